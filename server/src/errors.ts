@@ -1,0 +1,28 @@
+/**
+ * Typed errors thrown by services; one `onError` (http/on-error.ts) turns them into
+ * `{ error: { code, message, details } }`. Nothing else may leave the server.
+ */
+import type { Problem } from '@lz/shared/problems';
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: string,
+    message: string,
+    readonly details?: Problem[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (message: string, code = 'bad_request', details?: Problem[]) =>
+  new AppError(400, code, message, details);
+export const unauthorized = (message = '请先登录') => new AppError(401, 'unauthorized', message);
+export const forbidden = (message = '无权执行此操作') => new AppError(403, 'forbidden', message);
+export const notFound = (message = '未找到') => new AppError(404, 'not_found', message);
+export const conflict = (message: string, code = 'conflict') => new AppError(409, code, message);
+export const tooLarge = (message: string) => new AppError(413, 'too_large', message);
+export const unprocessable = (message: string, details: Problem[]) => new AppError(422, 'rules_broken', message, details);

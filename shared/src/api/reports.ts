@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { monthSchema } from '../catalogue';
+import { problemSchema } from '../problems';
+import { reportRowSchema } from '../report-body';
+
+export const reportStatusSchema = z.enum(['submitted', 'returned', 'accepted']);
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
+/** ISO 8601 with an explicit offset, e.g. 2020-01-10T23:59:59+08:00. */
+export const instantSchema = z.iso.datetime({ offset: true });
+
+export const submitReportSchema = z.object({
+  rows: z.array(reportRowSchema).max(200),
+  /** Admin only: back-fill history from paper records. */
+  submittedAt: instantSchema.optional(),
+});
+export type SubmitReport = z.infer<typeof submitReportSchema>;
+
+export const reasonSchema = z.object({ reason: z.string().trim().min(2, '请填写原因').max(500) });
+
+export const reportVersionSchema = z.object({
+  department: z.string(),
+  month: monthSchema,
+  version: z.number().int(),
+  status: reportStatusSchema,
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+  firstSubmittedAt: z.string(),
+  onTime: z.boolean(),
+  deadline: z.string(),
+  source: z.enum(['form', 'file', 'demo']),
+  fileName: z.string().nullable(),
+  rows: z.array(z.object({ county: z.string(), values: z.record(z.string(), z.number()) })),
+  totals: z.record(z.string(), z.number()),
+  warnings: z.array(problemSchema),
+  statusReason: z.string().nullable(),
+});
+export type ReportVersion = z.infer<typeof reportVersionSchema>;
+
+export const versionSummarySchema = z.object({
+  version: z.number().int(),
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+  source: z.enum(['form', 'file', 'demo']),
+  fileName: z.string().nullable(),
+  totals: z.record(z.string(), z.number()),
+  warnings: z.array(problemSchema),
+});
+export type VersionSummary = z.infer<typeof versionSummarySchema>;
+
+/** One line of a department's workspace or of the review queue. */
+export const reportMonthSchema = z.object({
+  department: z.string(),
+  month: monthSchema,
+  deadline: z.string(),
+  status: z.enum(['not_due', 'due', 'overdue', 'submitted', 'returned', 'accepted']),
+  version: z.number().int().nullable(),
+  onTime: z.boolean().nullable(),
+  firstSubmittedAt: z.string().nullable(),
+  lastSubmittedAt: z.string().nullable(),
+  statusReason: z.string().nullable(),
+  warnings: z.number().int(),
+  total: z.number().nullable(),
+});
+export type ReportMonth = z.infer<typeof reportMonthSchema>;
+
+export const reportEventSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(['submit', 'accept', 'return', 'unlock']),
+  version: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type ReportEvent = z.infer<typeof reportEventSchema>;
