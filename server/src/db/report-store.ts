@@ -1,0 +1,140 @@
+/** SQL for report versions, their values and the lifecycle state. Versions are only ever inserted. */
+import type { Problem } from '@lz/shared/problems';
+import type { NormalizedRows } from '@lz/shared/report-body';
+import type { Db } from './open-database';
+
+export interface VersionRow {
+  id: number;
+  department: string;
+  month: string;
+  version: number;
+  submitted_at_ms: number;
+  submitted_by: string;
+  source: 'form' | 'file' | 'demo';
+  file_name: string | null;
+  warnings: string;
+}
+
+export interface ReportStateRow {
+  department: string;
+  month: string;
+  status: 'submitted' | 'returned' | 'accepted';
+  latest_version: number;
+  first_submitted_at_ms: number;
+  on_time: number;
+  status_reason: string | null;
+}
+
+export function getReportState(db: Db, department: string, month: string): ReportStateRow | undefined {
+  return db.prepare('SELECT * FROM reports WHERE department = ? AND month = ?').get(department, month) as ReportStateRow | undefined;
+}
+
+export function getVersion(db: Db, department: string, month: string, version: number): VersionRow | undefined {
+  return db
+    .prepare('SELECT * FROM report_versions WHERE department = ? AND month = ? AND version = ?')
+    .get(department, month, version) as VersionRow | undefined;
+}
+
+export function listVersionRows(db: Db, department: string, month: string): VersionRow[] {
+  return db
+    .prepare('SELECT * FROM report_versions WHERE department = ? AND month = ? ORDER BY version')
+    .all(department, month) as VersionRow[];
+}
+
+export function versionValues(db: Db, versionId: number): { county: string; indicator: string; value: number }[] {
+  return db.prepare('SELECT county, indicator, value FROM report_values WHERE version_id = ?').all(versionId) as {
+    county: string;
+    indicator: string;
+    value: number;
+  }[];
+}
+
+export function versionTotals(db: Db, versionId: number): Record<string, number> {
+  const rows = db.prepare('SELECT indicator, value FROM version_totals WHERE version_id = ?').all(versionId) as {
+    indicator: string;
+    value: number;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.indicator, r.value]));
+}
+
+export interface NewVersion {
+  department: string;
+  month: string;
+  submittedAtMs: number;
+  submittedBy: string;
+  source: 'form' | 'file' | 'demo';
+  fileName: string | null;
+  warnings: Problem[];
+  rows: NormalizedRows;
+  totals: Record<string, number>;
+}
+
+/** Inserts the next version with its values and totals; returns its number. Call inside a transaction. */
+export function insertVersion(db: Db, v: NewVersion): { id: number; version: number } {
+  const next =
+    ((db.prepare('SELECT MAX(version) FROM report_versions WHERE department = ? AND month = ?').pluck().get(v.department, v.month) as
+      | number
+      | null) ?? 0) + 1;
+  const info = db
+    .prepare(
+      `INSERT INTO report_versions (department, month, version, submitted_at_ms, submitted_by, source, file_name, warnings)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(v.department, v.month, next, v.submittedAtMs, v.submittedBy, v.source, v.fileName, JSON.stringify(v.warnings));
+  const id = Number(info.lastInsertRowid);
+  const value = db.prepare('INSERT INTO report_values (version_id, county, indicator, value) VALUES (?, ?, ?, ?)');
+  for (const row of v.rows) {
+    for (const [indicator, n] of Object.entries(row.values)) value.run(id, row.county, indicator, n);
+  }
+  const total = db.prepare('INSERT INTO version_totals (version_id, indicator, value) VALUES (?, ?, ?)');
+  for (const [indicator, n] of Object.entries(v.totals)) total.run(id, indicator, n);
+  return { id, version: next };
+}
+
+export function appendReportEvent(
+  db: Db,
+  e: { department: string; month: string; atMs: number; actor: string; action: 'submit' | 'accept' | 'return' | 'unlock'; version: number | null; reason: string | null },
+): void {
+  db.prepare(
+    'INSERT INTO report_events (department, month, at_ms, actor, action, version, reason) VALUES (@department, @month, @atMs, @actor, @action, @version, @reason)',
+  ).run(e);
+}
+
+export function listReportEvents(db: Db, department: string, month: string) {
+  return db
+    .prepare('SELECT at_ms, actor, action, version, reason FROM report_events WHERE department = ? AND month = ? ORDER BY at_ms, id')
+    .all(department, month) as { at_ms: number; actor: string; action: 'submit' | 'accept' | 'return' | 'unlock'; version: number | null; reason: string | null }[];
+}
+
+export function upsertReportState(db: Db, s: ReportStateRow): void {
+  db.prepare(
+    `INSERT INTO reports (department, month, status, latest_version, first_submitted_at_ms, on_time, status_reason)
+     VALUES (@department, @month, @status, @latest_version, @first_submitted_at_ms, @on_time, @status_reason)
+     ON CONFLICT(department, month) DO UPDATE SET status = excluded.status, latest_version = excluded.latest_version,
+       status_reason = excluded.status_reason`,
+  ).run(s);
+}
+
+export function listReportStates(db: Db, department?: string): ReportStateRow[] {
+  return (
+    department
+      ? db.prepare('SELECT * FROM reports WHERE department = ? ORDER BY month').all(department)
+      : db.prepare('SELECT * FROM reports ORDER BY month, department').all()
+  ) as ReportStateRow[];
+}
+
+/**
+ * Values of one department's latest versions for the months before `month` (for soft rules), oldest first.
+ */
+export function historyValues(db: Db, department: string, fromMonth: string, beforeMonth: string) {
+  return db
+    .prepare(
+      `SELECT r.month, v.county, v.indicator, v.value
+       FROM reports r
+       JOIN report_versions rv ON rv.department = r.department AND rv.month = r.month AND rv.version = r.latest_version
+       JOIN report_values v ON v.version_id = rv.id
+       WHERE r.department = ? AND r.month >= ? AND r.month < ?
+       ORDER BY r.month`,
+    )
+    .all(department, fromMonth, beforeMonth) as { month: string; county: string; indicator: string; value: number }[];
+}

@@ -1,0 +1,39 @@
+/** What the app is built from; tests pass an in-memory database and a fixed clock. */
+import type { Catalogue } from '@lz/shared/catalogue';
+import type { Db } from './db/open-database';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests can move. */
+export function fixedClock(iso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let t = new Date(iso).getTime();
+  return {
+    now: () => new Date(t),
+    set: (next: string) => {
+      t = new Date(next).getTime();
+    },
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
+}
+
+export interface Config {
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies: boolean;
+  sessionHours: number;
+  /** Directory of the built web app served at `/`, if any. */
+  webDist: string | null;
+}
+
+export const defaultConfig: Config = { secureCookies: false, sessionHours: 8, webDist: null };
+
+export interface Deps {
+  db: Db;
+  catalogue: Catalogue;
+  clock: Clock;
+  config: Config;
+}

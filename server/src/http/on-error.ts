@@ -1,0 +1,21 @@
+/** The one error path: typed errors become `{ error: { code, message, details } }`; nothing else leaks. */
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError } from '../errors';
+import type { AppEnv } from './app-env';
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof AppError) {
+    return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, err.status);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code = status === 413 ? 'too_large' : 'http_error';
+    const message = status === 413 ? '请求内容过大' : '请求无法处理';
+    return c.json({ error: { code, message } }, status);
+  }
+  // Unexpected: log the kind and place, never the request body (it may hold personal data).
+  console.error(`[error] ${c.req.method} ${c.req.path}: ${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown'}`);
+  return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);
+};

@@ -1,0 +1,100 @@
+/**
+ * An uploaded monthly report (.xlsx or .csv) to report rows keyed by county and indicator codes. The file
+ * is whatever a department's clerk made in Excel, WPS or LibreOffice, so the importer finds the table
+ * itself; hard rules (T = E + K …) are checked afterwards by `checkReportBody`, not here.
+ *
+ * @example
+ * const { rows, warnings } = await parseReportFile({ bytes, fileName: 'JYJ-2020-03.xlsx', department: 'JYJ', catalogue });
+ */
+import type { Catalogue } from '@lz/shared/catalogue';
+import type { Problem } from '@lz/shared/problems';
+import type { ReportRow } from '@lz/shared/report-body';
+import { AppError, badRequest, tooLarge, unprocessable } from '../errors';
+import { parseCsv } from './csv';
+import { decodeText } from './decode-text';
+import { locateTable } from './find-table';
+import type { Sheet } from './grid';
+import { buildLabelMatcher } from './match-county';
+import { buildHeaderIndex } from './match-header';
+import { readTable } from './read-table';
+import { readXlsxSheets } from './read-xlsx';
+import { isEncryptedOle2, sniffFile } from './sniff';
+import { guardZip } from './zip-guard';
+
+/** Uploads larger than this are refused before any parsing; a real monthly form is well under 100 KiB. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export interface ParseReportFileInput {
+  bytes: Uint8Array;
+  fileName: string;
+  department: string;
+  catalogue: Catalogue;
+}
+
+export interface ParsedReportFile {
+  rows: ReportRow[];
+  warnings: Problem[];
+}
+
+const SAVE_AS_XLSX = '请上传 .xlsx 或 .csv 格式的报表';
+
+/** Throws only `AppError`: 400 (not_a_spreadsheet, encrypted_workbook, corrupt_workbook, no_table_found), 413, 422. */
+export async function parseReportFile(input: ParseReportFileInput): Promise<ParsedReportFile> {
+  try {
+    return await parse(input);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // A parser bug or an exotic file must still answer as a refused upload, never as a 500 with a stack.
+    throw badRequest('无法读取该文件，请在 Excel/WPS 中另存为 .xlsx 后重新上传', 'corrupt_workbook');
+  }
+}
+
+async function parse({ bytes, department, catalogue }: ParseReportFileInput): Promise<ParsedReportFile> {
+  if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，月报表不应这么大`);
+  const sheets = await readSheets(bytes);
+  const headerIndex = buildHeaderIndex(catalogue);
+  const matchLabel = buildLabelMatcher(catalogue);
+  for (const sheet of sheets) {
+    const table = locateTable(sheet, headerIndex, matchLabel);
+    if (!table) continue;
+    // The first sheet holding a recognisable table is the report; 填表说明 sheets before it are skipped.
+    const content = readTable(table, matchLabel, catalogue, department);
+    if (content.problems.length > 0) {
+      throw unprocessable(`文件中有 ${content.problems.length} 处问题，请修改后重新上传`, content.problems);
+    }
+    return { rows: content.rows, warnings: content.warnings };
+  }
+  throw badRequest(
+    '文件中没有找到报表：表头应写指标名称或代码（如“补贴性培训合计”“岗前培训”或 T、E1），每行第一列写县区名称',
+    'no_table_found',
+  );
+}
+
+async function readSheets(bytes: Uint8Array): Promise<Sheet[]> {
+  switch (sniffFile(bytes)) {
+    case 'empty':
+      throw badRequest('文件为空', 'not_a_spreadsheet');
+    case 'binary':
+      throw badRequest(`该文件不是电子表格（可能是 PDF 或图片），${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
+    case 'ole2':
+      // Both a password-protected .xlsx and a pre-2007 .xls are OLE2 containers; exceljs reads neither.
+      throw badRequest(
+        isEncryptedOle2(bytes)
+          ? '文件已加密（设置了打开密码），请取消密码后另存为 .xlsx 再上传'
+          : '文件已加密或为旧版 .xls 格式，请另存为 .xlsx 后上传',
+        'encrypted_workbook',
+      );
+    case 'zip': {
+      const names = new Set(guardZip(bytes).map((e) => e.name));
+      if (names.has('content.xml') && names.has('mimetype')) {
+        throw badRequest('这是 OpenDocument (.ods) 文件，请另存为 .xlsx 后上传', 'not_a_spreadsheet');
+      }
+      if (!names.has('xl/workbook.xml')) {
+        throw badRequest(`压缩包不是 Excel 工作簿，${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
+      }
+      return readXlsxSheets(bytes);
+    }
+    case 'text':
+      return [parseCsv(decodeText(bytes))];
+  }
+}

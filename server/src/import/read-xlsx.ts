@@ -1,0 +1,66 @@
+/**
+ * .xlsx to sheets through exceljs, whichever program wrote it (Excel, WPS, LibreOffice). Only the values a
+ * reporter sees are kept: cached formula results, merged header text, rich text joined.
+ */
+import ExcelJS from 'exceljs';
+import { badRequest } from '../errors';
+import type { Cell, Sheet } from './grid';
+
+// A monthly form has a dozen county rows; these caps bound work on a sheet someone formatted to row 1,048,576.
+const MAX_ROWS = 1000;
+const MAX_COLUMNS = 200;
+
+export async function readXlsxSheets(bytes: Uint8Array): Promise<Sheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as an ArrayBuffer-like "Buffer"; a copied ArrayBuffer satisfies it and JSZip.
+    await workbook.xlsx.load(bytes.slice().buffer);
+  } catch {
+    // exceljs throws plain Errors (and sometimes strings) from its XML and zip layers; none may leave.
+    throw badRequest('无法读取该 .xlsx 文件（文件可能已损坏），请在 Excel/WPS 中重新另存为 .xlsx 后上传', 'corrupt_workbook');
+  }
+  // Hidden sheets hold lookup lists and old versions, not the report a person filled in.
+  return workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map(toSheet);
+}
+
+function toSheet(ws: ExcelJS.Worksheet): Sheet {
+  const rows: Cell[][] = [];
+  const mergedCovered = new Set<string>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > MAX_ROWS) return;
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (colNumber > MAX_COLUMNS) return;
+      const covered = cell.isMerged && cell.master.address !== cell.address;
+      if (covered) mergedCovered.add(`${rowNumber - 1},${colNumber - 1}`);
+      cells[colNumber - 1] = toCell(covered ? cell.master.value : cell.value);
+    });
+    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? { kind: 'empty' });
+  });
+  return { name: ws.name, rows: Array.from(rows, (r) => r ?? []), mergedCovered };
+}
+
+function toCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', value };
+  if (typeof value === 'boolean') return { kind: 'other', text: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) return { kind: 'other', text: value.toISOString().slice(0, 10) };
+  if ('formula' in value || 'sharedFormula' in value) return { kind: 'formula', result: toResult(value.result) };
+  if ('richText' in value) return textCell(value.richText.map((part) => part.text).join(''));
+  if ('error' in value) return { kind: 'other', text: String(value.error) };
+  if ('text' in value && typeof value.text === 'string') return textCell(value.text);
+  return { kind: 'other', text: '' };
+}
+
+function textCell(text: string): Cell {
+  return text.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: text };
+}
+
+function toResult(result: unknown): number | string | null {
+  if (result === null || result === undefined) return null;
+  if (typeof result === 'number' || typeof result === 'string') return result;
+  if (typeof result === 'object' && 'error' in result) return String((result as { error: unknown }).error);
+  // A date or boolean result is no count; its text makes the not-a-number message readable.
+  return result instanceof Date ? result.toISOString().slice(0, 10) : String(result);
+}

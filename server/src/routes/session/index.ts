@@ -1,0 +1,32 @@
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { loginSchema, sessionSchema } from '@lz/shared/api/session';
+import { ANY_USER, defineRoutes, PUBLIC, userOf } from '../../http/define-routes';
+import { parseJson } from '../../http/parse-input';
+import { SESSION_COOKIE } from '../../http/session-middleware';
+import { login, logout, userForToken } from '../../services/auth/sessions';
+import { unauthorized } from '../../errors';
+
+export function sessionRoutes() {
+  const r = defineRoutes('/api/session');
+  r.post('/', { summary: '登录', access: PUBLIC, body: loginSchema, response: sessionSchema }, async (c) => {
+    const deps = c.get('deps');
+    const input = await parseJson(c, loginSchema);
+    const { token, user, expiresAt } = await login(deps, input.username, input.password, c.get('ip'));
+    const secure = deps.config.secureCookies || c.req.header('x-forwarded-proto') === 'https' || c.req.url.startsWith('https:');
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt });
+    return c.json({ user, expiresAt: expiresAt.toISOString() });
+  });
+  r.get('/', { summary: '当前用户', access: ANY_USER, response: sessionSchema }, (c) => {
+    const token = c.get('token');
+    const found = token ? userForToken(c.get('deps'), token) : null;
+    if (!found) throw unauthorized();
+    return c.json({ user: found.user, expiresAt: found.expiresAt.toISOString() });
+  });
+  r.delete('/', { summary: '退出登录', access: ANY_USER }, (c) => {
+    const token = c.get('token');
+    if (token) logout(c.get('deps'), token, userOf(c), c.get('ip'));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  });
+  return r.app;
+}

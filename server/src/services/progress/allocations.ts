@@ -1,0 +1,152 @@
+/**
+ * 目标责任制度: the office splits each flow target among departments (optionally per year), and each
+ * department splits its share among counties. A unit's own target is its allocation; the expected pace
+ * follows its per-year figures when given, else the city's split, else linear.
+ */
+import type { AllocationView, PutAllocations } from '@lz/shared/api/progress';
+import type { SessionUser } from '@lz/shared/api/session';
+import type { AnnualSplit } from '@lz/shared/progress';
+import { monthRange, yearOf } from '@lz/shared/months';
+import { appendAudit } from '../../db/audit-log';
+import { listAllocations, listSplits, replaceAllocations, replaceSplit, type AllocationRow } from '../../db/allocation-store';
+import type { Deps } from '../../deps';
+import { badRequest, forbidden, notFound } from '../../errors';
+import { bumpGeneration } from './data-generation';
+
+export interface UnitTarget {
+  value: number;
+  split: AnnualSplit | null;
+}
+
+/** Everything the breakdowns need about allocations of one target, read once per request. */
+export interface AllocationIndex {
+  city: UnitTarget | null;
+  department(code: string): UnitTarget | null;
+  /** A county's share: of one department, or summed over every department that split its share. */
+  county(code: string, department?: string): UnitTarget | null;
+}
+
+function summarize(rows: AllocationRow[]): UnitTarget | null {
+  if (rows.length === 0) return null;
+  const whole = rows.filter((r) => r.year === null);
+  const yearly = rows.filter((r) => r.year !== null);
+  const split: AnnualSplit = {};
+  for (const r of yearly) split[String(r.year)] = (split[String(r.year)] ?? 0) + r.value;
+  const yearlySum = yearly.reduce((s, r) => s + r.value, 0);
+  const wholeSum = whole.reduce((s, r) => s + r.value, 0);
+  return { value: whole.length ? wholeSum : yearlySum, split: yearly.length ? split : null };
+}
+
+export function allocationIndex(deps: Deps, target: string): AllocationIndex {
+  const t = deps.catalogue.targets.find((x) => x.code === target);
+  const rows = listAllocations(deps.db, target);
+  const splitRows = listSplits(deps.db).filter((s) => s.target === target);
+  const citySplit: AnnualSplit | null = splitRows.length ? Object.fromEntries(splitRows.map((s) => [String(s.year), s.value])) : null;
+  return {
+    city: t ? { value: t.value, split: citySplit } : null,
+    department: (code) => {
+      const own = summarize(rows.filter((r) => r.department === code && r.county === null));
+      return own ? { value: own.value, split: own.split ?? citySplit } : null;
+    },
+    county: (code, department) => {
+      const mine = rows.filter((r) => r.county === code && (department === undefined || r.department === department));
+      const own = summarize(mine);
+      return own ? { value: own.value, split: own.split ?? citySplit } : null;
+    },
+  };
+}
+
+function flowTarget(deps: Deps, code: string) {
+  const t = deps.catalogue.targets.find((x) => x.code === code);
+  if (!t) throw notFound(`未知的目标 ${code}`);
+  if (t.kind !== 'cumulative') throw badRequest('只有累计型目标可以分解', 'not_decomposable');
+  return t;
+}
+
+export function getAllocations(deps: Deps, target: string, department: string | null, viewer: SessionUser): AllocationView {
+  const t = flowTarget(deps, target);
+  if (viewer.role === 'reporter' && department !== viewer.department) throw forbidden('只能查看本单位的目标分解');
+  const rows = listAllocations(deps.db, target);
+  const level = department === null ? rows.filter((r) => r.county === null) : rows.filter((r) => r.department === department && r.county !== null);
+  const parent = department === null ? t.value : (summarize(rows.filter((r) => r.department === department && r.county === null))?.value ?? null);
+  const codes = department === null ? deps.catalogue.departments.filter((d) => d.owesReports) : deps.catalogue.units;
+  const items = codes.map((u) => {
+    const mine = level.filter((r) => (department === null ? r.department : r.county) === u.code);
+    const s = summarize(mine);
+    return {
+      code: u.code,
+      name: u.name,
+      total: s?.value ?? null,
+      years: Object.fromEntries(mine.filter((r) => r.year !== null).map((r) => [String(r.year), r.value])),
+    };
+  });
+  const sum = items.reduce((s, i) => s + (i.total ?? 0), 0);
+  const warnings: string[] = [];
+  if (parent !== null && sum < parent - 1e-9) {
+    warnings.push(`分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`);
+  }
+  if (department !== null && parent === null) warnings.push('本单位尚未分配到该目标');
+  for (const i of items) {
+    const yearSum = Object.values(i.years).reduce((s, v) => s + v, 0);
+    if (Object.keys(i.years).length && i.total !== null && Math.abs(yearSum - i.total) > 1e-9) {
+      warnings.push(`${i.name}: 分年度合计 ${yearSum} 与总数 ${i.total} 不一致`);
+    }
+  }
+  return { target, targetValue: t.value, department, parentValue: parent, items, sum, warnings };
+}
+
+export function putAllocations(deps: Deps, input: PutAllocations, actor: SessionUser, ip: string | null): AllocationView {
+  flowTarget(deps, input.target);
+  const department = input.department ?? null;
+  if (department === null && actor.role !== 'admin') throw forbidden('只有统计管理员可以向各部门分解目标');
+  if (department !== null) {
+    if (!deps.catalogue.departments.some((d) => d.code === department && d.owesReports)) throw notFound('未知的责任单位');
+    if (actor.role === 'reporter' && actor.department !== department) throw forbidden('只能分解本单位的目标');
+    if (actor.role !== 'reporter' && actor.role !== 'admin') throw forbidden();
+  }
+  const valid = new Set(department === null ? deps.catalogue.departments.filter((d) => d.owesReports).map((d) => d.code) : deps.catalogue.units.map((u) => u.code));
+  const years = new Set(monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end).map(yearOf));
+  const seen = new Set<string>();
+  for (const item of input.items) {
+    if (!valid.has(item.code)) throw badRequest(`未知的${department === null ? '责任单位' : '县区'}代码 ${item.code}`, 'unknown_code');
+    if (item.year !== null && !years.has(item.year)) throw badRequest(`${item.year} 年不在行动期内`, 'year_outside_window');
+    const key = `${item.code}/${item.year}`;
+    if (seen.has(key)) throw badRequest(`${item.code} ${item.year ?? '全期'} 重复`, 'duplicate');
+    seen.add(key);
+  }
+  const now = deps.clock.now();
+  deps.db.transaction(() => {
+    const before = getAllocations(deps, input.target, department, actor);
+    replaceAllocations(
+      deps.db,
+      { target: input.target, department },
+      input.items.map((i) => ({ target: input.target, department: department ?? i.code, county: department === null ? null : i.code, year: i.year, value: i.value })),
+      now.toISOString(),
+      actor.username,
+    );
+    appendAudit(deps.db, now, {
+      actor: actor.username,
+      action: 'allocation.update',
+      target: `allocation/${input.target}/${department ?? 'city'}`,
+      before: before.items.filter((i) => i.total !== null),
+      after: input.items,
+      ip,
+    });
+    bumpGeneration();
+  })();
+  return getAllocations(deps, input.target, department, actor);
+}
+
+export function putSplit(deps: Deps, target: string, years: Record<string, number>, actor: SessionUser, ip: string | null) {
+  flowTarget(deps, target);
+  const valid = new Set(monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end).map((m) => String(yearOf(m))));
+  for (const y of Object.keys(years)) if (!valid.has(y)) throw badRequest(`${y} 年不在行动期内`, 'year_outside_window');
+  const now = deps.clock.now();
+  deps.db.transaction(() => {
+    const before = listSplits(deps.db).filter((s) => s.target === target);
+    replaceSplit(deps.db, target, years, now.toISOString(), actor.username);
+    appendAudit(deps.db, now, { actor: actor.username, action: 'target.split', target: `target/${target}`, before, after: years, ip });
+    bumpGeneration();
+  })();
+  return { target, years };
+}

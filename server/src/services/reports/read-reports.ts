@@ -1,0 +1,144 @@
+/** Reading reports: the latest version, any version, the version list and a department's months. */
+import { deadlineOf } from '@lz/shared/deadline';
+import { monthRange } from '@lz/shared/months';
+import type { Problem } from '@lz/shared/problems';
+import type { ReportMonth, ReportVersion, VersionSummary } from '@lz/shared/api/reports';
+import type { SessionUser } from '@lz/shared/api/session';
+import { formatInZone } from '@lz/shared/zoned-time';
+import {
+  getReportState,
+  getVersion,
+  listReportEvents,
+  listReportStates,
+  listVersionRows,
+  versionTotals,
+  versionValues,
+  type VersionRow,
+} from '../../db/report-store';
+import type { Deps } from '../../deps';
+import { notFound } from '../../errors';
+
+function iso(deps: Deps, ms: number): string {
+  return formatInZone(new Date(ms), deps.catalogue.campaign.timeZone);
+}
+
+function rowsOf(deps: Deps, versionId: number): ReportVersion['rows'] {
+  const byCounty = new Map<string, Record<string, number>>();
+  for (const v of versionValues(deps.db, versionId)) {
+    const values = byCounty.get(v.county) ?? {};
+    values[v.indicator] = v.value;
+    byCounty.set(v.county, values);
+  }
+  return deps.catalogue.units.filter((u) => byCounty.has(u.code)).map((u) => ({ county: u.code, values: byCounty.get(u.code) ?? {} }));
+}
+
+function toVersion(deps: Deps, row: VersionRow): ReportVersion {
+  const state = getReportState(deps.db, row.department, row.month);
+  if (!state) throw notFound();
+  const isLatest = state.latest_version === row.version;
+  return {
+    department: row.department,
+    month: row.month,
+    version: row.version,
+    // Earlier versions were superseded while "submitted"; only the latest carries the current status.
+    status: isLatest ? state.status : 'submitted',
+    submittedAt: iso(deps, row.submitted_at_ms),
+    submittedBy: row.submitted_by,
+    firstSubmittedAt: iso(deps, state.first_submitted_at_ms),
+    onTime: state.on_time === 1,
+    deadline: iso(deps, deadlineOf(row.month, deps.catalogue.campaign).getTime()),
+    source: row.source,
+    fileName: row.file_name,
+    rows: rowsOf(deps, row.id),
+    totals: versionTotals(deps.db, row.id),
+    warnings: JSON.parse(row.warnings) as Problem[],
+    statusReason: isLatest ? state.status_reason : null,
+  };
+}
+
+/** A county user sees only its own row, and totals of that row. */
+export function scopeToViewer(v: ReportVersion, user: SessionUser): ReportVersion {
+  if (user.role !== 'county') return v;
+  const rows = v.rows.filter((r) => r.county === user.county);
+  return { ...v, rows, totals: rows[0]?.values ?? {}, warnings: v.warnings.filter((w) => w.county === user.county) };
+}
+
+export function getLatestReport(deps: Deps, department: string, month: string): ReportVersion | null {
+  const state = getReportState(deps.db, department, month);
+  if (!state) return null;
+  const row = getVersion(deps.db, department, month, state.latest_version);
+  return row ? toVersion(deps, row) : null;
+}
+
+export function getReportVersion(deps: Deps, department: string, month: string, version: number): ReportVersion {
+  const row = getVersion(deps.db, department, month, version);
+  if (!row) throw notFound(`${department} ${month} 没有第 ${version} 版`);
+  return toVersion(deps, row);
+}
+
+export function listVersions(deps: Deps, department: string, month: string): VersionSummary[] {
+  return listVersionRows(deps.db, department, month).map((r) => ({
+    version: r.version,
+    submittedAt: iso(deps, r.submitted_at_ms),
+    submittedBy: r.submitted_by,
+    source: r.source,
+    fileName: r.file_name,
+    totals: versionTotals(deps.db, r.id),
+    warnings: JSON.parse(r.warnings) as Problem[],
+  }));
+}
+
+export function listEvents(deps: Deps, department: string, month: string) {
+  return listReportEvents(deps.db, department, month).map((e) => ({
+    at: iso(deps, e.at_ms),
+    actor: e.actor,
+    action: e.action,
+    version: e.version,
+    reason: e.reason,
+  }));
+}
+
+/**
+ * Every window month of the given departments (or all reporting departments) with its status:
+ * what is due, overdue, returned or done. Used by the department workspace and the review queue.
+ */
+export function listReportMonths(deps: Deps, departments: string[]): ReportMonth[] {
+  const { catalogue, clock, db } = deps;
+  const now = clock.now().getTime();
+  const wanted = new Set(departments);
+  const states = new Map(listReportStates(db).filter((s) => wanted.has(s.department)).map((s) => [`${s.department}/${s.month}`, s]));
+  const totalsStmt = db.prepare(
+    `SELECT vt.value FROM report_versions rv JOIN version_totals vt ON vt.version_id = rv.id AND vt.indicator = 'T'
+     WHERE rv.department = ? AND rv.month = ? AND rv.version = ?`,
+  );
+  const lastAtStmt = db.prepare('SELECT submitted_at_ms, warnings FROM report_versions WHERE department = ? AND month = ? AND version = ?');
+  const out: ReportMonth[] = [];
+  const currentMonth = formatInZone(new Date(now), catalogue.campaign.timeZone).slice(0, 7);
+  for (const department of departments) {
+    for (const month of monthRange(catalogue.campaign.start, catalogue.campaign.end)) {
+      const deadline = deadlineOf(month, catalogue.campaign).getTime();
+      const s = states.get(`${department}/${month}`);
+      if (!s) {
+        // A month is "due" once it has ended; before that nothing is asked yet.
+        const status = month >= currentMonth ? 'not_due' : now > deadline ? 'overdue' : 'due';
+        out.push({ department, month, deadline: iso(deps, deadline), status, version: null, onTime: null, firstSubmittedAt: null, lastSubmittedAt: null, statusReason: null, warnings: 0, total: null });
+        continue;
+      }
+      const last = lastAtStmt.get(department, month, s.latest_version) as { submitted_at_ms: number; warnings: string };
+      out.push({
+        department,
+        month,
+        deadline: iso(deps, deadline),
+        status: s.status,
+        version: s.latest_version,
+        onTime: s.on_time === 1,
+        firstSubmittedAt: iso(deps, s.first_submitted_at_ms),
+        lastSubmittedAt: iso(deps, last.submitted_at_ms),
+        statusReason: s.status_reason,
+        warnings: (JSON.parse(last.warnings) as unknown[]).length,
+        total: (totalsStmt.pluck().get(department, month, s.latest_version) as number | undefined) ?? null,
+      });
+    }
+  }
+  return out;
+}

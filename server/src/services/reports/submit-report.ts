@@ -1,0 +1,155 @@
+/**
+ * The one write path for report figures: the JSON route, the file route and the demo generator all call
+ * `submitReport`. It validates, stores a new version and its lifecycle event, and audits, in one transaction;
+ * a rejected submission writes nothing.
+ */
+import { isOnTime } from '@lz/shared/deadline';
+import { addMonths, monthRange } from '@lz/shared/months';
+import type { Problem } from '@lz/shared/problems';
+import { checkReportBody, totalsOf, type ReportRow } from '@lz/shared/report-body';
+import { softWarnings, type ReportHistory } from '@lz/shared/soft-rules';
+import type { SessionUser } from '@lz/shared/api/session';
+import type { ReportVersion } from '@lz/shared/api/reports';
+import { appendAudit } from '../../db/audit-log';
+import {
+  appendReportEvent,
+  getReportState,
+  historyValues,
+  insertVersion,
+  listVersionRows,
+  upsertReportState,
+} from '../../db/report-store';
+import type { Deps } from '../../deps';
+import { badRequest, conflict, forbidden, unprocessable } from '../../errors';
+import { assertReportable } from './report-scope';
+import { bumpGeneration } from '../progress/data-generation';
+import { getLatestReport } from './read-reports';
+
+export interface Submission {
+  department: string;
+  month: string;
+  rows: ReportRow[];
+  actor: SessionUser;
+  /** Admin back-fill from paper records; otherwise the clock's now. */
+  submittedAt?: string;
+  source: 'form' | 'file' | 'demo';
+  fileName?: string | null;
+  /** Warnings found while reading a file (blank cells …), stored with the version. */
+  extraWarnings?: Problem[];
+  ip?: string | null;
+}
+
+/** How many earlier months feed the soft rules. */
+const HISTORY_MONTHS = 12;
+
+export function submitReport(deps: Deps, s: Submission): ReportVersion {
+  const { db, catalogue, clock } = deps;
+  assertReportable(deps, s.actor, s.department, s.month, 'write');
+  if (s.submittedAt !== undefined && s.actor.role !== 'admin') {
+    throw forbidden('只有统计管理员可以补录历史报送时间 (submittedAt)');
+  }
+  const now = clock.now();
+  const at = s.submittedAt === undefined ? now : new Date(s.submittedAt);
+  if (at.getTime() > now.getTime()) throw badRequest('报送时间不能晚于当前时间', 'submitted_at_in_future');
+  if (s.month > monthOfInstant(deps, now)) {
+    throw badRequest(`${s.month} 尚未开始，不能填报`, 'month_not_started');
+  }
+
+  const check = checkReportBody({ rows: s.rows }, s.department, catalogue);
+  if (check.errors.length > 0) {
+    throw unprocessable(`报表有 ${check.errors.length} 处不符合填报规则，未保存`, check.errors);
+  }
+
+  const write = db.transaction(() => {
+    const state = getReportState(db, s.department, s.month);
+    if (state?.status === 'accepted') {
+      throw conflict(`${s.month} 报表已审核通过并锁定，如需修改请联系统计管理员解锁`, 'month_locked');
+    }
+    const previous = listVersionRows(db, s.department, s.month).at(-1);
+    if (previous && at.getTime() < previous.submitted_at_ms) {
+      throw badRequest('补录的报送时间不能早于上一版本的报送时间', 'submitted_at_before_previous');
+    }
+    const warnings = [
+      ...(s.extraWarnings ?? []),
+      ...check.warnings,
+      ...softWarnings(check.rows, loadHistory(deps, s.department, s.month), catalogue),
+    ];
+    const { version } = insertVersion(db, {
+      department: s.department,
+      month: s.month,
+      submittedAtMs: at.getTime(),
+      submittedBy: s.actor.username,
+      source: s.source,
+      fileName: s.fileName ?? null,
+      warnings,
+      rows: check.rows,
+      totals: totalsOf(check.rows),
+    });
+    // Timeliness is judged on the first submission and kept through returns and resubmissions.
+    const firstAt = state?.first_submitted_at_ms ?? at.getTime();
+    upsertReportState(db, {
+      department: s.department,
+      month: s.month,
+      status: 'submitted',
+      latest_version: version,
+      first_submitted_at_ms: firstAt,
+      on_time: isOnTime(s.month, new Date(firstAt), catalogue.campaign) ? 1 : 0,
+      status_reason: null,
+    });
+    appendReportEvent(db, {
+      department: s.department,
+      month: s.month,
+      atMs: at.getTime(),
+      actor: s.actor.username,
+      action: 'submit',
+      version,
+      reason: null,
+    });
+    appendAudit(db, now, {
+      actor: s.actor.username,
+      action: 'report.submit',
+      target: `${s.department}/${s.month}`,
+      before: state ? { status: state.status, version: state.latest_version } : null,
+      after: { status: 'submitted', version, source: s.source, fileName: s.fileName ?? null, submittedAt: at.toISOString(), totals: totalsOf(check.rows) },
+      ip: s.ip ?? null,
+    });
+    bumpGeneration();
+  });
+  write();
+  const stored = getLatestReport(deps, s.department, s.month);
+  if (!stored) throw new Error('stored report vanished');
+  return stored;
+}
+
+/** The calendar month of an instant in the campaign's zone. */
+function monthOfInstant(deps: Deps, instant: Date): string {
+  const tz = deps.catalogue.campaign.timeZone;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit' }).formatToParts(instant);
+  const y = parts.find((p) => p.type === 'year')?.value ?? '0000';
+  const m = parts.find((p) => p.type === 'month')?.value ?? '01';
+  return `${y}-${m}`;
+}
+
+function loadHistory(deps: Deps, department: string, month: string): ReportHistory {
+  const from = addMonths(month, -HISTORY_MONTHS);
+  const months = monthRange(from, addMonths(month, -1)).filter((m) => m >= deps.catalogue.campaign.start);
+  const index = new Map(months.map((m, i) => [m, i]));
+  const byCounty: ReportHistory['byCounty'] = {};
+  const totals: ReportHistory['totals'] = {};
+  // Months without a report are left out rather than counted as zeros: a missing report is not a zero.
+  const reported = new Set<string>();
+  const raw = historyValues(deps.db, department, from, month);
+  for (const r of raw) reported.add(r.month);
+  const kept = months.filter((m) => reported.has(m));
+  const keptIndex = new Map(kept.map((m, i) => [m, i]));
+  for (const r of raw) {
+    const i = keptIndex.get(r.month);
+    if (i === undefined || !index.has(r.month)) continue;
+    const county = (byCounty[r.county] ??= {});
+    const series = (county[r.indicator] ??= new Array<number>(kept.length).fill(0));
+    series[i] = r.value;
+    const total = (totals[r.indicator] ??= new Array<number>(kept.length).fill(0));
+    total[i] = (total[i] ?? 0) + r.value;
+  }
+  return { byCounty, totals };
+}

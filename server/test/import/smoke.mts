@@ -1,0 +1,12 @@
+import { loadCatalogue } from '../../src/catalogue';
+import { buildTemplate } from '../../src/import/template';
+import { parseReportFile } from '../../src/import/parse-report-file';
+import { writeFileSync } from 'node:fs';
+const catalogue = loadCatalogue();
+const rows = catalogue.units.map((u, i) => ({ county: u.code, values: { E1: i, E2: 2, E3: 0, E4: 0, E5: 1, K1: 5, K2: 0, K3: 0, K4: 0, K5: 0, K6: 0, K7: 0, E: i + 3, K: 5, T: i + 8, F1: 12.5 } }));
+const buf = await buildTemplate({ catalogue, department: 'JYJ', month: '2020-03', rows });
+writeFileSync('/tmp/template.xlsx', buf);
+const t0 = Date.now();
+const parsed = await parseReportFile({ bytes: buf, fileName: 't.xlsx', department: 'JYJ', catalogue });
+console.log(Date.now() - t0, 'ms');
+console.log(JSON.stringify(parsed.rows[3]), parsed.rows.length, parsed.warnings.length, parsed.warnings[0]);
