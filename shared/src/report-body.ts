@@ -77,7 +77,8 @@ export function checkReportBody(body: ReportBody, department: string, c: Catalog
     const blanks: string[] = [];
     for (const ind of form) {
       const v = given?.values[ind.code];
-      if (v === undefined) blanks.push(ind.code);
+      // Stocks (S1–S3) are due at year end only, so a blank stock column is normal.
+      if (v === undefined && ind.kind === 'flow') blanks.push(ind.code);
       values[ind.code] = typeof v === 'number' && Number.isFinite(v) ? v : 0;
     }
     if (!given) {
