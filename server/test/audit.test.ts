@@ -1,0 +1,89 @@
+/** Every write route leaves exactly one audit entry, and the log cannot be edited through the API or SQL. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { declaredRoutes } from '../src/http/define-routes';
+import { buildTemplate } from '../src/import/template';
+import { body, makeTestApp, PASSWORD, type Client } from './test-app';
+
+let t: Awaited<ReturnType<typeof makeTestApp>>;
+let admin: Client;
+
+const auditCount = () => t.deps.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+const lastAudit = () => t.deps.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as { actor: string; action: string; target: string; before: string | null; after: string | null };
+
+beforeAll(async () => {
+  t = await makeTestApp('2020-09-05T10:00:00+08:00');
+  admin = await t.login('admin');
+});
+
+/** A valid request for every write route, run in this order, by the user named; each must add exactly one audit row. */
+const writes: [string, string, string | null, (c: Client) => Promise<Response>][] = [
+  ['POST /api/session', 'session.login', null, (c) => c.post('/api/session', { username: 'rsj', password: PASSWORD })],
+  ['POST /api/reports/:department/:month', 'report.submit', 'rsj', (c) => c.post('/api/reports/RSJ/2020-08', body(t.deps))],
+  ['POST /api/reports/:department/:month/file', 'report.submit', 'gxj', async (c) => {
+    const bytes = await buildTemplate({ catalogue: t.deps.catalogue, department: 'GXJ', month: '2020-08', rows: body(t.deps).rows });
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(bytes)], 'gxj-2020-08.xlsx'));
+    return c.post('/api/reports/GXJ/2020-08/file', form);
+  }],
+  ['POST /api/reports/:department/:month/return', 'report.return', 'admin', (c) => c.post('/api/reports/GXJ/2020-08/return', { reason: '请核实' })],
+  ['POST /api/reports/:department/:month/accept', 'report.accept', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/accept')],
+  ['POST /api/reports/:department/:month/unlock', 'report.unlock', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/unlock', { reason: '更正' })],
+  ['PUT /api/allocations', 'allocation.update', 'admin', (c) => c.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] })],
+  ['PUT /api/targets/:code/split', 'target.split', 'admin', (c) => c.put('/api/targets/T/split', { years: { 2020: 100 } })],
+  ['POST /api/users', 'user.create', 'admin', (c) => c.post('/api/users', { username: 'newbie', password: 'Newbie-pass-1', role: 'leader' })],
+  ['PATCH /api/users/:id', 'user.update', 'admin', (c) => c.patch('/api/users/2', { displayName: '领导' })],
+  ['POST /api/findings', 'finding.create', 'inspector', (c) => c.post('/api/findings', { subjectKind: 'department', subject: 'SWJ', inspection: 'half-year', period: '2020-H1', finding: '进度滞后', rectification: '制定追赶计划', dueDate: '2020-12-31' })],
+  ['POST /api/findings/:id/close', 'finding.close', 'inspector', (c) => c.post('/api/findings/1/close', { closingNote: '已整改' })],
+  ['DELETE /api/session', 'session.logout', 'leader', (c) => c.delete('/api/session')],
+];
+
+describe('audit log', () => {
+  it('covers every write route the app declares', () => {
+    const declared = declaredRoutes.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`).sort();
+    expect(writes.map(([k]) => k).sort()).toEqual(declared);
+  });
+
+  it('each write leaves exactly one entry naming who, what and the target', async () => {
+    for (const [route, action, user, run] of writes) {
+      const client = user ? await t.login(user) : t.anonymous;
+      const before = auditCount();
+      const res = await run(client);
+      expect(res.status, `${route}: ${await res.clone().text()}`).toBeLessThan(300);
+      expect(auditCount(), route).toBe(before + 1);
+      const last = lastAudit();
+      expect(last.action, route).toBe(action);
+      expect(last.actor, route).toBe(user ?? 'rsj');
+      expect(last.target, route).toBeTruthy();
+    }
+  });
+
+  it('exactly one: a submission adds one row, a rejected one adds none', async () => {
+    const rsj = await t.login('rsj');
+    const before = auditCount();
+    expect((await rsj.post('/api/reports/RSJ/2020-07', body(t.deps))).status).toBe(201);
+    expect(auditCount()).toBe(before + 1);
+    const bad = body(t.deps);
+    bad.rows[0]!.values.T = 1;
+    expect((await rsj.post('/api/reports/RSJ/2020-06', bad)).status).toBe(422);
+    expect(auditCount()).toBe(before + 1);
+  });
+
+  it('records before and after, and never a password or hash', async () => {
+    const rows = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action LIKE 'user.%'").all() as { before: string | null; after: string | null }[];
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain('Newbie-pass-1');
+    expect(text).not.toContain('argon2');
+    const update = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action = 'user.update'").get() as { before: string; after: string };
+    expect(JSON.parse(update.before)).toMatchObject({ username: 'leader' });
+  });
+
+  it('the admin can browse and filter it; nobody can change it', async () => {
+    const res = await admin.get('/api/audit?action=report.submit');
+    const entries = (await res.json()) as { action: string }[];
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    expect(entries.every((e) => e.action === 'report.submit')).toBe(true);
+    expect((await admin.request('DELETE', '/api/audit')).status).toBe(404);
+    expect((await admin.request('PATCH', '/api/audit')).status).toBe(404);
+    expect(() => t.deps.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+  });
+});
