@@ -60,7 +60,7 @@ export const enterpriseWeights: Record<string, number> = {
 export const keyGroupExtra: Record<string, number> = { LD: 120000, BB: 60000 };
 
 /** Below 1: counties that lag behind their allocation. */
-export const countyPace: Record<string, number> = { '450226': 0.62, '450225': 0.7, '450222': 0.78 };
+export const countyPace: Record<string, number> = { '450226': 0.62, '450225': 0.7, '450222': 0.72 };
 
 /**
  * Month factor: the Spring Festival dip (January or February by year), summer school leavers, the

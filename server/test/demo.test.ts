@@ -1,0 +1,86 @@
+/** The demo: deterministic, believable, and every breakdown reconciles with the city total. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeps } from '../src/demo/build-demo-deps';
+import { seedDemo } from '../src/demo/seed-demo';
+import { fixedClock, type Deps } from '../src/deps';
+import { getBreakdown } from '../src/services/progress/get-breakdown';
+import { getCompliance } from '../src/services/progress/get-compliance';
+import { getProgress } from '../src/services/progress/get-progress';
+import { getRatios } from '../src/services/progress/get-ratios';
+import { getSeries } from '../src/services/progress/get-series';
+
+let deps: Deps;
+const AS_OF = '2022-03-01';
+
+beforeAll(async () => {
+  deps = buildDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
+  await seedDemo(deps);
+}, 120_000);
+
+describe('demo data', () => {
+  it('every breakdown reconciles exactly with the city total, for every flow indicator', () => {
+    const progress = getProgress(deps, AS_OF);
+    for (const ind of deps.catalogue.indicators.filter((i) => i.kind === 'flow')) {
+      const byCounty = getBreakdown(deps, { by: 'county', indicator: ind.code, asOf: AS_OF });
+      const byDept = getBreakdown(deps, { by: 'department', indicator: ind.code, asOf: AS_OF });
+      const series = getSeries(deps, { indicator: ind.code, asOf: AS_OF });
+      const county = Math.round(byCounty.rows.reduce((s, r) => s + r.actual, 0) * 100) / 100;
+      const dept = Math.round(byDept.rows.reduce((s, r) => s + r.actual, 0) * 100) / 100;
+      expect(county, ind.code).toBeCloseTo(dept, 2);
+      expect(series.points.at(-1)?.cumulative, ind.code).toBeCloseTo(county, 2);
+      const target = progress.targets.find((t) => t.kind === 'cumulative' && t.code === ind.code);
+      if (target) expect(target.actual, ind.code).toBe(county);
+    }
+    // Each county's departments add up to the county.
+    for (const u of deps.catalogue.units) {
+      const inCounty = getBreakdown(deps, { by: 'department', indicator: 'T', county: u.code, asOf: AS_OF });
+      const county = getBreakdown(deps, { by: 'county', indicator: 'T', asOf: AS_OF }).rows.find((r) => r.code === u.code);
+      expect(inCounty.rows.reduce((s, r) => s + r.actual, 0), u.code).toBe(county?.actual);
+    }
+  });
+
+  it('looks like the city: near the targets, with a few counties and departments clearly behind', () => {
+    const p = getProgress(deps, AS_OF);
+    const T = p.targets.find((t) => t.code === 'T')!;
+    expect(T.actual).toBeGreaterThan(180000);
+    expect(T.actual).toBeLessThan(215000);
+    const late2020 = getProgress(deps, '2020-08-31').targets.find((t) => t.code === 'T')!.actual ?? 0;
+    expect(late2020).toBeGreaterThan(60000);
+    expect(late2020).toBeLessThan(80000);
+    const counties = getBreakdown(deps, { by: 'county', indicator: 'T', asOf: AS_OF }).rows;
+    const farBehind = counties.filter((r) => (r.completionRate ?? 1) < 0.85).map((r) => r.code);
+    expect(farBehind.sort()).toEqual(['450222', '450225', '450226']);
+    const depts = getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }).rows;
+    expect(depts.filter((r) => (r.completionRate ?? 1) < 0.7).map((r) => r.code).sort()).toEqual(['JTJ', 'SWJ', 'TSW']);
+    const ld = getBreakdown(deps, { by: 'county', indicator: 'E', asOf: AS_OF }).rows;
+    expect(ld.sort((a, b) => b.actual - a.actual)[0]?.code).toBe('LD');
+  });
+
+  it('has stock figures near 28% / 26% with not every county above', () => {
+    const r = getRatios(deps, AS_OF);
+    expect(r.city.r1).toBeGreaterThan(0.27);
+    expect(r.city.r1).toBeLessThan(0.3);
+    expect(r.city.r2).toBeGreaterThan(0.25);
+    expect(r.city.r2).toBeLessThan(0.28);
+    expect(r.counties.some((c) => c.r1Met === false)).toBe(true);
+    expect(r.counties.some((c) => c.r1Met === true)).toBe(true);
+  });
+
+  it('has late and missing reports, returned and resubmitted ones, and a review queue', () => {
+    const c = getCompliance(deps, { asOf: AS_OF });
+    expect(c.cells.some((x) => x.status === 'missing')).toBe(true);
+    expect(c.cells.some((x) => x.onTime === false)).toBe(true);
+    expect(c.cells.some((x) => x.status === 'returned')).toBe(true);
+    expect(c.cells.some((x) => x.status === 'submitted')).toBe(true);
+    expect(c.total.reportingRate).toBeGreaterThan(0.9);
+    const resubmitted = deps.db.prepare('SELECT COUNT(*) FROM report_versions WHERE version = 2').pluck().get() as number;
+    expect(resubmitted).toBeGreaterThan(5);
+  });
+
+  it('is deterministic: the same seed gives the same figures', async () => {
+    const again = buildDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
+    await seedDemo(again);
+    expect(getBreakdown(again, { by: 'department', indicator: 'T', asOf: AS_OF })).toEqual(getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }));
+    expect(getCompliance(again, { asOf: AS_OF })).toEqual(getCompliance(deps, { asOf: AS_OF }));
+  }, 120_000);
+});

@@ -1,0 +1,62 @@
+/** The server process as an operator starts it: environment variables, first run, no default password. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const serverDir = join(__dirname, '..');
+const running: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const p of running.splice(0)) p.kill('SIGTERM');
+});
+
+/** Starts main.ts on a random port and resolves with its URL and output once it listens. */
+function start(env: Record<string, string>): Promise<{ url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/[\d.]+:\d+)\//.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: m[1], output: () => out });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
+  });
+}
+
+const login = (url: string, username: string, password: string) =>
+  fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+
+describe('starting the server', () => {
+  it('creates and migrates DB_PATH, listens on 127.0.0.1, and makes the admin from ADMIN_PASSWORD', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lz-main-'));
+    const dbPath = join(dir, 'nested', 'prod.sqlite');
+    const { url } = await start({ DB_PATH: dbPath, ADMIN_PASSWORD: 'First-admin-pass' });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(existsSync(dbPath)).toBe(true);
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${url}/api/departments`)).status).toBe(200);
+    expect((await login(url, 'admin', 'First-admin-pass')).status).toBe(200);
+    expect((await login(url, 'leader', 'Liuzhou@2019')).status).toBe(401); // no demo accounts without DEMO
+  }, 90_000);
+
+  it('without ADMIN_PASSWORD and no terminal there is no admin and no default password', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lz-main-'));
+    const { url, output } = await start({ DB_PATH: join(dir, 'x.sqlite') });
+    expect(output()).toContain('ADMIN_PASSWORD');
+    for (const pw of ['admin', 'Liuzhou@2019', 'password', '123456']) expect((await login(url, 'admin', pw)).status).toBe(401);
+  }, 90_000);
+});
