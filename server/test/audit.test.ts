@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 /** A valid request for every write route, run in this order, by the user named; each must add exactly one audit row. */
-const writes: [string, string, string | null, (c: Client) => Promise<Response>][] = [
+const writes: [string, string, string | null, (c: Client) => Response | Promise<Response>][] = [
   ['POST /api/session', 'session.login', null, (c) => c.post('/api/session', { username: 'rsj', password: PASSWORD })],
   ['POST /api/reports/:department/:month', 'report.submit', 'rsj', (c) => c.post('/api/reports/RSJ/2020-08', body(t.deps))],
   ['POST /api/reports/:department/:month/file', 'report.submit', 'gxj', async (c) => {

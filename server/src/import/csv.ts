@@ -2,7 +2,7 @@
  * CSV text to a sheet. The separator is guessed because Excel uses ";" where the system's decimal mark is
  * a comma, "Unicode text" uses tabs, and people paste tab-separated text from WPS into a .csv.
  */
-import type { Cell, Sheet } from './grid';
+import { MAX_COLUMNS, MAX_ROWS, type Cell, type Sheet } from './grid';
 
 const SEPARATORS = [',', '\t', ';'] as const;
 
@@ -17,8 +17,8 @@ export function parseCsv(text: string, name = 'CSV'): Sheet {
       bestScore = score;
     }
   }
-  const rows: Cell[][] = best.map((fields) =>
-    fields.map((f): Cell => (f.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: f })),
+  const rows: Cell[][] = best.slice(0, MAX_ROWS).map((fields) =>
+    fields.slice(0, MAX_COLUMNS).map((f): Cell => (f.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: f })),
   );
   return { name, rows, mergedCovered: new Set() };
 }

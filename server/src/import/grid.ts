@@ -25,6 +25,13 @@ export interface Sheet {
 
 export const EMPTY: Cell = { kind: 'empty' };
 
+/**
+ * A monthly form has a dozen county rows and about thirty columns; these caps bound the work on a sheet
+ * someone formatted down to row 1,048,576 or a 5 MiB line of commas.
+ */
+export const MAX_ROWS = 1000;
+export const MAX_COLUMNS = 200;
+
 export function cellAt(sheet: Sheet, r: number, c: number): Cell {
   return sheet.rows[r]?.[c] ?? EMPTY;
 }

@@ -36,6 +36,7 @@ export interface ParsedReportFile {
   warnings: Problem[];
 }
 
+const MAX_PROBLEMS = 100;
 const SAVE_AS_XLSX = '请上传 .xlsx 或 .csv 格式的报表';
 
 /** Throws only `AppError`: 400 (not_a_spreadsheet, encrypted_workbook, corrupt_workbook, no_table_found), 413, 422. */
@@ -49,9 +50,9 @@ export async function parseReportFile(input: ParseReportFileInput): Promise<Pars
   }
 }
 
-async function parse({ bytes, department, catalogue }: ParseReportFileInput): Promise<ParsedReportFile> {
+async function parse({ bytes, fileName, department, catalogue }: ParseReportFileInput): Promise<ParsedReportFile> {
   if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，月报表不应这么大`);
-  const sheets = await readSheets(bytes);
+  const sheets = await readSheets(bytes, fileName);
   const headerIndex = buildHeaderIndex(catalogue);
   const matchLabel = buildLabelMatcher(catalogue);
   for (const sheet of sheets) {
@@ -59,8 +60,11 @@ async function parse({ bytes, department, catalogue }: ParseReportFileInput): Pr
     if (!table) continue;
     // The first sheet holding a recognisable table is the report; 填表说明 sheets before it are skipped.
     const content = readTable(table, matchLabel, catalogue, department);
-    if (content.problems.length > 0) {
-      throw unprocessable(`文件中有 ${content.problems.length} 处问题，请修改后重新上传`, content.problems);
+    const count = content.problems.length;
+    if (count > 0) {
+      // A sheet of garbage can yield thousands; the first hundred are enough to see what went wrong.
+      const more = count > MAX_PROBLEMS ? `（仅列出前 ${MAX_PROBLEMS} 处）` : '';
+      throw unprocessable(`文件中有 ${count} 处问题${more}，请修改后重新上传`, content.problems.slice(0, MAX_PROBLEMS));
     }
     return { rows: content.rows, warnings: content.warnings };
   }
@@ -70,12 +74,13 @@ async function parse({ bytes, department, catalogue }: ParseReportFileInput): Pr
   );
 }
 
-async function readSheets(bytes: Uint8Array): Promise<Sheet[]> {
+async function readSheets(bytes: Uint8Array, fileName: string): Promise<Sheet[]> {
+  const name = `“${fileName}”`;
   switch (sniffFile(bytes)) {
     case 'empty':
-      throw badRequest('文件为空', 'not_a_spreadsheet');
+      throw badRequest(`${name}是空文件`, 'not_a_spreadsheet');
     case 'binary':
-      throw badRequest(`该文件不是电子表格（可能是 PDF 或图片），${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
+      throw badRequest(`${name}不是电子表格（可能是 PDF 或图片），${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
     case 'ole2':
       // Both a password-protected .xlsx and a pre-2007 .xls are OLE2 containers; exceljs reads neither.
       throw badRequest(
@@ -90,11 +95,17 @@ async function readSheets(bytes: Uint8Array): Promise<Sheet[]> {
         throw badRequest('这是 OpenDocument (.ods) 文件，请另存为 .xlsx 后上传', 'not_a_spreadsheet');
       }
       if (!names.has('xl/workbook.xml')) {
-        throw badRequest(`压缩包不是 Excel 工作簿，${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
+        throw badRequest(`${name}是压缩包，但不是 Excel 工作簿，${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
       }
       return readXlsxSheets(bytes);
     }
-    case 'text':
-      return [parseCsv(decodeText(bytes))];
+    case 'text': {
+      const text = decodeText(bytes);
+      // Many systems export an HTML table or Excel 2003 XML and name it .xls; Excel opens it, we cannot.
+      if (/^\s*</u.test(text)) {
+        throw badRequest(`${name}是网页或 XML 格式的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传`, 'not_a_spreadsheet');
+      }
+      return [parseCsv(text)];
+    }
   }
 }

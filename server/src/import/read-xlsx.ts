@@ -4,11 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { badRequest } from '../errors';
-import type { Cell, Sheet } from './grid';
-
-// A monthly form has a dozen county rows; these caps bound work on a sheet someone formatted to row 1,048,576.
-const MAX_ROWS = 1000;
-const MAX_COLUMNS = 200;
+import { MAX_COLUMNS, MAX_ROWS, type Cell, type Sheet } from './grid';
 
 export async function readXlsxSheets(bytes: Uint8Array): Promise<Sheet[]> {
   const workbook = new ExcelJS.Workbook();
@@ -33,20 +29,23 @@ function toSheet(ws: ExcelJS.Worksheet): Sheet {
       if (colNumber > MAX_COLUMNS) return;
       const covered = cell.isMerged && cell.master.address !== cell.address;
       if (covered) mergedCovered.add(`${rowNumber - 1},${colNumber - 1}`);
-      cells[colNumber - 1] = toCell(covered ? cell.master.value : cell.value);
+      cells[colNumber - 1] = toCell(covered ? cell.master : cell);
     });
     rows[rowNumber - 1] = Array.from(cells, (c) => c ?? { kind: 'empty' });
   });
   return { name: ws.name, rows: Array.from(rows, (r) => r ?? []), mergedCovered };
 }
 
-function toCell(value: ExcelJS.CellValue): Cell {
+function toCell(cell: ExcelJS.Cell): Cell {
+  // `cell.value` of a formula drops a cached result of 0 (exceljs copies only truthy fields); `cell.result` keeps it.
+  if (cell.type === ExcelJS.ValueType.Formula) return { kind: 'formula', result: toResult(cell.result) };
+  const value = cell.value;
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', value };
   if (typeof value === 'boolean') return { kind: 'other', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { kind: 'other', text: value.toISOString().slice(0, 10) };
-  if ('formula' in value || 'sharedFormula' in value) return { kind: 'formula', result: toResult(value.result) };
+  if ('formula' in value || 'sharedFormula' in value) return { kind: 'formula', result: toResult(cell.result) };
   if ('richText' in value) return textCell(value.richText.map((part) => part.text).join(''));
   if ('error' in value) return { kind: 'other', text: String(value.error) };
   if ('text' in value && typeof value.text === 'string') return textCell(value.text);

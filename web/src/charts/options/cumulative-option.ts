@@ -1,0 +1,77 @@
+import type { Series } from '@lz/shared/api/progress';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import { formatCount } from '../../lib/format';
+
+export type CumulativeOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+
+export interface CumulativeLabels {
+  cumulative: string;
+  expected: string;
+  forecast: string;
+  monthly: string;
+  target: string;
+}
+
+export const defaultCumulativeLabels: CumulativeLabels = { cumulative: '累计完成', expected: '应完成进度', forecast: '期末预测', monthly: '当月', target: '目标' };
+
+/**
+ * The cumulative line against the expected pace, with the forecast dashed from the last reported month to
+ * the window's end; `monthly` adds the month's value as bars (clickable, one per month).
+ */
+export function buildCumulativeOption(series: Series, opts: { monthly?: boolean; labels?: CumulativeLabels; animation?: boolean } = {}): CumulativeOption {
+  const labels = opts.labels ?? defaultCumulativeLabels;
+  const months = series.points.map((p) => p.month);
+  const hasExpected = series.points.some((p) => p.expected !== null);
+  const lines: (LineSeriesOption | BarSeriesOption)[] = [
+    {
+      name: labels.cumulative,
+      type: 'line',
+      data: series.points.map((p) => p.cumulative),
+      showSymbol: false,
+      lineStyle: { width: 3, color: '#1d4ed8' },
+      itemStyle: { color: '#1d4ed8' },
+      areaStyle: { color: 'rgba(29,78,216,0.08)' },
+      markLine:
+        series.target !== null
+          ? { silent: true, symbol: 'none', lineStyle: { color: '#64748b', type: 'solid' }, label: { formatter: `${labels.target} ${formatCount(series.target)}`, position: 'insideEndTop' }, data: [{ yAxis: series.target }] }
+          : undefined,
+    },
+    {
+      name: labels.forecast,
+      type: 'line',
+      data: series.points.map((p) => p.forecast),
+      showSymbol: false,
+      lineStyle: { type: 'dashed', width: 2, color: '#ea580c' },
+      itemStyle: { color: '#ea580c' },
+    },
+  ];
+  if (hasExpected) {
+    lines.push({
+      name: labels.expected,
+      type: 'line',
+      data: series.points.map((p) => p.expected),
+      showSymbol: false,
+      lineStyle: { type: 'dotted', width: 2, color: '#64748b' },
+      itemStyle: { color: '#64748b' },
+    });
+  }
+  if (opts.monthly) {
+    lines.push({ name: labels.monthly, type: 'bar', yAxisIndex: 1, data: series.points.map((p) => p.value), itemStyle: { color: '#93c5fd' }, barMaxWidth: 18 });
+  }
+  return {
+    animation: opts.animation ?? true,
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatCount(v) : '—') },
+    legend: { top: 0 },
+    grid: { left: 8, right: opts.monthly ? 8 : 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: months, axisLabel: { hideOverlap: true } },
+    yAxis: opts.monthly
+      ? [
+          { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v) } },
+          { type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatCount(v) } },
+        ]
+      : { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v) } },
+    series: lines,
+  };
+}

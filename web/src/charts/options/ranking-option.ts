@@ -1,0 +1,68 @@
+import type { BreakdownRow } from '@lz/shared/api/progress';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import { formatCount, formatPercent } from '../../lib/format';
+import { gapColour } from './gap-colour';
+
+export type RankingOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
+
+export interface RankingDatum {
+  value: number;
+  code: string;
+  name: string;
+  itemStyle: { color: string };
+}
+
+/** Rows ranked for a horizontal bar: by completion rate where units have targets, else by volume. */
+export function rankingData(rows: BreakdownRow[], timeProgress: number): { mode: 'rate' | 'actual'; data: RankingDatum[] } {
+  const mode = rows.some((r) => r.completionRate !== null) ? 'rate' : 'actual';
+  const sorted = [...rows].sort((a, b) => (mode === 'rate' ? (a.completionRate ?? -1) - (b.completionRate ?? -1) : a.actual - b.actual));
+  return {
+    mode,
+    data: sorted.map((r) => ({
+      value: mode === 'rate' ? Math.round((r.completionRate ?? 0) * 1000) / 10 : r.actual,
+      code: r.code,
+      name: r.name,
+      itemStyle: { color: mode === 'rate' ? gapColour(r.completionRate, r.timeProgress ?? timeProgress) : '#3b82f6' },
+    })),
+  };
+}
+
+/** Units ranked, each bar coloured by how far ahead or behind time progress, with a line at time progress. */
+export function buildRankingOption(rows: BreakdownRow[], timeProgress: number, labels = { timeProgress: '时序进度' }): RankingOption {
+  const { mode, data } = rankingData(rows, timeProgress);
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const d = (p as { data?: RankingDatum }).data;
+        const row = d ? byCode.get(d.code) : undefined;
+        if (!row) return '';
+        return `${row.name}<br/>${formatCount(row.actual)} / ${formatCount(row.allocation)}<br/>${formatPercent(row.completionRate)} · ${labels.timeProgress} ${formatPercent(row.timeProgress)}`;
+      },
+    },
+    grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', axisLabel: { formatter: mode === 'rate' ? '{value}%' : (v: number) => formatCount(v) } },
+    yAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { width: 110, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        data,
+        barMaxWidth: 16,
+        label: { show: true, position: 'right', formatter: (p) => (mode === 'rate' ? `${(p.value as number).toFixed(1)}%` : formatCount(p.value as number)) },
+        markLine:
+          mode === 'rate'
+            ? {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: '#334155', type: 'dashed' },
+                label: { formatter: `${labels.timeProgress} {c}%`, position: 'end' },
+                data: [{ xAxis: Math.round(timeProgress * 1000) / 10 }],
+              }
+            : undefined,
+      },
+    ],
+  };
+}

@@ -1,0 +1,16 @@
+import type { AllocationView, PutAllocations } from '@lz/shared/api/progress';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+
+export function putAllocations(input: PutAllocations): Promise<AllocationView> {
+  return apiFetch<AllocationView>('/allocations', { method: 'PUT', body: input });
+}
+
+export function usePutAllocations() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: putAllocations,
+    // Allocations drive every completion rate and expected pace.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['allocations'] }), client.invalidateQueries({ queryKey: ['progress'] })]),
+  });
+}

@@ -1,0 +1,138 @@
+import type { Finding } from '@lz/shared/api/findings';
+import { Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { canWriteFindings } from '../../../app/access';
+import { ExportButton } from '../../../components/export-button';
+import { QueryPanel } from '../../../components/query-panel';
+import { formatDateTime } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n/i18n';
+import { useUrlParam } from '../../../lib/url-state';
+import { useDepartments } from '../../reference/api/get-departments';
+import { useUnits } from '../../reference/api/get-units';
+import { useUser } from '../../session/api/get-session';
+import { useCloseFinding } from '../api/close-finding';
+import { useFindings } from '../api/get-findings';
+import { FindingForm, kindNames } from './finding-form';
+
+/** 督查问题清单: open and closed findings; inspectors record new ones and close them with a note. */
+export function FindingsPanel() {
+  const { t, lang } = useI18n();
+  const user = useUser();
+  const writable = canWriteFindings(user.role);
+  const findings = useFindings();
+  const units = useUnits();
+  const departments = useDepartments();
+  const [status, setStatus] = useUrlParam('fstatus', 'open');
+  const [creating, setCreating] = useState(false);
+  const [closing, setClosing] = useState<Finding | null>(null);
+  const close = useCloseFinding();
+  const [closeForm] = Form.useForm<{ closingNote: string }>();
+  const names = new Map<string, string>([...(units.data ?? []).map((u) => [u.code, u.name] as const), ...(departments.data ?? []).map((d) => [d.code, d.name] as const)]);
+  const visible = (findings.data ?? []).filter((f) => status === 'all' || f.status === status);
+  const statusText = (f: Finding) => (f.status === 'closed' ? (lang === 'zh' ? '已销号' : 'Closed') : f.overdue ? (lang === 'zh' ? '逾期未整改' : 'Overdue') : lang === 'zh' ? '整改中' : 'Open');
+
+  return (
+    <QueryPanel
+      query={findings}
+      title={t('findings')}
+      testId="findings-panel"
+      extra={
+        <Space wrap>
+          <Segmented
+            size="small"
+            value={status}
+            onChange={(v) => setStatus(String(v))}
+            options={[
+              { value: 'open', label: lang === 'zh' ? '整改中' : 'Open' },
+              { value: 'closed', label: lang === 'zh' ? '已销号' : 'Closed' },
+              { value: 'all', label: t('all') },
+            ]}
+          />
+          <ExportButton
+            fileName={`督查问题-${status}`}
+            sheets={() => [
+              {
+                name: '督查问题',
+                columns: [
+                  { header: '编号', key: 'id', width: 8 },
+                  { header: '对象', key: 'subject', width: 24 },
+                  { header: '督查类型', key: 'inspection' },
+                  { header: '期间', key: 'period' },
+                  { header: '发现的问题', key: 'finding', width: 40 },
+                  { header: '整改要求', key: 'rectification', width: 40 },
+                  { header: '整改期限', key: 'dueDate' },
+                  { header: '状态', key: 'status' },
+                  { header: '销号说明', key: 'closingNote', width: 30 },
+                  { header: '记录人', key: 'createdBy' },
+                ],
+                rows: visible.map((f) => ({ ...f, subject: names.get(f.subject) ?? f.subject, inspection: kindNames[f.inspection], status: statusText(f) })),
+              },
+            ]}
+          />
+          {writable && (
+            <Button size="small" type="primary" onClick={() => setCreating(true)} data-testid="finding-create">
+              {t('create')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {() => (
+        <>
+          <Table<Finding>
+            rowKey="id"
+            size="small"
+            dataSource={visible}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('empty') }}
+            columns={[
+              { title: lang === 'zh' ? '对象' : 'Subject', dataIndex: 'subject', render: (s: string) => names.get(s) ?? s },
+              { title: lang === 'zh' ? '督查' : 'Inspection', key: 'k', render: (_, f) => `${lang === 'zh' ? kindNames[f.inspection] : f.inspection} ${f.period}` },
+              { title: lang === 'zh' ? '发现的问题' : 'Finding', dataIndex: 'finding', width: 260 },
+              { title: lang === 'zh' ? '整改要求' : 'Rectification', dataIndex: 'rectification', width: 260 },
+              { title: lang === 'zh' ? '期限' : 'Due', dataIndex: 'dueDate' },
+              { title: t('status'), key: 's', render: (_, f) => <Tag color={f.status === 'closed' ? 'green' : f.overdue ? 'red' : 'gold'}>{statusText(f)}</Tag> },
+              { title: lang === 'zh' ? '销号说明' : 'Closing note', dataIndex: 'closingNote', render: (n: string | null, f) => (n ? `${n}（${formatDateTime(f.closedAt)}）` : '—'), width: 200 },
+              ...(writable
+                ? [
+                    {
+                      title: t('actions'),
+                      key: 'a',
+                      render: (_: unknown, f: Finding) =>
+                        f.status === 'open' ? (
+                          <Button size="small" onClick={() => setClosing(f)}>
+                            {lang === 'zh' ? '整改销号' : 'Close'}
+                          </Button>
+                        ) : null,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          <FindingForm open={creating} onClose={() => setCreating(false)} />
+          <Modal
+            open={closing !== null}
+            title={lang === 'zh' ? '整改完成销号' : 'Close finding'}
+            okText={t('confirm')}
+            cancelText={t('cancel')}
+            confirmLoading={close.isPending}
+            destroyOnHidden
+            onCancel={() => setClosing(null)}
+            onOk={async () => {
+              const { closingNote } = await closeForm.validateFields();
+              if (closing) close.mutate({ id: closing.id, closingNote }, { onSuccess: () => setClosing(null) });
+            }}
+          >
+            <Form form={closeForm} layout="vertical" preserve={false}>
+              <Form.Item name="closingNote" label={lang === 'zh' ? '整改情况说明' : 'Closing note'} rules={[{ required: true, min: 2, max: 2000, whitespace: true }]}>
+                <Input.TextArea rows={3} />
+              </Form.Item>
+              {close.error && <div style={{ color: '#dc2626' }}>{close.error.message}</div>}
+            </Form>
+          </Modal>
+        </>
+      )}
+    </QueryPanel>
+  );
+}

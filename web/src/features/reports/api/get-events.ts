@@ -1,0 +1,14 @@
+import type { ReportEvent } from '@lz/shared/api/reports';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { reportKey } from './get-report';
+
+export const eventsQuery = (department: string, month: string) =>
+  queryOptions({
+    queryKey: [...reportKey(department, month), 'events'],
+    queryFn: ({ signal }) => apiFetch<ReportEvent[]>(`/reports/${encodeURIComponent(department)}/${month}/events`, { signal }),
+  });
+
+export function useEvents(department: string, month: string) {
+  return useQuery(eventsQuery(department, month));
+}

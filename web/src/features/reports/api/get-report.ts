@@ -1,0 +1,23 @@
+import type { ReportVersion } from '@lz/shared/api/reports';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiRequestError, apiFetch } from '../../../lib/api-client';
+
+export const reportKey = (department: string, month: string) => ['reports', department, month] as const;
+
+/** The latest version, or null while the month has not been submitted (the API's 404). */
+export const reportQuery = (department: string, month: string) =>
+  queryOptions({
+    queryKey: [...reportKey(department, month), 'latest'],
+    queryFn: async ({ signal }) => {
+      try {
+        return await apiFetch<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}`, { signal });
+      } catch (e) {
+        if (e instanceof ApiRequestError && e.status === 404 && e.code === 'not_found') return null;
+        throw e;
+      }
+    },
+  });
+
+export function useReport(department: string, month: string) {
+  return useQuery(reportQuery(department, month));
+}

@@ -1,0 +1,140 @@
+import type { ReportVersion } from '@lz/shared/api/reports';
+import { formIndicators, type Catalogue, type Indicator } from '@lz/shared/catalogue';
+import type { Problem } from '@lz/shared/problems';
+import { checkReportBody, totalsOf } from '@lz/shared/report-body';
+import { Alert, message as antMessage, Button, InputNumber, Space, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { ApiRequestError } from '../../../lib/api-client';
+import { formatCell } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n/i18n';
+import { useSubmitReport } from '../api/submit-report';
+import { bodyOf, fillSubtotals, gridFrom, type Grid } from './grid-state';
+import { ProblemsTable } from './problems-table';
+import { groupedIndicators, IndicatorHeader } from './report-columns';
+
+const cellId = (county: string, code: string) => `cell-${county}-${code}`;
+
+const Cell = memo(function Cell({ county, ind, value, error, onChange }: { county: string; ind: Indicator; value: number | null; error?: string; onChange: (county: string, code: string, v: number | null) => void }) {
+  const input = (
+    <InputNumber
+      id={cellId(county, ind.code)}
+      size="small"
+      value={value}
+      min={0}
+      status={error ? 'error' : undefined}
+      onChange={(v) => onChange(county, ind.code, typeof v === 'number' ? v : null)}
+      style={{ width: ind.valueType === 'money' ? 112 : 80 }}
+      aria-label={`${county} ${ind.code}`}
+      aria-invalid={error ? true : undefined}
+    />
+  );
+  return error ? <Tooltip title={error}>{input}</Tooltip> : input;
+});
+
+/**
+ * In-browser entry: rows are counties, columns the form's indicators grouped like the paper form. Every
+ * keystroke re-runs the same `checkReportBody` the server runs, and broken cells turn red.
+ */
+export function GridEntry({ catalogue, department, month, latest, onSubmitted }: { catalogue: Catalogue; department: string; month: string; latest: ReportVersion | null; onSubmitted: () => void }) {
+  const { t, lang } = useI18n();
+  const [toast, toastHolder] = antMessage.useMessage();
+  const form = useMemo(() => formIndicators(catalogue, department), [catalogue, department]);
+  const groups = useMemo(() => groupedIndicators(catalogue, form), [catalogue, form]);
+  const counties = useMemo(() => catalogue.units.map((u) => u.code), [catalogue]);
+  const [grid, setGrid] = useState<Grid>(() => gridFrom(counties, form, latest?.rows));
+  const deferred = useDeferredValue(grid);
+  const check = useMemo(() => checkReportBody(bodyOf(deferred), department, catalogue), [deferred, department, catalogue]);
+  const totals = useMemo(() => totalsOf(check.rows), [check.rows]);
+  const submit = useSubmitReport(department, month);
+  const serverProblems = submit.error instanceof ApiRequestError ? submit.error.details : [];
+
+  const errorAt = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const p of check.errors) if (p.county && p.indicator) map.set(`${p.county}|${p.indicator}`, p.message);
+    return map;
+  }, [check.errors]);
+
+  const onChange = useCallback((county: string, code: string, v: number | null) => {
+    setGrid((g) => ({ ...g, [county]: { ...g[county], [code]: v } }));
+  }, []);
+
+  const focus = (p: Problem) => {
+    if (p.county && p.indicator) document.getElementById(cellId(p.county, p.indicator.split(',')[0] ?? ''))?.focus();
+  };
+
+  const unitName = new Map(catalogue.units.map((u) => [u.code, u.name]));
+  type Row = { county: string };
+  const columns: ColumnsType<Row> = [
+    { title: t('county'), key: 'county', fixed: 'left', width: 120, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{unitName.get(r.county)}</span> },
+    ...groups.map((g) => ({
+      title: g.name,
+      children: g.indicators.map((ind) => ({
+        title: <IndicatorHeader indicator={ind} />,
+        key: ind.code,
+        render: (_: unknown, r: Row) => <Cell county={r.county} ind={ind} value={grid[r.county]?.[ind.code] ?? null} error={errorAt.get(`${r.county}|${ind.code}`)} onChange={onChange} />,
+      })),
+    })),
+  ];
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      {toastHolder}
+      <Space wrap>
+        <Button onClick={() => setGrid((g) => fillSubtotals(g, form))}>{lang === 'zh' ? '自动计算小计' : 'Fill subtotals'}</Button>
+        <Button onClick={() => setGrid(gridFrom(counties, form, latest?.rows))}>{lang === 'zh' ? '恢复为最新版本' : 'Reset to latest'}</Button>
+        <Button
+          type="primary"
+          disabled={check.errors.length > 0}
+          loading={submit.isPending}
+          data-testid="grid-submit"
+          onClick={() =>
+            submit.mutate(bodyOf(grid), {
+              onSuccess: (v) => {
+                toast.success(lang === 'zh' ? `已报送第 ${v.version} 版` : `Version ${v.version} submitted`);
+                onSubmitted();
+              },
+            })
+          }
+        >
+          {t('submit')}
+        </Button>
+        <Typography.Text type={check.errors.length ? 'danger' : 'success'} data-testid="grid-check">
+          {check.errors.length
+            ? lang === 'zh'
+              ? `${check.errors.length} 处不符合校验规则`
+              : `${check.errors.length} rule violations`
+            : lang === 'zh'
+              ? '校验通过'
+              : 'All checks pass'}
+          {check.warnings.length ? ` · ${check.warnings.length} ${t('warnings')}` : ''}
+        </Typography.Text>
+      </Space>
+      <Table<Row>
+        rowKey="county"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={counties.map((county) => ({ county }))}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>
+              <b>{t('total')}</b>
+            </Table.Summary.Cell>
+            {form.map((ind, i) => (
+              <Table.Summary.Cell key={ind.code} index={i + 1} align="right">
+                <b data-testid={`grid-total-${ind.code}`}>{formatCell(totals[ind.code] ?? 0, ind.valueType)}</b>
+              </Table.Summary.Cell>
+            ))}
+          </Table.Summary.Row>
+        )}
+      />
+      {submit.error && <Alert type="error" showIcon title={submit.error.message} />}
+      {serverProblems.length > 0 && <ProblemsTable problems={serverProblems} catalogue={catalogue} onPick={focus} />}
+      {check.errors.length > 0 && <ProblemsTable problems={check.errors} catalogue={catalogue} onPick={focus} testId="grid-errors" />}
+      {check.errors.length === 0 && check.warnings.length > 0 && <ProblemsTable problems={check.warnings} catalogue={catalogue} onPick={focus} />}
+    </Space>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Catalogue } from '@lz/shared/catalogue';
+import type { VersionSummary } from '@lz/shared/api/reports';
+import { Select, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { QueryPanel } from '../../../components/query-panel';
+import { combineQueries } from '../../../components/query-state';
+import { formatDateTime, formatInteger } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n/i18n';
+import { useUrlParam } from '../../../lib/url-state';
+import { useReportVersion } from '../api/get-report-version';
+import { useVersions } from '../api/get-versions';
+import { ReportTable } from './report-table';
+import { changedCells } from './version-diff';
+
+/** Every version of the month, and a diff between any two (`?a=1&b=3` in the URL) with changed cells highlighted. */
+export function VersionsPanel({ catalogue, department, month, highlightCounty }: { catalogue: Catalogue; department: string; month: string; highlightCounty?: string }) {
+  const { t, lang } = useI18n();
+  const versions = useVersions(department, month);
+  const latest = versions.data?.at(-1)?.version ?? null;
+  const [aParam, setA] = useUrlParam('a');
+  const [bParam, setB] = useUrlParam('b');
+  const b = Number(bParam) || latest;
+  const a = Number(aParam) || (b !== null && b > 1 ? b - 1 : null);
+  const va = useReportVersion(department, month, a);
+  const vb = useReportVersion(department, month, b);
+  const options = (versions.data ?? []).map((v) => ({ value: String(v.version), label: `${t('version')} ${v.version} · ${formatDateTime(v.submittedAt)}` }));
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <QueryPanel query={versions} title={t('versions')} isEmpty={(v) => v.length === 0}>
+        {(list) => (
+          <Table<VersionSummary>
+            rowKey="version"
+            size="small"
+            dataSource={[...list].reverse()}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { title: t('version'), dataIndex: 'version', render: (n: number) => <Link to={`?tab=data&v=${n}`}>{`${t('version')} ${n}`}</Link> },
+              { title: t('submittedAt'), dataIndex: 'submittedAt', render: formatDateTime },
+              { title: t('submittedBy'), dataIndex: 'submittedBy' },
+              { title: lang === 'zh' ? '来源' : 'Source', dataIndex: 'source', render: (s: string, v) => (s === 'file' ? `${lang === 'zh' ? '文件' : 'file'} ${v.fileName ?? ''}` : s === 'form' ? (lang === 'zh' ? '在线填报' : 'form') : s) },
+              { title: `T ${t('total')}`, key: 'T', align: 'right', render: (_, v) => formatInteger(v.totals.T) },
+              { title: t('warnings'), key: 'w', render: (_, v) => (v.warnings.length ? <Tag color="orange">{v.warnings.length}</Tag> : '—') },
+            ]}
+          />
+        )}
+      </QueryPanel>
+      {(versions.data?.length ?? 0) > 1 && (
+        <QueryPanel
+          query={combineQueries(va, vb)}
+          title={t('compare')}
+          extra={
+            <Space wrap>
+              <Select size="small" value={a ? String(a) : undefined} options={options} onChange={(v: string) => setA(v)} style={{ width: 220 }} aria-label="version a" />
+              <span>→</span>
+              <Select size="small" value={b ? String(b) : undefined} options={options} onChange={(v: string) => setB(v)} style={{ width: 220 }} aria-label="version b" />
+            </Space>
+          }
+        >
+          {([x, y]) => (
+            <>
+              <Typography.Paragraph type="secondary" data-testid="diff-count">
+                {lang === 'zh' ? `共 ${changedCells(x, y).size} 个单元格有变化（黄色标出，悬停可见原值）` : `${changedCells(x, y).size} cells changed (highlighted; hover for the earlier value)`}
+              </Typography.Paragraph>
+              <ReportTable catalogue={catalogue} version={y} compareTo={x} highlightCounty={highlightCounty} />
+            </>
+          )}
+        </QueryPanel>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Session } from '@lz/shared/api/session';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiRequestError, apiFetch } from '../../../lib/api-client';
+import { sessionKey } from '../../../lib/query-client';
+
+/** The signed-in session, or null when there is none (a 401 is an answer here, not an error). */
+export async function getSession(): Promise<Session | null> {
+  try {
+    return await apiFetch<Session>('/session');
+  } catch (e) {
+    if (e instanceof ApiRequestError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export const sessionQuery = queryOptions({ queryKey: sessionKey, queryFn: getSession, staleTime: 5 * 60_000 });
+
+export function useSession() {
+  return useQuery(sessionQuery);
+}
+
+/** The signed-in user; only for components rendered inside the session guard. */
+export function useUser() {
+  const { data } = useSession();
+  if (!data) throw new Error('useUser outside a session');
+  return data.user;
+}

@@ -1,0 +1,57 @@
+import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { homePath } from '../../../app/access';
+import { useI18n } from '../../../lib/i18n/i18n';
+import { useSession } from '../api/get-session';
+import { useLogin } from '../api/login';
+
+/** Only same-site paths may be a `next`; anything else goes to the role's home. */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+}
+
+export function LoginPage() {
+  const { t, lang, setLang } = useI18n();
+  const session = useSession();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+
+  if (session.data && !login.isPending) return <Navigate to={next ?? homePath(session.data.user)} replace />;
+
+  return (
+    <main className="center-screen" style={{ background: 'linear-gradient(160deg, #1e3a8a 0%, #1d4ed8 45%, #f1f5f9 45%)' }}>
+      <Card style={{ width: 380, maxWidth: '100%' }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'start', gap: 8 }}>
+          <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
+            {t('appName')}
+          </Typography.Title>
+          <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('language')}
+          </Button>
+        </div>
+        <Typography.Paragraph type="secondary">柳政规〔2019〕63号 · {t('loginTitle')}</Typography.Paragraph>
+        {login.error && <Alert type="error" showIcon title={`${t('loginFailed')}: ${login.error.message}`} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values: { username: string; password: string }) =>
+            login.mutate(values, { onSuccess: (s) => navigate(next ?? homePath(s.user), { replace: true }) })
+          }
+        >
+          <Form.Item name="username" label={t('username')} rules={[{ required: true }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus id="login-username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('password')} rules={[{ required: true }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" id="login-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+            {t('login')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

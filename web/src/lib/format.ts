@@ -1,0 +1,76 @@
+/**
+ * Numbers the Chinese way: person-times in 万 once they are large, rates with one decimal, yuan with
+ * thousands separators. English keeps the same precision with k/M.
+ */
+export type Lang = 'zh' | 'en';
+
+const DASH = '—';
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const trimmed = (n: number, digits: number) => {
+  const text = n.toFixed(digits);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+};
+
+/** Exact integer with separators: 195228 → "195,228". */
+export function formatInteger(n: number | null | undefined): string {
+  return n === null || n === undefined || !Number.isFinite(n) ? DASH : grouped.format(Math.round(n));
+}
+
+/** Person-times or counts: below 1万 exact, then "19.5万", "1.2亿" (English "195.2k", "1.2M"). */
+export function formatCount(n: number | null | undefined, lang: Lang = 'zh'): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return DASH;
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (lang === 'en') {
+    if (a >= 1e6) return `${sign}${trimmed(a / 1e6, 1)}M`;
+    if (a >= 1e4) return `${sign}${trimmed(a / 1e3, 1)}k`;
+    return sign + grouped.format(Math.round(a));
+  }
+  if (a >= 1e8) return `${sign}${trimmed(a / 1e8, 2)}亿`;
+  if (a >= 1e4) return `${sign}${trimmed(a / 1e4, 1)}万`;
+  return sign + grouped.format(Math.round(a));
+}
+
+/** A rate as a percentage with one decimal: 1.02751 → "102.8%". */
+export function formatPercent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined || !Number.isFinite(rate) ? DASH : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** The gap between two rates in percentage points, signed: +2.8 / -5.1. */
+export function formatPoints(diff: number | null | undefined): string {
+  if (diff === null || diff === undefined || !Number.isFinite(diff)) return DASH;
+  const points = Math.round(diff * 1000) / 10;
+  return `${points > 0 ? '+' : ''}${points.toFixed(1)}`;
+}
+
+/** Yuan with separators and cents: 1234567.5 → "1,234,567.50 元" ("¥1,234,567.50" in English). */
+export function formatYuan(n: number | null | undefined, lang: Lang = 'zh'): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return DASH;
+  return lang === 'en' ? `¥${money.format(n)}` : `${money.format(n)} 元`;
+}
+
+/** A report cell: money with cents, everything else as an exact integer. */
+export function formatCell(n: number | null | undefined, valueType: 'integer' | 'money'): string {
+  if (n === null || n === undefined) return DASH;
+  return valueType === 'money' ? money.format(n) : formatInteger(n);
+}
+
+/** "2020-08" → "2020年8月" / "Aug 2020". */
+export function formatMonth(month: string | null | undefined, lang: Lang = 'zh'): string {
+  if (!month) return DASH;
+  const [y, m] = month.split('-');
+  if (lang === 'en') {
+    const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    return `${names[Number(m) - 1] ?? m} ${y}`;
+  }
+  return `${y}年${Number(m)}月`;
+}
+
+/** An instant the server sent with its +08:00 offset, shown as local wall-clock time "2022-01-09 19:57". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso;
+}

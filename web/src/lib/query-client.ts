@@ -1,0 +1,26 @@
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiRequestError } from './api-client';
+
+export const sessionKey = ['session'] as const;
+
+/** The app's one query client: no retries on 4xx, no refetch on focus, and a 401 anywhere ends the session. */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (error instanceof ApiRequestError && error.status === 401 && query.queryKey[0] !== sessionKey[0]) {
+          client.setQueryData(sessionKey, null);
+        }
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}

@@ -1,0 +1,351 @@
+/**
+ * End-to-end: the real server (DEMO=1) serving web/dist, driven by headless Chromium. Every role logs in,
+ * opens every page it may see (screenshots at 1366×768 in test-artifacts/screenshots), and the figures on
+ * screen are compared with what the API returns for the same cookie.
+ */
+import type { Breakdown, Progress, Series } from '@lz/shared/api/progress';
+import type { ReportMonth, ReportVersion } from '@lz/shared/api/reports';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { browserAvailability, dataValue, errorPanels, launchBrowser, login, screenshotDir, settle, shoot, startServer, watchProblems, type RunningServer } from './harness';
+
+const { run } = browserAvailability();
+const VIEWPORT = { width: 1366, height: 768 };
+
+describe.skipIf(!run)('web app in a browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 150_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function session(username: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await login(page, server.base, username);
+    return { context, page, problems };
+  }
+
+  async function api<T>(page: Page, path: string): Promise<T> {
+    const res = await page.request.get(`${server.base}${path}`);
+    expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
+    return (await res.json()) as T;
+  }
+
+  /** Opens a page, waits for its data, checks no panel failed, and saves the screenshot. */
+  async function visit(page: Page, role: string, name: string, path: string): Promise<void> {
+    await page.goto(`${server.base}${path}`);
+    await settle(page);
+    expect(await errorPanels(page), `${role} ${path}`).toEqual([]);
+    await shoot(page, role, name);
+  }
+
+  async function expectTargetsMatchApi(page: Page): Promise<void> {
+    const progress = await api<Progress>(page, '/api/progress');
+    for (const t of progress.targets) {
+      expect(await dataValue(page, `target-${t.code}-actual`), t.code).toBe(String(t.actual ?? ''));
+    }
+  }
+
+  it('leader: overview figures equal the API, drill-down from the city to one report, Back works', async () => {
+    const { context, page, problems } = await session('leader');
+    expect(new URL(page.url()).pathname).toBe('/overview');
+    await settle(page);
+    await expectTargetsMatchApi(page);
+    const ratios = await api<{ city: { r1: number | null } }>(page, '/api/ratios');
+    expect(Number(await dataValue(page, 'ratio-r1'))).toBeCloseTo(ratios.city.r1 ?? 0, 10);
+    await shoot(page, 'leader', 'overview');
+
+    // The as-of month lives in the URL and reproduces the view.
+    await page.goto(`${server.base}/overview?month=2020-08`);
+    await settle(page);
+    const mid = await api<Progress>(page, '/api/progress?asOf=2020-09-30');
+    expect(mid.throughMonth).toBe('2020-08');
+    expect(await dataValue(page, 'target-T-actual')).toBe(String(mid.targets.find((t) => t.code === 'T')?.actual));
+    await shoot(page, 'leader', 'overview-2020-08');
+
+    await visit(page, 'leader', 'map', '/map');
+    expect(await page.locator('[data-testid=county-map] canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=zone-LD]').count()).toBe(1);
+    expect(await page.locator('[data-testid=zone-BB]').count()).toBe(1);
+
+    // City → county.
+    await visit(page, 'leader', 'drill', '/drill');
+    const byCounty = await api<Breakdown>(page, '/api/progress/breakdown?by=county&indicator=T');
+    for (const r of byCounty.rows) expect(await dataValue(page, `drill-actual-${r.code}`), r.name).toBe(String(r.actual));
+    await page.locator('[data-testid=drill-counties]').getByRole('link', { name: '三江侗族自治县' }).click();
+    await page.waitForURL('**/drill/county/450226');
+    await settle(page);
+    const depts = await api<Breakdown>(page, '/api/progress/breakdown?by=department&county=450226&indicator=T');
+    for (const r of depts.rows) expect(await dataValue(page, `drill-dept-actual-${r.code}`), r.name).toBe(String(r.actual));
+    await shoot(page, 'leader', 'drill-county');
+
+    // County → department → months.
+    await page.locator('[data-testid=drill-departments]').getByRole('link', { name: '市人力资源社会保障局' }).click();
+    await page.waitForURL('**/drill/county/450226/department/RSJ');
+    await settle(page);
+    const series = await api<Series>(page, '/api/series?indicator=T&county=450226&department=RSJ');
+    const last = series.points.filter((p) => p.value !== null).at(-1);
+    expect(last).toBeDefined();
+    expect(await dataValue(page, `month-value-${last?.month}`)).toBe(String(last?.value));
+    await shoot(page, 'leader', 'drill-county-department');
+
+    // Month → the report version and its rows.
+    await page.locator('[data-testid=drill-months]').getByRole('link').first().click();
+    await page.waitForURL(`**/reports/RSJ/${last?.month}?county=450226`);
+    await settle(page);
+    const report = await api<ReportVersion>(page, `/api/reports/RSJ/${last?.month}`);
+    expect(await dataValue(page, 'report-total-T')).toBe(String(report.totals.T));
+    expect(await dataValue(page, 'report-version')).toBe(String(report.version));
+    const row = report.rows.find((r) => r.county === '450226');
+    expect(await page.locator('tr.row-highlight').first().textContent()).toContain(String(row?.values.T ?? ''));
+    await shoot(page, 'leader', 'report');
+
+    // The browser's Back button walks back up the levels.
+    await page.goBack();
+    await page.waitForURL('**/drill/county/450226/department/RSJ');
+    await page.goBack();
+    await page.waitForURL('**/drill/county/450226');
+
+    await visit(page, 'leader', 'inspect', '/inspect');
+    await visit(page, 'leader', 'inspect-compliance', '/inspect?tab=compliance');
+    await visit(page, 'leader', 'inspect-findings', '/inspect?tab=findings');
+    expect(await page.locator('[data-testid=finding-create]').count()).toBe(0);
+    await visit(page, 'leader', 'bulletin', '/bulletin');
+    const latest = await api<Progress>(page, '/api/progress');
+    expect(await dataValue(page, 'bulletin-T-actual')).toBe(String(latest.targets.find((t) => t.code === 'T')?.actual));
+    // Printed: navigation gone, the bulletin on A4.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-sider').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=bulletin]').isVisible()).toBe(true);
+    await shoot(page, 'leader', 'bulletin-print');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    writeFileSync(join(screenshotDir, '..', 'bulletin.pdf'), pdf);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Pages outside the role say so.
+    await page.goto(`${server.base}/admin/users`);
+    await expect.poll(() => page.locator('text=403').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('admin: every page, review queue accept and return, users and audit', async () => {
+    const { context, page, problems } = await session('admin');
+    expect(new URL(page.url()).pathname).toBe('/review');
+    await settle(page);
+    const all = await api<ReportMonth[]>(page, '/api/reports?status=submitted');
+    expect(all.length).toBeGreaterThan(2);
+    // RSJ's open month is left for the reporter's test.
+    const queue = all.filter((m) => m.department !== 'RSJ');
+    await shoot(page, 'admin', 'review');
+
+    const [first, second] = queue;
+    if (!first || !second) throw new Error('queue too short');
+    await page.click(`[data-testid=accept-${first.department}-${first.month}]`);
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(async () => (await api<ReportVersion>(page, `/api/reports/${first.department}/${first.month}`)).status).toBe('accepted');
+
+    await page.click(`[data-testid=return-${second.department}-${second.month}]`);
+    await page.locator('.ant-modal textarea').fill('请核实企业职工培训分项');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await expect.poll(async () => (await api<ReportVersion>(page, `/api/reports/${second.department}/${second.month}`)).status).toBe('returned');
+
+    await visit(page, 'admin', 'overview', '/overview');
+    await expectTargetsMatchApi(page);
+    await visit(page, 'admin', 'map', '/map');
+    await visit(page, 'admin', 'drill', '/drill');
+    await visit(page, 'admin', 'inspect', '/inspect');
+    await visit(page, 'admin', 'inspect-compliance', '/inspect?tab=compliance');
+    await visit(page, 'admin', 'inspect-findings', '/inspect?tab=findings');
+    await visit(page, 'admin', 'bulletin', '/bulletin');
+    await visit(page, 'admin', 'workspace', '/workspace?department=GXJ');
+    await visit(page, 'admin', 'report', `/reports/${second.department}/${second.month}?tab=versions`);
+    expect(await page.locator('[data-testid=returned-reason]').textContent()).toContain('请核实企业职工培训分项');
+    await visit(page, 'admin', 'allocations', '/allocations');
+    const alloc = await api<{ sum: number }>(page, '/api/allocations?target=T');
+    expect(await dataValue(page, 'allocation-sum')).toBe(String(alloc.sum));
+    await visit(page, 'admin', 'users', '/admin/users');
+    await visit(page, 'admin', 'audit', '/admin/audit');
+    await expect.poll(() => page.locator('[data-testid=audit-table] tbody tr').count()).toBeGreaterThan(10);
+    expect(await page.locator('[data-testid=audit-table]').textContent()).toContain('report.return');
+
+    // The English switch changes the chrome.
+    await page.click('[data-testid=lang-switch]');
+    await expect.poll(() => page.locator('.app-sider').textContent()).toContain('Overview');
+    await shoot(page, 'admin', 'audit-en');
+    await page.click('[data-testid=lang-switch]');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('inspector: lagging tables, compliance matrix, records a finding and closes it', async () => {
+    const { context, page, problems } = await session('inspector');
+    expect(new URL(page.url()).pathname).toBe('/inspect');
+    await settle(page);
+    const byCounty = await api<Breakdown>(page, '/api/progress/breakdown?by=county&indicator=T');
+    for (const r of byCounty.rows.filter((x) => x.lagging)) expect(await dataValue(page, `lag-county-${r.code}`), r.name).toBe(String(r.actual));
+    await shoot(page, 'inspector', 'inspect');
+
+    // Every table exports to .xlsx in the browser (exceljs loaded on demand).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=lagging-county]').getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+    await visit(page, 'inspector', 'inspect-compliance', '/inspect?tab=compliance');
+    const compliance = await api<{ total: { onTimeRate: number | null } }>(page, '/api/compliance');
+    expect(Number(await dataValue(page, 'compliance-ontime'))).toBeCloseTo(compliance.total.onTimeRate ?? 0, 10);
+
+    await visit(page, 'inspector', 'inspect-findings', '/inspect?tab=findings');
+    await page.click('[data-testid=finding-create]');
+    const modal = page.locator('.ant-modal');
+    await modal.locator('.ant-select').nth(0).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '三江侗族自治县' }).click();
+    await modal.locator('input[placeholder="2020-Q3"]').fill('2021-Q4');
+    await modal.locator('textarea').nth(0).fill('三江县补贴性培训完成率落后时序进度 30 个百分点以上');
+    await modal.locator('textarea').nth(1).fill('制定追赶计划，按月报送进度');
+    await modal.locator('input[type=date]').fill('2022-03-31');
+    await modal.locator('.ant-btn-primary').click();
+    await expect.poll(async () => (await api<{ id: number; status: string }[]>(page, '/api/findings')).length).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=findings-panel] tbody tr').filter({ hasText: '三江侗族自治县' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await shoot(page, 'inspector', 'inspect-findings-open');
+    await page.locator('[data-testid=findings-panel] tbody tr').getByRole('button').click();
+    await page.locator('.ant-modal textarea').fill('已制定追赶计划并落实');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await expect.poll(async () => (await api<{ status: string }[]>(page, '/api/findings'))[0]?.status).toBe('closed');
+
+    await visit(page, 'inspector', 'overview', '/overview');
+    await expectTargetsMatchApi(page);
+    await visit(page, 'inspector', 'map', '/map');
+    await visit(page, 'inspector', 'drill', '/drill');
+    await visit(page, 'inspector', 'bulletin', '/bulletin');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('reporter (rsj): workspace, live grid checks and a new version, allocations, overview', async () => {
+    const { context, page, problems } = await session('rsj');
+    expect(new URL(page.url()).pathname).toBe('/workspace');
+    await settle(page);
+    const months = await api<ReportMonth[]>(page, '/api/reports?department=RSJ');
+    for (const m of months.slice(-3)) expect(await dataValue(page, `ws-status-${m.month}`), m.month).toBe(m.status);
+    await shoot(page, 'rsj', 'workspace');
+
+    const open = months.filter((m) => m.status === 'submitted' || m.status === 'returned').at(-1);
+    if (!open) throw new Error('no open month for rsj');
+    const before = await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`);
+    await visit(page, 'rsj', 'report-entry', `/reports/RSJ/${open.month}?tab=entry`);
+    const cell = page.locator('#cell-450202-E1');
+    await cell.fill(String((before.rows.find((r) => r.county === '450202')?.values.E1 ?? 0) + 5));
+    await expect.poll(() => page.locator('[data-testid=grid-check]').textContent()).toContain('不符合');
+    await expect.poll(() => page.locator('[data-testid=grid-errors]').count()).toBe(1);
+    await shoot(page, 'rsj', 'report-entry-errors');
+    await page.getByRole('button', { name: '自动计算小计' }).click();
+    await expect.poll(() => page.locator('[data-testid=grid-check]').textContent()).toContain('校验通过');
+    await page.click('[data-testid=grid-submit]');
+    await expect.poll(async () => (await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`)).version).toBe(before.version + 1);
+    const after = await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`);
+    expect(after.totals.T).toBe((before.totals.T ?? 0) + 5);
+    await settle(page);
+    expect(await dataValue(page, 'report-total-T')).toBe(String(after.totals.T));
+
+    await visit(page, 'rsj', 'report-versions', `/reports/RSJ/${open.month}?tab=versions`);
+    expect(await page.locator('[data-testid=diff-count]').textContent()).toMatch(/共 [1-9]\d* 个单元格有变化/);
+    expect(await page.locator('td.cell-changed').count()).toBeGreaterThan(0);
+
+    // A file the server cannot read comes back with the error shown, not a crash.
+    await page.goto(`${server.base}/reports/RSJ/${open.month}?tab=upload`);
+    await settle(page);
+    await page.setInputFiles('input[type=file]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('县区,T\n不存在的县,abc\n') });
+    await expect.poll(() => page.locator('[data-testid=upload-error]').count(), { timeout: 15_000 }).toBe(1);
+    // Broken rules come back as 422 details, each shown against its county and column.
+    await page.setInputFiles('input[type=file]', { name: 'sums.csv', mimeType: 'text/csv', buffer: Buffer.from('县区,T,E,K\n三江,10,3,3\n') });
+    await expect.poll(() => page.locator('[data-testid=upload-problems] tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('[data-testid=upload-problems]').textContent()).toContain('补贴性培训合计(T)');
+    await shoot(page, 'rsj', 'report-upload-error');
+
+    await visit(page, 'rsj', 'allocations', '/allocations');
+    const alloc = await api<{ sum: number }>(page, '/api/allocations?target=T&department=RSJ');
+    expect(await dataValue(page, 'allocation-sum')).toBe(String(alloc.sum));
+    await visit(page, 'rsj', 'overview', '/overview');
+    await expectTargetsMatchApi(page);
+    expect(await page.locator('[data-testid=ranking-county]').count()).toBe(0);
+    expect(await page.locator('.app-sider a').allTextContents()).toEqual(['总览', '填报工作台', '目标分解']);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('county user (sanjiang): own county drill-down and the city overview only', async () => {
+    const { context, page, problems } = await session('sanjiang');
+    expect(new URL(page.url()).pathname).toBe('/drill/county/450226');
+    await settle(page);
+    const depts = await api<Breakdown>(page, '/api/progress/breakdown?by=department&county=450226&indicator=T');
+    for (const r of depts.rows) expect(await dataValue(page, `drill-dept-actual-${r.code}`), r.name).toBe(String(r.actual));
+    await shoot(page, 'sanjiang', 'drill-county');
+
+    await page.locator('[data-testid=drill-departments]').getByRole('link', { name: '市工业和信息化局' }).click();
+    await page.waitForURL('**/drill/county/450226/department/GXJ');
+    await settle(page);
+    await shoot(page, 'sanjiang', 'drill-county-department');
+    await page.locator('[data-testid=drill-months]').getByRole('link').first().click();
+    await page.waitForURL('**/reports/GXJ/**');
+    await settle(page);
+    const month = new URL(page.url()).pathname.split('/').at(-1);
+    const report = await api<ReportVersion>(page, `/api/reports/GXJ/${month}`);
+    expect(report.rows.map((r) => r.county)).toEqual(['450226']);
+    expect(await dataValue(page, 'report-total-T')).toBe(String(report.totals.T));
+    await shoot(page, 'sanjiang', 'report');
+
+    // The city level and other counties stay closed.
+    await page.goto(`${server.base}/drill/county/450203`);
+    await page.waitForURL('**/drill/county/450226');
+    await visit(page, 'sanjiang', 'overview', '/overview');
+    await expectTargetsMatchApi(page);
+    await page.goto(`${server.base}/map`);
+    await expect.poll(() => page.locator('text=403').count()).toBeGreaterThan(0);
+    expect(await page.locator('.app-sider a').allTextContents()).toEqual(['总览', '逐级查看']);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('is readable on a phone: the menu collapses and the overview stacks', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await login(page, server.base, 'leader');
+    await settle(page);
+    expect(await page.locator('.app-sider').evaluate((el) => el.getBoundingClientRect().width)).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: join(screenshotDir, 'leader-overview-phone.png') });
+    await page.getByRole('button', { name: 'open menu' }).click();
+    await expect.poll(() => page.locator('.app-sider').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('the login page rejects a wrong password with a message', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/login`);
+    await page.fill('#login-username', 'leader');
+    await page.fill('#login-password', 'wrong-password');
+    await page.click('[data-testid=login-submit]');
+    await expect.poll(() => page.locator('[data-testid=login-error]').count()).toBe(1);
+    await shoot(page, 'anonymous', 'login');
+    await context.close();
+  }, 60_000);
+});

@@ -1,0 +1,160 @@
+/**
+ * Browser-test plumbing: the real server (DEMO=1, a temp database, a free port on 127.0.0.1) serving the
+ * built web app, and a headless Chromium from the system (no browser download).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../../..');
+export const screenshotDir = join(repoRoot, 'test-artifacts/screenshots');
+export const DEMO_PASSWORD = 'Liuzhou@2019';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+
+/** Without Chromium the suite is skipped with a message, unless REQUIRE_BROWSER=1 makes that a failure. */
+export function browserAvailability(): { run: boolean; reason?: string } {
+  if (hasChromium) return { run: true };
+  const reason = `Chromium not found at ${chromiumPath} (install with: apt-get install -y chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)`;
+  if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but ${reason}`);
+  console.warn(`[browser tests skipped] ${reason}`);
+  return { run: false, reason };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  base: string;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `server/src/main.ts` with DEMO=1 on a fresh database and waits for /api/health. */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(join(repoRoot, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `pnpm --filter @lz/web build` first (pnpm test:browser does)');
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'lz-browser-'));
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: join(repoRoot, 'server'),
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: join(dir, 'test.sqlite'), DEMO: '1', ADMIN_PASSWORD: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 110_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become healthy:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    base,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Problems a page reports on its own: script errors, CSP refusals, server errors, requests leaving the host. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    const text = m.text();
+    if (/Content Security Policy|Refused to/i.test(text)) problems.push(`csp: ${text}`);
+    // A 4xx is an answer the page handles (401 before login, 422 for a rejected file); 5xx are caught below.
+    else if (m.type() === 'error' && !/status of 4\d\d/.test(text)) problems.push(`console.error: ${text}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`server error ${r.status()}: ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith('http://127.0.0.1') && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`external request: ${url}`);
+  });
+  return problems;
+}
+
+export async function login(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('#login-username', username);
+  await page.fill('#login-password', DEMO_PASSWORD);
+  await page.click('[data-testid=login-submit]');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+}
+
+/** Waits until every data panel has left its loading state and charts have drawn. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('[data-state=loading]') && !document.querySelector('.ant-spin-spinning'), null, { timeout: 30_000 });
+  // ECharts animates for up to a second.
+  await page.waitForTimeout(1200);
+}
+
+/**
+ * A full-page screenshot at the page's width. Playwright's own fullPage mode briefly resizes headless
+ * Chromium's window to 1×1, which fires the phone breakpoint and collapses the menu mid-capture; growing
+ * only the viewport's height keeps the layout the user sees.
+ */
+export async function shoot(page: Page, role: string, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8000) });
+    await page.waitForTimeout(400);
+  }
+  await page.screenshot({ path: join(screenshotDir, `${role}-${name}.png`) });
+  if (viewport && height > viewport.height) await page.setViewportSize(viewport);
+}
+
+/** Panels that failed to load. */
+export async function errorPanels(page: Page): Promise<string[]> {
+  return page.$$eval('[data-state=error]', (els) => els.map((e) => e.textContent ?? ''));
+}
+
+export async function dataValue(page: Page, testId: string): Promise<string | null> {
+  return page.getAttribute(`[data-testid="${testId}"]`, 'data-value');
+}
