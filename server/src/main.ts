@@ -3,27 +3,29 @@
  * exists, seeds demo data when DEMO=1, and serves the API under /api and the built web app at /.
  *
  *   PORT (default 3000), HOST (default 127.0.0.1), DB_PATH (default var/liuzhou.sqlite),
- *   ADMIN_PASSWORD (ensure an `admin` account with this password), DEMO=1 (seed demo data and accounts).
+ *   ADMIN_PASSWORD (ensure an `admin` account with this password), DEMO=1 (seed demo data and accounts),
+ *   CAMPAIGN_DIR (the campaign's reference data, default data/campaigns/liuzhou-2019-2021).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { loadCatalogue, repoRoot } from './catalogue';
+import { defaultCampaignDir, loadCatalogue, repoRoot } from './catalogue';
 import { openDatabase } from './db/open-database';
 import { syncReferenceData } from './db/reference-sync';
 import { findUserByName } from './db/user-store';
 import { defaultConfig, systemClock, type Deps } from './deps';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed-demo';
 import { ensureAdmin } from './services/auth/users';
+import { getFactStore } from './services/progress/fact-store';
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   const dbPath = resolve(process.env.DB_PATH ?? join(repoRoot, 'var/liuzhou.sqlite'));
   const webDist = join(repoRoot, 'web/dist');
-  const catalogue = loadCatalogue();
+  const catalogue = loadCatalogue(resolve(process.env.CAMPAIGN_DIR ?? defaultCampaignDir));
   const db = openDatabase(dbPath);
   syncReferenceData(db, catalogue);
   const deps: Deps = {
@@ -39,6 +41,12 @@ async function main() {
     if (seeded) console.log(`demo data: ${seeded.reports} reports, ${seeded.versions} versions written through the submission service`);
   }
   if (!findUserByName(db, 'admin')) await firstRunAdmin(deps);
+
+  // Load every report's figures into memory now, so the first dashboard request does not pay for it.
+  const t0 = performance.now();
+  const store = getFactStore(db, catalogue);
+  const versions = store.reports.reduce((n, r) => n + (r?.length ?? 0), 0);
+  console.log(`figures of ${versions} report versions loaded in ${Math.round(performance.now() - t0)} ms`);
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -11,7 +11,6 @@ import { appendAudit } from '../../db/audit-log';
 import { listAllocations, listSplits, replaceAllocations, replaceSplit, type AllocationRow } from '../../db/allocation-store';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
-import { bumpGeneration } from './data-generation';
 
 export interface UnitTarget {
   value: number;
@@ -132,7 +131,6 @@ export function putAllocations(deps: Deps, input: PutAllocations, actor: Session
       after: input.items,
       ip,
     });
-    bumpGeneration();
   })();
   return getAllocations(deps, input.target, department, actor);
 }
@@ -146,7 +144,6 @@ export function putSplit(deps: Deps, target: string, years: Record<string, numbe
     const before = listSplits(deps.db).filter((s) => s.target === target);
     replaceSplit(deps.db, target, years, now.toISOString(), actor.username);
     appendAudit(deps.db, now, { actor: actor.username, action: 'target.split', target: `target/${target}`, before, after: years, ip });
-    bumpGeneration();
   })();
   return { target, years };
 }

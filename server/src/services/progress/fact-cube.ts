@@ -1,13 +1,12 @@
 /**
- * The figures in force as of a date, held in one flat array: indicator × department × county × month.
- * "In force" = each report's latest version submitted by the end of that date (a later correction does
- * not rewrite history). Built with one SQL pass and cached per (date, data generation), so every
- * dashboard call after the first reads memory instead of scanning the values table.
+ * The figures in force as of a date: for each report, its latest version submitted by the end of that
+ * date (a later correction does not rewrite history). Built from the in-memory fact store by picking one
+ * version per department × month (no copying), cached per (date, store generation); sums over it are
+ * memoised, so repeated dashboard calls cost a lookup.
  */
 import { endOfDayInZone } from '@lz/shared/zoned-time';
-import { monthRange } from '@lz/shared/months';
 import type { Deps } from '../../deps';
-import { dataGeneration } from './data-generation';
+import { getFactStore, type StoredVersion } from './fact-store';
 
 export interface FactCube {
   asOf: string;
@@ -15,26 +14,49 @@ export interface FactCube {
   indicators: string[];
   departments: string[];
   counties: string[];
-  /** [ind][dept][county][month] */
-  values: Float64Array;
-  /** [dept][month] = 1 when a version was in force. */
-  reported: Uint8Array;
+  /** [dept × month]: the version in force, if any. */
+  inForce: (StoredVersion | null)[];
   at(ind: number, dept: number, county: number, month: number): number;
+  /** Results derived from this cube alone (it never changes once built). */
+  memo: Map<string, unknown>;
 }
 
-const cache = new Map<string, FactCube>();
 const CACHE_LIMIT = 16;
+const caches = new WeakMap<object, Map<string, FactCube>>();
 
 export function getFactCube(deps: Deps, asOf: string): FactCube {
-  const key = `${asOf}|${dataGeneration(deps.db)}`;
+  const store = getFactStore(deps.db, deps.catalogue);
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new Map()));
+  const key = `${asOf}|${store.generation}`;
   const hit = cache.get(key);
   if (hit) {
-    // Refresh recency for the LRU.
-    cache.delete(key);
+    cache.delete(key); // refresh recency for the LRU
     cache.set(key, hit);
     return hit;
   }
-  const cube = buildCube(deps, asOf);
+  const asOfMs = endOfDayInZone(asOf, deps.catalogue.campaign.timeZone).getTime();
+  const inForce = store.reports.map((versions) => {
+    if (!versions) return null;
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const v = versions[i];
+      if (v && v.submittedAtMs <= asOfMs) return v;
+    }
+    return null;
+  });
+  const nM = store.months.length;
+  const nC = store.counties.length;
+  const cube: FactCube = {
+    asOf,
+    months: store.months,
+    indicators: store.indicators,
+    departments: store.departments,
+    counties: store.counties,
+    inForce,
+    at: (ii, di, ci, mi) => inForce[di * nM + mi]?.values[ii * nC + ci] ?? 0,
+    memo: new Map(),
+  };
+  for (const k of [...cache.keys()]) if (!k.endsWith(`|${store.generation}`)) cache.delete(k);
   cache.set(key, cube);
   if (cache.size > CACHE_LIMIT) {
     const oldest = cache.keys().next().value;
@@ -43,67 +65,45 @@ export function getFactCube(deps: Deps, asOf: string): FactCube {
   return cube;
 }
 
-function buildCube(deps: Deps, asOf: string): FactCube {
-  const { catalogue, db } = deps;
-  const months = monthRange(catalogue.campaign.start, catalogue.campaign.end);
-  const indicators = catalogue.indicators.map((i) => i.code);
-  const departments = catalogue.departments.map((d) => d.code);
-  const counties = catalogue.units.map((u) => u.code);
-  const [nI, nD, nC, nM] = [indicators.length, departments.length, counties.length, months.length];
-  const values = new Float64Array(nI * nD * nC * nM);
-  const reported = new Uint8Array(nD * nM);
-  const iIdx = new Map(indicators.map((c, i) => [c, i]));
-  const dIdx = new Map(departments.map((c, i) => [c, i]));
-  const cIdx = new Map(counties.map((c, i) => [c, i]));
-  const mIdx = new Map(months.map((c, i) => [c, i]));
-  const asOfMs = endOfDayInZone(asOf, catalogue.campaign.timeZone).getTime();
-
-  const rows = db
-    .prepare(
-      `WITH eff AS (
-         SELECT department, month, MAX(version) AS version FROM report_versions
-         WHERE submitted_at_ms <= ? GROUP BY department, month)
-       SELECT rv.department AS d, rv.month AS m, v.county AS c, v.indicator AS i, v.value AS x
-       FROM eff JOIN report_versions rv ON rv.department = eff.department AND rv.month = eff.month AND rv.version = eff.version
-       JOIN report_values v ON v.version_id = rv.id`,
-    )
-    .raw()
-    .iterate(asOfMs) as IterableIterator<[string, string, string, string, number]>;
-  for (const [d, m, c, i, x] of rows) {
-    const di = dIdx.get(d);
-    const mi = mIdx.get(m);
-    const ci = cIdx.get(c);
-    const ii = iIdx.get(i);
-    if (di === undefined || mi === undefined || ci === undefined || ii === undefined) continue;
-    values[((ii * nD + di) * nC + ci) * nM + mi] = x;
-    reported[di * nM + mi] = 1;
-  }
-  return {
-    asOf,
-    months,
-    indicators,
-    departments,
-    counties,
-    values,
-    reported,
-    at: (ii, di, ci, mi) => values[((ii * nD + di) * nC + ci) * nM + mi] ?? 0,
-  };
+/** Whether a version of this department's report for this month was in force. */
+export function wasReported(cube: FactCube, di: number, mi: number): boolean {
+  return cube.inForce[di * cube.months.length + mi] != null;
 }
 
-/** Monthly sums of one indicator over the chosen departments and counties (all when undefined). */
-export function monthlySums(cube: FactCube, indicator: string, filter: { department?: string; county?: string } = {}): number[] {
+/** Computes a value from the cube once; later calls with the same key get the same object. */
+export function memoOn<T>(cube: FactCube, key: string, compute: () => T): T {
+  if (cube.memo.has(key)) return cube.memo.get(key) as T;
+  const value = compute();
+  cube.memo.set(key, value);
+  return value;
+}
+
+/**
+ * Monthly sums of one indicator over the chosen departments and counties (all when undefined). Read-only:
+ * the array is shared by every caller of the same cube.
+ */
+export function monthlySums(cube: FactCube, indicator: string, filter: { department?: string; county?: string } = {}): readonly number[] {
+  return memoOn(cube, `sums|${indicator}|${filter.department ?? ''}|${filter.county ?? ''}`, () => sumMonths(cube, indicator, filter));
+}
+
+function sumMonths(cube: FactCube, indicator: string, filter: { department?: string; county?: string }): readonly number[] {
+  const nM = cube.months.length;
+  const nC = cube.counties.length;
+  const out = new Array<number>(nM).fill(0);
   const ii = cube.indicators.indexOf(indicator);
-  const out = new Array<number>(cube.months.length).fill(0);
-  if (ii < 0) return out;
   const depts = filter.department ? [cube.departments.indexOf(filter.department)] : cube.departments.map((_, i) => i);
-  const counties = filter.county ? [cube.counties.indexOf(filter.county)] : cube.counties.map((_, i) => i);
-  for (const di of depts) {
-    if (di < 0) continue;
-    for (const ci of counties) {
-      if (ci < 0) continue;
-      for (let mi = 0; mi < cube.months.length; mi++) out[mi] = (out[mi] ?? 0) + cube.at(ii, di, ci, mi);
+  const ci = filter.county ? cube.counties.indexOf(filter.county) : null;
+  if (ii >= 0 && ci !== -1) {
+    for (const di of depts) {
+      if (di < 0) continue;
+      for (let mi = 0; mi < nM; mi++) {
+        const v = cube.inForce[di * nM + mi];
+        if (!v) continue;
+        // Without a county filter the version's column total is the sum over its counties.
+        out[mi] = (out[mi] ?? 0) + (ci === null ? (v.totals[ii] ?? 0) : (v.values[ii * nC + ci] ?? 0));
+      }
     }
   }
   // Money sums keep cents exact.
-  return out.map((v) => Math.round(v * 100) / 100);
+  return Object.freeze(out.map((v) => Math.round(v * 100) / 100));
 }

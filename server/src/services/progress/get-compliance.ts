@@ -18,12 +18,35 @@ interface EventRow {
   action: 'submit' | 'accept' | 'return' | 'unlock';
 }
 
+/**
+ * Lifecycle events are append-only (a trigger refuses UPDATE/DELETE), so the highest event id names the
+ * whole event history: a result is reused until a new event arrives or the date changes.
+ */
+const caches = new WeakMap<object, Map<string, Compliance>>();
+const CACHE_LIMIT = 32;
+
 export function getCompliance(deps: Deps, q: { asOf?: string; departments?: string[] }): Compliance {
-  const { catalogue, db } = deps;
   const { asOf } = resolveAsOf(deps, q.asOf);
+  const lastEvent = deps.db.prepare('SELECT MAX(id) FROM report_events').pluck().get() as number | null;
+  const key = `${asOf}|${lastEvent ?? 0}|${q.departments?.join(',') ?? '*'}`;
+  let cache = caches.get(deps.db);
+  if (!cache) caches.set(deps.db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = computeCompliance(deps, asOf, q.departments);
+  cache.set(key, result);
+  if (cache.size > CACHE_LIMIT) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return result;
+}
+
+function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined): Compliance {
+  const { catalogue, db } = deps;
   const endMs = endOfDayInZone(asOf, catalogue.campaign.timeZone).getTime();
   const months = monthRange(catalogue.campaign.start, catalogue.campaign.end);
-  const departments = catalogue.departments.filter((d) => d.owesReports && (!q.departments || q.departments.includes(d.code)));
+  const departments = catalogue.departments.filter((d) => d.owesReports && (!only || only.includes(d.code)));
 
   // Replaying the lifecycle events up to the date gives each report's status then.
   const events = db
@@ -42,9 +65,10 @@ export function getCompliance(deps: Deps, q: { asOf?: string; departments?: stri
   const byMonth = new Map(months.map((m) => [m, blank()]));
   const byDept = new Map(departments.map((d) => [d.code, blank()]));
   const total = blank();
+  const deadlines = new Map(months.map((m) => [m, deadlineOf(m, catalogue.campaign).getTime()]));
   for (const d of departments) {
     for (const m of months) {
-      const deadline = deadlineOf(m, catalogue.campaign).getTime();
+      const deadline = deadlines.get(m) ?? 0;
       const s = state.get(`${d.code}/${m}`);
       const due = deadline < endMs;
       const status: ComplianceStatus = s ? s.status : due ? 'missing' : 'not_due';

@@ -8,7 +8,7 @@ import type { RatioTarget } from '@lz/shared/catalogue';
 import { ratio } from '@lz/shared/progress';
 import type { Deps } from '../../deps';
 import { resolveAsOf } from './as-of';
-import { getFactCube, type FactCube } from './fact-cube';
+import { getFactCube, memoOn, type FactCube } from './fact-cube';
 
 type Row = Ratios['city'];
 
@@ -28,6 +28,11 @@ function ratioTargets(deps: Deps): { r1: RatioTarget | undefined; r2: RatioTarge
 export function getRatios(deps: Deps, asOfParam?: string): Ratios {
   const { asOf } = resolveAsOf(deps, asOfParam);
   const cube = getFactCube(deps, asOf);
+  // Ratios depend on the figures alone, so they are computed once per cube (progress asks for them too).
+  return memoOn(cube, 'ratios', () => computeRatios(deps, cube, asOf));
+}
+
+function computeRatios(deps: Deps, cube: FactCube, asOf: string): Ratios {
   const { r1: t1, r2: t2 } = ratioTargets(deps);
   const [n1, d1, n2] = [t1?.numerator ?? 'S2', t1?.denominator ?? 'S1', t2?.numerator ?? 'S3'];
   const met = (r: number | null, t: RatioTarget | undefined) => (r === null || !t ? null : r >= t.value - 1e-12);

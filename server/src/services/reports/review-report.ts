@@ -7,7 +7,6 @@ import type { Deps } from '../../deps';
 import { conflict, forbidden, notFound } from '../../errors';
 import { getLatestReport } from './read-reports';
 import { assertReportable } from './report-scope';
-import { bumpGeneration } from '../progress/data-generation';
 
 type Verb = 'accept' | 'return' | 'unlock';
 
@@ -49,7 +48,6 @@ export function reviewReport(
       after: { status: resulting[r.verb], version: state.latest_version, reason: r.reason },
       ip: r.ip ?? null,
     });
-    bumpGeneration();
   })();
   const stored = getLatestReport(deps, r.department, r.month);
   if (!stored) throw notFound();

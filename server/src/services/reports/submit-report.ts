@@ -22,7 +22,7 @@ import {
 import type { Deps } from '../../deps';
 import { badRequest, conflict, forbidden, unprocessable } from '../../errors';
 import { assertReportable } from './report-scope';
-import { bumpGeneration } from '../progress/data-generation';
+import { noteNewVersion } from '../progress/fact-store';
 import { getLatestReport } from './read-reports';
 
 export interface Submission {
@@ -74,7 +74,7 @@ export function submitReport(deps: Deps, s: Submission): ReportVersion {
       ...check.warnings,
       ...softWarnings(check.rows, loadHistory(deps, s.department, s.month), catalogue),
     ];
-    const { version } = insertVersion(db, {
+    const { id, version } = insertVersion(db, {
       department: s.department,
       month: s.month,
       submittedAtMs: at.getTime(),
@@ -113,9 +113,9 @@ export function submitReport(deps: Deps, s: Submission): ReportVersion {
       after: { status: 'submitted', version, source: s.source, fileName: s.fileName ?? null, submittedAt: at.toISOString(), totals: totalsOf(check.rows) },
       ip: s.ip ?? null,
     });
-    bumpGeneration();
+    return id;
   });
-  write();
+  noteNewVersion(db, write());
   const stored = getLatestReport(deps, s.department, s.month);
   if (!stored) throw new Error('stored report vanished');
   return stored;

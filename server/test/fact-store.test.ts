@@ -1,0 +1,63 @@
+/**
+ * The in-memory figures behind every dashboard call: kept current by the write path without a rescan,
+ * reloaded when another process writes the same database file, and always equal to what SQLite holds.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '@lz/shared/api/session';
+import { buildDeps } from '../src/demo/build-demo-deps';
+import { fixedClock, type Deps } from '../src/deps';
+import { getFactStore } from '../src/services/progress/fact-store';
+import { getProgress } from '../src/services/progress/get-progress';
+import { submitReport } from '../src/services/reports/submit-report';
+import { body } from './test-app';
+
+const rsj: SessionUser = { id: 1, username: 'rsj', displayName: 'rsj', role: 'reporter', department: 'RSJ', county: null };
+const cityT = (deps: Deps, asOf: string) => getProgress(deps, asOf).targets.find((t) => t.code === 'T')?.actual;
+
+function submitAt(deps: Deps, at: string, month: string, k: number) {
+  submitReport({ ...deps, clock: fixedClock(at) }, { department: 'RSJ', month, rows: body(deps, k).rows, actor: rsj, source: 'form' });
+}
+
+describe('fact store', () => {
+  it('a new version counts at once, and an earlier as-of date still sees the figures in force then', () => {
+    const deps = buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    submitAt(deps, '2020-09-05T10:00:00+08:00', '2020-08', 1);
+    // 12 counties × 30 = 360.
+    expect(cityT(deps, '2020-10-20')).toBe(360);
+    submitAt(deps, '2020-10-15T10:00:00+08:00', '2020-08', 2);
+    expect(cityT(deps, '2020-10-20')).toBe(720);
+    expect(cityT(deps, '2020-10-14')).toBe(360);
+    submitAt(deps, '2020-10-16T10:00:00+08:00', '2020-09', 1);
+    expect(cityT(deps, '2020-10-20')).toBe(1080);
+  });
+
+  it('a write by another process to the same file is seen on the next read', () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'lz-store-')), 'shared.sqlite');
+    const server = buildDeps({ dbPath, clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    const cli = buildDeps({ dbPath, clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    submitAt(server, '2020-09-05T10:00:00+08:00', '2020-08', 1);
+    expect(cityT(server, '2020-10-20')).toBe(360);
+    submitAt(cli, '2020-09-06T10:00:00+08:00', '2020-08', 3);
+    expect(cityT(server, '2020-10-20')).toBe(1080);
+    server.db.close();
+    cli.db.close();
+  });
+
+  it('the store kept current write by write equals a fresh load from SQLite', () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'lz-store-')), 'inc.sqlite');
+    const deps = buildDeps({ dbPath, clock: fixedClock('2021-01-20T10:00:00+08:00') });
+    getFactStore(deps.db, deps.catalogue); // loaded while empty, then maintained
+    const months = ['2020-08', '2020-09', '2020-10', '2020-11', '2020-12'];
+    months.forEach((m, i) => submitAt(deps, `2021-01-0${i + 1}T10:00:00+08:00`, m, i + 1));
+    submitAt(deps, '2021-01-10T10:00:00+08:00', '2020-09', 7);
+    const maintained = getFactStore(deps.db, deps.catalogue);
+    const fresh = getFactStore(buildDeps({ dbPath }).db, deps.catalogue);
+    expect(maintained).not.toBe(fresh);
+    const flat = (s: typeof fresh) => s.reports.map((vs) => vs?.map((v) => ({ version: v.version, at: v.submittedAtMs, values: [...v.values], totals: [...v.totals] })));
+    expect(flat(maintained)).toEqual(flat(fresh));
+    expect(maintained.reports.filter(Boolean).length).toBe(5);
+  });
+});
