@@ -11,6 +11,8 @@ import { buildDeps } from '../src/demo/build-demo-deps';
 import { fixedClock, type Deps } from '../src/deps';
 import { getFactStore } from '../src/services/progress/fact-store';
 import { getProgress } from '../src/services/progress/get-progress';
+import { getBreakdown } from '../src/services/progress/get-breakdown';
+import { putAllocations } from '../src/services/progress/allocations';
 import { submitReport } from '../src/services/reports/submit-report';
 import { body } from './test-app';
 
@@ -59,5 +61,35 @@ describe('fact store', () => {
     const flat = (s: typeof fresh) => s.reports.map((vs) => vs?.map((v) => ({ version: v.version, at: v.submittedAtMs, values: [...v.values], totals: [...v.totals] })));
     expect(flat(maintained)).toEqual(flat(fresh));
     expect(maintained.reports.filter(Boolean).length).toBe(5);
+  });
+
+  it('without packed arrays in the current layout (another catalogue order) it reads report_values and agrees', () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'lz-store-')), 'layout.sqlite');
+    const deps = buildDeps({ dbPath, clock: fixedClock('2021-01-20T10:00:00+08:00') });
+    submitAt(deps, '2021-01-05T10:00:00+08:00', '2020-11', 2);
+    const packed = getFactStore(deps.db, deps.catalogue);
+    const reordered = { ...deps.catalogue, units: [...deps.catalogue.units].reverse() };
+    const fallback = getFactStore(buildDeps({ dbPath }).db, reordered);
+    const T = packed.indicators.indexOf('T');
+    const slot = (s: typeof packed) => s.reports[s.departments.indexOf('RSJ') * s.months.length + s.months.indexOf('2020-11')]?.[0];
+    for (const code of packed.counties) {
+      const a = slot(packed)?.values[T * packed.counties.length + packed.counties.indexOf(code)];
+      const b = slot(fallback)?.values[T * fallback.counties.length + fallback.counties.indexOf(code)];
+      expect(b).toBe(a);
+      expect(a).toBe(60);
+    }
+  });
+});
+
+describe('cached dashboard answers', () => {
+  it('an allocation saved after a breakdown was read shows in the next read', () => {
+    const deps = buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    submitAt(deps, '2020-09-05T10:00:00+08:00', '2020-08', 1);
+    const rsjRow = () => getBreakdown(deps, { by: 'department', indicator: 'T', asOf: '2020-10-20' }).rows.find((r) => r.code === 'RSJ');
+    expect(rsjRow()).toMatchObject({ allocation: null, actual: 360, completionRate: null });
+    const admin: SessionUser = { id: 9, username: 'admin', displayName: 'admin', role: 'admin', department: null, county: null };
+    putAllocations(deps, { target: 'T', items: [{ code: 'RSJ', year: null, value: 3600 }] }, admin, null);
+    // 360 of 3,600 = 10%.
+    expect(rsjRow()).toMatchObject({ allocation: 3600, actual: 360, completionRate: 0.1 });
   });
 });

@@ -40,3 +40,17 @@ export function migrate(db: Db): number[] {
   }
   return applied;
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement compiled once per connection, for queries on every request's path (the session
+ * lookup). Only for plain `.get/.all/.run` use: a cached statement must not be switched to pluck/raw mode.
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let stmt = byDb.get(sql);
+  if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}

@@ -122,19 +122,3 @@ export function listReportStates(db: Db, department?: string): ReportStateRow[] 
       : db.prepare('SELECT * FROM reports ORDER BY month, department').all()
   ) as ReportStateRow[];
 }
-
-/**
- * Values of one department's latest versions for the months before `month` (for soft rules), oldest first.
- */
-export function historyValues(db: Db, department: string, fromMonth: string, beforeMonth: string) {
-  return db
-    .prepare(
-      `SELECT r.month, v.county, v.indicator, v.value
-       FROM reports r
-       JOIN report_versions rv ON rv.department = r.department AND rv.month = r.month AND rv.version = r.latest_version
-       JOIN report_values v ON v.version_id = rv.id
-       WHERE r.department = ? AND r.month >= ? AND r.month < ?
-       ORDER BY r.month`,
-    )
-    .all(department, fromMonth, beforeMonth) as { month: string; county: string; indicator: string; value: number }[];
-}

@@ -1,4 +1,4 @@
-import type { Db } from './open-database';
+import { prepared, type Db } from './open-database';
 
 export interface UserRow {
   id: number;
@@ -18,7 +18,7 @@ export interface UserRow {
 export const findUserByName = (db: Db, username: string) =>
   db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
 
-export const findUserById = (db: Db, id: number) => db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+export const findUserById = (db: Db, id: number) => prepared(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 
 export const listUserRows = (db: Db) => db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[];
 
@@ -45,7 +45,7 @@ export function insertSession(db: Db, s: { tokenHash: string; userId: number; cr
 }
 
 export const findSession = (db: Db, tokenHash: string) =>
-  db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as
+  prepared(db, 'SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as
     | { token_hash: string; user_id: number; created_at_ms: number; expires_at_ms: number }
     | undefined;
 

@@ -11,6 +11,7 @@ import { appendAudit } from '../../db/audit-log';
 import { listAllocations, listSplits, replaceAllocations, replaceSplit, type AllocationRow } from '../../db/allocation-store';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
+import { noteWrite } from './derived-cache';
 
 export interface UnitTarget {
   value: number;
@@ -132,6 +133,7 @@ export function putAllocations(deps: Deps, input: PutAllocations, actor: Session
       ip,
     });
   })();
+  noteWrite(deps.db);
   return getAllocations(deps, input.target, department, actor);
 }
 
@@ -145,5 +147,6 @@ export function putSplit(deps: Deps, target: string, years: Record<string, numbe
     replaceSplit(deps.db, target, years, now.toISOString(), actor.username);
     appendAudit(deps.db, now, { actor: actor.username, action: 'target.split', target: `target/${target}`, before, after: years, ip });
   })();
+  noteWrite(deps.db);
   return { target, years };
 }

@@ -1,15 +1,18 @@
 /**
  * Every stored report version's figures, held in memory: one Float64Array (indicator × county) per version
- * plus its column totals. Loaded from SQLite once, on first use (the server warms it at start), then kept
- * current by the write path: `noteNewVersion` adds the version just committed, so a submission costs the
- * dashboards one small read instead of a rescan. If another process changes the database (a CLI import,
- * a restore), SQLite's `data_version` moves and the store reloads.
+ * plus its column totals. Loaded from SQLite once (the server warms it at start) from the packed copy each
+ * version keeps in `version_arrays` — one read per version instead of one row per value — and then kept
+ * current by the write path, which packs the version it stores and adds it here after the commit. A
+ * submission therefore costs the dashboards nothing but a new cache key. If another process changes the
+ * database (a CLI, a restore), SQLite's `data_version` moves and the store reloads.
  *
- * At province scale (≈3 million values) the store is ≈25 MB and the as-of views built on it
+ * At province scale (≈3 million values) the store is ≈25 MB, and the as-of views built on it
  * (fact-cube.ts) pick versions by pointer, so no dashboard call scans the values table.
  */
+import { createHash } from 'node:crypto';
 import type { Catalogue } from '@lz/shared/catalogue';
 import { monthRange } from '@lz/shared/months';
+import type { NormalizedRows } from '@lz/shared/report-body';
 import type { Db } from '../../db/open-database';
 
 export interface StoredVersion {
@@ -45,27 +48,37 @@ export function getFactStore(db: Db, catalogue: Catalogue): FactStore {
   return store;
 }
 
+/** The order figures are packed in; a different catalogue gives a different layout key. */
+function layoutKey(catalogue: Catalogue): string {
+  const codes = `${catalogue.indicators.map((i) => i.code).join(',')}|${catalogue.units.map((u) => u.code).join(',')}`;
+  return createHash('sha256').update(codes).digest('hex').slice(0, 16);
+}
+
+/** Packs a version's rows and stores the array beside it. Call inside the version's transaction. */
+export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number, rows: NormalizedRows): Float64Array {
+  const counties = new Map(catalogue.units.map((u, i) => [u.code, i]));
+  const nC = catalogue.units.length;
+  const values = new Float64Array(catalogue.indicators.length * nC);
+  for (const row of rows) {
+    const ci = counties.get(row.county);
+    if (ci === undefined) continue;
+    catalogue.indicators.forEach((ind, ii) => {
+      values[ii * nC + ci] = row.values[ind.code] ?? 0;
+    });
+  }
+  db.prepare('INSERT INTO version_arrays (version_id, layout, data) VALUES (?, ?, ?)').run(versionId, layoutKey(catalogue), Buffer.from(values.buffer));
+  return values;
+}
+
 /** Called by the write path after a version commits; a no-op until the store is first loaded. */
-export function noteNewVersion(db: Db, versionId: number): void {
+export function noteNewVersion(db: Db, v: { department: string; month: string; version: number; submittedAtMs: number; values: Float64Array }): void {
   const store = stores.get(db);
   if (!store) return;
-  const head = db.prepare('SELECT department, month, version, submitted_at_ms FROM report_versions WHERE id = ?').get(versionId) as
-    | { department: string; month: string; version: number; submitted_at_ms: number }
-    | undefined;
-  const slot = head ? slotOf(store, head.department, head.month) : -1;
-  if (!head || slot < 0) return;
-  const v = emptyVersion(store, head.version, head.submitted_at_ms);
-  const iIdx = indexOf(store.indicators);
-  const cIdx = indexOf(store.counties);
-  const nC = store.counties.length;
-  const rows = db.prepare('SELECT indicator, county, value FROM report_values WHERE version_id = ?').raw().all(versionId) as [string, string, number][];
-  for (const [i, c, x] of rows) {
-    const ii = iIdx.get(i);
-    const ci = cIdx.get(c);
-    if (ii !== undefined && ci !== undefined) v.values[ii * nC + ci] = x;
-  }
-  finishTotals(store, v);
-  (store.reports[slot] ??= []).push(v);
+  const slot = slotOf(store, v.department, v.month);
+  if (slot < 0) return;
+  const stored: StoredVersion = { version: v.version, submittedAtMs: v.submittedAtMs, values: v.values, totals: new Float64Array(store.indicators.length) };
+  finishTotals(store, stored);
+  (store.reports[slot] ??= []).push(stored);
   store.generation = ++generations;
 }
 
@@ -80,50 +93,47 @@ function loadStore(db: Db, catalogue: Catalogue, dataVersion: number): FactStore
     dataVersion,
   };
   store.reports = new Array(store.departments.length * store.months.length);
-  const byId = new Map<number, StoredVersion>();
-  const heads = db.prepare('SELECT id, department, month, version, submitted_at_ms FROM report_versions ORDER BY department, month, version').raw().iterate() as IterableIterator<
-    [number, string, string, number, number]
-  >;
-  for (const [id, d, m, version, at] of heads) {
+  const layout = layoutKey(catalogue);
+  const unpacked: { id: number; v: StoredVersion }[] = [];
+  const heads = db
+    .prepare(
+      `SELECT rv.id, rv.department, rv.month, rv.version, rv.submitted_at_ms, a.data
+       FROM report_versions rv LEFT JOIN version_arrays a ON a.version_id = rv.id AND a.layout = ?
+       ORDER BY rv.department, rv.month, rv.version`,
+    )
+    .raw()
+    .iterate(layout) as IterableIterator<[number, string, string, number, number, Buffer | null]>;
+  for (const [id, d, m, version, at, data] of heads) {
     const slot = slotOf(store, d, m);
     if (slot < 0) continue;
-    const v = emptyVersion(store, version, at);
-    byId.set(id, v);
+    const size = store.indicators.length * store.counties.length;
+    // Copy into a fresh (aligned) buffer: the driver's Buffer may be a slice of a shared pool.
+    const values = data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : new Float64Array(size);
+    const v: StoredVersion = { version, submittedAtMs: at, values, totals: new Float64Array(store.indicators.length) };
+    if (!data || data.length !== size * 8) unpacked.push({ id, v });
     (store.reports[slot] ??= []).push(v);
   }
-  const iIdx = indexOf(store.indicators);
-  const cIdx = indexOf(store.counties);
-  const nC = store.counties.length;
-  // Rows come in primary-key order (version, indicator, county), so the last lookups are reused.
-  let lastId = -1;
-  let cur: Float64Array | undefined;
-  let lastInd = '';
-  let ii: number | undefined;
-  const rows = db.prepare('SELECT version_id, indicator, county, value FROM report_values').raw().iterate() as IterableIterator<[number, string, string, number]>;
-  for (const [id, ind, county, x] of rows) {
-    if (id !== lastId) {
-      lastId = id;
-      cur = byId.get(id)?.values;
-      lastInd = '';
-    }
-    if (ind !== lastInd) {
-      lastInd = ind;
-      ii = iIdx.get(ind);
-    }
-    const ci = cIdx.get(county);
-    if (cur && ii !== undefined && ci !== undefined) cur[ii * nC + ci] = x;
-  }
-  for (const v of byId.values()) finishTotals(store, v);
+  if (unpacked.length > 0) unpackFromValues(db, store, unpacked);
+  for (const versions of store.reports) for (const v of versions ?? []) finishTotals(store, v);
   return store;
 }
 
-function emptyVersion(store: FactStore, version: number, submittedAtMs: number): StoredVersion {
-  return {
-    version,
-    submittedAtMs,
-    values: new Float64Array(store.indicators.length * store.counties.length),
-    totals: new Float64Array(store.indicators.length),
-  };
+/**
+ * Versions without a packed array in this layout (stored before the array existed, or under another
+ * catalogue) are read from report_values, the source of truth.
+ */
+function unpackFromValues(db: Db, store: FactStore, versions: { id: number; v: StoredVersion }[]): void {
+  const iIdx = new Map(store.indicators.map((c, i) => [c, i]));
+  const cIdx = new Map(store.counties.map((c, i) => [c, i]));
+  const nC = store.counties.length;
+  const read = db.prepare('SELECT indicator, county, value FROM report_values WHERE version_id = ?').raw();
+  for (const { id, v } of versions) {
+    for (const [ind, county, x] of read.all(id) as [string, string, number][]) {
+      const ii = iIdx.get(ind);
+      const ci = cIdx.get(county);
+      if (ii !== undefined && ci !== undefined) v.values[ii * nC + ci] = x;
+    }
+  }
 }
 
 function finishTotals(store: FactStore, v: StoredVersion): void {
@@ -140,5 +150,3 @@ function slotOf(store: FactStore, department: string, month: string): number {
   const mi = store.months.indexOf(month);
   return di < 0 || mi < 0 ? -1 : di * store.months.length + mi;
 }
-
-const indexOf = (codes: string[]) => new Map(codes.map((c, i) => [c, i]));

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps';
 import { badRequest } from '../../errors';
 import { allocationIndex, type UnitTarget } from './allocations';
 import { resolveAsOf } from './as-of';
+import { cachedAnswer } from './derived-cache';
 import { getFactCube, monthlySums } from './fact-cube';
 
 export interface BreakdownQuery {
@@ -16,6 +17,12 @@ export interface BreakdownQuery {
 }
 
 export function getBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
+  const { asOf } = resolveAsOf(deps, q.asOf);
+  const question = `breakdown|${asOf}|${q.by}|${q.indicator}|${q.department ?? ''}|${q.county ?? ''}`;
+  return cachedAnswer(deps.db, question, () => computeBreakdown(deps, { ...q, asOf }));
+}
+
+function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
   const { catalogue } = deps;
   if (!catalogue.indicators.some((i) => i.code === q.indicator)) throw badRequest(`未知的指标 ${q.indicator}`, 'unknown_indicator');
   if (q.department && !catalogue.departments.some((d) => d.code === q.department)) throw badRequest(`未知的责任单位 ${q.department}`, 'unknown_department');

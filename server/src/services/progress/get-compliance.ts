@@ -10,6 +10,7 @@ import { monthRange } from '@lz/shared/months';
 import { endOfDayInZone } from '@lz/shared/zoned-time';
 import type { Deps } from '../../deps';
 import { resolveAsOf } from './as-of';
+import { cachedAnswer } from './derived-cache';
 
 interface EventRow {
   department: string;
@@ -18,28 +19,10 @@ interface EventRow {
   action: 'submit' | 'accept' | 'return' | 'unlock';
 }
 
-/**
- * Lifecycle events are append-only (a trigger refuses UPDATE/DELETE), so the highest event id names the
- * whole event history: a result is reused until a new event arrives or the date changes.
- */
-const caches = new WeakMap<object, Map<string, Compliance>>();
-const CACHE_LIMIT = 32;
-
 export function getCompliance(deps: Deps, q: { asOf?: string; departments?: string[] }): Compliance {
   const { asOf } = resolveAsOf(deps, q.asOf);
-  const lastEvent = deps.db.prepare('SELECT MAX(id) FROM report_events').pluck().get() as number | null;
-  const key = `${asOf}|${lastEvent ?? 0}|${q.departments?.join(',') ?? '*'}`;
-  let cache = caches.get(deps.db);
-  if (!cache) caches.set(deps.db, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const result = computeCompliance(deps, asOf, q.departments);
-  cache.set(key, result);
-  if (cache.size > CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  return result;
+  const question = `compliance|${asOf}|${q.departments?.join(',') ?? '*'}`;
+  return cachedAnswer(deps.db, question, () => computeCompliance(deps, asOf, q.departments));
 }
 
 function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined): Compliance {

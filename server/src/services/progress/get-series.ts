@@ -5,9 +5,18 @@ import type { Deps } from '../../deps';
 import { badRequest } from '../../errors';
 import { allocationIndex } from './allocations';
 import { resolveAsOf } from './as-of';
+import { cachedAnswer } from './derived-cache';
 import { getFactCube, monthlySums } from './fact-cube';
 
-export function getSeries(deps: Deps, q: { indicator: string; asOf?: string; county?: string; department?: string }): Series {
+type SeriesQuery = { indicator: string; asOf?: string; county?: string; department?: string };
+
+export function getSeries(deps: Deps, q: SeriesQuery): Series {
+  const { asOf } = resolveAsOf(deps, q.asOf);
+  const question = `series|${asOf}|${q.indicator}|${q.department ?? ''}|${q.county ?? ''}`;
+  return cachedAnswer(deps.db, question, () => computeSeries(deps, { ...q, asOf }));
+}
+
+function computeSeries(deps: Deps, q: SeriesQuery): Series {
   const { catalogue } = deps;
   if (!catalogue.indicators.some((i) => i.code === q.indicator)) throw badRequest(`未知的指标 ${q.indicator}`, 'unknown_indicator');
   if (q.county && !catalogue.units.some((u) => u.code === q.county)) throw badRequest(`未知的县区 ${q.county}`, 'unknown_county');

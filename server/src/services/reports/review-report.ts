@@ -5,6 +5,7 @@ import { appendAudit } from '../../db/audit-log';
 import { appendReportEvent, getReportState, upsertReportState } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { conflict, forbidden, notFound } from '../../errors';
+import { noteWrite } from '../progress/derived-cache';
 import { getLatestReport } from './read-reports';
 import { assertReportable } from './report-scope';
 
@@ -49,6 +50,7 @@ export function reviewReport(
       ip: r.ip ?? null,
     });
   })();
+  noteWrite(db);
   const stored = getLatestReport(deps, r.department, r.month);
   if (!stored) throw notFound();
   return stored;

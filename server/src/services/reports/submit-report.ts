@@ -14,7 +14,6 @@ import { appendAudit } from '../../db/audit-log';
 import {
   appendReportEvent,
   getReportState,
-  historyValues,
   insertVersion,
   listVersionRows,
   upsertReportState,
@@ -22,7 +21,8 @@ import {
 import type { Deps } from '../../deps';
 import { badRequest, conflict, forbidden, unprocessable } from '../../errors';
 import { assertReportable } from './report-scope';
-import { noteNewVersion } from '../progress/fact-store';
+import { getFactStore, noteNewVersion, saveVersionArray } from '../progress/fact-store';
+import { noteWrite } from '../progress/derived-cache';
 import { getLatestReport } from './read-reports';
 
 export interface Submission {
@@ -113,9 +113,11 @@ export function submitReport(deps: Deps, s: Submission): ReportVersion {
       after: { status: 'submitted', version, source: s.source, fileName: s.fileName ?? null, submittedAt: at.toISOString(), totals: totalsOf(check.rows) },
       ip: s.ip ?? null,
     });
-    return id;
+    const values = saveVersionArray(db, catalogue, id, check.rows);
+    return { version, submittedAtMs: at.getTime(), values };
   });
-  noteNewVersion(db, write());
+  noteNewVersion(db, { department: s.department, month: s.month, ...write() });
+  noteWrite(db);
   const stored = getLatestReport(deps, s.department, s.month);
   if (!stored) throw new Error('stored report vanished');
   return stored;
@@ -131,25 +133,25 @@ function monthOfInstant(deps: Deps, instant: Date): string {
 }
 
 function loadHistory(deps: Deps, department: string, month: string): ReportHistory {
+  // Read from the in-memory fact store (each report's latest version), not from SQL: at province scale
+  // a year of one department's history is ~65,000 values.
+  const store = getFactStore(deps.db, deps.catalogue);
+  const di = store.departments.indexOf(department);
   const from = addMonths(month, -HISTORY_MONTHS);
-  const months = monthRange(from, addMonths(month, -1)).filter((m) => m >= deps.catalogue.campaign.start);
-  const index = new Map(months.map((m, i) => [m, i]));
+  // Months without a report are left out rather than counted as zeros: a missing report is not a zero.
+  const kept = monthRange(from, addMonths(month, -1))
+    .filter((m) => m >= deps.catalogue.campaign.start)
+    .map((m) => store.reports[di * store.months.length + store.months.indexOf(m)]?.at(-1))
+    .filter((v): v is NonNullable<typeof v> => v !== undefined);
   const byCounty: ReportHistory['byCounty'] = {};
   const totals: ReportHistory['totals'] = {};
-  // Months without a report are left out rather than counted as zeros: a missing report is not a zero.
-  const reported = new Set<string>();
-  const raw = historyValues(deps.db, department, from, month);
-  for (const r of raw) reported.add(r.month);
-  const kept = months.filter((m) => reported.has(m));
-  const keptIndex = new Map(kept.map((m, i) => [m, i]));
-  for (const r of raw) {
-    const i = keptIndex.get(r.month);
-    if (i === undefined || !index.has(r.month)) continue;
-    const county = (byCounty[r.county] ??= {});
-    const series = (county[r.indicator] ??= new Array<number>(kept.length).fill(0));
-    series[i] = r.value;
-    const total = (totals[r.indicator] ??= new Array<number>(kept.length).fill(0));
-    total[i] = (total[i] ?? 0) + r.value;
-  }
+  if (di < 0) return { byCounty, totals };
+  const nC = store.counties.length;
+  store.indicators.forEach((indicator, ii) => {
+    totals[indicator] = kept.map((v) => v.totals[ii] ?? 0);
+    store.counties.forEach((county, ci) => {
+      (byCounty[county] ??= {})[indicator] = kept.map((v) => v.values[ii * nC + ci] ?? 0);
+    });
+  });
   return { byCounty, totals };
 }

@@ -1,0 +1,112 @@
+/**
+ * Usage: pnpm bench [--dir DIR] [--reuse] [--quick]
+ *
+ * Builds a city-scale and a province-scale database through the product's own write path, starts the
+ * real server on each, and measures: every dashboard call over HTTP beside its raw-SQL floor, the same call
+ * right after a submission, file intake (.xlsx and the largest CSV) beside raw inserts, load with
+ * autocannon, and the web build's gzipped size per route. Prints a summary and writes docs/benchmarks.md.
+ *
+ * --dir DIR   where the databases go (default: a fresh temporary directory)
+ * --reuse     reuse city.sqlite / province.sqlite already in DIR instead of rebuilding them
+ * --quick     fewer samples and a shorter load run (for checking the script, not for figures)
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from '@lz/server/catalogue';
+import { dateInZone } from '@lz/shared/zoned-time';
+import { buildCityDatabase, buildProvinceDatabase, writeProvinceCampaign, type BenchDatabase } from './build-databases';
+import { dashboardCalls, measureAfterWrite, measureCalls } from './dashboard';
+import { measureCsvIntake, measureRawInsert, measureXlsxIntake, openReport } from './intake';
+import { runLoad } from './load';
+import { machineInfo } from './machine';
+import { renderMarkdown, type ScaleResult } from './report';
+import { startServer } from './server-process';
+import { measureFloor } from './sql-floor';
+import { ms, timing } from './stats';
+import { webSizes } from './web-size';
+
+const { values: args } = parseArgs({ options: { dir: { type: 'string' }, reuse: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } } });
+const quick = args.quick ?? false;
+const N = quick ? 30 : 300;
+const dir = args.dir ?? mkdtempSync(join(tmpdir(), 'lz-bench-'));
+mkdirSync(dir, { recursive: true });
+const started = performance.now();
+const log = (s: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+
+async function databases(): Promise<BenchDatabase[]> {
+  const city = join(dir, 'city.sqlite');
+  const province = join(dir, 'province.sqlite');
+  if (args.reuse && existsSync(city) && existsSync(province)) {
+    log(`reusing databases in ${dir}`);
+    const { countRows } = await import('./build-databases');
+    return [
+      { label: 'city', dbPath: city, campaignDir: join(repoRoot, 'data/campaigns/liuzhou-2019-2021'), ...countRows(city), buildSeconds: NaN },
+      { label: 'province', dbPath: province, campaignDir: writeProvinceCampaign(dir), ...countRows(province), buildSeconds: NaN },
+    ];
+  }
+  log('building the city database (the seeded demo, through submitReport)…');
+  const c = await buildCityDatabase(dir);
+  log(`city: ${c.values.toLocaleString('en')} values in ${c.versions} versions, ${c.buildSeconds.toFixed(1)} s`);
+  log('building the province database (14 cities, every city event replayed through submitReport)…');
+  const p = await buildProvinceDatabase(dir, c);
+  log(`province: ${p.values.toLocaleString('en')} values in ${p.versions} versions, ${p.buildSeconds.toFixed(1)} s`);
+  return [c, p];
+}
+
+async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult> {
+  // Intake writes new versions: work on a copy so --reuse always starts from the same data.
+  const work = join(dir, `${db.label}-run.sqlite`);
+  copyFileSync(db.dbPath, work);
+  const server = await startServer({ dbPath: work, campaignDir: db.campaignDir, port });
+  const rssStartMb = server.rssMb();
+  const asOf = dateInZone(new Date(), 'Asia/Shanghai');
+  const county = db.label === 'city' ? '450226' : 'G02-450226';
+  log(`${db.label}: dashboard calls over HTTP (${N} each)…`);
+  const calls = await measureCalls(server, dashboardCalls(asOf, county), N);
+  log(`${db.label}: raw SQL floors…`);
+  const floors = Object.fromEntries(Object.entries(measureFloor(work, asOf, '2021-12', quick ? 10 : 50)).map(([k, v]) => [k, timing(v)]));
+  const report = openReport(work);
+  log(`${db.label}: submission then overview (${report.department} ${report.month})…`);
+  const afterWrite = await measureAfterWrite(server, report, asOf, quick ? 5 : 30);
+  log(`${db.label}: .xlsx and CSV intake…`);
+  const xlsx = await measureXlsxIntake(server, report, quick ? 5 : 30);
+  const csv = await measureCsvIntake(server, report, quick ? 5 : 20);
+  const rawInsert = measureRawInsert(csv.values, 20);
+  log(`${db.label}: load, 10 connections…`);
+  const load = await runLoad(server, `/api/progress?asOf=${asOf}`, quick ? 3 : 10);
+  await server.stop();
+  return { db, asOf, rssStartMb, calls, floors, afterWrite, xlsx, csv, rawInsert, load };
+}
+
+const machine = machineInfo();
+log(`machine: ${machine.cpu} × ${machine.cores}, ${machine.memoryGb} GiB, Node ${machine.node}, SQLite ${machine.sqlite}`);
+const dbs = await databases();
+const results: ScaleResult[] = [];
+for (const [i, db] of dbs.entries()) results.push(await benchScale(db, 3400 + i));
+log('web: gzipped sizes per route…');
+const web = webSizes();
+
+for (const r of results) {
+  console.log(`\n${r.db.label} (${r.db.values.toLocaleString('en')} values)`);
+  console.log(`${'call'.padEnd(26)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'floor p50'.padStart(11)}${'ratio'.padStart(7)}`);
+  for (const [name, t] of Object.entries(r.calls)) {
+    const f = r.floors[name];
+    console.log(`${name.padEnd(26)}${ms(t.p50).padStart(8)}${ms(t.p95).padStart(8)}${(f ? ms(f.p50) : '—').padStart(11)}${(f ? (t.p50 / f.p50).toFixed(2) : '—').padStart(7)}`);
+  }
+  console.log(`progress right after a submission: p50 ${ms(r.afterWrite.progressAfter.p50)} p95 ${ms(r.afterWrite.progressAfter.p95)} ms`);
+  console.log(`xlsx intake: p50 ${ms(r.xlsx.p50)} p95 ${ms(r.xlsx.p95)} ms; CSV ${Math.round(r.csv.rowsPerSecond)} rows/s (${Math.round(r.csv.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawInsert.valuesPerSecond)} values/s`);
+  console.log(`load: ${Math.round(r.load.requestsPerSecond)} req/s, p99 ${r.load.p99} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, RSS ${r.load.rssBeforeMb.toFixed(0)} → ${r.load.rssAfterMb.toFixed(0)} MB`);
+}
+const overview = web.routes.find((r) => r.route === 'overview');
+console.log(`\noverview route: ${overview ? (overview.js / 1024).toFixed(1) : '?'} KB gzipped JS`);
+
+const markdown = renderMarkdown({ machine, results, web, quick, totalSeconds: (performance.now() - started) / 1000 });
+if (quick) {
+  writeFileSync(join(dir, 'benchmarks.md'), markdown);
+  log(`--quick: figures written to ${join(dir, 'benchmarks.md')}, docs/benchmarks.md left alone`);
+} else {
+  writeFileSync(join(repoRoot, 'docs/benchmarks.md'), markdown);
+  log('written docs/benchmarks.md');
+}

@@ -1,0 +1,58 @@
+/** The real server (`server/src/main.ts`) as a child process on loopback, with a logged-in admin session. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@lz/server/catalogue';
+
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-2019';
+
+export interface BenchServer {
+  url: string;
+  cookie: string;
+  pid: number;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(o: { dbPath: string; campaignDir: string; port: number }): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: join(repoRoot, 'server'),
+    env: { ...process.env, DB_PATH: o.dbPath, CAMPAIGN_DIR: o.campaignDir, PORT: String(o.port), HOST: '127.0.0.1', ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, DEMO: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  const url = `http://127.0.0.1:${o.port}`;
+  const login = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: BENCH_ADMIN_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const pid = child.pid ?? 0;
+  return {
+    url,
+    cookie,
+    pid,
+    rssMb: () => {
+      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
+      return Number(line.replace(/\D+/g, '')) / 1024;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
