@@ -39,17 +39,29 @@ function summarize(rows: AllocationRow[]): UnitTarget | null {
 
 export function allocationIndex(deps: Deps, target: string): AllocationIndex {
   const t = deps.catalogue.targets.find((x) => x.code === target);
-  const rows = listAllocations(deps.db, target);
   const splitRows = listSplits(deps.db).filter((s) => s.target === target);
   const citySplit: AnnualSplit | null = splitRows.length ? Object.fromEntries(splitRows.map((s) => [String(s.year), s.value])) : null;
+  // The allocation rows (thousands at province scale) are read and grouped only if a unit's share is asked.
+  let grouped: { byDepartment: Map<string, AllocationRow[]>; byCounty: Map<string, AllocationRow[]> } | null = null;
+  const groups = () => {
+    if (grouped) return grouped;
+    grouped = { byDepartment: new Map(), byCounty: new Map() };
+    for (const r of listAllocations(deps.db, target)) {
+      const [map, key] = r.county === null ? [grouped.byDepartment, r.department] : [grouped.byCounty, r.county];
+      const list = map.get(key);
+      if (list) list.push(r);
+      else map.set(key, [r]);
+    }
+    return grouped;
+  };
   return {
     city: t ? { value: t.value, split: citySplit } : null,
     department: (code) => {
-      const own = summarize(rows.filter((r) => r.department === code && r.county === null));
+      const own = summarize(groups().byDepartment.get(code) ?? []);
       return own ? { value: own.value, split: own.split ?? citySplit } : null;
     },
     county: (code, department) => {
-      const mine = rows.filter((r) => r.county === code && (department === undefined || r.department === department));
+      const mine = (groups().byCounty.get(code) ?? []).filter((r) => department === undefined || r.department === department);
       const own = summarize(mine);
       return own ? { value: own.value, split: own.split ?? citySplit } : null;
     },
