@@ -66,7 +66,7 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
   log(`${db.label}: dashboard calls over HTTP (${N} each)…`);
   const calls = await measureCalls(server, dashboardCalls(asOf, county), N);
   log(`${db.label}: raw SQL floors…`);
-  const floors = Object.fromEntries(Object.entries(measureFloor(work, asOf, '2021-12', quick ? 10 : 50)).map(([k, v]) => [k, timing(v)]));
+  const floors = Object.fromEntries(Object.entries(measureFloor(work, asOf, '2021-12', county, quick ? 10 : 50)).map(([k, v]) => [k, timing(v)]));
   const report = openReport(work);
   log(`${db.label}: submission then overview (${report.department} ${report.month})…`);
   const afterWrite = await measureAfterWrite(server, report, asOf, quick ? 5 : 30);
@@ -77,7 +77,7 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
   log(`${db.label}: load, 10 connections…`);
   const load = await runLoad(server, `/api/progress?asOf=${asOf}`, quick ? 3 : 10);
   await server.stop();
-  return { db, asOf, rssStartMb, calls, floors, afterWrite, xlsx, csv, rawInsert, load };
+  return { db, asOf, rssStartMb, storeLoadMs: server.storeLoadMs, calls, floors, afterWrite, xlsx, csv, rawInsert, load };
 }
 
 const machine = machineInfo();

@@ -11,6 +11,8 @@ export interface BenchServer {
   cookie: string;
   pid: number;
   rssMb(): number;
+  /** How long the server took at start to load every version's figures into memory. */
+  storeLoadMs: number;
   stop(): Promise<void>;
 }
 
@@ -20,8 +22,8 @@ export async function startServer(o: { dbPath: string; campaignDir: string; port
     env: { ...process.env, DB_PATH: o.dbPath, CAMPAIGN_DIR: o.campaignDir, PORT: String(o.port), HOST: '127.0.0.1', ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, DEMO: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
   await new Promise<void>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -45,6 +47,7 @@ export async function startServer(o: { dbPath: string; campaignDir: string; port
     url,
     cookie,
     pid,
+    storeLoadMs: Number(/loaded in (\d+) ms/.exec(out)?.[1] ?? NaN),
     rssMb: () => {
       const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
       return Number(line.replace(/\D+/g, '')) / 1024;

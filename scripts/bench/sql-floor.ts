@@ -27,6 +27,9 @@ export const floorQueries: Record<string, string> = {
   series: `${EFFECTIVE}
     SELECT rv.month, SUM(t.value) FROM eff ${JOIN_VERSIONS}
     JOIN version_totals t ON t.version_id = rv.id AND t.indicator = 'T' GROUP BY rv.month`,
+  'series of one county': `${EFFECTIVE}
+    SELECT rv.month, SUM(v.value) FROM eff ${JOIN_VERSIONS}
+    JOIN report_values v ON v.version_id = rv.id AND v.indicator = 'T' AND v.county = @county GROUP BY rv.month`,
   ratios: `${EFFECTIVE}
     SELECT rv.month, v.county, v.indicator, SUM(v.value) FROM eff ${JOIN_VERSIONS}
     JOIN report_values v ON v.version_id = rv.id AND v.indicator IN ('S1','S2','S3')
@@ -37,12 +40,12 @@ export const floorQueries: Record<string, string> = {
     FROM report_events e WHERE e.at_ms <= @asOfMs GROUP BY e.department, e.month`,
 };
 
-export function measureFloor(dbPath: string, asOf: string, through: string, n: number): Record<string, number[]> {
+export function measureFloor(dbPath: string, asOf: string, through: string, county: string, n: number): Record<string, number[]> {
   const db = new Database(dbPath, { readonly: true });
   const params = { asOfMs: endOfDayInZone(asOf, 'Asia/Shanghai').getTime(), through };
   const out: Record<string, number[]> = {};
   for (const [name, sql] of Object.entries(floorQueries)) {
-    const stmt = db.prepare(sql).bind(params);
+    const stmt = db.prepare(sql).bind(sql.includes('@county') ? { ...params, county } : params);
     stmt.all(); // warm the page cache and the plan
     const samples: number[] = [];
     for (let i = 0; i < n; i++) {
