@@ -32,7 +32,7 @@ async function main() {
     db,
     catalogue,
     clock: systemClock,
-    config: { ...defaultConfig, secureCookies: process.env.SECURE_COOKIES === '1', webDist: existsSync(webDist) ? webDist : null },
+    config: { ...defaultConfig, secureCookies: process.env.SECURE_COOKIES === '1', webDist },
   };
 
   if (process.env.ADMIN_PASSWORD) await ensureAdmin(deps, process.env.ADMIN_PASSWORD);
@@ -56,7 +56,8 @@ async function main() {
       console.log('demo logins (user / password):');
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.password}   ${a.label}`);
     }
-    if (!deps.config.webDist) console.log('web app not built; API only (run `pnpm --filter @lz/web build`)');
+    // The app is served from web/dist as it is on each request, so building it later needs no restart.
+    if (!existsSync(join(webDist, 'index.html'))) console.log('web app not built yet: / answers 503 until `pnpm --filter @lz/web build`');
   });
   const stop = () => {
     server.close();

@@ -1,5 +1,6 @@
 /** Every write route leaves exactly one audit entry, and the log cannot be edited through the API or SQL. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../src/db/audit-log';
 import { declaredRoutes } from '../src/http/define-routes';
 import { buildTemplate } from '../src/import/template';
 import { body, makeTestApp, PASSWORD, type Client } from './test-app';
@@ -85,5 +86,20 @@ describe('audit log', () => {
     expect((await admin.request('DELETE', '/api/audit')).status).toBe(404);
     expect((await admin.request('PATCH', '/api/audit')).status).toBe(404);
     expect(() => t.deps.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+  });
+
+  it('filters from/to by calendar days in Asia/Shanghai, not by UTC text', async () => {
+    // 2020-12-10T20:00:00Z is 2020-12-11 04:00 in Shanghai: a log entry of the 11th, not the 10th.
+    appendAudit(t.deps.db, new Date('2020-12-10T20:00:00Z'), { actor: 'admin', action: 'test.zone', target: 'zone/1' });
+    const ids = async (query: string) => ((await (await admin.get(`/api/audit?action=test.zone&${query}`)).json()) as { at: string }[]).map((e) => e.at);
+    expect(await ids('from=2020-12-11&to=2020-12-11')).toEqual(['2020-12-10T20:00:00.000Z']);
+    expect(await ids('from=2020-12-10&to=2020-12-10')).toEqual([]);
+    expect(await ids('from=2020-12-11')).toHaveLength(1);
+    expect(await ids('to=2020-12-10')).toEqual([]);
+    // The last instant of the day in Shanghai is still that day.
+    appendAudit(t.deps.db, new Date('2020-12-11T15:59:59.999Z'), { actor: 'admin', action: 'test.zone', target: 'zone/2' });
+    expect(await ids('from=2020-12-11&to=2020-12-11')).toHaveLength(2);
+    expect(await ids('from=2020-12-12')).toEqual([]);
+    expect((await admin.get('/api/audit?from=12/11/2020')).status).toBe(400);
   });
 });

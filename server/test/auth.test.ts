@@ -21,6 +21,18 @@ describe('sessions', () => {
     expect((await rsj.get('/api/session')).status).toBe(401);
   });
 
+  it('GET /api/session/current: the session when signed in, 204 (not an error) when not', async () => {
+    const t = await makeTestApp();
+    const anonymous = await t.anonymous.get('/api/session/current');
+    expect(anonymous.status).toBe(204);
+    expect(await anonymous.text()).toBe('');
+    const rsj = await t.login('rsj');
+    const s = sessionSchema.parse(await (await rsj.get('/api/session/current')).json());
+    expect(s.user.username).toBe('rsj');
+    await rsj.delete('/api/session');
+    expect((await rsj.get('/api/session/current')).status).toBe(204);
+  });
+
   it('marks the cookie Secure behind HTTPS', async () => {
     const t = await makeTestApp();
     const res = await t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD }, { 'x-forwarded-proto': 'https' });

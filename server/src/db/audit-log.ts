@@ -36,6 +36,7 @@ interface AuditRow {
   ip: string | null;
 }
 
+/** `from`/`to` are instants in the stored form (`toISOString`, UTC); the route turns calendar dates into them. */
 export function listAudit(
   db: Db,
   q: { actor?: string; action?: string; target?: string; from?: string; to?: string; limit: number; before?: number },

@@ -16,10 +16,14 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * index.html is read on every request for it (it is about 1 KB and the OS caches it), not once at start:
+ * a rebuild of the web app replaces it with one naming the new hashed assets, and the old assets are gone,
+ * so a copy held from start-up would point browsers at files that no longer exist until a restart.
+ */
 export function serveWeb(dist: string) {
   const app = new Hono<AppEnv>();
   const root = normalize(dist);
-  let indexHtml: Promise<Buffer> | null = null;
   app.get('*', async (c) => {
     const path = decodeURIComponent(new URL(c.req.url).pathname);
     const file = normalize(join(root, path));
@@ -33,13 +37,13 @@ export function serveWeb(dist: string) {
         return c.text('Not found', 404);
       }
     }
-    indexHtml ??= readFile(join(root, 'index.html'));
+    let indexHtml: Buffer;
     try {
-      return c.body(new Uint8Array(await indexHtml), 200, { 'content-type': types['.html'] ?? 'text/html', 'cache-control': 'no-cache' });
+      indexHtml = await readFile(join(root, 'index.html'));
     } catch {
-      indexHtml = null;
       return c.text('Web app not built: run `pnpm --filter @lz/web build`', 503);
     }
+    return c.body(new Uint8Array(indexHtml), 200, { 'content-type': types['.html'] ?? 'text/html', 'cache-control': 'no-cache' });
   });
   return app;
 }

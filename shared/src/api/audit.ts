@@ -12,12 +12,15 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+const auditBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
 export const auditQuerySchema = z.object({
   actor: z.string().optional(),
   action: z.string().optional(),
   target: z.string().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
+  /** Calendar dates (`YYYY-MM-DD`) in the campaign's zone, both inclusive; or an ISO instant with its offset. */
+  from: auditBound.optional(),
+  to: auditBound.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().optional(),
 });

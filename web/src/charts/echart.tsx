@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ECElementEvent, EChartsCoreOption, EChartsType } from 'echarts/core';
-import { echarts } from './echarts';
+import { useI18n } from '../lib/i18n/i18n';
+import { loadEcharts } from './load-echarts';
 
 export interface EChartProps {
   option: EChartsCoreOption;
@@ -15,33 +16,58 @@ export interface EChartProps {
 /**
  * The one chart component: init once, `setOption` when the option changes, follow the container's size,
  * dispose on unmount. Options come from the pure builders in `charts/options`.
+ *
+ * ECharts itself (the largest library the app uses) is fetched on the first chart a visit draws and shared
+ * by every chart after, so a route's tables and figures do not wait for it. Until it is there the box keeps
+ * its height and says `data-state="loading"`.
  */
 export function EChart({ option, label, height = 320, onClick, className, testId }: EChartProps) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
+  const optionRef = useRef(option);
+  optionRef.current = option;
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const instance = echarts.init(el, null, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (e) => clickRef.current?.(e as ECElementEvent));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
-    // Printing changes the page width without a resize of the container's observer in every browser.
-    const onPrint = () => instance.resize();
-    window.addEventListener('beforeprint', onPrint);
-    window.addEventListener('afterprint', onPrint);
+    let disposed = false;
+    let cleanup = () => {};
+    loadEcharts().then(
+      ({ echarts }) => {
+        if (disposed) return;
+        const instance = echarts.init(el, null, { renderer: 'canvas' });
+        chart.current = instance;
+        instance.on('click', (e) => clickRef.current?.(e as ECElementEvent));
+        instance.setOption(optionRef.current, { notMerge: true });
+        const observer = new ResizeObserver(() => instance.resize());
+        observer.observe(el);
+        // Printing changes the page width without a resize of the container's observer in every browser.
+        const onPrint = () => instance.resize();
+        window.addEventListener('beforeprint', onPrint);
+        window.addEventListener('afterprint', onPrint);
+        cleanup = () => {
+          observer.disconnect();
+          window.removeEventListener('beforeprint', onPrint);
+          window.removeEventListener('afterprint', onPrint);
+          instance.dispose();
+          chart.current = null;
+        };
+        setState('ready');
+      },
+      () => {
+        if (!disposed) setState('error');
+      },
+    );
     return () => {
-      observer.disconnect();
-      window.removeEventListener('beforeprint', onPrint);
-      window.removeEventListener('afterprint', onPrint);
-      instance.dispose();
-      chart.current = null;
+      disposed = true;
+      cleanup();
     };
-  }, []);
+  }, [attempt]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
@@ -51,5 +77,17 @@ export function EChart({ option, label, height = 320, onClick, className, testId
     if (ref.current) ref.current.style.cursor = onClick ? 'pointer' : 'default';
   }, [onClick]);
 
-  return <div ref={ref} role="img" aria-label={label} className={className} data-testid={testId} style={{ width: '100%', height }} />;
+  return (
+    <div className={className} style={{ position: 'relative', width: '100%', height }} data-state={state === 'ready' ? undefined : state} aria-busy={state === 'loading'}>
+      <div ref={ref} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height: '100%' }} />
+      {state === 'error' && (
+        <div className="chart-error" role="alert">
+          {t('loadError')}{' '}
+          <button type="button" className="link-button" onClick={() => { setState('loading'); setAttempt((n) => n + 1); }}>
+            {t('retry')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
 }

@@ -176,10 +176,18 @@ describe.skipIf(!run)('web app in a browser', () => {
     await visit(page, 'admin', 'allocations', '/allocations');
     const alloc = await api<{ sum: number }>(page, '/api/allocations?target=T');
     expect(await dataValue(page, 'allocation-sum')).toBe(String(alloc.sum));
+    // A link to a tab this month does not offer (entry on an accepted month) shows the data, not a blank page.
+    await visit(page, 'admin', 'report-accepted-entry', `/reports/${first.department}/${first.month}?tab=entry`);
+    expect(await dataValue(page, 'report-total-T')).not.toBeNull();
     await visit(page, 'admin', 'users', '/admin/users');
     await visit(page, 'admin', 'audit', '/admin/audit');
     await expect.poll(() => page.locator('[data-testid=audit-table] tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('[data-testid=audit-table]').textContent()).toContain('report.return');
+    // Dates filter by the calendar day in Beijing time, and times are shown in Beijing time.
+    await visit(page, 'admin', 'audit-day', '/admin/audit?from=2022-01-09&to=2022-01-09');
+    const times = await page.locator('[data-testid=audit-table] tbody tr.ant-table-row td:nth-child(2)').allTextContents();
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times) expect(time).toMatch(/^2022-01-09 \d{2}:\d{2}:\d{2}$/);
 
     // The English switch changes the chrome.
     await page.click('[data-testid=lang-switch]');
@@ -340,7 +348,14 @@ describe.skipIf(!run)('web app in a browser', () => {
   it('the login page rejects a wrong password with a message', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await page.goto(`${server.base}/login`);
+    await page.waitForLoadState('networkidle');
+    // Asking whether anyone is signed in is not a failed request.
+    expect(consoleErrors).toEqual([]);
     await page.fill('#login-username', 'leader');
     await page.fill('#login-password', 'wrong-password');
     await page.click('[data-testid=login-submit]');

@@ -109,6 +109,8 @@ export function watchProblems(page: Page): string[] {
   });
   page.on('response', (r) => {
     if (r.status() >= 500) problems.push(`server error ${r.status()}: ${r.url()}`);
+    // Signed in, no read is refused as signed out; signed out, the app asks /api/session/current (204), not a 401.
+    if (r.status() === 401 && r.request().method() === 'GET') problems.push(`unexpected 401: ${r.url()}`);
   });
   page.on('request', (r) => {
     const url = r.url();

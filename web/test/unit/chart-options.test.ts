@@ -6,7 +6,7 @@ import { GAP_COLOURS, gapColour } from '../../src/charts/options/gap-colour';
 import { buildRatioGaugeOption } from '../../src/charts/options/gauge-option';
 import { buildHeatmapOption, heatmapMax } from '../../src/charts/options/heatmap-option';
 import { buildMapOption } from '../../src/charts/options/map-option';
-import { buildRankingOption, rankingData } from '../../src/charts/options/ranking-option';
+import { buildRankingOption, rankingData, rateAxisMax } from '../../src/charts/options/ranking-option';
 
 const row = (code: string, rate: number | null, actual = 100): BreakdownRow => ({
   code,
@@ -53,11 +53,23 @@ describe('cumulative option', () => {
     expect(s[1]?.data).toEqual([null, null, 60, 80]);
     expect(s[1]?.lineStyle?.type).toBe('dashed');
   });
-  it('adds the monthly bars on a second axis when asked', () => {
+  it('adds the monthly bars on a second axis when asked, each axis named', () => {
     const o = buildCumulativeOption(series, { monthly: true });
     const bars = (o.series as { type: string; yAxisIndex?: number; data: unknown[] }[]).find((x) => x.type === 'bar');
     expect(bars?.yAxisIndex).toBe(1);
     expect(bars?.data).toEqual([10, 20, 30, null]);
+    expect((o.yAxis as { name: string }[]).map((a) => a.name)).toEqual(['累计完成', '当月']);
+  });
+  it('leaves the forecast (and its legend entry) out when there is nothing to forecast', () => {
+    // At the window's end the API still sends the forecast's anchor: the last month, equal to the cumulative.
+    const ended: Series = { ...series, points: series.points.map((p, i) => ({ ...p, forecast: i === 2 ? 60 : null })) };
+    const names = (buildCumulativeOption(ended).series as { name: string }[]).map((x) => x.name);
+    expect(names).toEqual(['累计完成', '应完成进度']);
+  });
+  it('writes English axis figures in k, not 万', () => {
+    const o = buildCumulativeOption({ ...series, target: 190_000 }, { lang: 'en' });
+    const s = (o.series as { markLine?: { label: { formatter: string } } }[])[0];
+    expect(s?.markLine?.label.formatter).toBe('目标 190k');
   });
 });
 
@@ -72,6 +84,14 @@ describe('ranking option', () => {
     const o = buildRankingOption([row('a', 0.3)], 0.5);
     const markLine = (o.series as { markLine?: { data: { xAxis: number }[] } }[])[0]?.markLine;
     expect(markLine?.data[0]?.xAxis).toBe(50);
+  });
+  it('keeps the time-progress line on the axis when every unit is far behind it', () => {
+    expect(rateAxisMax([33.2, 75.7], 100)).toBe(120);
+    expect(rateAxisMax([111.1], 100)).toBe(120);
+    expect(rateAxisMax([190], 44.8)).toBe(200);
+    expect(rateAxisMax([0], 0)).toBe(20);
+    const o = buildRankingOption([row('a', 0.3)], 1);
+    expect((o.xAxis as { max: number }).max).toBe(120);
   });
   it('falls back to volume when no unit has a target', () => {
     const { mode, data } = rankingData([row('a', null, 5), row('b', null, 9)], 0.5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatCount, formatDateTime, formatInteger, formatMonth, formatPercent, formatPoints, formatYuan } from '../../src/lib/format';
+import { formatCell, formatCount, formatDateTime, formatDateTimeSeconds, formatInteger, formatMonth, formatPercent, formatPoints, formatYuan } from '../../src/lib/format';
 
 describe('formatCount (person-times the Chinese way)', () => {
   it('keeps small numbers exact with separators', () => {
@@ -63,5 +63,11 @@ describe('dates', () => {
   });
   it('keeps the server wall-clock time of an offset instant', () => {
     expect(formatDateTime('2022-01-10T23:59:59+08:00')).toBe('2022-01-10 23:59');
+  });
+  it('shows a UTC instant as Shanghai wall-clock time, not the UTC text', () => {
+    expect(formatDateTime('2026-11-28T12:05:55.734Z')).toBe('2026-11-28 20:05');
+    expect(formatDateTimeSeconds('2020-12-10T20:00:00Z')).toBe('2020-12-11 04:00:00');
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('not a time')).toBe('not a time');
   });
 });

@@ -2,7 +2,7 @@ import type { BreakdownRow } from '@lz/shared/api/progress';
 import type { MapSeriesOption } from 'echarts/charts';
 import type { TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import { formatCount, formatPercent, formatPoints } from '../../lib/format';
+import { formatCount, formatPercent, formatPoints, type Lang } from '../../lib/format';
 import { gapColour, gapOf } from './gap-colour';
 
 export type MapOption = ComposeOption<MapSeriesOption | TooltipComponentOption>;
@@ -16,7 +16,7 @@ export interface MapLabels {
 export const defaultMapLabels: MapLabels = { completionRate: '完成率', timeProgress: '时序进度', gap: '差(百分点)' };
 
 /** Counties coloured by completion against time progress (the gap colours), on a map registered as `mapName`. */
-export function buildMapOption(rows: BreakdownRow[], mapName: string, labels: MapLabels = defaultMapLabels): MapOption {
+export function buildMapOption(rows: BreakdownRow[], mapName: string, labels: MapLabels = defaultMapLabels, lang: Lang = 'zh'): MapOption {
   const byName = new Map(rows.map((r) => [r.name, r]));
   return {
     tooltip: {
@@ -25,7 +25,7 @@ export function buildMapOption(rows: BreakdownRow[], mapName: string, labels: Ma
         const name = (p as { name?: string }).name ?? '';
         const row = byName.get(name);
         if (!row) return name;
-        return `${row.name}<br/>${formatCount(row.actual)} / ${formatCount(row.allocation)}<br/>${labels.completionRate} ${formatPercent(row.completionRate)}<br/>${labels.timeProgress} ${formatPercent(row.timeProgress)}<br/>${labels.gap} ${formatPoints(gapOf(row.completionRate, row.timeProgress))}`;
+        return `${row.name}<br/>${formatCount(row.actual, lang)} / ${formatCount(row.allocation, lang)}<br/>${labels.completionRate} ${formatPercent(row.completionRate)}<br/>${labels.timeProgress} ${formatPercent(row.timeProgress)}<br/>${labels.gap} ${formatPoints(gapOf(row.completionRate, row.timeProgress))}`;
       },
     },
     series: [

@@ -2,7 +2,7 @@ import type { BreakdownRow } from '@lz/shared/api/progress';
 import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import { formatCount, formatPercent } from '../../lib/format';
+import { formatCount, formatPercent, type Lang } from '../../lib/format';
 import { gapColour } from './gap-colour';
 
 export type RankingOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
@@ -29,10 +29,18 @@ export function rankingData(rows: BreakdownRow[], timeProgress: number): { mode:
   };
 }
 
+/** The rate axis reaches past the time-progress line and the longest bar, in steps of 20 points. */
+export function rateAxisMax(values: number[], timeProgressPercent: number): number {
+  const top = Math.max(timeProgressPercent, ...values, 0);
+  return Math.max(20, Math.ceil((top + 1e-9) / 20) * 20);
+}
+
 /** Units ranked, each bar coloured by how far ahead or behind time progress, with a line at time progress. */
-export function buildRankingOption(rows: BreakdownRow[], timeProgress: number, labels = { timeProgress: '时序进度' }): RankingOption {
+export function buildRankingOption(rows: BreakdownRow[], timeProgress: number, labels = { timeProgress: '时序进度' }, lang: Lang = 'zh'): RankingOption {
   const { mode, data } = rankingData(rows, timeProgress);
   const byCode = new Map(rows.map((r) => [r.code, r]));
+  const tp = Math.round(timeProgress * 1000) / 10;
+  const count = (v: number) => formatCount(v, lang);
   return {
     tooltip: {
       trigger: 'item',
@@ -40,18 +48,24 @@ export function buildRankingOption(rows: BreakdownRow[], timeProgress: number, l
         const d = (p as { data?: RankingDatum }).data;
         const row = d ? byCode.get(d.code) : undefined;
         if (!row) return '';
-        return `${row.name}<br/>${formatCount(row.actual)} / ${formatCount(row.allocation)}<br/>${formatPercent(row.completionRate)} · ${labels.timeProgress} ${formatPercent(row.timeProgress)}`;
+        return `${row.name}<br/>${count(row.actual)} / ${row.allocation === null ? '—' : count(row.allocation)}<br/>${formatPercent(row.completionRate)} · ${labels.timeProgress} ${formatPercent(row.timeProgress)}`;
       },
     },
     grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: mode === 'rate' ? '{value}%' : (v: number) => formatCount(v) } },
+    xAxis: {
+      type: 'value',
+      // Without a fixed top, a unit far behind at 100 % time progress gets an axis ending at 80 % and the line vanishes.
+      max: mode === 'rate' ? rateAxisMax(data.map((d) => d.value), tp) : undefined,
+      interval: mode === 'rate' ? 20 : undefined,
+      axisLabel: { formatter: mode === 'rate' ? '{value}%' : (v: number) => count(v), hideOverlap: true },
+    },
     yAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { width: 110, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
         data,
         barMaxWidth: 16,
-        label: { show: true, position: 'right', formatter: (p) => (mode === 'rate' ? `${(p.value as number).toFixed(1)}%` : formatCount(p.value as number)) },
+        label: { show: true, position: 'right', formatter: (p) => (mode === 'rate' ? `${(p.value as number).toFixed(1)}%` : count(p.value as number)) },
         markLine:
           mode === 'rate'
             ? {
@@ -59,7 +73,7 @@ export function buildRankingOption(rows: BreakdownRow[], timeProgress: number, l
                 symbol: 'none',
                 lineStyle: { color: '#334155', type: 'dashed' },
                 label: { formatter: `${labels.timeProgress} {c}%`, position: 'end' },
-                data: [{ xAxis: Math.round(timeProgress * 1000) / 10 }],
+                data: [{ xAxis: tp }],
               }
             : undefined,
       },

@@ -27,10 +27,11 @@ export function DrillCity() {
       </PageToolbar>
       <DrillBreadcrumb path={{}} />
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={10}>
+        {/* Side by side only on wide screens: at 1366 px the county table needs the full width for all its columns. */}
+        <Col xs={24} xxl={10}>
           <RankingPanel title={t('countiesRanked')} params={{ by: 'county', indicator, asOf }} onPick={(code) => navigate(`/drill/county/${code}${search}`)} />
         </Col>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xxl={14}>
           <QueryPanel query={counties} title={t('county')} testId="drill-counties">
             {(b) => <BreakdownTable breakdown={b} linkOf={(r) => `/drill/county/${r.code}${search}`} />}
           </QueryPanel>

@@ -89,16 +89,18 @@ export function FindingsPanel() {
             columns={[
               { title: lang === 'zh' ? '对象' : 'Subject', dataIndex: 'subject', render: (s: string) => names.get(s) ?? s },
               { title: lang === 'zh' ? '督查' : 'Inspection', key: 'k', render: (_, f) => `${lang === 'zh' ? kindNames[f.inspection] : f.inspection} ${f.period}` },
-              { title: lang === 'zh' ? '发现的问题' : 'Finding', dataIndex: 'finding', width: 260 },
-              { title: lang === 'zh' ? '整改要求' : 'Rectification', dataIndex: 'rectification', width: 260 },
-              { title: lang === 'zh' ? '期限' : 'Due', dataIndex: 'dueDate' },
+              { title: lang === 'zh' ? '发现的问题' : 'Finding', dataIndex: 'finding', width: 240 },
+              { title: lang === 'zh' ? '整改要求' : 'Rectification', dataIndex: 'rectification', width: 220 },
+              { title: lang === 'zh' ? '期限' : 'Due', dataIndex: 'dueDate', render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
               { title: t('status'), key: 's', render: (_, f) => <Tag color={f.status === 'closed' ? 'green' : f.overdue ? 'red' : 'gold'}>{statusText(f)}</Tag> },
-              { title: lang === 'zh' ? '销号说明' : 'Closing note', dataIndex: 'closingNote', render: (n: string | null, f) => (n ? `${n}（${formatDateTime(f.closedAt)}）` : '—'), width: 200 },
+              { title: lang === 'zh' ? '销号说明' : 'Closing note', dataIndex: 'closingNote', render: (n: string | null, f) => (n ? `${n}（${formatDateTime(f.closedAt)}）` : '—'), width: 180 },
               ...(writable
                 ? [
                     {
                       title: t('actions'),
                       key: 'a',
+                      // Kept in view: on a narrow screen the long text columns scroll, the verb does not.
+                      fixed: 'right' as const,
                       render: (_: unknown, f: Finding) =>
                         f.status === 'open' ? (
                           <Button size="small" onClick={() => setClosing(f)}>

@@ -7,6 +7,7 @@ import { ExportButton } from '../../../components/export-button';
 import { QueryPanel } from '../../../components/query-panel';
 import { statusStyle } from '../../../components/status-tag';
 import { formatPercent } from '../../../lib/format';
+import type { MessageKey } from '../../../lib/i18n/dictionary';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
 import { useCompliance } from '../../progress/api/get-compliance';
@@ -21,11 +22,12 @@ interface Row {
 }
 
 const zhStatus: Record<ComplianceStatus, string> = { not_due: '未到期', missing: '缺报', submitted: '已报送', returned: '已退回', accepted: '已审核' };
+const statusKey: Record<ComplianceStatus, MessageKey> = { not_due: 'statusNotDue', missing: 'statusMissing', submitted: 'statusSubmitted', returned: 'statusReturned', accepted: 'statusAccepted' };
 const letters: Record<ComplianceStatus, string> = { not_due: '·', missing: '缺', submitted: '报', returned: '退', accepted: '审' };
 
 /** Department × month: one colour per status, ✓ for on time and ! for late; rates per department and per month. */
 export function ComplianceMatrix({ asOf }: { asOf?: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const compliance = useCompliance(asOf);
   const [year, setYear] = useUrlParam('year');
   const [only, setOnly] = useUrlParam('cstatus');
@@ -45,7 +47,7 @@ export function ComplianceMatrix({ asOf }: { asOf?: string }) {
     return { c, months, rows: shown, years: [...new Set(c.months.map((m) => m.slice(0, 4)))] };
   }, [compliance.data, year, only]);
 
-  const label = (s: ComplianceStatus) => (lang === 'zh' ? zhStatus[s] : s);
+  const label = (s: ComplianceStatus) => t(statusKey[s]);
   const columns: ColumnsType<Row> = view
     ? [
         { title: t('department'), dataIndex: 'name', fixed: 'left', width: 150, render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
@@ -90,8 +92,8 @@ export function ComplianceMatrix({ asOf }: { asOf?: string }) {
             value={year}
             onChange={(v: string) => setYear(v)}
             style={{ width: 100 }}
-            aria-label="year"
-            options={[{ value: '', label: t('all') }, ...(view?.years ?? []).map((y) => ({ value: y, label: y }))]}
+            aria-label={t('allYears')}
+            options={[{ value: '', label: t('allYears') }, ...(view?.years ?? []).map((y) => ({ value: y, label: y }))]}
           />
           <Select
             size="small"
@@ -99,7 +101,7 @@ export function ComplianceMatrix({ asOf }: { asOf?: string }) {
             onChange={(v: string) => setOnly(v)}
             style={{ width: 120 }}
             aria-label={t('status')}
-            options={[{ value: '', label: t('all') }, ...(['missing', 'returned', 'submitted'] as const).map((s) => ({ value: s, label: label(s) })), { value: 'late', label: t('late') }]}
+            options={[{ value: '', label: t('allStatuses') }, ...(['missing', 'returned', 'submitted'] as const).map((s) => ({ value: s, label: label(s) })), { value: 'late', label: t('late') }]}
           />
           <ExportButton
             fileName="报送情况"

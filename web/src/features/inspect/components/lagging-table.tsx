@@ -7,7 +7,7 @@ import { canWriteFindings } from '../../../app/access';
 import { ExportButton } from '../../../components/export-button';
 import { QueryPanel } from '../../../components/query-panel';
 import { combineQueries } from '../../../components/query-state';
-import { formatCount, formatInteger, formatPercent, formatPoints } from '../../../lib/format';
+import { formatInteger, formatPercent, formatPoints } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useCarriedSearch, useUrlParam } from '../../../lib/url-state';
 import { FindingForm } from '../../findings/components/finding-form';
@@ -106,13 +106,13 @@ export function LaggingTable({ by, indicator, asOf }: { by: 'county' | 'departme
             locale={{ emptyText: lang === 'zh' ? '没有落后于时序进度的单位' : 'No unit behind time progress' }}
             columns={[
               { title: by === 'county' ? t('county') : t('department'), dataIndex: 'name', render: (n: string, r) => <Link to={link(r)}>{n}</Link> },
-              { title: t('allocation'), dataIndex: 'allocation', align: 'right', render: (v: number | null) => formatCount(v, lang) },
+              { title: t('allocation'), dataIndex: 'allocation', align: 'right', render: (v: number | null) => formatInteger(v) },
               { title: t('actual'), dataIndex: 'actual', align: 'right', render: (v: number, r) => <span data-testid={`lag-${by}-${r.code}`} data-value={v}>{formatInteger(v)}</span> },
               { title: t('completionRate'), dataIndex: 'completionRate', align: 'right', render: (v: number | null) => formatPercent(v) },
               { title: t('timeProgress'), dataIndex: 'timeProgress', align: 'right', render: (v: number) => formatPercent(v), responsive: ['md'] },
               { title: t('gap'), dataIndex: 'gap', align: 'right', sorter: (a, b) => (a.gap ?? 0) - (b.gap ?? 0), render: (v: number | null, r) => (v === null ? '—' : <Tag color={r.lagging ? 'red' : 'green'}>{formatPoints(v)}</Tag>) },
               { title: t('behindBy'), dataIndex: 'shortfall', align: 'right', render: (v: number | null) => formatInteger(v) },
-              { title: t('recent6'), dataIndex: 'recent', align: 'right', render: (v: number) => formatCount(v, lang), responsive: ['lg'] },
+              { title: t('recent6'), dataIndex: 'recent', align: 'right', render: (v: number) => formatInteger(v), responsive: ['lg'] },
               { title: t('trend'), key: 'trend', render: (_, r) => trendTag(r) },
               ...(canWriteFindings(user.role)
                 ? [{ title: t('actions'), key: 'f', render: (_: unknown, r: LaggingRow) => <Button size="small" onClick={() => setFinding(r.code)}>{lang === 'zh' ? '记录问题' : 'Record'}</Button> }]

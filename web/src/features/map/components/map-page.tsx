@@ -23,12 +23,12 @@ const enLabels: MapLabels = { completionRate: 'Completion', timeProgress: 'Time 
 
 function CountyMap({ breakdown, onPick }: { breakdown: Breakdown; onPick: (code: string) => void }) {
   const { t, lang } = useI18n();
-  const option = useMemo(() => buildMapOption(breakdown.rows, COUNTY_MAP, lang === 'zh' ? zhLabels : enLabels), [breakdown, lang]);
+  const option = useMemo(() => buildMapOption(breakdown.rows, COUNTY_MAP, lang === 'zh' ? zhLabels : enLabels, lang), [breakdown, lang]);
   return (
     <EChart
       option={option}
       label={t('mapTitle')}
-      height={560}
+      height={540}
       testId="county-map"
       onClick={(e) => {
         const code = (e.data as { code?: string } | undefined)?.code;

@@ -1,6 +1,6 @@
 import type { TargetProgress } from '@lz/shared/api/progress';
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import { gapColour } from '../../../charts/options/gap-colour';
+import { GAP_COLOURS, gapColour } from '../../../charts/options/gap-colour';
 import { formatCount, formatInteger, formatPercent } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 
@@ -17,8 +17,9 @@ function ProgressBar({ rate, timeProgress, colour }: { rate: number | null; time
 
 export function TargetCard({ target: x, year }: { target: TargetProgress; year?: number }) {
   const { t, lang } = useI18n();
-  const colour = gapColour(x.completionRate, x.timeProgress);
   const ratio = x.kind === 'ratio';
+  // A ratio is met or not (its level against the floor, not against time progress), as its tag says.
+  const colour = ratio ? (x.actual === null ? GAP_COLOURS.none : x.lagging ? GAP_COLOURS.slightly : GAP_COLOURS.ahead) : gapColour(x.completionRate, x.timeProgress);
   const show = (n: number | null) => (ratio ? formatPercent(n) : formatCount(n, lang));
   return (
     <div className="card" style={{ borderTop: `3px solid ${colour}` }} data-testid={`target-${x.code}`}>
@@ -59,7 +60,7 @@ export function TargetCard({ target: x, year }: { target: TargetProgress; year?:
       </Space>
       <div style={{ marginTop: 6 }}>
         {ratio ? (
-          <Tag color={x.lagging ? 'orange' : 'green'}>{x.lagging ? t('behind') : t('onTrack')}</Tag>
+          x.actual === null ? <Tag>{t('empty')}</Tag> : <Tag color={x.lagging ? 'orange' : 'green'}>{x.lagging ? t('ratioNotMet') : t('ratioMet')}</Tag>
         ) : (
           <>
             <Tag color={x.lagging ? 'red' : 'green'}>{x.lagging ? t('lagging') : t('onTrack')}</Tag>

@@ -3,12 +3,12 @@ import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { gapColour, gapOf } from '../../../charts/options/gap-colour';
-import { formatCount, formatInteger, formatPercent, formatPoints } from '../../../lib/format';
+import { formatInteger, formatPercent, formatPoints } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 
 /** A breakdown as a table; each name links to the next level (and the row is clickable too). */
 export function BreakdownTable({ breakdown, linkOf, testIdPrefix = 'drill' }: { breakdown: Breakdown; linkOf: (row: BreakdownRow) => string | null; testIdPrefix?: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const columns: ColumnsType<BreakdownRow> = [
     { title: t('rank'), dataIndex: 'rank', width: 64, sorter: (a, b) => a.rank - b.rank, defaultSortOrder: 'ascend' },
     {
@@ -19,7 +19,7 @@ export function BreakdownTable({ breakdown, linkOf, testIdPrefix = 'drill' }: { 
         return to ? <Link to={to}>{name}</Link> : name;
       },
     },
-    { title: t('allocation'), dataIndex: 'allocation', align: 'right', render: (v: number | null) => formatCount(v, lang), responsive: ['md'] },
+    { title: t('allocation'), dataIndex: 'allocation', align: 'right', render: (v: number | null) => formatInteger(v), responsive: ['md'] },
     {
       title: t('actual'),
       dataIndex: 'actual',
@@ -49,7 +49,7 @@ export function BreakdownTable({ breakdown, linkOf, testIdPrefix = 'drill' }: { 
         return gap === null ? '—' : <Tag color={row.lagging ? 'red' : 'green'}>{formatPoints(gap)}</Tag>;
       },
     },
-    { title: t('recent6'), dataIndex: 'recent', align: 'right', render: (v: number) => formatCount(v, lang), responsive: ['md'] },
+    { title: t('recent6'), dataIndex: 'recent', align: 'right', render: (v: number) => formatInteger(v), responsive: ['md'] },
   ];
   return (
     <Table<BreakdownRow>
@@ -65,7 +65,7 @@ export function BreakdownTable({ breakdown, linkOf, testIdPrefix = 'drill' }: { 
             <b>{t('total')}</b>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={2} align="right">
-            {formatCount(breakdown.total.allocation, lang)}
+            {formatInteger(breakdown.total.allocation)}
           </Table.Summary.Cell>
           <Table.Summary.Cell index={3} align="right">
             <b data-testid={`${testIdPrefix}-total`} data-value={breakdown.total.actual}>

@@ -7,14 +7,15 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { useSeries, type SeriesParams } from '../../progress/api/get-series';
 
 function CumulativeChart({ series, monthly, onMonth }: { series: Series; monthly?: boolean; onMonth?: (month: string) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const option = useMemo(
     () =>
       buildCumulativeOption(series, {
         monthly,
+        lang,
         labels: { cumulative: t('cumulative'), expected: t('expected'), forecast: t('forecast'), monthly: t('monthly'), target: t('target') },
       }),
-    [series, monthly, t],
+    [series, monthly, t, lang],
   );
   return (
     <EChart

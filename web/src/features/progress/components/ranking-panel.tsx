@@ -7,8 +7,8 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { useBreakdown, type BreakdownParams } from '../../progress/api/get-breakdown';
 
 function RankingChart({ breakdown, onPick, label }: { breakdown: Breakdown; onPick: (code: string) => void; label: string }) {
-  const { t } = useI18n();
-  const option = useMemo(() => buildRankingOption(breakdown.rows, breakdown.timeProgress, { timeProgress: t('timeProgress') }), [breakdown, t]);
+  const { t, lang } = useI18n();
+  const option = useMemo(() => buildRankingOption(breakdown.rows, breakdown.timeProgress, { timeProgress: t('timeProgress') }, lang), [breakdown, t, lang]);
   const height = Math.max(220, breakdown.rows.length * 26 + 40);
   return (
     <EChart

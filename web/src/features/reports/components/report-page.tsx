@@ -1,6 +1,7 @@
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { Alert, Button, Descriptions, Space, Tabs, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { canWriteReport } from '../../../app/access';
 import { PageToolbar } from '../../../components/page-toolbar';
@@ -40,6 +41,12 @@ function Summary({ report }: { report: ReportVersion }) {
       <Descriptions.Item label={t('submittedBy')}>{report.submittedBy}</Descriptions.Item>
     </Descriptions>
   );
+}
+
+/** A tab the link names but this user or this month does not offer (entry on an accepted month) shows the data. */
+function ReportTabs({ items, tab, setTab }: { items: { key: string; label: string; children: ReactNode }[]; tab: string; setTab: (key: string) => void }) {
+  const active = items.some((i) => i.key === tab) ? tab : 'data';
+  return <Tabs activeKey={active} onChange={setTab} items={items} destroyOnHidden />;
 }
 
 /** One department × month: the data of any version, entry, upload, history and the review verbs. */
@@ -86,7 +93,7 @@ export function ReportPage() {
     <>
       <PageToolbar title={`${deptName} · ${formatMonth(month, lang)}`}>
         {user.role !== 'county' && (
-          <Button size="small" href={`/api/reports/${department}/${month}/template.xlsx`} download>
+          <Button href={`/api/reports/${department}/${month}/template.xlsx`} download>
             {t('template')}
           </Button>
         )}
@@ -99,10 +106,23 @@ export function ReportPage() {
             {report && <Summary report={report} />}
             {report?.status === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('statusReturned')}: ${report.statusReason ?? ''}`} data-testid="returned-reason" />}
             {report?.status === 'accepted' && writable && (
-              <Alert type="info" showIcon style={{ marginBottom: 12 }} title={lang === 'zh' ? '该月已审核锁定；如需修改请联系统计管理员解锁' : 'Accepted and locked; ask the statistics office to unlock'} />
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={
+                  user.role === 'admin'
+                    ? lang === 'zh'
+                      ? '该月已审核锁定；如需修改请先解锁'
+                      : 'Accepted and locked; unlock it to make changes'
+                    : lang === 'zh'
+                      ? '该月已审核锁定；如需修改请联系统计管理员解锁'
+                      : 'Accepted and locked; ask the statistics office to unlock'
+                }
+              />
             )}
             <Space direction="vertical" style={{ width: '100%' }}>
-              <Tabs activeKey={tab} onChange={setTab} items={tabs(cat, report)} destroyOnHidden />
+              <ReportTabs items={tabs(cat, report)} tab={tab} setTab={setTab} />
             </Space>
           </>
         )}

@@ -3,10 +3,13 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiRequestError, apiFetch } from '../../../lib/api-client';
 import { sessionKey } from '../../../lib/query-client';
 
-/** The signed-in session, or null when there is none (a 401 is an answer here, not an error). */
+/**
+ * The signed-in session, or null when there is none. `/session/current` answers 204 rather than 401 when
+ * nobody is signed in, so the login page does not show a failed request in the console.
+ */
 export async function getSession(): Promise<Session | null> {
   try {
-    return await apiFetch<Session>('/session');
+    return (await apiFetch<Session | null>('/session/current')) ?? null;
   } catch (e) {
     if (e instanceof ApiRequestError && e.status === 401) return null;
     throw e;
