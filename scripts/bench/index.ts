@@ -18,7 +18,7 @@ import { repoRoot } from '@lz/server/catalogue';
 import { dateInZone } from '@lz/shared/zoned-time';
 import { buildCityDatabase, buildProvinceDatabase, writeProvinceCampaign, type BenchDatabase } from './build-databases';
 import { dashboardCalls, measureAfterWrite, measureCalls } from './dashboard';
-import { measureCsvIntake, measureRawInsert, measureXlsxIntake, openReport } from './intake';
+import { measureCsvIntake, measureHistoryImport, measureRawInsert, measureXlsxIntake, openReport } from './intake';
 import { runLoad } from './load';
 import { machineInfo } from './machine';
 import { renderMarkdown, type ScaleResult } from './report';
@@ -77,7 +77,10 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
   log(`${db.label}: load, 10 connections…`);
   const load = await runLoad(server, `/api/progress?asOf=${asOf}`, quick ? 3 : 10);
   await server.stop();
-  return { db, asOf, rssStartMb, storeLoadMs: server.storeLoadMs, calls, floors, afterWrite, xlsx, csv, rawInsert, load };
+  log(`${db.label}: history import (2021 in one CSV, into an empty database)…`);
+  const history = await measureHistoryImport({ sourceDb: db.dbPath, campaignDir: db.campaignDir, dir, port: port + 10, rounds: quick ? 1 : 3 });
+  const rawHistory = measureRawInsert(history.values, 5);
+  return { db, asOf, rssStartMb, storeLoadMs: server.storeLoadMs, calls, floors, afterWrite, xlsx, csv, rawInsert, history, rawHistory, load };
 }
 
 const machine = machineInfo();
@@ -97,6 +100,7 @@ for (const r of results) {
   }
   console.log(`progress right after a submission: p50 ${ms(r.afterWrite.progressAfter.p50)} p95 ${ms(r.afterWrite.progressAfter.p95)} ms`);
   console.log(`xlsx intake: p50 ${ms(r.xlsx.p50)} p95 ${ms(r.xlsx.p95)} ms; CSV ${Math.round(r.csv.rowsPerSecond)} rows/s (${Math.round(r.csv.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawInsert.valuesPerSecond)} values/s`);
+  console.log(`history import: ${r.history.reports} reports, ${r.history.rows} lines in p50 ${ms(r.history.p50)} ms: ${Math.round(r.history.rowsPerSecond)} lines/s (${Math.round(r.history.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawHistory.valuesPerSecond)} values/s`);
   console.log(`load: ${Math.round(r.load.requestsPerSecond)} req/s, p99 ${r.load.p99} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, RSS ${r.load.rssBeforeMb.toFixed(0)} → ${r.load.rssAfterMb.toFixed(0)} MB`);
 }
 const overview = web.routes.find((r) => r.route === 'overview');

@@ -4,8 +4,10 @@
  * floor of inserting the same values with one prepared statement in one transaction.
  */
 import Database from 'better-sqlite3';
-import type { BenchServer } from './server-process';
-import { measure, type Timing } from './stats';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, type BenchServer } from './server-process';
+import { measure, timing, type Timing } from './stats';
 
 /** A report that is not locked (submitted, not accepted), so it can take new versions. */
 export function openReport(dbPath: string): { department: string; month: string } {
@@ -48,6 +50,56 @@ export async function measureCsvIntake(server: BenchServer, report: { department
   const rows = latest.rows.length;
   const values = rows * codes.length;
   return { ...t, rows, values, rowsPerSecond: rows / (t.p50 / 1000), valuesPerSecond: values / (t.p50 / 1000) };
+}
+
+/**
+ * The statistics office moving history in (POST /api/reports/import): 2021's reports, as the benchmark
+ * database holds them (latest figures, first submission time), written as one CSV and imported into an
+ * empty database, the way a new installation starts. Each round starts a fresh server on a fresh file.
+ */
+export async function measureHistoryImport(o: { sourceDb: string; campaignDir: string; dir: string; port: number; rounds: number }) {
+  const { bytes, reports, rows, values } = historyCsv(o.sourceDb);
+  const samples: number[] = [];
+  for (let i = 0; i < o.rounds; i++) {
+    const dbPath = join(o.dir, 'history-import.sqlite');
+    for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
+    const server = await startServer({ dbPath, campaignDir: o.campaignDir, port: o.port });
+    const t0 = performance.now();
+    await upload(server, '/api/reports/import', bytes, 'history-2021.csv');
+    samples.push(performance.now() - t0);
+    await server.stop();
+  }
+  const t = timing(samples);
+  return { ...t, reports, rows, values, bytes: bytes.length, rowsPerSecond: rows / (t.p50 / 1000), valuesPerSecond: values / (t.p50 / 1000) };
+}
+
+/** At most 18,000 lines (the import's limit is 20,000): all of 2021 at city scale, its first months at province scale. */
+function historyCsv(sourceDb: string) {
+  const db = new Database(sourceDb, { readonly: true });
+  const counties = db.prepare('SELECT COUNT(*) FROM units').pluck().get() as number;
+  const reports = db
+    .prepare(
+      `SELECT r.department, r.month, r.first_submitted_at_ms AS at, v.id FROM reports r
+       JOIN report_versions v ON v.department = r.department AND v.month = r.month AND v.version = r.latest_version
+       WHERE r.month BETWEEN '2021-01' AND '2021-12' ORDER BY r.month, r.department LIMIT ?`,
+    )
+    .all(Math.floor(18_000 / counties)) as { department: string; month: string; at: number; id: number }[];
+  const codes = db.prepare('SELECT code FROM indicators ORDER BY rowid').pluck().all() as string[];
+  const valuesOf = db.prepare('SELECT county, indicator, value FROM report_values WHERE version_id = ?');
+  const lines = [['填报单位', '月份', '报送时间', '县区', ...codes].join(',')];
+  let values = 0;
+  for (const r of reports) {
+    const byCounty = new Map<string, Map<string, number>>();
+    for (const v of valuesOf.all(r.id) as { county: string; indicator: string; value: number }[]) {
+      if (!byCounty.has(v.county)) byCounty.set(v.county, new Map());
+      byCounty.get(v.county)!.set(v.indicator, v.value);
+      values++;
+    }
+    const at = new Date(r.at).toISOString();
+    for (const [county, m] of byCounty) lines.push([r.department, r.month, at, county, ...codes.map((c) => (m.has(c) ? String(m.get(c)) : ''))].join(','));
+  }
+  db.close();
+  return { bytes: new TextEncoder().encode('\ufeff' + lines.join('\r\n')), reports: reports.length, rows: lines.length - 1, values };
 }
 
 /** The floor: the same number of values inserted with one prepared statement in one transaction. */

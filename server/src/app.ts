@@ -8,6 +8,7 @@ import { rejectCrossSite, securityHeaders } from './http/security';
 import { sessionMiddleware } from './http/session-middleware';
 import { serveWeb } from './http/serve-web';
 import { tooLarge, notFound } from './errors';
+import { MAX_HISTORY_BYTES } from './import/history-file';
 import { MAX_UPLOAD_BYTES } from './import/parse-report-file';
 import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
@@ -27,7 +28,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', async function limitBody(c, next) {
     // Reading the body of a GET would make the Node adapter build a full Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const maxSize = c.req.path.endsWith('/file') ? MAX_UPLOAD_BYTES + 64 * 1024 : JSON_LIMIT;
+    const maxSize = c.req.path === '/api/reports/import' ? MAX_HISTORY_BYTES + 64 * 1024 : c.req.path.endsWith('/file') ? MAX_UPLOAD_BYTES + 64 * 1024 : JSON_LIMIT;
     return bodyLimit({
       maxSize,
       onError: () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../src/db/audit-log';
 import { declaredRoutes } from '../src/http/define-routes';
 import { buildTemplate } from '../src/import/template';
+import { historyForm, historyXlsx } from './history-workbook';
 import { body, makeTestApp, PASSWORD, type Client } from './test-app';
 
 let t: Awaited<ReturnType<typeof makeTestApp>>;
@@ -25,6 +26,13 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     const form = new FormData();
     form.append('file', new File([new Uint8Array(bytes)], 'gxj-2020-08.xlsx'));
     return c.post('/api/reports/GXJ/2020-08/file', form);
+  }],
+  ['POST /api/reports/import', 'report.import', 'admin', async (c) => {
+    const bytes = await historyXlsx(t.deps.catalogue, [
+      { department: 'JYJ', month: '2020-06', submittedAt: '2020-07-08', rows: body(t.deps).rows },
+      { department: 'JYJ', month: '2020-07', submittedAt: '2020-08-12', rows: body(t.deps, 2).rows },
+    ]);
+    return c.post('/api/reports/import', historyForm(bytes, 'history.xlsx'));
   }],
   ['POST /api/reports/:department/:month/return', 'report.return', 'admin', (c) => c.post('/api/reports/GXJ/2020-08/return', { reason: '请核实' })],
   ['POST /api/reports/:department/:month/accept', 'report.accept', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/accept')],

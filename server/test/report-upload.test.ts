@@ -4,32 +4,45 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@lz/shared/api/errors';
 import { reportVersionSchema } from '@lz/shared/api/reports';
-import { makeTestApp, tableCounts } from './test-app';
+import { addMonths } from '@lz/shared/months';
+import { buildTemplate } from '../src/import/template';
+import { body, makeTestApp, tableCounts } from './test-app';
 
 const fixtures = join(__dirname, 'fixtures');
 const dataset = JSON.parse(readFileSync(join(fixtures, 'dataset.json'), 'utf8')) as { rows: Record<string, Record<string, number>> };
 const expectedTotal = (code: string) => Math.round(Object.values(dataset.rows).reduce((s, r) => s + (r[code] ?? 0), 0) * 100) / 100;
 
 function upload(name: string, extra: Record<string, string> = {}) {
+  return formOf(new Uint8Array(readFileSync(join(fixtures, name))), name, extra);
+}
+
+function formOf(bytes: Uint8Array, name: string, extra: Record<string, string> = {}) {
   const form = new FormData();
-  form.append('file', new File([new Uint8Array(readFileSync(join(fixtures, name)))], name));
+  form.append('file', new File([bytes], name));
   for (const [k, v] of Object.entries(extra)) form.append(k, v);
   return form;
 }
 
+/** The official form of that department and month, filled with a consistent body (its title names both). */
+async function filledTemplate(deps: Parameters<typeof body>[0], department: string, month: string, extra: Record<string, string> = {}) {
+  const bytes = await buildTemplate({ catalogue: deps.catalogue, department, month, rows: body(deps).rows });
+  return formOf(new Uint8Array(bytes), `${department}-${month}.xlsx`, extra);
+}
+
 describe('POST /api/reports/:department/:month/file', () => {
+  // Each fixture's title names its month (填报月份：2020年3月 …); it is uploaded for that month, before its deadline.
   it.each([
-    ['gbk.csv', 'JYJ'],
-    ['utf8-bom.csv', 'JYJ'],
-    ['utf8-quirks.csv', 'JYJ'],
-    ['openpyxl-two-row.xlsx', 'JYJ'],
-    ['wps-style.xlsx', 'JYJ'],
-    ['libreoffice-multisheet.xlsx', 'JYJ'],
-    ['libreoffice-formulas.xlsx', 'RSJ'],
-  ])('stores %s as a new version with the figures it holds', async (name, dept) => {
-    const t = await makeTestApp('2020-12-05T10:00:00+08:00');
+    ['gbk.csv', 'JYJ', '2020-03'],
+    ['utf8-bom.csv', 'JYJ', '2020-04'],
+    ['utf8-quirks.csv', 'JYJ', '2020-05'],
+    ['openpyxl-two-row.xlsx', 'JYJ', '2020-03'],
+    ['wps-style.xlsx', 'JYJ', '2020-08'],
+    ['libreoffice-multisheet.xlsx', 'JYJ', '2020-06'],
+    ['libreoffice-formulas.xlsx', 'RSJ', '2020-06'],
+  ])('stores %s as a new version with the figures it holds', async (name, dept, month) => {
+    const t = await makeTestApp(`${addMonths(month, 1)}-05T10:00:00+08:00`);
     const admin = await t.login('admin');
-    const res = await admin.post(`/api/reports/${dept}/2020-11/file`, upload(name));
+    const res = await admin.post(`/api/reports/${dept}/${month}/file`, upload(name));
     expect(res.status, await res.clone().text()).toBe(201);
     const v = reportVersionSchema.parse(await res.json());
     expect(v).toMatchObject({ version: 1, source: 'file', fileName: name, onTime: true });
@@ -41,6 +54,7 @@ describe('POST /api/reports/:department/:month/file', () => {
   it.each([
     ['total-mismatch.xlsx', 422, 'rules_broken'],
     ['openpyxl-formulas-no-cache.xlsx', 422, 'rules_broken'],
+    ['gbk.csv', 422, 'title_mismatch'],
     ['corrupt-truncated.xlsx', 400, 'corrupt_workbook'],
     ['zip-bomb.xlsx', 413, 'too_large'],
     ['old-format.xls', 400, 'encrypted_workbook'],
@@ -53,7 +67,9 @@ describe('POST /api/reports/:department/:month/file', () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
     const before = tableCounts(t.deps);
-    const res = await admin.post('/api/reports/JYJ/2020-11/file', upload(name));
+    // The month of each fixture's title, so only the quirk under test can refuse it (gbk.csv says 2020年3月).
+    const month = { 'total-mismatch.xlsx': '2020-07', 'openpyxl-formulas-no-cache.xlsx': '2020-06' }[name] ?? '2020-11';
+    const res = await admin.post(`/api/reports/JYJ/${month}/file`, upload(name));
     expect(res.status).toBe(status);
     const err = apiErrorSchema.parse(await res.json()).error;
     expect(err.code).toBe(code);
@@ -64,7 +80,7 @@ describe('POST /api/reports/:department/:month/file', () => {
   it('a 合计 mismatch names the cell', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const err = apiErrorSchema.parse(await (await admin.post('/api/reports/JYJ/2020-11/file', upload('total-mismatch.xlsx'))).json()).error;
+    const err = apiErrorSchema.parse(await (await admin.post('/api/reports/JYJ/2020-07/file', upload('total-mismatch.xlsx'))).json()).error;
     expect(err.details?.[0]).toMatchObject({ rule: 'total-mismatch', cell: 'D16' });
   });
 
@@ -82,15 +98,15 @@ describe('POST /api/reports/:department/:month/file', () => {
   it('a reporter uploads for its own department only, and only the admin may add submittedAt', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const gxj = await t.login('gxj');
-    expect((await gxj.post('/api/reports/JYJ/2020-11/file', upload('gbk.csv'))).status).toBe(403);
-    expect((await gxj.post('/api/reports/GXJ/2020-11/file', upload('gbk.csv', { submittedAt: '2020-12-01T10:00:00+08:00' }))).status).toBe(403);
-    expect((await gxj.post('/api/reports/GXJ/2020-11/file', upload('gbk.csv'))).status).toBe(201);
+    expect((await gxj.post('/api/reports/JYJ/2020-11/file', await filledTemplate(t.deps, 'JYJ', '2020-11'))).status).toBe(403);
+    expect((await gxj.post('/api/reports/GXJ/2020-11/file', await filledTemplate(t.deps, 'GXJ', '2020-11', { submittedAt: '2020-12-01T10:00:00+08:00' }))).status).toBe(403);
+    expect((await gxj.post('/api/reports/GXJ/2020-11/file', await filledTemplate(t.deps, 'GXJ', '2020-11'))).status).toBe(201);
     const admin = await t.login('admin');
     // Back-filled from paper: one second after the 2020-10 deadline (2020-11-10 23:59:59 Asia/Shanghai) is late.
-    const lateRes = await admin.post('/api/reports/JYJ/2020-10/file', upload('gbk.csv', { submittedAt: '2020-11-11T00:00:00+08:00' }));
+    const lateRes = await admin.post('/api/reports/JYJ/2020-10/file', await filledTemplate(t.deps, 'JYJ', '2020-10', { submittedAt: '2020-11-11T00:00:00+08:00' }));
     expect(lateRes.status, await lateRes.clone().text()).toBe(201);
     expect(reportVersionSchema.parse(await lateRes.json()).onTime).toBe(false);
-    const inTime = await admin.post('/api/reports/JYJ/2020-09/file', upload('gbk.csv', { submittedAt: '2020-10-10T23:59:59+08:00' }));
+    const inTime = await admin.post('/api/reports/JYJ/2020-09/file', await filledTemplate(t.deps, 'JYJ', '2020-09', { submittedAt: '2020-10-10T23:59:59+08:00' }));
     expect(reportVersionSchema.parse(await inTime.json()).onTime).toBe(true);
     expect((await admin.post('/api/reports/JYJ/2020-08/file', new FormData())).status).toBe(400);
   });
@@ -98,13 +114,13 @@ describe('POST /api/reports/:department/:month/file', () => {
   it('the template downloads as .xlsx, prefilled with the latest figures, and uploads back unchanged', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const first = reportVersionSchema.parse(await (await admin.post('/api/reports/JYJ/2020-11/file', upload('gbk.csv'))).json());
-    const tpl = await admin.get('/api/reports/JYJ/2020-11/template.xlsx');
+    const first = reportVersionSchema.parse(await (await admin.post('/api/reports/JYJ/2020-03/file', upload('gbk.csv'))).json());
+    const tpl = await admin.get('/api/reports/JYJ/2020-03/template.xlsx');
     expect(tpl.status).toBe(200);
     expect(tpl.headers.get('content-type')).toContain('spreadsheetml');
     const form = new FormData();
     form.append('file', new File([new Uint8Array(await tpl.arrayBuffer())], 'template.xlsx'));
-    const second = reportVersionSchema.parse(await (await admin.post('/api/reports/JYJ/2020-11/file', form)).json());
+    const second = reportVersionSchema.parse(await (await admin.post('/api/reports/JYJ/2020-03/file', form)).json());
     expect(second.version).toBe(2);
     expect(second.rows).toEqual(first.rows);
   });

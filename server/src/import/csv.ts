@@ -6,7 +6,7 @@ import { MAX_COLUMNS, MAX_ROWS, type Cell, type Sheet } from './grid';
 
 const SEPARATORS = [',', '\t', ';'] as const;
 
-export function parseCsv(text: string, name = 'CSV'): Sheet {
+export function parseCsv(text: string, name = 'CSV', maxRows = MAX_ROWS): Sheet {
   let best: string[][] = [];
   let bestScore = -1;
   for (const sep of SEPARATORS) {
@@ -17,7 +17,7 @@ export function parseCsv(text: string, name = 'CSV'): Sheet {
       bestScore = score;
     }
   }
-  const rows: Cell[][] = best.slice(0, MAX_ROWS).map((fields) =>
+  const rows: Cell[][] = best.slice(0, maxRows).map((fields) =>
     fields.slice(0, MAX_COLUMNS).map((f): Cell => (f.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: f })),
   );
   return { name, rows, mergedCovered: new Set() };

@@ -18,17 +18,26 @@ import { buildLabelMatcher } from './match-county';
 import { buildHeaderIndex } from './match-header';
 import { readTable } from './read-table';
 import { readXlsxSheets } from './read-xlsx';
+import { checkTitle } from './title-check';
 import { isEncryptedOle2, sniffFile } from './sniff';
-import { guardZip } from './zip-guard';
+import { guardZip, sheetXmlBytes } from './zip-guard';
 
 /** Uploads larger than this are refused before any parsing; a real monthly form is well under 100 KiB. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/**
+ * exceljs builds an object per cell of every sheet: 46 MB of worksheet XML (a 4 MB upload of plain cells,
+ * inside every zip limit) blocked the event loop for 12 s and took 1 GB of memory. A monthly form is a few
+ * dozen KiB of sheet XML; 4 MiB (about 1 s) leaves room for a roster sheet kept in the same workbook.
+ */
+export const MAX_SHEET_XML_BYTES = 4 * 1024 * 1024;
 
 export interface ParseReportFileInput {
   bytes: Uint8Array;
   fileName: string;
   department: string;
   catalogue: Catalogue;
+  /** YYYY-MM the upload is filed for; when given, a title naming another month refuses the file. */
+  month?: string;
 }
 
 export interface ParsedReportFile {
@@ -39,7 +48,7 @@ export interface ParsedReportFile {
 const MAX_PROBLEMS = 100;
 const SAVE_AS_XLSX = '请上传 .xlsx 或 .csv 格式的报表';
 
-/** Throws only `AppError`: 400 (not_a_spreadsheet, encrypted_workbook, corrupt_workbook, no_table_found), 413, 422. */
+/** Throws only `AppError`: 400 (not_a_spreadsheet, encrypted_workbook, corrupt_workbook, no_table_found), 413, 422 (rules_broken, title_mismatch). */
 export async function parseReportFile(input: ParseReportFileInput): Promise<ParsedReportFile> {
   try {
     return await parse(input);
@@ -50,8 +59,14 @@ export async function parseReportFile(input: ParseReportFileInput): Promise<Pars
   }
 }
 
-async function parse({ bytes, fileName, department, catalogue }: ParseReportFileInput): Promise<ParsedReportFile> {
+async function parse({ bytes, fileName, department, catalogue, month }: ParseReportFileInput): Promise<ParsedReportFile> {
   if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，月报表不应这么大`);
+  const cellXml = sniffFile(bytes) === 'zip' ? sheetXmlBytes(bytes) : 0;
+  if (cellXml > MAX_SHEET_XML_BYTES) {
+    throw tooLarge(
+      `工作表内容过多（解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_SHEET_XML_BYTES / 1024 / 1024} MB），不像是月报表；请只保留月报表所在的工作表、删除多余的行列后重新上传`,
+    );
+  }
   const sheets = await readSheets(bytes, fileName);
   const headerIndex = buildHeaderIndex(catalogue);
   const matchLabel = buildLabelMatcher(catalogue);
@@ -59,6 +74,10 @@ async function parse({ bytes, fileName, department, catalogue }: ParseReportFile
     const table = locateTable(sheet, headerIndex, matchLabel);
     if (!table) continue;
     // The first sheet holding a recognisable table is the report; 填表说明 sheets before it are skipped.
+    const title = checkTitle(sheet, table.header.row, { catalogue, department, month });
+    if (title.length > 0) {
+      throw new AppError(422, 'title_mismatch', title.map((p) => p.message.replace(/^[A-Z]+\d+：/u, '')).join('；'), title);
+    }
     const content = readTable(table, matchLabel, catalogue, department);
     const count = content.problems.length;
     if (count > 0) {
@@ -74,7 +93,8 @@ async function parse({ bytes, fileName, department, catalogue }: ParseReportFile
   );
 }
 
-async function readSheets(bytes: Uint8Array, fileName: string): Promise<Sheet[]> {
+/** The sheets of an uploaded .xlsx or .csv; refuses everything else with a 4xx naming what the file is. */
+export async function readSheets(bytes: Uint8Array, fileName: string, maxRows?: number): Promise<Sheet[]> {
   const name = `“${fileName}”`;
   switch (sniffFile(bytes)) {
     case 'empty':
@@ -97,7 +117,7 @@ async function readSheets(bytes: Uint8Array, fileName: string): Promise<Sheet[]>
       if (!names.has('xl/workbook.xml')) {
         throw badRequest(`${name}是压缩包，但不是 Excel 工作簿，${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
       }
-      return readXlsxSheets(bytes);
+      return readXlsxSheets(bytes, maxRows);
     }
     case 'text': {
       const text = decodeText(bytes);
@@ -105,7 +125,7 @@ async function readSheets(bytes: Uint8Array, fileName: string): Promise<Sheet[]>
       if (/^\s*</u.test(text)) {
         throw badRequest(`${name}是网页或 XML 格式的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传`, 'not_a_spreadsheet');
       }
-      return [parseCsv(text)];
+      return [parseCsv(text, 'CSV', maxRows)];
     }
   }
 }

@@ -31,7 +31,14 @@ interface TotalLine {
   values: Map<number, ParsedValue>;
 }
 
-export function readTable(table: LocatedTable, matchLabel: LabelMatcher, catalogue: Catalogue, department: string): TableContent {
+/** `onlyRows` (0-based, ascending) restricts reading to those lines: one report's lines of a history file. */
+export function readTable(
+  table: LocatedTable,
+  matchLabel: LabelMatcher,
+  catalogue: Catalogue,
+  department: string,
+  onlyRows?: readonly number[],
+): TableContent {
   const { sheet, header, labelColumn } = table;
   const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const formCodes = new Set(formIndicators(catalogue, department).map((i) => i.code));
@@ -53,7 +60,7 @@ export function readTable(table: LocatedTable, matchLabel: LabelMatcher, catalog
     });
   }
 
-  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+  for (const r of onlyRows ?? rowsBelow(header.row, sheet.rows.length)) {
     const labelText = cellText(cellAt(sheet, r, labelColumn)).trim();
     const labelCell = cellAddress(r, labelColumn);
     const values = new Map<number, ParsedValue>();
@@ -115,17 +122,16 @@ export function readTable(table: LocatedTable, matchLabel: LabelMatcher, catalog
       const cell = cellAddress(r, c);
       const onForm = formCodes.has(code);
       const at = { county: label.code, indicator: code, cell };
-      const where = `${label.name} ${indicatorLabel(ind)} ${cell}`;
       if (value.kind === 'number') {
         if (onForm) row.values[code] = value.value;
         // Another department's column (the stock columns S1–S3) is harmless while empty or zero.
-        else if (value.value !== 0) out.problems.push({ ...at, rule: 'not-on-form', message: `${where}：该指标不属于本单位报表，应由${(ind.onlyDepartments ?? []).map((d) => deptNames.get(d) ?? d).join('、')}填报` });
+        else if (value.value !== 0) out.problems.push({ ...at, rule: 'not-on-form', message: `${whereIs(label.name, ind, cell)}：该指标不属于本单位报表，应由${(ind.onlyDepartments ?? []).map((d) => deptNames.get(d) ?? d).join('、')}填报` });
       } else if (value.kind === 'blank') {
         if (onForm) {
           row.values[code] = 0;
           blanks.push({ code, cell });
         }
-      } else out.problems.push(valueProblem(value, at, where));
+      } else out.problems.push(valueProblem(value, at, whereIs(label.name, ind, cell)));
     }
     const first = blanks[0];
     if (first) {
@@ -166,6 +172,11 @@ export function readTable(table: LocatedTable, matchLabel: LabelMatcher, catalog
   }
 }
 
+/** "柳南区 岗前培训(E1) D7", built only for a problem: formatting it for every cell slowed large files. */
+function whereIs(county: string, ind: Parameters<typeof indicatorLabel>[0], cell: string): string {
+  return `${county} ${indicatorLabel(ind)} ${cell}`;
+}
+
 function valueProblem(value: Exclude<ParsedValue, { kind: 'number' | 'blank' }>, at: Omit<Problem, 'rule' | 'message'>, where: string): Problem {
   if (value.kind === 'no-result') {
     return { ...at, rule: 'formula-without-result', message: `${where}：公式没有保存计算结果，请在 Excel/WPS 中打开并保存后再上传` };
@@ -179,4 +190,8 @@ function firstText(sheet: Sheet, r: number): string {
     if (text) return text;
   }
   return '';
+}
+
+function* rowsBelow(headerRow: number, end: number): Generator<number> {
+  for (let r = headerRow + 1; r < end; r++) yield r;
 }

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { badRequest } from '../errors';
 import { MAX_COLUMNS, MAX_ROWS, type Cell, type Sheet } from './grid';
 
-export async function readXlsxSheets(bytes: Uint8Array): Promise<Sheet[]> {
+export async function readXlsxSheets(bytes: Uint8Array, maxRows = MAX_ROWS): Promise<Sheet[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer-like "Buffer"; a copied ArrayBuffer satisfies it and JSZip.
@@ -16,14 +16,14 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<Sheet[]> {
     throw badRequest('无法读取该 .xlsx 文件（文件可能已损坏），请在 Excel/WPS 中重新另存为 .xlsx 后上传', 'corrupt_workbook');
   }
   // Hidden sheets hold lookup lists and old versions, not the report a person filled in.
-  return workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map(toSheet);
+  return workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => toSheet(ws, maxRows));
 }
 
-function toSheet(ws: ExcelJS.Worksheet): Sheet {
+function toSheet(ws: ExcelJS.Worksheet, maxRows: number): Sheet {
   const rows: Cell[][] = [];
   const mergedCovered = new Set<string>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > MAX_ROWS) return;
+    if (rowNumber > maxRows) return;
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (colNumber > MAX_COLUMNS) return;
@@ -44,7 +44,7 @@ function toCell(cell: ExcelJS.Cell): Cell {
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', value };
   if (typeof value === 'boolean') return { kind: 'other', text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { kind: 'other', text: value.toISOString().slice(0, 10) };
+  if (value instanceof Date) return { kind: 'other', text: dateText(value) };
   if ('formula' in value || 'sharedFormula' in value) return { kind: 'formula', result: toResult(cell.result) };
   if ('richText' in value) return textCell(value.richText.map((part) => part.text).join(''));
   if ('error' in value) return { kind: 'other', text: String(value.error) };
@@ -62,4 +62,10 @@ function toResult(result: unknown): number | string | null {
   if (typeof result === 'object' && 'error' in result) return String((result as { error: unknown }).error);
   // A date or boolean result is no count; its text makes the not-a-number message readable.
   return result instanceof Date ? result.toISOString().slice(0, 10) : String(result);
+}
+
+/** Excel stores wall-clock dates; exceljs hands them over as UTC. The time is kept only when there is one. */
+function dateText(value: Date): string {
+  const iso = value.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }

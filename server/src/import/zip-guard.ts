@@ -12,6 +12,8 @@ export const MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 /** Real xlsx XML compresses 5–30×; 200× on a part bigger than 1 MiB is a constructed file. */
 export const MAX_RATIO = 200;
 const RATIO_FLOOR_BYTES = 1024 * 1024;
+/** Unanchored, as exceljs matches part names (it would read "x/xl/worksheets/sheet1.xml" as a sheet too). */
+const SHEET_XML = /worksheets\/|sharedStrings/iu;
 const MAX_ENTRIES = 5000;
 
 export interface ZipEntry {
@@ -38,10 +40,27 @@ export function guardZip(bytes: Uint8Array): ZipEntry[] {
   let actual = 0;
   for (const e of entries) {
     const size = inflatedSize(bytes, view, e, MAX_UNCOMPRESSED_BYTES - actual);
+    // Every size is checked against what inflates, so declared sizes (see `sheetXmlBytes`) cannot understate.
     if (size !== e.uncompressedSize) throw corrupt();
     actual += size;
   }
   return entries;
+}
+
+/**
+ * The declared unpacked size of the cell data (worksheets and shared strings), from the central directory
+ * only; 0 when the archive is unreadable (`guardZip` then names the problem). `guardZip` later refuses an
+ * entry that inflates to anything but its declared size, so a lie here ends as corrupt_workbook.
+ */
+export function sheetXmlBytes(bytes: Uint8Array): number {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return readCentralDirectory(bytes, view)
+      .filter((e) => SHEET_XML.test(e.name))
+      .reduce((sum, e) => sum + e.uncompressedSize, 0);
+  } catch {
+    return 0;
+  }
 }
 
 function readCentralDirectory(bytes: Uint8Array, view: DataView): ZipEntry[] {

@@ -72,3 +72,22 @@ export const reportEventSchema = z.object({
   reason: z.string().nullable(),
 });
 export type ReportEvent = z.infer<typeof reportEventSchema>;
+
+/** One report written by a history import. */
+export const importedReportSchema = z.object({
+  department: z.string(),
+  month: z.string(),
+  version: z.number().int(),
+  submittedAt: z.string(),
+  onTime: z.boolean(),
+  warnings: z.number().int(),
+});
+
+/** The answer to POST /api/reports/import: every report the file held, all written or none. */
+export const historyImportResultSchema = z.object({
+  fileName: z.string(),
+  reports: z.array(importedReportSchema),
+  lines: z.number().int(),
+  warnings: z.number().int(),
+});
+export type HistoryImportResult = z.infer<typeof historyImportResultSchema>;

@@ -7,10 +7,12 @@ import {
   reportVersionSchema,
   submitReportSchema,
   versionSummarySchema,
+  historyImportResultSchema,
 } from '@lz/shared/api/reports';
 import { allow, ANY_USER, defineRoutes, userOf } from '../../http/define-routes';
 import { parseJson, parseQuery } from '../../http/parse-input';
 import { getLatestReport, getReportVersion, listEvents, listReportMonths, listVersions, scopeToViewer } from '../../services/reports/read-reports';
+import { importHistoryFile } from '../../services/reports/import-history';
 import { reviewReport } from '../../services/reports/review-report';
 import { assertReportable } from '../../services/reports/report-scope';
 import { submitReport } from '../../services/reports/submit-report';
@@ -72,6 +74,18 @@ export function reportRoutes() {
       const submittedAt = typeof form.submittedAt === 'string' && form.submittedAt !== '' ? form.submittedAt : undefined;
       const stored = await submitReportFile(deps, { department, month, file, submittedAt, actor: user, ip: c.get('ip') });
       return c.json(stored, 201);
+    },
+  );
+
+  r.post(
+    '/import',
+    { summary: '导入历史数据（一个文件含多个单位、多个月份；字段 file；全部导入或全部不导入）', access: allow('admin'), multipart: true, response: historyImportResultSchema },
+    async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      if (!type.startsWith('multipart/form-data')) throw badRequest('请以 multipart/form-data 上传，字段名为 file', 'multipart_required');
+      const file = (await c.req.parseBody()).file;
+      if (!(file instanceof File)) throw badRequest('缺少上传文件（字段名 file）', 'file_missing');
+      return c.json(await importHistoryFile(c.get('deps'), { file, actor: userOf(c), ip: c.get('ip') }), 201);
     },
   );
 

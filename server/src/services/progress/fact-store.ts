@@ -70,6 +70,11 @@ export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number
   return values;
 }
 
+/** Drops the in-memory copy (after an enclosing transaction rolled back versions it had been told of). */
+export function forgetFactStore(db: Db): void {
+  stores.delete(db);
+}
+
 /** Called by the write path after a version commits; a no-op until the store is first loaded. */
 export function noteNewVersion(db: Db, v: { department: string; month: string; version: number; submittedAtMs: number; values: Float64Array }): void {
   const store = stores.get(db);

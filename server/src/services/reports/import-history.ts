@@ -1,0 +1,94 @@
+/**
+ * Imports a history file (many departments × months in one table) through `submitReport`, the same path
+ * as every monthly submission, inside one enclosing transaction: either every report in the file is
+ * stored or nothing is. All reports are tried before answering, so a 422 lists every problem of every
+ * report at once instead of the first one, and the office fixes the file in one pass.
+ */
+import type { HistoryImportResult } from '@lz/shared/api/reports';
+import type { SessionUser } from '@lz/shared/api/session';
+import type { Problem } from '@lz/shared/problems';
+import { appendAudit } from '../../db/audit-log';
+import type { Deps } from '../../deps';
+import { AppError, forbidden, tooLarge, unprocessable } from '../../errors';
+import { MAX_HISTORY_BYTES, parseHistoryFile, type HistoryReport } from '../../import/history-file';
+import { forgetFactStore } from '../progress/fact-store';
+import { submitReport } from './submit-report';
+
+const MAX_PROBLEMS = 100;
+
+export async function importHistoryFile(
+  deps: Deps,
+  s: { file: File; actor: SessionUser; ip?: string | null },
+): Promise<HistoryImportResult> {
+  // Back-filled submission times are the admin's alone (the same rule as `submittedAt` on one report).
+  if (s.actor.role !== 'admin') throw forbidden('只有统计管理员可以导入历史数据');
+  if (s.file.size > MAX_HISTORY_BYTES) throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
+  const bytes = new Uint8Array(await s.file.arrayBuffer());
+  const fileName = s.file.name.slice(0, 200);
+  const reports = await parseHistoryFile({ bytes, fileName, catalogue: deps.catalogue });
+  // Month order, so each report's soft rules see the months imported before it as its history.
+  reports.sort((a, b) => a.month.localeCompare(b.month) || a.department.localeCompare(b.department));
+  return storeAll(deps, reports, { ...s, fileName });
+}
+
+function storeAll(deps: Deps, reports: HistoryReport[], s: { actor: SessionUser; ip?: string | null; fileName: string }): HistoryImportResult {
+  const { db } = deps;
+  const run = db.transaction(() => {
+    const problems: Problem[] = [];
+    const stored: HistoryImportResult['reports'] = [];
+    for (const report of reports) {
+      try {
+        const v = submitReport(deps, {
+          department: report.department,
+          month: report.month,
+          rows: report.rows,
+          submittedAt: report.submittedAt,
+          actor: s.actor,
+          source: 'file',
+          fileName: s.fileName,
+          extraWarnings: report.warnings,
+          ip: s.ip,
+          auditedByCaller: true,
+        });
+        stored.push({ department: v.department, month: v.month, version: v.version, submittedAt: report.submittedAt, onTime: v.onTime, warnings: v.warnings.length });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        problems.push(...asProblems(deps, report, err));
+      }
+    }
+    if (problems.length > 0) {
+      const more = problems.length > MAX_PROBLEMS ? `（仅列出前 ${MAX_PROBLEMS} 处）` : '';
+      throw unprocessable(`${reports.length} 份报表中有 ${problems.length} 处问题${more}，未导入任何数据`, problems.slice(0, MAX_PROBLEMS));
+    }
+    const result: HistoryImportResult = {
+      fileName: s.fileName,
+      reports: stored,
+      lines: reports.reduce((n, r) => n + r.rows.length, 0),
+      warnings: stored.reduce((n, r) => n + r.warnings, 0),
+    };
+    appendAudit(db, deps.clock.now(), {
+      actor: s.actor.username,
+      action: 'report.import',
+      target: s.fileName,
+      before: null,
+      after: { reports: stored.map((r) => `${r.department}/${r.month} v${r.version} ${r.submittedAt}`), lines: result.lines, warnings: result.warnings },
+      ip: s.ip ?? null,
+    });
+    return result;
+  });
+  try {
+    return run();
+  } catch (err) {
+    // The versions stored before the failure were rolled back, but the in-memory figures had been told of them.
+    forgetFactStore(db);
+    throw err;
+  }
+}
+
+/** One report's refusal as located problems, each message led by the report it belongs to. */
+function asProblems(deps: Deps, report: HistoryReport, err: AppError): Problem[] {
+  const name = deps.catalogue.departments.find((d) => d.code === report.department)?.name ?? report.department;
+  const where = `${name} ${report.month}（第${report.firstLine}行起）`;
+  if (err.details && err.details.length > 0) return err.details.map((p) => ({ ...p, message: `${where}：${p.message}` }));
+  return [{ county: null, indicator: null, rule: err.code, message: `${where}：${err.message}` }];
+}

@@ -1,0 +1,170 @@
+/**
+ * POST /api/reports/import: the statistics office moves a year of mailed reports in with one file. Every
+ * report goes through the same rules as a monthly submission; the import is all or nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { apiErrorSchema } from '@lz/shared/api/errors';
+import { progressSchema } from '@lz/shared/api/progress';
+import { historyImportResultSchema, reportVersionSchema } from '@lz/shared/api/reports';
+import { parseInstant, parseMonth } from '../src/import/history-file';
+import { historyCsv, historyForm, historyXlsx, type HistoryEntry } from './history-workbook';
+import { body, makeTestApp, tableCounts } from './test-app';
+
+type T = Awaited<ReturnType<typeof makeTestApp>>;
+
+/** JYJ and GXJ, 2020-01 … 2020-03; body(k) gives T = 30k per county, so twelve counties give 360k. */
+function year(t: T, k = (i: number) => i + 1): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  ['2020-01', '2020-02', '2020-03'].forEach((month, i) => {
+    const due = `2020-0${i + 2}`;
+    entries.push({ department: 'JYJ', month, submittedAt: `${due}-08`, rows: body(t.deps, k(i)).rows });
+    // GXJ sent March's report on the 11th: late.
+    entries.push({ department: 'GXJ', month, submittedAt: i === 2 ? `${due}-11 09:30` : `${due}-10 23:59`, rows: body(t.deps, 2 * k(i)).rows });
+  });
+  return entries;
+}
+
+/** Signs in first, then counts rows, so a refused import can be checked to have written nothing. */
+async function importFile(t: T, bytes: Uint8Array, name: string, user = 'admin') {
+  const client = await t.login(user);
+  const before = tableCounts(t.deps);
+  const res = await client.post('/api/reports/import', historyForm(bytes, name));
+  return Object.assign(res, { unchanged: () => expect(tableCounts(t.deps)).toEqual(before) });
+}
+
+describe('POST /api/reports/import', () => {
+  it('stores every report of an xlsx with its figures, its submission time and timeliness', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const res = await importFile(t, await historyXlsx(t.deps.catalogue, year(t)), '2020年历史数据.xlsx');
+    expect(res.status, await res.clone().text()).toBe(201);
+    const result = historyImportResultSchema.parse(await res.json());
+    expect(result.reports).toHaveLength(6);
+    expect(result.lines).toBe(6 * 12);
+    // Month order, departments alphabetical within a month.
+    expect(result.reports.map((r) => `${r.department}/${r.month}`)).toEqual(['GXJ/2020-01', 'JYJ/2020-01', 'GXJ/2020-02', 'JYJ/2020-02', 'GXJ/2020-03', 'JYJ/2020-03']);
+    expect(result.reports.filter((r) => !r.onTime).map((r) => `${r.department}/${r.month}`)).toEqual(['GXJ/2020-03']);
+
+    const admin = await t.login('admin');
+    const v = reportVersionSchema.parse(await (await admin.get('/api/reports/GXJ/2020-03')).json());
+    // k = 3 for March, doubled for GXJ: 30 × 6 = 180 per county, 2,160 for twelve.
+    expect(v.totals.T).toBe(2160);
+    expect(v.rows.find((r) => r.county === '450202')?.values.E1).toBe(4 * 6);
+    expect(v).toMatchObject({ version: 1, source: 'file', onTime: false, submittedBy: 'admin', submittedAt: '2020-04-11T09:30:00+08:00' });
+    // A date without a time is noon that day in Beijing time.
+    const jyj = reportVersionSchema.parse(await (await admin.get('/api/reports/JYJ/2020-01')).json());
+    expect(jyj.submittedAt).toBe('2020-02-08T12:00:00+08:00');
+
+    // The figures count at once: T over the window = 360 × (1+2+3) for JYJ + 720 × (1+2+3) for GXJ.
+    const p = progressSchema.parse(await (await admin.get('/api/progress?asOf=2020-09-05')).json());
+    expect(p.targets.find((x) => x.code === 'T')?.actual).toBe(360 * 6 + 720 * 6);
+  });
+
+  it('reads a CSV with departments by name and months written 2020年1月', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const csv = historyCsv(t.deps.catalogue, year(t)).replace(/2020-0(\d),/gu, '2020年$1月,');
+    const res = await importFile(t, new TextEncoder().encode(`\ufeff${csv}`), 'history.csv');
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(historyImportResultSchema.parse(await res.json()).reports.map((r) => r.month)).toContain('2020-03');
+  });
+
+  it('refuses the whole file when one report breaks a rule, listing it by department and month', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const entries = year(t);
+    entries[3]!.rows[1]!.values.T = 1; // GXJ 2020-02, second county
+    const beforeProgress = await (await (await t.login('admin')).get('/api/progress?asOf=2020-09-05')).json();
+    const res = await importFile(t, await historyXlsx(t.deps.catalogue, entries), 'bad.xlsx');
+    expect(res.status).toBe(422);
+    const err = apiErrorSchema.parse(await res.json()).error;
+    expect(err.message).toContain('未导入任何数据');
+    expect(err.details?.some((d) => d.message.startsWith('市工业和信息化局 2020-02') && d.indicator === 'T')).toBe(true);
+    expect(err.details?.every((d) => d.message.includes('2020-02'))).toBe(true);
+    res.unchanged();
+    // Reports tried before the broken one were rolled back, in memory too.
+    expect(await (await (await t.login('admin')).get('/api/progress?asOf=2020-09-05')).json()).toEqual(beforeProgress);
+  });
+
+  it('refuses a file holding a month that is accepted and locked', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const admin = await t.login('admin');
+    expect((await admin.post('/api/reports/JYJ/2020-02', { rows: body(t.deps, 9).rows, submittedAt: '2020-03-05T10:00:00+08:00' })).status).toBe(201);
+    expect((await admin.post('/api/reports/JYJ/2020-02/accept')).status).toBe(200);
+    const res = await importFile(t, await historyXlsx(t.deps.catalogue, year(t)), 'h.xlsx');
+    expect(res.status).toBe(422);
+    const err = apiErrorSchema.parse(await res.json()).error;
+    expect(err.details?.map((d) => d.rule)).toEqual(['month_locked']);
+    res.unchanged();
+  });
+
+  it('adds a version after an earlier one and keeps the first submission for timeliness', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const admin = await t.login('admin');
+    await admin.post('/api/reports/JYJ/2020-01', { rows: body(t.deps, 5).rows, submittedAt: '2020-02-05T10:00:00+08:00' });
+    const entries = year(t).filter((e) => e.department === 'JYJ' && e.month === '2020-01');
+    entries[0]!.submittedAt = '2020-03-01';
+    expect((await importFile(t, await historyXlsx(t.deps.catalogue, entries), 'fix.xlsx')).status).toBe(201);
+    const v = reportVersionSchema.parse(await (await admin.get('/api/reports/JYJ/2020-01')).json());
+    expect(v).toMatchObject({ version: 2, onTime: true, firstSubmittedAt: '2020-02-05T10:00:00+08:00' });
+    expect(v.totals.T).toBe(360);
+  });
+
+  it.each([
+    ['an unknown department, a bad month and a bad time, each at its cell', (l: (string | number)[][]) => {
+      l[2]![0] = '市气象局';
+      l[3]![1] = '2020-13';
+      l[4]![2] = '上周三';
+    }, ['市气象局', '2020-13', '上周三']],
+    ['two submission times for one report', (l: (string | number)[][]) => {
+      l[3]![2] = '2020-02-09';
+    }, ['报送时间应相同']],
+  ])('refuses %s', async (_name, spoil, words) => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const { historyLines } = await import('./history-workbook');
+    const lines = historyLines(t.deps.catalogue, year(t));
+    spoil(lines);
+    const res = await importFile(t, new TextEncoder().encode(lines.map((l) => l.join(',')).join('\n')), 'h.csv');
+    expect(res.status).toBe(422);
+    const text = JSON.stringify(await res.json());
+    for (const w of words) expect(text).toContain(w);
+    res.unchanged();
+  });
+
+  it('asks for the 报送时间 column rather than guessing when reports arrived', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const csv = historyCsv(t.deps.catalogue, year(t)).replace('报送时间', '备注');
+    const res = await importFile(t, new TextEncoder().encode(csv), 'h.csv');
+    expect(res.status).toBe(400);
+    const err = apiErrorSchema.parse(await res.json()).error;
+    expect(err.code).toBe('history_columns_missing');
+    expect(err.message).toContain('报送时间');
+  });
+
+  it('is the admin’s alone: a reporter gets 403 and nothing is written', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const res = await importFile(t, await historyXlsx(t.deps.catalogue, year(t)), 'h.xlsx', 'rsj');
+    expect(res.status).toBe(403);
+    res.unchanged();
+  });
+
+  it('refuses a file that is not a spreadsheet with a 400 and writes nothing', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const res = await importFile(t, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2, 3, 0xff]), 'h.xlsx');
+    expect(res.status).toBe(400);
+    res.unchanged();
+  });
+});
+
+describe('history cells', () => {
+  it('reads months the ways offices write them', () => {
+    expect(['2020-03', '2020/3', '2020.03', '2020年3月', '202003', '2020-03-01'].map(parseMonth)).toEqual(Array(6).fill('2020-03'));
+    expect(['2020-13', '20-03', '三月', ''].map(parseMonth)).toEqual([null, null, null, null]);
+  });
+
+  it('reads submission times in Beijing time whatever the process zone', () => {
+    const tz = 'Asia/Shanghai';
+    expect(parseInstant('2020-04-10 23:59:59', tz)).toBe('2020-04-10T15:59:59.000Z');
+    expect(parseInstant('2020年4月8日', tz)).toBe('2020-04-08T04:00:00.000Z');
+    expect(parseInstant('2020/4/8 9:05', tz)).toBe('2020-04-08T01:05:00.000Z');
+    expect(parseInstant('2020-04-11T00:00:00+08:00', tz)).toBe('2020-04-10T16:00:00.000Z');
+    expect(['2020-02-30', '2020-04-08 25:00', 'yesterday'].map((x) => parseInstant(x, tz))).toEqual([null, null, null]);
+  });
+});
