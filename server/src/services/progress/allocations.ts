@@ -62,10 +62,42 @@ export function allocationIndex(deps: Deps, target: string): AllocationIndex {
     },
     county: (code, department) => {
       const mine = (groups().byCounty.get(code) ?? []).filter((r) => department === undefined || r.department === department);
-      const own = summarize(mine);
-      return own ? { value: own.value, split: own.split ?? citySplit } : null;
+      // Each department's share is summarised on its own (one may give whole-window figures, another only
+      // yearly ones), then the shares are added: a county's target is the sum of what every department gave it.
+      const byDept = new Map<string, AllocationRow[]>();
+      for (const r of mine) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r]);
+      const shares = [...byDept.values()].map(summarize).filter((x): x is UnitTarget => x !== null).map((x) => ({ value: x.value, split: x.split ?? citySplit }));
+      return combineShares(shares, yearMonths(deps));
     },
   };
+}
+
+/** Window months per calendar year, e.g. { 2019: 5, 2020: 12, 2021: 12 }. */
+function yearMonths(deps: Deps): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end)) out[String(yearOf(m))] = (out[String(yearOf(m))] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * The sum of several units' targets, with a pace that is the value-weighted pace of its parts: each part's
+ * per-year shares (its own split, else linear by window months) scaled to its value and added, so that the
+ * combined expected figure equals the sum of the parts' expected figures. All-linear parts stay linear.
+ */
+export function combineShares(shares: UnitTarget[], monthsPerYear: Record<string, number>): UnitTarget | null {
+  if (shares.length === 0) return null;
+  if (shares.length === 1) return shares[0] ?? null;
+  const value = shares.reduce((s, x) => s + x.value, 0);
+  if (shares.every((x) => x.split === null)) return { value, split: null };
+  const allMonths = Object.values(monthsPerYear).reduce((s, v) => s + v, 0);
+  const split: AnnualSplit = {};
+  for (const x of shares) {
+    const own = x.split && Object.values(x.split).reduce((s, v) => s + v, 0) > 0 ? x.split : null;
+    const weights = own ?? monthsPerYear;
+    const total = own ? Object.values(own).reduce((s, v) => s + v, 0) : allMonths;
+    for (const [year, w] of Object.entries(weights)) split[year] = (split[year] ?? 0) + (x.value * w) / total;
+  }
+  return { value, split };
 }
 
 function flowTarget(deps: Deps, code: string) {
@@ -98,6 +130,20 @@ export function getAllocations(deps: Deps, target: string, department: string | 
     warnings.push(`分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`);
   }
   if (department !== null && parent === null) warnings.push('本单位尚未分配到该目标');
+  // Per year too, where the parent has yearly figures (the city's annual split, or the department's own
+  // yearly shares) and every allocated child gave a figure for that year (a whole-window share has no year).
+  const parentYears: Record<string, number> =
+    department === null
+      ? Object.fromEntries(listSplits(deps.db).filter((s) => s.target === target).map((s) => [String(s.year), s.value]))
+      : Object.fromEntries(rows.filter((r) => r.department === department && r.county === null && r.year !== null).map((r) => [String(r.year), r.value]));
+  for (const [year, value] of Object.entries(parentYears).sort()) {
+    const given = items.filter((i) => i.total !== null);
+    if (given.length === 0 || given.some((i) => i.years[year] === undefined)) continue;
+    const yearSum = given.reduce((s, i) => s + (i.years[year] ?? 0), 0);
+    if (yearSum < value - 1e-9) {
+      warnings.push(`${year} 年分解合计 ${yearSum.toLocaleString('zh-CN')} 低于${department === null ? '全市' : '本单位'}该年度目标 ${value.toLocaleString('zh-CN')}，差 ${(value - yearSum).toLocaleString('zh-CN')}`);
+    }
+  }
   for (const i of items) {
     const yearSum = Object.values(i.years).reduce((s, v) => s + v, 0);
     if (Object.keys(i.years).length && i.total !== null && Math.abs(yearSum - i.total) > 1e-9) {

@@ -70,7 +70,18 @@ function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
   order.forEach((r, i) => (r.rank = i + 1));
 
   const totalActual = round(rows.reduce((s, r) => s + r.actual, 0));
-  const parent = !alloc ? null : q.by === 'county' ? (q.department ? alloc.department(q.department) : alloc.city) : q.county ? null : alloc.city;
+  // The total's target is the target of the unit being broken down: the city's, one department's (its own
+  // allocation) or one county's (the sum of every department's allocation to it, i.e. the sum of the rows'
+  // allocations), so a drill-down's 合计 row equals that unit's row one level up (docs/decisions.md).
+  const parent = !alloc
+    ? null
+    : q.by === 'county'
+      ? q.department
+        ? alloc.department(q.department)
+        : alloc.city
+      : q.county
+        ? alloc.county(q.county)
+        : alloc.city;
   return {
     asOf,
     throughMonth: through,
