@@ -168,3 +168,24 @@ describe('history cells', () => {
     expect(['2020-02-30', '2020-04-08 25:00', 'yesterday'].map((x) => parseInstant(x, tz))).toEqual([null, null, null]);
   });
 });
+
+describe('a history workbook saved by LibreOffice Calc', () => {
+  // Made by typing the CSV into LibreOffice 7 (soffice --convert-to xlsx): 报送时间 became date-time cells
+  // (serial numbers with a date format), the header says 所属月份, and a title line sits above it.
+  it('reads date-time cells as Beijing wall-clock times and stores each report', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const { readFileSync } = await import('node:fs');
+    const bytes = new Uint8Array(readFileSync(`${__dirname}/fixtures/history-libreoffice.xlsx`));
+    const res = await importFile(t, bytes, 'history-libreoffice.xlsx');
+    expect(res.status, await res.clone().text()).toBe(201);
+    const result = historyImportResultSchema.parse(await res.json());
+    expect(result.reports.map((r) => [r.department, r.month, r.submittedAt, r.onTime])).toEqual([
+      ['JYJ', '2020-04', '2020-05-09T08:45:00.000Z', true],
+      ['JYJ', '2020-05', '2020-06-12T04:00:00.000Z', false],
+      ['SWJ', '2020-05', '2020-06-10T15:59:59.000Z', true],
+    ]);
+    const admin = await t.login('admin');
+    const swj = reportVersionSchema.parse(await (await admin.get('/api/reports/SWJ/2020-05')).json());
+    expect(swj.totals.T).toBe(30 * 3 * 12);
+  });
+});

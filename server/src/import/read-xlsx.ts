@@ -66,6 +66,7 @@ function toResult(result: unknown): number | string | null {
 
 /** Excel stores wall-clock dates; exceljs hands them over as UTC. The time is kept only when there is one. */
 function dateText(value: Date): string {
-  const iso = value.toISOString();
+  // A serial day fraction (43960.6979166667) can land a millisecond short of the minute typed.
+  const iso = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
