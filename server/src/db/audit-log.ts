@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@lz/shared/api/audit';
-import type { Db } from './open-database';
+import { prepared, type Db } from './open-database';
 
 export interface AuditRecord {
   actor: string | null;
@@ -12,7 +12,7 @@ export interface AuditRecord {
 
 /** Appends one entry; callers run it inside the same transaction as the write it describes. */
 export function appendAudit(db: Db, at: Date, r: AuditRecord): void {
-  db.prepare(
+  prepared(db, 
     'INSERT INTO audit_log (at, actor, action, target, before, after, ip) VALUES (@at, @actor, @action, @target, @before, @after, @ip)',
   ).run({
     at: at.toISOString(),

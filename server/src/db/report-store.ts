@@ -1,7 +1,7 @@
 /** SQL for report versions, their values and the lifecycle state. Versions are only ever inserted. */
 import type { Problem } from '@lz/shared/problems';
 import type { NormalizedRows } from '@lz/shared/report-body';
-import type { Db } from './open-database';
+import { prepared, type Db } from './open-database';
 
 export interface VersionRow {
   id: number;
@@ -26,7 +26,7 @@ export interface ReportStateRow {
 }
 
 export function getReportState(db: Db, department: string, month: string): ReportStateRow | undefined {
-  return db.prepare('SELECT * FROM reports WHERE department = ? AND month = ?').get(department, month) as ReportStateRow | undefined;
+  return prepared(db, 'SELECT * FROM reports WHERE department = ? AND month = ?').get(department, month) as ReportStateRow | undefined;
 }
 
 export function getVersion(db: Db, department: string, month: string, version: number): VersionRow | undefined {
@@ -42,7 +42,7 @@ export function listVersionRows(db: Db, department: string, month: string): Vers
 }
 
 export function versionValues(db: Db, versionId: number): { county: string; indicator: string; value: number }[] {
-  return db.prepare('SELECT county, indicator, value FROM report_values WHERE version_id = ?').all(versionId) as {
+  return prepared(db, 'SELECT county, indicator, value FROM report_values WHERE version_id = ?').all(versionId) as {
     county: string;
     indicator: string;
     value: number;
@@ -50,7 +50,7 @@ export function versionValues(db: Db, versionId: number): { county: string; indi
 }
 
 export function versionTotals(db: Db, versionId: number): Record<string, number> {
-  const rows = db.prepare('SELECT indicator, value FROM version_totals WHERE version_id = ?').all(versionId) as {
+  const rows = prepared(db, 'SELECT indicator, value FROM version_totals WHERE version_id = ?').all(versionId) as {
     indicator: string;
     value: number;
   }[];
@@ -72,7 +72,7 @@ export interface NewVersion {
 /** Inserts the next version with its values and totals; returns its number. Call inside a transaction. */
 export function insertVersion(db: Db, v: NewVersion): { id: number; version: number } {
   const next =
-    ((db.prepare('SELECT MAX(version) FROM report_versions WHERE department = ? AND month = ?').pluck().get(v.department, v.month) as
+    ((prepared(db, 'SELECT MAX(version) FROM report_versions WHERE department = ? AND month = ?').pluck().get(v.department, v.month) as
       | number
       | null) ?? 0) + 1;
   const info = db
@@ -82,11 +82,11 @@ export function insertVersion(db: Db, v: NewVersion): { id: number; version: num
     )
     .run(v.department, v.month, next, v.submittedAtMs, v.submittedBy, v.source, v.fileName, JSON.stringify(v.warnings));
   const id = Number(info.lastInsertRowid);
-  const value = db.prepare('INSERT INTO report_values (version_id, county, indicator, value) VALUES (?, ?, ?, ?)');
+  const value = prepared(db, 'INSERT INTO report_values (version_id, county, indicator, value) VALUES (?, ?, ?, ?)');
   for (const row of v.rows) {
     for (const [indicator, n] of Object.entries(row.values)) value.run(id, row.county, indicator, n);
   }
-  const total = db.prepare('INSERT INTO version_totals (version_id, indicator, value) VALUES (?, ?, ?)');
+  const total = prepared(db, 'INSERT INTO version_totals (version_id, indicator, value) VALUES (?, ?, ?)');
   for (const [indicator, n] of Object.entries(v.totals)) total.run(id, indicator, n);
   return { id, version: next };
 }
@@ -95,7 +95,7 @@ export function appendReportEvent(
   db: Db,
   e: { department: string; month: string; atMs: number; actor: string; action: 'submit' | 'accept' | 'return' | 'unlock'; version: number | null; reason: string | null },
 ): void {
-  db.prepare(
+  prepared(db, 
     'INSERT INTO report_events (department, month, at_ms, actor, action, version, reason) VALUES (@department, @month, @atMs, @actor, @action, @version, @reason)',
   ).run(e);
 }
@@ -107,7 +107,7 @@ export function listReportEvents(db: Db, department: string, month: string) {
 }
 
 export function upsertReportState(db: Db, s: ReportStateRow): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO reports (department, month, status, latest_version, first_submitted_at_ms, on_time, status_reason)
      VALUES (@department, @month, @status, @latest_version, @first_submitted_at_ms, @on_time, @status_reason)
      ON CONFLICT(department, month) DO UPDATE SET status = excluded.status, latest_version = excluded.latest_version,
@@ -118,7 +118,7 @@ export function upsertReportState(db: Db, s: ReportStateRow): void {
 export function listReportStates(db: Db, department?: string): ReportStateRow[] {
   return (
     department
-      ? db.prepare('SELECT * FROM reports WHERE department = ? ORDER BY month').all(department)
-      : db.prepare('SELECT * FROM reports ORDER BY month, department').all()
+      ? prepared(db, 'SELECT * FROM reports WHERE department = ? ORDER BY month').all(department)
+      : prepared(db, 'SELECT * FROM reports ORDER BY month, department').all()
   ) as ReportStateRow[];
 }

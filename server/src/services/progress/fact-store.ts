@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Catalogue } from '@lz/shared/catalogue';
 import { monthRange } from '@lz/shared/months';
 import type { NormalizedRows } from '@lz/shared/report-body';
-import type { Db } from '../../db/open-database';
+import { prepared, type Db } from '../../db/open-database';
 
 export interface StoredVersion {
   version: number;
@@ -66,7 +66,7 @@ export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number
       values[ii * nC + ci] = row.values[ind.code] ?? 0;
     });
   }
-  db.prepare('INSERT INTO version_arrays (version_id, layout, data) VALUES (?, ?, ?)').run(versionId, layoutKey(catalogue), Buffer.from(values.buffer));
+  prepared(db, 'INSERT INTO version_arrays (version_id, layout, data) VALUES (?, ?, ?)').run(versionId, layoutKey(catalogue), Buffer.from(values.buffer));
   return values;
 }
 

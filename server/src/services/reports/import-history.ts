@@ -1,7 +1,7 @@
 /**
- * Imports a history file (many departments × months in one table) through `submitReport`, the same path
- * as every monthly submission, inside one enclosing transaction: either every report in the file is
- * stored or nothing is. All reports are tried before answering, so a 422 lists every problem of every
+ * Imports a history file (many departments × months in one table) through `storeReport` — the path of
+ * every monthly submission, without reading each stored version back — inside one enclosing transaction:
+ * either every report in the file is stored or nothing is. All reports are tried before answering, so a 422 lists every problem of every
  * report at once instead of the first one, and the office fixes the file in one pass.
  */
 import type { HistoryImportResult } from '@lz/shared/api/reports';
@@ -12,7 +12,7 @@ import type { Deps } from '../../deps';
 import { AppError, forbidden, tooLarge, unprocessable } from '../../errors';
 import { MAX_HISTORY_BYTES, parseHistoryFile, type HistoryReport } from '../../import/history-file';
 import { forgetFactStore } from '../progress/fact-store';
-import { submitReport } from './submit-report';
+import { storeReport } from './submit-report';
 
 const MAX_PROBLEMS = 100;
 
@@ -38,7 +38,7 @@ function storeAll(deps: Deps, reports: HistoryReport[], s: { actor: SessionUser;
     const stored: HistoryImportResult['reports'] = [];
     for (const report of reports) {
       try {
-        const v = submitReport(deps, {
+        const v = storeReport(deps, {
           department: report.department,
           month: report.month,
           rows: report.rows,
@@ -50,7 +50,7 @@ function storeAll(deps: Deps, reports: HistoryReport[], s: { actor: SessionUser;
           ip: s.ip,
           auditedByCaller: true,
         });
-        stored.push({ department: v.department, month: v.month, version: v.version, submittedAt: report.submittedAt, onTime: v.onTime, warnings: v.warnings.length });
+        stored.push({ department: report.department, month: report.month, submittedAt: report.submittedAt, ...v });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         problems.push(...asProblems(deps, report, err));

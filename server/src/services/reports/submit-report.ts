@@ -6,6 +6,7 @@
 import { isOnTime } from '@lz/shared/deadline';
 import { addMonths, monthRange } from '@lz/shared/months';
 import type { Problem } from '@lz/shared/problems';
+import { wallClockAt } from '@lz/shared/zoned-time';
 import { checkReportBody, totalsOf, type ReportRow } from '@lz/shared/report-body';
 import { softWarnings, type ReportHistory } from '@lz/shared/soft-rules';
 import type { SessionUser } from '@lz/shared/api/session';
@@ -45,6 +46,20 @@ export interface Submission {
 const HISTORY_MONTHS = 12;
 
 export function submitReport(deps: Deps, s: Submission): ReportVersion {
+  storeReport(deps, s);
+  const stored = getLatestReport(deps, s.department, s.month);
+  if (!stored) throw new Error('stored report vanished');
+  return stored;
+}
+
+export interface StoredReport {
+  version: number;
+  onTime: boolean;
+  warnings: number;
+}
+
+/** `submitReport` without reading the stored version back: what a history import of hundreds of reports needs. */
+export function storeReport(deps: Deps, s: Submission): StoredReport {
   const { db, catalogue, clock } = deps;
   assertReportable(deps, s.actor, s.department, s.month, 'write');
   if (s.submittedAt !== undefined && s.actor.role !== 'admin') {
@@ -116,22 +131,18 @@ export function submitReport(deps: Deps, s: Submission): ReportVersion {
       ip: s.ip ?? null,
     });
     const values = saveVersionArray(db, catalogue, id, check.rows);
-    return { version, submittedAtMs: at.getTime(), values };
+    return { version, submittedAtMs: at.getTime(), values, onTime: isOnTime(s.month, new Date(firstAt), catalogue.campaign), warnings: warnings.length };
   });
-  noteNewVersion(db, { department: s.department, month: s.month, ...write() });
+  const { onTime, warnings, ...stored } = write();
+  noteNewVersion(db, { department: s.department, month: s.month, ...stored });
   noteWrite(db);
-  const stored = getLatestReport(deps, s.department, s.month);
-  if (!stored) throw new Error('stored report vanished');
-  return stored;
+  return { version: stored.version, onTime, warnings };
 }
 
 /** The calendar month of an instant in the campaign's zone. */
 function monthOfInstant(deps: Deps, instant: Date): string {
-  const tz = deps.catalogue.campaign.timeZone;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit' }).formatToParts(instant);
-  const y = parts.find((p) => p.type === 'year')?.value ?? '0000';
-  const m = parts.find((p) => p.type === 'month')?.value ?? '01';
-  return `${y}-${m}`;
+  const w = wallClockAt(instant, deps.catalogue.campaign.timeZone);
+  return `${w.year}-${String(w.month).padStart(2, '0')}`;
 }
 
 function loadHistory(deps: Deps, department: string, month: string): ReportHistory {
