@@ -76,7 +76,8 @@ describe('POST /api/reports/import', () => {
     expect(res.status).toBe(422);
     const err = apiErrorSchema.parse(await res.json()).error;
     expect(err.message).toContain('未导入任何数据');
-    expect(err.details?.some((d) => d.message.startsWith('市工业和信息化局 2020-02') && d.indicator === 'T')).toBe(true);
+    // Title on row 1, header on row 2: GXJ 2020-02's second county is data line 3 × 12 + 2, row 40; T is column E.
+    expect(err.details?.find((d) => d.message.startsWith('市工业和信息化局 2020-02') && d.indicator === 'T')?.cell).toBe('E40');
     expect(err.details?.every((d) => d.message.includes('2020-02'))).toBe(true);
     res.unchanged();
     // Reports tried before the broken one were rolled back, in memory too.

@@ -124,4 +124,23 @@ describe('POST /api/reports/:department/:month/file', () => {
     expect(second.version).toBe(2);
     expect(second.rows).toEqual(first.rows);
   });
+
+  it('points a broken report rule at the cell it was read from, so the reporter finds it in Excel', async () => {
+    const t = await makeTestApp('2020-12-05T10:00:00+08:00');
+    const rows = body(t.deps).rows;
+    rows[3]!.values.X1 = 777; // X1 (贫困劳动力) above T for the fourth county
+    const bytes = await buildTemplate({ catalogue: t.deps.catalogue, department: 'JYJ', month: '2020-11', rows });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(bytes).slice().buffer);
+    let address = '';
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => { if (cell.value === 777) address = cell.address; }));
+    expect(address).toMatch(/^[A-Z]+\d+$/u);
+    const admin = await t.login('admin');
+    const res = await admin.post('/api/reports/JYJ/2020-11/file', formOf(new Uint8Array(bytes), 'JYJ-2020-11.xlsx'));
+    expect(res.status).toBe(422);
+    const details = apiErrorSchema.parse(await res.json()).error.details ?? [];
+    const x1 = details.find((d) => d.county === rows[3]!.county && d.indicator === 'X1');
+    expect(x1?.cell).toBe(address);
+  });
 });

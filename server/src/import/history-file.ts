@@ -22,7 +22,7 @@ import { buildLabelMatcher, type LabelMatcher } from './match-county';
 import { buildHeaderIndex } from './match-header';
 import { compact, stripBracketed } from './normalise';
 import { readSheets } from './parse-report-file';
-import { readTable } from './read-table';
+import { locateIn, readTable } from './read-table';
 
 /** 29 months × 21 departments × 12 counties is 7,308 lines; the caps leave room for a second campaign. */
 export const MAX_HISTORY_BYTES = 20 * 1024 * 1024;
@@ -36,6 +36,8 @@ export interface HistoryReport {
   submittedAt: string;
   rows: ReportRow[];
   warnings: Problem[];
+  /** Adds the file's cell to a problem found later by the report rules. */
+  locate: (p: Problem) => Problem;
   /** 1-based line numbers in the file, for messages. */
   firstLine: number;
 }
@@ -82,6 +84,7 @@ async function parse({ bytes, fileName, catalogue }: { bytes: Uint8Array; fileNa
         submittedAt: g.submittedAt,
         rows: content.rows,
         warnings: content.warnings,
+        locate: locateIn(content.cells),
         firstLine: (g.lines[0] ?? 0) + 1,
       });
     }

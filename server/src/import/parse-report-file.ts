@@ -16,7 +16,7 @@ import { locateTable } from './find-table';
 import type { Sheet } from './grid';
 import { buildLabelMatcher } from './match-county';
 import { buildHeaderIndex } from './match-header';
-import { readTable } from './read-table';
+import { locateIn, readTable } from './read-table';
 import { readXlsxSheets } from './read-xlsx';
 import { checkTitle } from './title-check';
 import { isEncryptedOle2, sniffFile } from './sniff';
@@ -43,6 +43,8 @@ export interface ParseReportFileInput {
 export interface ParsedReportFile {
   rows: ReportRow[];
   warnings: Problem[];
+  /** Adds the file's cell to a problem found later by the report rules. */
+  locate: (p: Problem) => Problem;
 }
 
 const MAX_PROBLEMS = 100;
@@ -85,7 +87,7 @@ async function parse({ bytes, fileName, department, catalogue, month }: ParseRep
       const more = count > MAX_PROBLEMS ? `（仅列出前 ${MAX_PROBLEMS} 处）` : '';
       throw unprocessable(`文件中有 ${count} 处问题${more}，请修改后重新上传`, content.problems.slice(0, MAX_PROBLEMS));
     }
-    return { rows: content.rows, warnings: content.warnings };
+    return { rows: content.rows, warnings: content.warnings, locate: locateIn(content.cells) };
   }
   throw badRequest(
     '文件中没有找到报表：表头应写指标名称或代码（如“补贴性培训合计”“岗前培训”或 T、E1），每行第一列写县区名称',

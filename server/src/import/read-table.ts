@@ -14,6 +14,8 @@ import type { LocatedTable } from './find-table';
 
 export interface TableContent {
   rows: ReportRow[];
+  /** "county|indicator" → the cell it was read from ("D7"), to point later rule failures at the file. */
+  cells: Map<string, string>;
   warnings: Problem[];
   problems: Problem[];
 }
@@ -43,7 +45,7 @@ export function readTable(
   const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const formCodes = new Set(formIndicators(catalogue, department).map((i) => i.code));
   const deptNames = new Map(catalogue.departments.map((d) => [d.code, d.name]));
-  const out: TableContent = { rows: [], warnings: [], problems: [] };
+  const out: TableContent = { rows: [], cells: new Map(), warnings: [], problems: [] };
   const seen = new Map<string, string>();
   const totals: TotalLine[] = [];
   let sawCounty = false;
@@ -122,6 +124,7 @@ export function readTable(
       const cell = cellAddress(r, c);
       const onForm = formCodes.has(code);
       const at = { county: label.code, indicator: code, cell };
+      out.cells.set(`${label.code}|${code}`, cell);
       if (value.kind === 'number') {
         if (onForm) row.values[code] = value.value;
         // Another department's column (the stock columns S1–S3) is harmless while empty or zero.
@@ -170,6 +173,15 @@ export function readTable(
       }
     }
   }
+}
+
+/** A rule failure found after reading (T ≠ E + K …) pointed at the cell of its county row and indicator column. */
+export function locateIn(cells: Map<string, string>): (p: Problem) => Problem {
+  return (p) => {
+    if (p.cell || !p.county || !p.indicator) return p;
+    const cell = cells.get(`${p.county}|${p.indicator}`);
+    return cell ? { ...p, cell } : p;
+  };
 }
 
 /** "柳南区 岗前培训(E1) D7", built only for a problem: formatting it for every cell slowed large files. */

@@ -2,7 +2,7 @@
 import type { Role, SessionUser } from '@lz/shared/api/session';
 import type { MessageKey } from '../lib/i18n/dictionary';
 
-export type PageKey = 'overview' | 'map' | 'drill' | 'inspect' | 'workspace' | 'review' | 'allocations' | 'users' | 'audit' | 'bulletin' | 'report';
+export type PageKey = 'overview' | 'map' | 'drill' | 'inspect' | 'workspace' | 'review' | 'allocations' | 'users' | 'audit' | 'import' | 'bulletin' | 'report';
 
 const ALL: Role[] = ['admin', 'leader', 'inspector', 'reporter', 'county'];
 
@@ -17,6 +17,7 @@ export const pageRoles: Record<PageKey, Role[]> = {
   allocations: ['admin', 'reporter'],
   users: ['admin'],
   audit: ['admin'],
+  import: ['admin'],
   // A single report: readers of any kind; the server narrows a reporter to its department, a county to its row.
   report: ALL,
 };
@@ -72,6 +73,7 @@ export function navItems(user: SessionUser): NavItem[] {
     { page: 'review', path: '/review', label: 'navReview' },
     { page: 'allocations', path: '/allocations', label: 'navAllocations' },
     { page: 'users', path: '/admin/users', label: 'navUsers' },
+    { page: 'import', path: '/admin/import', label: 'navImport' },
     { page: 'audit', path: '/admin/audit', label: 'navAudit' },
   ];
   return items.filter((i) => canSee(user.role, i.page));

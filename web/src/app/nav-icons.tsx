@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
+  ImportOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -24,5 +25,6 @@ export const navIcons: Record<PageKey, ReactNode> = {
   allocations: <AimOutlined />,
   users: <TeamOutlined />,
   audit: <FileSearchOutlined />,
+  import: <ImportOutlined />,
   report: <FileTextOutlined />,
 };

@@ -11,5 +11,6 @@ export const ReviewPage = lazy(() => import('../features/reports/components/revi
 export const AllocationsPage = lazy(() => import('../features/allocations/components/allocations-page').then((m) => ({ default: m.AllocationsPage })));
 export const UsersPage = lazy(() => import('../features/users/components/users-page').then((m) => ({ default: m.UsersPage })));
 export const AuditPage = lazy(() => import('../features/audit/components/audit-page').then((m) => ({ default: m.AuditPage })));
+export const HistoryImportPage = lazy(() => import('../features/history-import/components/history-import-page').then((m) => ({ default: m.HistoryImportPage })));
 export const BulletinPage = lazy(() => import('../features/bulletin/components/bulletin-page').then((m) => ({ default: m.BulletinPage })));
 export const LoginPage = lazy(() => import('../features/session/components/login-page').then((m) => ({ default: m.LoginPage })));

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asOfForMonth } from '../../src/lib/as-of';
 import { browserAvailability, dataValue, errorPanels, launchBrowser, login, screenshotDir, settle, shoot, startServer, watchProblems, type RunningServer } from './harness';
 
 const { run } = browserAvailability();
@@ -117,6 +118,19 @@ describe.skipIf(!run)('web app in a browser', () => {
     await page.goBack();
     await page.waitForURL('**/drill/county/450226');
 
+    // A version picked from the history keeps the county the drill-down came through (and the breadcrumb).
+    await visit(page, 'leader', 'report-versions', `/reports/RSJ/${last?.month}?county=450226&tab=versions`);
+    await page.getByRole('link', { name: /^版本 \d+$/ }).first().click();
+    await page.waitForURL((u) => u.searchParams.get('v') !== null);
+    expect(new URL(page.url()).searchParams.get('county')).toBe('450226');
+    await expect.poll(() => page.locator('[data-testid=drill-breadcrumb]').textContent()).toContain('三江侗族自治县');
+
+    // A month outside the campaign window is clamped to it, not shown as zeros.
+    await visit(page, 'leader', 'overview-before-window', '/overview?month=2018-06');
+    await page.waitForURL('**/overview?month=2019-08');
+    const first = await api<Progress>(page, `/api/progress?asOf=${asOfForMonth('2019-08')}`);
+    expect(await dataValue(page, 'target-T-actual')).toBe(String(first.targets.find((t) => t.code === 'T')?.actual));
+
     await visit(page, 'leader', 'inspect', '/inspect');
     await visit(page, 'leader', 'inspect-compliance', '/inspect?tab=compliance');
     await visit(page, 'leader', 'inspect-findings', '/inspect?tab=findings');
@@ -124,10 +138,17 @@ describe.skipIf(!run)('web app in a browser', () => {
     await visit(page, 'leader', 'bulletin', '/bulletin');
     const latest = await api<Progress>(page, '/api/progress');
     expect(await dataValue(page, 'bulletin-T-actual')).toBe(String(latest.targets.find((t) => t.code === 'T')?.actual));
+    // "Latest" is dated by the bulletin month's cut-off, not by today.
+    expect(await page.locator('[data-testid=bulletin-as-of]').textContent()).toBe(asOfForMonth(latest.throughMonth));
     // Printed: navigation gone, the bulletin on A4.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-sider').isVisible()).toBe(false);
     expect(await page.locator('[data-testid=bulletin]').isVisible()).toBe(true);
+    // Charts are drawn at the printed width, not clipped on the right.
+    await page.waitForTimeout(300);
+    const sheet = await page.locator('[data-testid=bulletin]').evaluate((e) => e.getBoundingClientRect().width);
+    for (const w of await page.locator('[data-testid=bulletin] canvas').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width))) expect(w).toBeLessThanOrEqual(sheet + 1);
+    expect(sheet).toBeLessThan(710);
     await shoot(page, 'leader', 'bulletin-print');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
@@ -180,6 +201,31 @@ describe.skipIf(!run)('web app in a browser', () => {
     await visit(page, 'admin', 'report-accepted-entry', `/reports/${first.department}/${first.month}?tab=entry`);
     expect(await dataValue(page, 'report-total-T')).not.toBeNull();
     await visit(page, 'admin', 'users', '/admin/users');
+    // History import: a broken file lists its problems and changes nothing; the corrected one adds a version.
+    const target = queue[2];
+    if (!target) throw new Error('queue too short for the import');
+    const before = await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`);
+    const codes = Object.keys(before.rows[0]?.values ?? {});
+    const historyCsv = (spoil: boolean) =>
+      Buffer.from(
+        [
+          ['填报单位', '月份', '报送时间', '县区', ...codes].join(','),
+          ...before.rows.map((r, i) =>
+            [target.department, target.month, new Date().toISOString(), r.county, ...codes.map((c) => (spoil && i === 0 && c === 'T' ? (r.values.T ?? 0) + 1 : r.values[c] ?? 0))].join(','),
+          ),
+        ].join('\r\n'),
+      );
+    await visit(page, 'admin', 'import', '/admin/import');
+    await page.setInputFiles('input[type=file]', { name: 'history-bad.csv', mimeType: 'text/csv', buffer: historyCsv(true) });
+    await page.locator('[data-testid=import-error]').waitFor();
+    expect(await page.locator('[data-testid=import-problems] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect((await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`)).version).toBe(before.version);
+    await shoot(page, 'admin', 'import-refused');
+    await page.setInputFiles('input[type=file]', { name: 'history.csv', mimeType: 'text/csv', buffer: historyCsv(false) });
+    await page.locator('[data-testid=import-done]').waitFor();
+    expect((await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`)).version).toBe(before.version + 1);
+    await shoot(page, 'admin', 'import-done');
+
     await visit(page, 'admin', 'audit', '/admin/audit');
     await expect.poll(() => page.locator('[data-testid=audit-table] tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('[data-testid=audit-table]').textContent()).toContain('report.return');
@@ -225,11 +271,13 @@ describe.skipIf(!run)('web app in a browser', () => {
     await modal.locator('textarea').nth(0).fill('三江县补贴性培训完成率落后时序进度 30 个百分点以上');
     await modal.locator('textarea').nth(1).fill('制定追赶计划，按月报送进度');
     await modal.locator('input[type=date]').fill('2022-03-31');
-    await modal.locator('.ant-btn-primary').click();
+    // A double click on 保存 records the finding once.
+    await modal.locator('.ant-btn-primary').dblclick();
     await expect.poll(async () => (await api<{ id: number; status: string }[]>(page, '/api/findings')).length).toBe(1);
     await expect.poll(() => page.locator('[data-testid=findings-panel] tbody tr').filter({ hasText: '三江侗族自治县' }).count()).toBe(1);
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await shoot(page, 'inspector', 'inspect-findings-open');
+    expect((await api<unknown[]>(page, '/api/findings')).length).toBe(1);
     await page.locator('[data-testid=findings-panel] tbody tr').getByRole('button').click();
     await page.locator('.ant-modal textarea').fill('已制定追赶计划并落实');
     await page.locator('.ant-modal .ant-btn-primary').click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfForMonth } from '../../src/lib/as-of';
+import { asOfForMonth, clampMonth } from '../../src/lib/as-of';
 import { apiUrl, toApiError } from '../../src/lib/api-client';
 import { dayBounds } from '../../src/features/audit/api/get-audit';
 
@@ -12,6 +12,22 @@ describe('asOfForMonth', () => {
   it('is undefined without a month (the server then uses today)', () => {
     expect(asOfForMonth('')).toBeUndefined();
     expect(asOfForMonth('2020-8')).toBeUndefined();
+    expect(asOfForMonth('2020-13')).toBeUndefined();
+  });
+});
+
+describe('clampMonth', () => {
+  it('keeps a month inside the campaign window', () => {
+    expect(clampMonth('2020-08', '2019-08', '2021-12')).toBe('2020-08');
+  });
+  it('clamps a month outside the window to its edge, where there are figures', () => {
+    expect(clampMonth('2018-06', '2019-08', '2021-12')).toBe('2019-08');
+    expect(clampMonth('2023-05', '2019-08', '2021-12')).toBe('2021-12');
+  });
+  it('reads anything that is not a month as the latest', () => {
+    expect(clampMonth('2020-13', '2019-08', '2021-12')).toBe('');
+    expect(clampMonth('abc', '2019-08', '2021-12')).toBe('');
+    expect(clampMonth(null, '2019-08', '2021-12')).toBe('');
   });
 });
 

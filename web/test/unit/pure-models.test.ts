@@ -20,7 +20,8 @@ describe('access', () => {
   });
   it('shows each role only its pages', () => {
     const pages = (u: SessionUser) => navItems(u).map((i) => i.page);
-    expect(pages(user('admin'))).toHaveLength(10);
+    expect(pages(user('admin'))).toHaveLength(11);
+    expect(pages(user('admin'))).toContain('import');
     expect(pages(user('leader'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin']);
     expect(pages(user('inspector'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin']);
     expect(pages(user('reporter'))).toEqual(['overview', 'workspace', 'allocations']);

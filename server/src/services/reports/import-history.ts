@@ -47,6 +47,7 @@ function storeAll(deps: Deps, reports: HistoryReport[], s: { actor: SessionUser;
           source: 'file',
           fileName: s.fileName,
           extraWarnings: report.warnings,
+          locate: report.locate,
           ip: s.ip,
           auditedByCaller: true,
         });

@@ -22,6 +22,7 @@ export async function submitReportFile(
     source: 'file',
     fileName: s.file.name.slice(0, 200),
     extraWarnings: parsed.warnings,
+    locate: parsed.locate,
     ip: s.ip,
   });
 }

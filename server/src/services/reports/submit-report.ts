@@ -38,6 +38,8 @@ export interface Submission {
   /** Warnings found while reading a file (blank cells …), stored with the version. */
   extraWarnings?: Problem[];
   ip?: string | null;
+  /** Points a rule failure or warning at the uploaded file's cell. */
+  locate?: (p: Problem) => Problem;
   /** A history import audits its whole batch as one entry instead of one per report. */
   auditedByCaller?: boolean;
 }
@@ -74,7 +76,7 @@ export function storeReport(deps: Deps, s: Submission): StoredReport {
 
   const check = checkReportBody({ rows: s.rows }, s.department, catalogue);
   if (check.errors.length > 0) {
-    throw unprocessable(`报表有 ${check.errors.length} 处不符合填报规则，未保存`, check.errors);
+    throw unprocessable(`报表有 ${check.errors.length} 处不符合填报规则，未保存`, check.errors.map(s.locate ?? ((p) => p)));
   }
 
   const write = db.transaction(() => {
@@ -88,8 +90,7 @@ export function storeReport(deps: Deps, s: Submission): StoredReport {
     }
     const warnings = [
       ...(s.extraWarnings ?? []),
-      ...check.warnings,
-      ...softWarnings(check.rows, loadHistory(deps, s.department, s.month), catalogue),
+      ...[...check.warnings, ...softWarnings(check.rows, loadHistory(deps, s.department, s.month), catalogue)].map(s.locate ?? ((p) => p)),
     ];
     const { id, version } = insertVersion(db, {
       department: s.department,

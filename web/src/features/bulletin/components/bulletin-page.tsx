@@ -7,6 +7,7 @@ import { buildRankingOption } from '../../../charts/options/ranking-option';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
 import { combineQueries } from '../../../components/query-state';
+import { asOfForMonth } from '../../../lib/as-of';
 import { formatCount, formatInteger, formatMonth, formatPercent } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useBreakdown } from '../../progress/api/get-breakdown';
@@ -59,11 +60,15 @@ export function BulletinPage() {
           const total = progress.targets.find((x) => x.code === 'T');
           const names = new Map(departments.map((d) => [d.code, d.name]));
           const lagging = counties.rows.filter((r) => r.lagging).map((r) => r.name);
+          // The bulletin month's own cut-off (the end of the month its reports were due in), not today's date
+          // when "latest" is chosen; while that month is still open, the request date.
+          const monthEnd = asOfForMonth(month);
+          const dataAsOf = monthEnd && monthEnd < progress.asOf ? monthEnd : progress.asOf;
           return (
             <article className="bulletin" data-testid="bulletin">
               <h1>{campaign.city}职业技能提升行动统计月报</h1>
               <div className="bulletin-sub">
-                {formatMonth(month)} · 数据截至 {progress.asOf} · {campaign.plan} · 市人力资源社会保障局编
+                {formatMonth(month)} · 数据截至 <span data-testid="bulletin-as-of">{dataAsOf}</span> · {campaign.plan} · 市人力资源社会保障局编
               </div>
               <section className="bulletin-section">
                 <h2>一、总体情况</h2>

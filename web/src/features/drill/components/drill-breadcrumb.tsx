@@ -33,7 +33,11 @@ export function DrillBreadcrumb({ path }: { path: DrillPath }) {
       to: path.county ? `/drill/county/${path.county}/department/${path.department}${search}` : user.role === 'county' ? undefined : `/drill/department/${path.department}${search}`,
     });
   }
-  if (path.month) items.push({ title: formatMonth(path.month, lang) });
+  if (path.month) {
+    // From a pinned version back to the month's latest, keeping the county the drill-down came through.
+    const to = path.department ? `/reports/${path.department}/${path.month}${path.county ? `?county=${path.county}` : ''}` : undefined;
+    items.push({ title: formatMonth(path.month, lang), to });
+  }
   if (path.version) items.push({ title: `${t('version')} ${path.version}` });
 
   return (

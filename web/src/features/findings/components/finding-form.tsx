@@ -1,5 +1,6 @@
 import { inspectionKinds, type CreateFinding } from '@lz/shared/api/findings';
 import { Form, Input, Modal, Radio, Select } from 'antd';
+import { useRef } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDepartments } from '../../reference/api/get-departments';
 import { useUnits } from '../../reference/api/get-units';
@@ -14,6 +15,8 @@ export function FindingForm({ open, onClose, initial }: { open: boolean; onClose
   const units = useUnits();
   const departments = useDepartments();
   const create = useCreateFinding();
+  // Set before the async validation, so a double click on 保存 records the finding once (isPending comes too late).
+  const saving = useRef(false);
   const kind = Form.useWatch('subjectKind', form) ?? initial?.subjectKind ?? 'county';
   const subjects = kind === 'county' ? (units.data ?? []).map((u) => ({ value: u.code, label: u.name })) : (departments.data ?? []).map((d) => ({ value: d.code, label: d.name }));
 
@@ -27,8 +30,17 @@ export function FindingForm({ open, onClose, initial }: { open: boolean; onClose
       destroyOnHidden
       onCancel={onClose}
       onOk={async () => {
-        const values = await form.validateFields();
-        create.mutate(values, { onSuccess: onClose });
+        if (saving.current) return;
+        saving.current = true;
+        try {
+          const values = await form.validateFields();
+          await create.mutateAsync(values);
+          onClose();
+        } catch {
+          // Invalid fields are marked in the form; a refused request shows create.error below.
+        } finally {
+          saving.current = false;
+        }
       }}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={{ subjectKind: 'county', inspection: 'quarterly', ...initial }}>

@@ -1,6 +1,6 @@
 import type { Finding } from '@lz/shared/api/findings';
 import { Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { canWriteFindings } from '../../../app/access';
 import { ExportButton } from '../../../components/export-button';
 import { QueryPanel } from '../../../components/query-panel';
@@ -27,6 +27,7 @@ export function FindingsPanel() {
   const [closing, setClosing] = useState<Finding | null>(null);
   const close = useCloseFinding();
   const [closeForm] = Form.useForm<{ closingNote: string }>();
+  const closingNow = useRef(false);
   const names = new Map<string, string>([...(units.data ?? []).map((u) => [u.code, u.name] as const), ...(departments.data ?? []).map((d) => [d.code, d.name] as const)]);
   const visible = (findings.data ?? []).filter((f) => status === 'all' || f.status === status);
   const statusText = (f: Finding) => (f.status === 'closed' ? (lang === 'zh' ? '已销号' : 'Closed') : f.overdue ? (lang === 'zh' ? '逾期未整改' : 'Overdue') : lang === 'zh' ? '整改中' : 'Open');
@@ -122,8 +123,17 @@ export function FindingsPanel() {
             destroyOnHidden
             onCancel={() => setClosing(null)}
             onOk={async () => {
-              const { closingNote } = await closeForm.validateFields();
-              if (closing) close.mutate({ id: closing.id, closingNote }, { onSuccess: () => setClosing(null) });
+              if (closingNow.current || !closing) return;
+              closingNow.current = true;
+              try {
+                const { closingNote } = await closeForm.validateFields();
+                await close.mutateAsync({ id: closing.id, closingNote });
+                setClosing(null);
+              } catch {
+                // Shown in the form (invalid note) or below it (close.error).
+              } finally {
+                closingNow.current = false;
+              }
             }}
           >
             <Form form={closeForm} layout="vertical" preserve={false}>

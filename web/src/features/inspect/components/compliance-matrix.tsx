@@ -23,11 +23,14 @@ interface Row {
 
 const zhStatus: Record<ComplianceStatus, string> = { not_due: '未到期', missing: '缺报', submitted: '已报送', returned: '已退回', accepted: '已审核' };
 const statusKey: Record<ComplianceStatus, MessageKey> = { not_due: 'statusNotDue', missing: 'statusMissing', submitted: 'statusSubmitted', returned: 'statusReturned', accepted: 'statusAccepted' };
-const letters: Record<ComplianceStatus, string> = { not_due: '·', missing: '缺', submitted: '报', returned: '退', accepted: '审' };
+const letters: Record<'zh' | 'en', Record<ComplianceStatus, string>> = {
+  zh: { not_due: '·', missing: '缺', submitted: '报', returned: '退', accepted: '审' },
+  en: { not_due: '·', missing: 'M', submitted: 'S', returned: 'R', accepted: 'A' },
+};
 
 /** Department × month: one colour per status, ✓ for on time and ! for late; rates per department and per month. */
 export function ComplianceMatrix({ asOf }: { asOf?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const compliance = useCompliance(asOf);
   const [year, setYear] = useUrlParam('year');
   const [only, setOnly] = useUrlParam('cstatus');
@@ -64,7 +67,7 @@ export function ComplianceMatrix({ asOf }: { asOf?: string }) {
             const text = `${r.name} ${m}: ${label(cell.status)}${cell.onTime === false ? `（${t('late')}）` : cell.onTime ? `（${t('onTime')}）` : ''}`;
             const box = (
               <span className="matrix-cell" style={{ background: s.bg, fontWeight: cell.onTime === false ? 700 : 400 }} data-status={cell.status}>
-                {letters[cell.status]}
+                {letters[lang][cell.status]}
                 {mark}
               </span>
             );
@@ -134,7 +137,7 @@ export function ComplianceMatrix({ asOf }: { asOf?: string }) {
           <Space wrap size={[12, 4]} style={{ marginBottom: 8, fontSize: 12 }}>
             {(Object.keys(zhStatus) as ComplianceStatus[]).map((s) => (
               <span key={s}>
-                <span className="matrix-cell" style={{ background: statusStyle[s].bg }}>{letters[s]}</span> {label(s)}
+                <span className="matrix-cell" style={{ background: statusStyle[s].bg }}>{letters[lang][s]}</span> {label(s)}
               </span>
             ))}
             <span>✓ {t('onTime')}</span>

@@ -1,10 +1,7 @@
 import type { ReportVersion } from '@lz/shared/api/reports';
-import { apiUrl, ApiRequestError, toApiError } from '../../../lib/api-client';
+import { uploadFile } from '../../../lib/upload-file';
 
-/**
- * Uploads an .xlsx/.csv as multipart field `file`. XMLHttpRequest rather than fetch because only it
- * reports upload progress; failures become the same `ApiRequestError` the fetch wrapper throws.
- */
+/** Uploads one department's monthly .xlsx/.csv; the answer is the stored version. */
 export function uploadReportFile(
   department: string,
   month: string,
@@ -12,29 +9,5 @@ export function uploadReportFile(
   onProgress: (percent: number) => void,
   signal?: AbortSignal,
 ): Promise<ReportVersion> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(`/reports/${encodeURIComponent(department)}/${month}/file`));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as ReportVersion);
-      else reject(toApiError(xhr.status, body));
-    };
-    xhr.onerror = () => reject(new ApiRequestError(0, 'network', '上传失败：无法连接服务器'));
-    xhr.onabort = () => reject(new ApiRequestError(0, 'aborted', '上传已取消'));
-    signal?.addEventListener('abort', () => xhr.abort());
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  return uploadFile<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}/file`, file, onProgress, signal);
 }

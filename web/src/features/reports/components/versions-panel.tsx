@@ -1,7 +1,7 @@
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { VersionSummary } from '@lz/shared/api/reports';
 import { Select, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { QueryPanel } from '../../../components/query-panel';
 import { combineQueries } from '../../../components/query-state';
 import { formatDateTime, formatInteger } from '../../../lib/format';
@@ -23,6 +23,15 @@ export function VersionsPanel({ catalogue, department, month, highlightCounty }:
   const a = Number(aParam) || (b !== null && b > 1 ? b - 1 : null);
   const va = useReportVersion(department, month, a);
   const vb = useReportVersion(department, month, b);
+  const [params] = useSearchParams();
+  // A version's link keeps the rest of the view (the county the drill-down came through, for the breadcrumb).
+  const versionLink = (n: number) => {
+    const next = new URLSearchParams(params);
+    for (const k of ['a', 'b']) next.delete(k);
+    next.set('tab', 'data');
+    next.set('v', String(n));
+    return `?${next.toString()}`;
+  };
   const options = (versions.data ?? []).map((v) => ({ value: String(v.version), label: `${t('version')} ${v.version} · ${formatDateTime(v.submittedAt)}` }));
 
   return (
@@ -36,7 +45,7 @@ export function VersionsPanel({ catalogue, department, month, highlightCounty }:
             pagination={false}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('version'), dataIndex: 'version', render: (n: number) => <Link to={`?tab=data&v=${n}`}>{`${t('version')} ${n}`}</Link> },
+              { title: t('version'), dataIndex: 'version', render: (n: number) => <Link to={versionLink(n)}>{`${t('version')} ${n}`}</Link> },
               { title: t('submittedAt'), dataIndex: 'submittedAt', render: formatDateTime },
               { title: t('submittedBy'), dataIndex: 'submittedBy' },
               { title: lang === 'zh' ? '来源' : 'Source', dataIndex: 'source', render: (s: string, v) => (s === 'file' ? `${lang === 'zh' ? '文件' : 'file'} ${v.fileName ?? ''}` : s === 'form' ? (lang === 'zh' ? '在线填报' : 'form') : s) },
