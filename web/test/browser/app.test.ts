@@ -125,6 +125,13 @@ describe.skipIf(!run)('web app in a browser', () => {
     expect(new URL(page.url()).searchParams.get('county')).toBe('450226');
     await expect.poll(() => page.locator('[data-testid=drill-breadcrumb]').textContent()).toContain('三江侗族自治县');
 
+    // The as-of month rides along to the report, so its breadcrumb leads back to the same view.
+    await visit(page, 'leader', 'drill-county-department-2020-08', '/drill/county/450226/department/RSJ?month=2020-08');
+    await page.locator('[data-testid=drill-months]').getByRole('link').first().click();
+    await page.waitForURL((u) => u.pathname.startsWith('/reports/RSJ/') && u.searchParams.get('month') === '2020-08');
+    await settle(page);
+    expect(await page.locator('[data-testid=drill-breadcrumb]').getByRole('link', { name: '三江侗族自治县' }).getAttribute('href')).toBe('/drill/county/450226?month=2020-08');
+
     // A month outside the campaign window is clamped to it, not shown as zeros.
     await visit(page, 'leader', 'overview-before-window', '/overview?month=2018-06');
     await page.waitForURL('**/overview?month=2019-08');

@@ -35,7 +35,8 @@ export function DrillBreadcrumb({ path }: { path: DrillPath }) {
   }
   if (path.month) {
     // From a pinned version back to the month's latest, keeping the county the drill-down came through.
-    const to = path.department ? `/reports/${path.department}/${path.month}${path.county ? `?county=${path.county}` : ''}` : undefined;
+    const query = [path.county ? `county=${path.county}` : '', search.replace(/^\?/u, '')].filter(Boolean).join('&');
+    const to = path.department ? `/reports/${path.department}/${path.month}${query ? `?${query}` : ''}` : undefined;
     items.push({ title: formatMonth(path.month, lang), to });
   }
   if (path.version) items.push({ title: `${t('version')} ${path.version}` });

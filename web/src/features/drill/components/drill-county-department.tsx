@@ -9,6 +9,7 @@ import { combineQueries } from '../../../components/query-state';
 import { StatusTag } from '../../../components/status-tag';
 import { formatCount, formatInteger, formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
+import { useCarriedSearch } from '../../../lib/url-state';
 import { useSeries } from '../../progress/api/get-series';
 import { CumulativePanel } from '../../progress/components/cumulative-panel';
 import { useDepartments } from '../../reference/api/get-departments';
@@ -46,7 +47,9 @@ export function DrillCountyDepartment({ county, department }: { county: string; 
   const series = useSeries({ indicator, county, department, asOf });
   const reports = useReportMonths({ department });
   const both = combineQueries(series, reports);
-  const reportLink = (month: string) => `/reports/${department}/${month}?county=${county}`;
+  // The as-of month and indicator ride along, so the report's breadcrumb leads back to the same view.
+  const carried = useCarriedSearch().replace(/^\?/u, '&');
+  const reportLink = (month: string) => `/reports/${department}/${month}?county=${county}${carried}`;
   const rows = useMemo(() => (both.data ? monthRows(both.data[0], both.data[1]) : []), [both.data]);
 
   return (
