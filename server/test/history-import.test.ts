@@ -116,7 +116,7 @@ describe('POST /api/reports/import', () => {
     }, ['市气象局', '2020-13', '上周三']],
     ['two submission times for one report', (l: (string | number)[][]) => {
       l[3]![2] = '2020-02-09';
-    }, ['报送时间应相同']],
+    }, ['报送时间应相同', '第2行为“2020-02-08”']],
   ])('refuses %s', async (_name, spoil, words) => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const { historyLines } = await import('./history-workbook');

@@ -129,6 +129,8 @@ interface Group {
   department: string;
   month: string;
   submittedAt: string;
+  /** As typed on the group's first line, to quote back. */
+  submittedAtText: string;
   lines: number[];
 }
 
@@ -166,9 +168,9 @@ function groupLines(
     if (!department || !month || !at) continue;
     const key = `${department}/${month}`;
     const group = groups.get(key);
-    if (!group) groups.set(key, { department, month, submittedAt: at, lines: [r] });
+    if (!group) groups.set(key, { department, month, submittedAt: at, submittedAtText: atText, lines: [r] });
     else if (group.submittedAt !== at) {
-      problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：同一单位同一月份的报送时间应相同（第${(group.lines[0] ?? 0) + 1}行为“${group.submittedAt}”）`));
+      problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：同一单位同一月份的报送时间应相同（第${(group.lines[0] ?? 0) + 1}行为“${group.submittedAtText}”）`));
     } else group.lines.push(r);
   }
   return groups;

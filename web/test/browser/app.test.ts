@@ -213,19 +213,24 @@ describe.skipIf(!run)('web app in a browser', () => {
     if (!target) throw new Error('queue too short for the import');
     const before = await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`);
     const codes = Object.keys(before.rows[0]?.values ?? {});
+    const sentAt = new Date().toISOString();
     const historyCsv = (spoil: boolean) =>
       Buffer.from(
         [
           ['填报单位', '月份', '报送时间', '县区', ...codes].join(','),
           ...before.rows.map((r, i) =>
-            [target.department, target.month, new Date().toISOString(), r.county, ...codes.map((c) => (spoil && i === 0 && c === 'T' ? (r.values.T ?? 0) + 1 : r.values[c] ?? 0))].join(','),
+            [target.department, target.month, sentAt, r.county, ...codes.map((c) => (spoil && i === 0 && c === 'T' ? (r.values.T ?? 0) + 1 : r.values[c] ?? 0))].join(','),
           ),
         ].join('\r\n'),
       );
     await visit(page, 'admin', 'import', '/admin/import');
     await page.setInputFiles('input[type=file]', { name: 'history-bad.csv', mimeType: 'text/csv', buffer: historyCsv(true) });
     await page.locator('[data-testid=import-error]').waitFor();
-    expect(await page.locator('[data-testid=import-problems] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    // The one broken figure, T of the first county (line 2), is the one problem listed, at its cell.
+    const column = 4 + codes.indexOf('T'); // 0-based, after 填报单位, 月份, 报送时间, 县区
+    const letters = (column >= 26 ? String.fromCharCode(64 + Math.floor(column / 26)) : '') + String.fromCharCode(65 + (column % 26));
+    const tCell = `${letters}2`;
+    expect(await page.locator('[data-testid=import-problems] tbody tr.ant-table-row td:first-child').allTextContents()).toEqual([tCell]);
     expect((await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`)).version).toBe(before.version);
     await shoot(page, 'admin', 'import-refused');
     await page.setInputFiles('input[type=file]', { name: 'history.csv', mimeType: 'text/csv', buffer: historyCsv(false) });
