@@ -24,6 +24,21 @@ function submitAt(deps: Deps, at: string, month: string, k: number) {
 }
 
 describe('fact store', () => {
+  it('a version read back from its packed array equals its rows in report_values, the source of truth', () => {
+    const deps = buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    const sent = body(deps, 3);
+    sent.rows.forEach((r, i) => { r.values.F1 = 1234.56 + i; r.values.S1 = 1000 + i; r.values.S2 = 300 + i; r.values.S3 = 80 + i; });
+    delete sent.rows[5]!.values.K7; // a blank cell, stored as 0
+    const stored = submitReport(deps, { department: 'RSJ', month: '2020-09', rows: sent.rows.slice(1), actor: rsj, source: 'form' });
+    const id = deps.db.prepare("SELECT id FROM report_versions WHERE department = 'RSJ' AND month = '2020-09'").pluck().get() as number;
+    const fromValues = deps.db.prepare('SELECT county, indicator, value FROM report_values WHERE version_id = ?').all(id) as { county: string; indicator: string; value: number }[];
+    const fromArray = stored.rows.flatMap((r) => Object.entries(r.values).map(([indicator, value]) => ({ county: r.county, indicator, value })));
+    const key = (v: { county: string; indicator: string }) => `${v.county}|${v.indicator}`;
+    expect([...fromArray].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...fromValues].sort((a, b) => key(a).localeCompare(key(b))));
+    // The county left out is every indicator 0, not missing.
+    expect(stored.rows.find((r) => r.county === sent.rows[0]!.county)?.values.T).toBe(0);
+  });
+
   it('a new version counts at once, and an earlier as-of date still sees the figures in force then', () => {
     const deps = buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
     submitAt(deps, '2020-09-05T10:00:00+08:00', '2020-08', 1);

@@ -75,12 +75,11 @@ export function insertVersion(db: Db, v: NewVersion): { id: number; version: num
     ((prepared(db, 'SELECT MAX(version) FROM report_versions WHERE department = ? AND month = ?').pluck().get(v.department, v.month) as
       | number
       | null) ?? 0) + 1;
-  const info = db
-    .prepare(
-      `INSERT INTO report_versions (department, month, version, submitted_at_ms, submitted_by, source, file_name, warnings)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(v.department, v.month, next, v.submittedAtMs, v.submittedBy, v.source, v.fileName, JSON.stringify(v.warnings));
+  const info = prepared(
+    db,
+    `INSERT INTO report_versions (department, month, version, submitted_at_ms, submitted_by, source, file_name, warnings)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(v.department, v.month, next, v.submittedAtMs, v.submittedBy, v.source, v.fileName, JSON.stringify(v.warnings));
   const id = Number(info.lastInsertRowid);
   const value = prepared(db, 'INSERT INTO report_values (version_id, county, indicator, value) VALUES (?, ?, ?, ?)');
   for (const row of v.rows) {

@@ -48,8 +48,18 @@ export function getFactStore(db: Db, catalogue: Catalogue): FactStore {
   return store;
 }
 
+const layoutKeys = new WeakMap<Catalogue, string>();
+
 /** The order figures are packed in; a different catalogue gives a different layout key. */
 function layoutKey(catalogue: Catalogue): string {
+  const held = layoutKeys.get(catalogue);
+  if (held) return held;
+  const key = computeLayoutKey(catalogue);
+  layoutKeys.set(catalogue, key);
+  return key;
+}
+
+function computeLayoutKey(catalogue: Catalogue): string {
   const codes = `${catalogue.indicators.map((i) => i.code).join(',')}|${catalogue.units.map((u) => u.code).join(',')}`;
   return createHash('sha256').update(codes).digest('hex').slice(0, 16);
 }
@@ -68,6 +78,19 @@ export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number
   }
   prepared(db, 'INSERT INTO version_arrays (version_id, layout, data) VALUES (?, ?, ?)').run(versionId, layoutKey(catalogue), Buffer.from(values.buffer));
   return values;
+}
+
+/**
+ * One version's packed figures ([indicator × county] in catalogue order), or null when it has none in this
+ * layout: one row read instead of one per value (5,544 at province scale).
+ */
+export function readVersionArray(db: Db, catalogue: Catalogue, versionId: number): Float64Array | null {
+  const data = prepared(db, 'SELECT data FROM version_arrays WHERE version_id = ? AND layout = ?').pluck().get(versionId, layoutKey(catalogue)) as
+    | Buffer
+    | undefined;
+  const size = catalogue.indicators.length * catalogue.units.length;
+  // Copied into a fresh (aligned) buffer: the driver's Buffer may be a slice of a shared pool.
+  return data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : null;
 }
 
 /** Drops the in-memory copy (after an enclosing transaction rolled back versions it had been told of). */

@@ -1,4 +1,5 @@
 /** Reading reports: the latest version, any version, the version list and a department's months. */
+import { formIndicators } from '@lz/shared/catalogue';
 import { deadlineOf } from '@lz/shared/deadline';
 import { monthRange } from '@lz/shared/months';
 import type { Problem } from '@lz/shared/problems';
@@ -17,12 +18,24 @@ import {
 } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { notFound } from '../../errors';
+import { readVersionArray } from '../progress/fact-store';
 
 function iso(deps: Deps, ms: number): string {
   return formatInZone(new Date(ms), deps.catalogue.campaign.timeZone);
 }
 
-function rowsOf(deps: Deps, versionId: number): ReportVersion['rows'] {
+/**
+ * A version's rows: every county-level unit × every indicator of the department's form, which is what
+ * the write path stores (blanks and missing counties as 0). Read from the packed array when there is one.
+ */
+function rowsOf(deps: Deps, versionId: number, department: string): ReportVersion['rows'] {
+  const { catalogue } = deps;
+  const packed = readVersionArray(deps.db, catalogue, versionId);
+  if (packed) {
+    const nC = catalogue.units.length;
+    const form = formIndicators(catalogue, department).map((ind) => ({ code: ind.code, at: catalogue.indicators.indexOf(ind) * nC }));
+    return catalogue.units.map((u, ci) => ({ county: u.code, values: Object.fromEntries(form.map((f) => [f.code, packed[f.at + ci] ?? 0])) }));
+  }
   const byCounty = new Map<string, Record<string, number>>();
   for (const v of versionValues(deps.db, versionId)) {
     const values = byCounty.get(v.county) ?? {};
@@ -49,7 +62,7 @@ function toVersion(deps: Deps, row: VersionRow): ReportVersion {
     deadline: iso(deps, deadlineOf(row.month, deps.catalogue.campaign).getTime()),
     source: row.source,
     fileName: row.file_name,
-    rows: rowsOf(deps, row.id),
+    rows: rowsOf(deps, row.id, row.department),
     totals: versionTotals(deps.db, row.id),
     warnings: JSON.parse(row.warnings) as Problem[],
     statusReason: isLatest ? state.status_reason : null,
