@@ -26,8 +26,8 @@ function submitAt(deps: Deps, at: string, month: string, k: number) {
 describe('fact store', () => {
   it('a version read back from its packed array equals its rows in report_values, the source of truth', () => {
     const deps = buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
-    const sent = body(deps, 3);
-    sent.rows.forEach((r, i) => { r.values.F1 = 1234.56 + i; r.values.S1 = 1000 + i; r.values.S2 = 300 + i; r.values.S3 = 80 + i; });
+    const sent = { rows: body(deps, 3).rows.map((r): { county: string; values: Record<string, number> } => ({ county: r.county, values: { ...r.values } })) };
+    sent.rows.forEach((r, i) => Object.assign(r.values, { F1: 1234.56 + i, S1: 1000 + i, S2: 300 + i, S3: 80 + i }));
     delete sent.rows[5]!.values.K7; // a blank cell, stored as 0
     const stored = submitReport(deps, { department: 'RSJ', month: '2020-09', rows: sent.rows.slice(1), actor: rsj, source: 'form' });
     const id = deps.db.prepare("SELECT id FROM report_versions WHERE department = 'RSJ' AND month = '2020-09'").pluck().get() as number;
