@@ -7,7 +7,7 @@ import { apiErrorSchema } from '@lz/shared/api/errors';
 import { progressSchema } from '@lz/shared/api/progress';
 import { historyImportResultSchema, reportVersionSchema } from '@lz/shared/api/reports';
 import { parseInstant, parseMonth } from '../src/import/history-file';
-import { historyCsv, historyForm, historyXlsx, type HistoryEntry } from './history-workbook';
+import { historyCsv, historyForm, historyLines, historyXlsx, type HistoryEntry } from './history-workbook';
 import { body, makeTestApp, tableCounts } from './test-app';
 
 type T = Awaited<ReturnType<typeof makeTestApp>>;
@@ -151,6 +151,155 @@ describe('POST /api/reports/import', () => {
     const res = await importFile(t, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2, 3, 0xff]), 'h.xlsx');
     expect(res.status).toBe(400);
     res.unchanged();
+  });
+});
+
+describe('hostile and untidy history files', () => {
+  const one = (t: T, department: string, month: string, submittedAt: string): HistoryEntry[] => [{ department, month, submittedAt, rows: body(t.deps, 1).rows }];
+  const csvOf = (l: (string | number)[][]) => new TextEncoder().encode(l.map((x) => x.join(',')).join('\n'));
+
+  it('refuses a 报送时间 before the month began, at its cell, but takes one early in the month', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const res = await importFile(t, await historyXlsx(t.deps.catalogue, [...one(t, 'JYJ', '2020-03', '2020-02-29 23:59'), ...one(t, 'GXJ', '2020-03', '2020-03-05')]), 'h.xlsx');
+    expect(res.status).toBe(422);
+    const err = apiErrorSchema.parse(await res.json()).error;
+    expect(err.details).toHaveLength(1);
+    expect(err.details?.[0]).toMatchObject({ cell: 'C3' });
+    expect(err.details?.[0]?.message).toContain('早于 2020-03 月初');
+    res.unchanged();
+    const ok = await importFile(t, await historyXlsx(t.deps.catalogue, one(t, 'GXJ', '2020-03', '2020-03-05')), 'h.xlsx');
+    expect(ok.status).toBe(201);
+  });
+
+  it.each([
+    ['a 报送时间 in the future', 'JYJ', '2020-01', '2020-12-01', 'submitted_at_in_future', 'C3'],
+    ['a month before the campaign window', 'JYJ', '2019-05', '2019-06-05', 'month_outside_window', 'B3'],
+    ['a department that owes no reports', 'CZJ', '2020-01', '2020-02-05', 'department_not_reporting', 'A3'],
+  ])('refuses %s with the cell to fix', async (_n, dept, month, at, rule, cell) => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const res = await importFile(t, await historyXlsx(t.deps.catalogue, one(t, dept, month, at)), 'h.xlsx');
+    expect(res.status).toBe(422);
+    const d = apiErrorSchema.parse(await res.json()).error.details ?? [];
+    expect(d.map((p) => [p.rule, p.cell])).toEqual([[rule, cell]]);
+    expect(d[0]?.message).toMatch(/[\u4e00-\u9fff]/u);
+    res.unchanged();
+  });
+
+  it('refuses Excel serial numbers without a date format, saying what they are', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const l = historyLines(t.deps.catalogue, one(t, 'JYJ', '2020-01', '2020-02-05'));
+    l.slice(1).forEach((r) => { r[2] = 43866.5; });
+    const res = await importFile(t, csvOf(l), 'h.csv');
+    expect(res.status).toBe(422);
+    const d = apiErrorSchema.parse(await res.json()).error.details ?? [];
+    expect(d[0]).toMatchObject({ cell: 'C2' });
+    expect(d[0]?.message).toContain('日期序列号');
+    res.unchanged();
+  });
+
+  it('reads codes in lower case, the 柳州市 prefix, old county codes, short forms, split and blank-separated lines and 合计 lines', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const l = historyLines(t.deps.catalogue, [...one(t, 'JYJ', '2020-01', '2020-02-05'), ...one(t, 'GXJ', '2020-01', '2020-02-06')]);
+    l.slice(1).forEach((r, i) => {
+      if (i < 12) r[0] = i % 2 ? 'jyj' : '柳州市教育局';
+      if (r[3] === '柳江区') r[3] = '450221';
+      if (r[3] === '融水苗族自治县') r[3] = '融水县';
+    });
+    const [header, a, b] = [l[0]!, l.slice(1, 13), l.slice(13, 25)];
+    const total = (x: (string | number)[]) => ['', '', '', '合计', ...x.slice(4).map((v) => Number(v) * 12)];
+    const res = await importFile(t, csvOf([header, ...a.slice(0, 6), ...b.slice(0, 6), [], ...a.slice(6), total(a[0]!), [], ...b.slice(6), ['GXJ', '2020-01', '2020-02-06', '合计', ...total(b[0]!).slice(4)]]), 'h.csv');
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(historyImportResultSchema.parse(await res.json()).reports.map((r) => `${r.department}/${r.month}`)).toEqual(['GXJ/2020-01', 'JYJ/2020-01']);
+    const v = reportVersionSchema.parse(await (await (await t.login('admin')).get('/api/reports/JYJ/2020-01')).json());
+    expect(v.totals.T).toBe(360);
+  });
+
+  it('refuses a duplicate county line within one report, and a wrong 合计 line', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const l = historyLines(t.deps.catalogue, one(t, 'JYJ', '2020-01', '2020-02-05'));
+    const res = await importFile(t, csvOf([...l, [...l[1]!]]), 'h.csv');
+    expect(res.status).toBe(422);
+    expect(apiErrorSchema.parse(await res.json()).error.details?.map((d) => [d.rule, d.cell])).toEqual([['duplicate-county', 'D14']]);
+    res.unchanged();
+    const bad = await importFile(t, csvOf([...l, ['JYJ', '2020-01', '2020-02-05', '合计', 1]]), 'h.csv');
+    expect(bad.status).toBe(422);
+    expect(apiErrorSchema.parse(await bad.json()).error.details?.map((d) => [d.rule, d.cell])).toEqual([['total-mismatch', 'E14']]);
+    bad.unchanged();
+  });
+
+  it('answers a file of 20,001 lines with a quick 413', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const l = historyLines(t.deps.catalogue, one(t, 'JYJ', '2020-01', '2020-02-05'));
+    while (l.length < 20_002) l.push([...l[1]!]);
+    const started = Date.now();
+    const res = await importFile(t, csvOf(l), 'h.csv');
+    expect(res.status).toBe(413);
+    expect(apiErrorSchema.parse(await res.json()).error.message).toContain('20,000 行');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    res.unchanged();
+  });
+
+  it('refuses all of 50 reports when the 30th breaks a rule, naming department, month and cell', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const months = ['2019-08', '2019-09', '2019-10', '2019-11', '2019-12', '2020-01', '2020-02', '2020-03', '2020-04', '2020-05'];
+    const entries = ['JYJ', 'GXJ', 'RSJ', 'SWJ', 'JTJ'].flatMap((d) => months.flatMap((m) => one(t, d, m, `${m}-28`)));
+    entries[29]!.rows[3]!.values.E1 = 999; // RSJ 2020-05, 柳北区; title on row 1, so lines 2 + 29 × 12 + 3 = row 354
+    const res = await importFile(t, await historyXlsx(t.deps.catalogue, entries), 'h.xlsx');
+    expect(res.status).toBe(422);
+    const err = apiErrorSchema.parse(await res.json()).error;
+    expect(err.message).toContain('50 份报表');
+    expect(err.details?.map((d) => [d.indicator, d.cell])).toEqual([['E', 'F354']]);
+    expect(err.details?.[0]?.message).toContain('市人力资源社会保障局 2020-05');
+    res.unchanged();
+  });
+
+  it('finds the table on the second sheet, with months and times as date cells', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填表说明').addRow(['填表说明：每个县区一行']);
+    const ws = wb.addWorksheet('历史数据');
+    historyLines(t.deps.catalogue, one(t, 'JYJ', '2020-01', '')).forEach((l, i) => {
+      ws.addRow(i === 0 ? l : [l[0], new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2020, 1, 8, 10, 20)), ...l.slice(3)]);
+    });
+    const res = await importFile(t, new Uint8Array(await wb.xlsx.writeBuffer()), 'h.xlsx');
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(historyImportResultSchema.parse(await res.json()).reports[0]).toMatchObject({ month: '2020-01', submittedAt: '2020-02-08T02:20:00.000Z' });
+  });
+});
+
+describe('a history workbook with a two-row merged header', () => {
+  it('reads 填报单位/月份/报送时间 merged down and 企业职工培训 merged over 小计 and E1–E5', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('历史数据');
+    const [header, ...lines] = historyLines(t.deps.catalogue, [{ department: 'JYJ', month: '2020-01', submittedAt: '2020-02-05', rows: body(t.deps, 1).rows }]);
+    const upper = header!.map((h, c) => (c < 5 ? h : ''));
+    const lower = header!.map((h, c) => (c < 5 ? '' : h));
+    upper[5] = '企业职工培训';
+    lower[5] = '小计';
+    ws.addRow(upper);
+    ws.addRow(lower);
+    for (let c = 1; c <= 5; c++) ws.mergeCells(1, c, 2, c);
+    ws.mergeCells(1, 6, 1, 11);
+    for (const l of lines) ws.addRow(l);
+    const res = await importFile(t, new Uint8Array(await wb.xlsx.writeBuffer()), 'h.xlsx');
+    expect(res.status, await res.clone().text()).toBe(201);
+    const v = reportVersionSchema.parse(await (await (await t.login('admin')).get('/api/reports/JYJ/2020-01')).json());
+    expect(v.totals).toMatchObject({ T: 360, E: 240, E1: 48 });
+  });
+});
+
+describe('a history CSV saved by Excel on Chinese Windows (GBK)', () => {
+  it('reads Chinese names from GBK bytes and stores both reports', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const { readFileSync } = await import('node:fs');
+    const res = await importFile(t, new Uint8Array(readFileSync(`${__dirname}/fixtures/history-gbk.csv`)), 'history-gbk.csv');
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(historyImportResultSchema.parse(await res.json()).reports.map((r) => `${r.department}/${r.month}`)).toEqual(['GXJ/2020-03', 'JYJ/2020-03']);
+    const v = reportVersionSchema.parse(await (await (await t.login('admin')).get('/api/reports/GXJ/2020-03')).json());
+    expect(v.totals.T).toBe(360);
   });
 });
 

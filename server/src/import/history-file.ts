@@ -40,6 +40,8 @@ export interface HistoryReport {
   locate: (p: Problem) => Problem;
   /** 1-based line numbers in the file, for messages. */
   firstLine: number;
+  /** The 填报单位, 月份 and 报送时间 cells of the report's first line, where a refusal of the whole report points. */
+  metaCells: { department: string; month: string; submittedAt: string };
 }
 
 const META: Record<'department' | 'month' | 'submittedAt', RegExp> = {
@@ -86,6 +88,7 @@ async function parse({ bytes, fileName, catalogue }: { bytes: Uint8Array; fileNa
         warnings: content.warnings,
         locate: locateIn(content.cells),
         firstLine: (g.lines[0] ?? 0) + 1,
+        metaCells: { department: cellAddress(g.lines[0] ?? 0, meta.department), month: cellAddress(g.lines[0] ?? 0, meta.month), submittedAt: cellAddress(g.lines[0] ?? 0, meta.submittedAt) },
       });
     }
     if (problems.length > 0) {
@@ -163,17 +166,36 @@ function groupLines(
     const month = parseMonth(monthText);
     const at = parseInstant(atText, catalogue.campaign.timeZone);
     if (!department) problems.push(lineProblem(r, meta.department, `${cellAddress(r, meta.department)}：无法识别的填报单位“${deptText}”`));
-    if (!month) problems.push(lineProblem(r, meta.month, `${cellAddress(r, meta.month)}：无法识别的月份“${monthText}”，应写为 2020-03 或 2020年3月`));
-    if (!at) problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：无法识别的报送时间“${atText}”，应写为 2020-04-08 或 2020-04-08 10:20`));
+    if (!month) problems.push(lineProblem(r, meta.month, `${cellAddress(r, meta.month)}：无法识别的月份“${monthText}”，应写为 2020-03 或 2020年3月${serialHint(monthText)}`));
+    if (!at) problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：无法识别的报送时间“${atText}”，应写为 2020-04-08 或 2020-04-08 10:20${serialHint(atText)}`));
     if (!department || !month || !at) continue;
     const key = `${department}/${month}`;
     const group = groups.get(key);
-    if (!group) groups.set(key, { department, month, submittedAt: at, submittedAtText: atText, lines: [r] });
+    if (!group) {
+      // A month may be filed once it has begun ("Which months may be filed"), never before; said once per report.
+      if (at < monthStart(month, catalogue.campaign.timeZone)) {
+        problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：报送时间“${atText}”早于 ${month} 月初，月份尚未开始不能报送，请核对月份或报送时间`));
+      }
+      groups.set(key, { department, month, submittedAt: at, submittedAtText: atText, lines: [r] });
+    }
     else if (group.submittedAt !== at) {
       problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：同一单位同一月份的报送时间应相同（第${(group.lines[0] ?? 0) + 1}行为“${group.submittedAtText}”）`));
     } else group.lines.push(r);
   }
   return groups;
+}
+
+/**
+ * A date cell whose format was cleared shows its Excel serial number (43929.5). It is refused rather than
+ * read: the same digits typed as a count or an ID would otherwise become a date nobody wrote.
+ */
+function serialHint(text: string): string {
+  return /^\d{5}(\.\d+)?$/u.test(text) ? '（这像是未设置日期格式的 Excel 日期序列号，请将该列设为日期格式后另存再导入）' : '';
+}
+
+function monthStart(month: string, timeZone: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return instantOfWallClock({ year, month: m, day: 1, hour: 0, minute: 0, second: 0 }, timeZone).toISOString();
 }
 
 function lineProblem(r: number, c: number, message: string): Problem {

@@ -91,5 +91,12 @@ function asProblems(deps: Deps, report: HistoryReport, err: AppError): Problem[]
   const name = deps.catalogue.departments.find((d) => d.code === report.department)?.name ?? report.department;
   const where = `${name} ${report.month}（第${report.firstLine}行起）`;
   if (err.details && err.details.length > 0) return err.details.map((p) => ({ ...p, message: `${where}：${p.message}` }));
-  return [{ county: null, indicator: null, rule: err.code, message: `${where}：${err.message}` }];
+  // A refusal of the whole report (future time, month outside the window, no duty to report) points at the
+  // 报送时间 or 月份 cell of its first line, so the office finds it in a file of thousands of lines.
+  const cell = err.code.startsWith('submitted_at')
+    ? report.metaCells.submittedAt
+    : err.code === 'department_not_reporting'
+      ? report.metaCells.department
+      : report.metaCells.month;
+  return [{ county: null, indicator: null, rule: err.code, cell, message: `${where}：${cell}：${err.message}` }];
 }
