@@ -339,3 +339,21 @@ describe('a history workbook saved by LibreOffice Calc', () => {
     expect(swj.totals.T).toBe(30 * 3 * 12);
   });
 });
+
+describe('a history workbook too big to read safely', () => {
+  it('is refused from its zip directory with a 413 before exceljs reads it, and nothing is written', async () => {
+    const { strToU8, zipSync } = await import('fflate');
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    // 41 MiB of cell XML compresses to a few dozen KiB: small to upload, ruinous to parse.
+    const bytes = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'xl/workbook.xml': strToU8('<workbook/>'),
+      'xl/worksheets/sheet1.xml': new Uint8Array(41 * 1024 * 1024).fill(0x20),
+    });
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    const res = await importFile(t, bytes, 'huge.xlsx');
+    expect(res.status).toBe(413);
+    expect(apiErrorSchema.parse(await res.json()).error.message).toContain('CSV');
+    res.unchanged();
+  });
+});

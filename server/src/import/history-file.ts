@@ -23,10 +23,17 @@ import { buildHeaderIndex } from './match-header';
 import { compact, stripBracketed } from './normalise';
 import { readSheets } from './parse-report-file';
 import { locateIn, readTable } from './read-table';
+import { sniffFile } from './sniff';
+import { sheetXmlBytes } from './zip-guard';
 
 /** 29 months × 21 departments × 12 counties is 7,308 lines; the caps leave room for a second campaign. */
 export const MAX_HISTORY_BYTES = 20 * 1024 * 1024;
 export const MAX_HISTORY_ROWS = 20_000;
+/**
+ * 20,000 lines of 36 cells is about 30 MB of sheet XML; beyond this exceljs would hold the server for many
+ * seconds and a gigabyte of memory, so such a workbook is refused before it is read (a CSV has no such cost).
+ */
+export const MAX_HISTORY_SHEET_XML_BYTES = 40 * 1024 * 1024;
 const MAX_PROBLEMS = 100;
 
 export interface HistoryReport {
@@ -63,6 +70,10 @@ export async function parseHistoryFile(input: { bytes: Uint8Array; fileName: str
 
 async function parse({ bytes, fileName, catalogue }: { bytes: Uint8Array; fileName: string; catalogue: Catalogue }): Promise<HistoryReport[]> {
   if (bytes.length > MAX_HISTORY_BYTES) throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
+  const cellXml = sniffFile(bytes) === 'zip' ? sheetXmlBytes(bytes) : 0;
+  if (cellXml > MAX_HISTORY_SHEET_XML_BYTES) {
+    throw tooLarge(`工作簿内容过多（解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_HISTORY_SHEET_XML_BYTES / 1024 / 1024} MB），请按年度拆分，或另存为 CSV 后导入`);
+  }
   const sheets = await readSheets(bytes, fileName, MAX_HISTORY_ROWS + 50);
   const headerIndex = buildHeaderIndex(catalogue);
   const matchLabel = buildLabelMatcher(catalogue);
