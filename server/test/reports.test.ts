@@ -184,3 +184,17 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     expect(v.totals.T).toBe(30);
   });
 });
+
+describe('a back-filled submission time', () => {
+  it('may not lie before its month began: 23:59:59 on the last day before is refused, 00:00:00 on the 1st is taken', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const admin = await t.login('admin');
+    const before = tableCounts(t.deps);
+    const early = await admin.post('/api/reports/JYJ/2020-03', { ...body(t.deps), submittedAt: '2020-02-29T23:59:59+08:00' });
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe('submitted_at_before_month');
+    expect(tableCounts(t.deps)).toEqual(before);
+    const first = await admin.post('/api/reports/JYJ/2020-03', { ...body(t.deps), submittedAt: '2020-03-01T00:00:00+08:00' });
+    expect(first.status).toBe(201);
+  });
+});

@@ -73,6 +73,10 @@ export function storeReport(deps: Deps, s: Submission): StoredReport {
   if (s.month > monthOfInstant(deps, now)) {
     throw badRequest(`${s.month} 尚未开始，不能填报`, 'month_not_started');
   }
+  // A back-filled time must also lie after the month began (the same rule as above, for the stated time).
+  if (s.month > monthOfInstant(deps, at)) {
+    throw badRequest(`报送时间早于 ${s.month} 月初，月份尚未开始不能报送`, 'submitted_at_before_month');
+  }
 
   const check = checkReportBody({ rows: s.rows }, s.department, catalogue);
   if (check.errors.length > 0) {
