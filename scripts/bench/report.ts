@@ -90,7 +90,7 @@ export function renderMarkdown(o: { machine: MachineInfo; results: ScaleResult[]
   out.push(
     '## History import',
     '',
-    'The statistics office moving a year of mailed reports in at once: one CSV (`POST /api/reports/import`) holding 2021\'s reports as the benchmark database has them (a line per county-level unit, the first submission time as 报送时间; at province scale the months that fit in 18,000 lines), imported into an empty database as a new installation would be. Each report is validated and stored through the same `submitReport` as a monthly upload, all in one enclosing transaction with one audit entry. The floor inserts the same number of values with one prepared statement in one transaction.',
+    'The statistics office moving a year of mailed reports in at once: one CSV (`POST /api/reports/import`) holding 2021\'s reports as the benchmark database has them (a line per county-level unit, the first submission time as 报送时间; at province scale the months that fit in 18,000 lines), imported into an empty database as a new installation would be. Each report is validated and stored through the same path as a monthly upload (`storeReport`, i.e. `submitReport` without reading the version back), all in one enclosing transaction with one audit entry. The floor inserts the same number of values with one prepared statement in one transaction.',
     '',
     '| scale | reports | lines | file | p50 / p95 ms | lines/s | values/s | raw insert values/s | ratio |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -344,16 +344,36 @@ describe('a history workbook too big to read safely', () => {
   it('is refused from its zip directory with a 413 before exceljs reads it, and nothing is written', async () => {
     const { strToU8, zipSync } = await import('fflate');
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
-    // 41 MiB of cell XML compresses to a few dozen KiB: small to upload, ruinous to parse.
+    // 17 MiB of cell XML compresses to a few dozen KiB: small to upload, ruinous to parse.
     const bytes = zipSync({
       '[Content_Types].xml': strToU8('<Types/>'),
       'xl/workbook.xml': strToU8('<workbook/>'),
-      'xl/worksheets/sheet1.xml': new Uint8Array(41 * 1024 * 1024).fill(0x20),
+      'xl/worksheets/sheet1.xml': new Uint8Array(17 * 1024 * 1024).fill(0x20),
     });
     expect(bytes.length).toBeLessThan(1024 * 1024);
     const res = await importFile(t, bytes, 'huge.xlsx');
     expect(res.status).toBe(413);
     expect(apiErrorSchema.parse(await res.json()).error.message).toContain('CSV');
+    res.unchanged();
+  });
+});
+
+describe('a history workbook with a sheet per year', () => {
+  it('is refused with a 400 naming the sheets, rather than importing the first sheet only', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { historyLines } = await import('./history-workbook');
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const wb = new ExcelJS.Workbook();
+    const entries = year(t);
+    for (const [name, part] of [['2020年1月', entries.slice(0, 2)], ['2020年2-3月', entries.slice(2)]] as const) {
+      const ws = wb.addWorksheet(name);
+      for (const line of historyLines(t.deps.catalogue, [...part])) ws.addRow(line);
+    }
+    const res = await importFile(t, new Uint8Array(await wb.xlsx.writeBuffer()), 'by-month.xlsx');
+    expect(res.status).toBe(400);
+    const err = apiErrorSchema.parse(await res.json()).error;
+    expect(err.code).toBe('history_many_sheets');
+    expect(err.message).toContain('“2020年2-3月”');
     res.unchanged();
   });
 });

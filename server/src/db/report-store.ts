@@ -72,9 +72,9 @@ export interface NewVersion {
 /** Inserts the next version with its values and totals; returns its number. Call inside a transaction. */
 export function insertVersion(db: Db, v: NewVersion): { id: number; version: number } {
   const next =
-    ((prepared(db, 'SELECT MAX(version) FROM report_versions WHERE department = ? AND month = ?').pluck().get(v.department, v.month) as
-      | number
-      | null) ?? 0) + 1;
+    ((prepared(db, 'SELECT MAX(version) AS latest FROM report_versions WHERE department = ? AND month = ?').get(v.department, v.month) as
+      | { latest: number | null }
+      | undefined)?.latest ?? 0) + 1;
   const info = prepared(
     db,
     `INSERT INTO report_versions (department, month, version, submitted_at_ms, submitted_by, source, file_name, warnings)

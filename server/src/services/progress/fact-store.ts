@@ -60,7 +60,9 @@ function layoutKey(catalogue: Catalogue): string {
 }
 
 function computeLayoutKey(catalogue: Catalogue): string {
-  const codes = `${catalogue.indicators.map((i) => i.code).join(',')}|${catalogue.units.map((u) => u.code).join(',')}`;
+  // Which departments fill an indicator is part of the layout: a version is read back as its form's columns.
+  const indicators = catalogue.indicators.map((i) => `${i.code}${i.onlyDepartments ? `:${i.onlyDepartments.join('+')}` : ''}`);
+  const codes = `${indicators.join(',')}|${catalogue.units.map((u) => u.code).join(',')}`;
   return createHash('sha256').update(codes).digest('hex').slice(0, 16);
 }
 
@@ -85,9 +87,9 @@ export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number
  * layout: one row read instead of one per value (5,544 at province scale).
  */
 export function readVersionArray(db: Db, catalogue: Catalogue, versionId: number): Float64Array | null {
-  const data = prepared(db, 'SELECT data FROM version_arrays WHERE version_id = ? AND layout = ?').pluck().get(versionId, layoutKey(catalogue)) as
-    | Buffer
-    | undefined;
+  const data = (prepared(db, 'SELECT data FROM version_arrays WHERE version_id = ? AND layout = ?').get(versionId, layoutKey(catalogue)) as
+    | { data: Buffer }
+    | undefined)?.data;
   const size = catalogue.indicators.length * catalogue.units.length;
   // Copied into a fresh (aligned) buffer: the driver's Buffer may be a slice of a shared pool.
   return data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : null;

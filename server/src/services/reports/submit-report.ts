@@ -1,6 +1,6 @@
 /**
- * The one write path for report figures: the JSON route, the file route and the demo generator all call
- * `submitReport`. It validates, stores a new version and its lifecycle event, and audits, in one transaction;
+ * The one write path for report figures: the JSON route, the file route and the demo generator call
+ * `submitReport`; the history import calls `storeReport`, the same without reading the version back. It validates, stores a new version and its lifecycle event, and audits, in one transaction;
  * a rejected submission writes nothing.
  */
 import { isOnTime } from '@lz/shared/deadline';
