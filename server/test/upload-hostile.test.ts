@@ -126,4 +126,17 @@ describe('an .xlsx whose cells unpack far beyond a monthly form', () => {
     expect(err.message).toContain('工作表');
     expect(Date.now() - started).toBeLessThan(1000);
   });
+
+  it('a title saying where the form is sent (“报柳州市人力资源和社会保障局”) is not taken for who fills it', async () => {
+    const t = await makeTestApp('2020-12-05T10:00:00+08:00');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await template(t, 'GXJ', '2020-11')).slice().buffer);
+    const ws = wb.worksheets[0]!;
+    ws.getCell('A1').value = `${String(ws.getCell('A1').value ?? '')}（报柳州市人力资源和社会保障局）`;
+    ws.getCell('A2').value = null; // no 填报单位 line: the title's only department is the one it is sent to
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const gxj = await t.login('gxj');
+    const res = await gxj.post('/api/reports/GXJ/2020-11/file', formOf(bytes, 'GXJ-2020-11.xlsx'));
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
 });

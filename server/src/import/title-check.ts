@@ -101,6 +101,8 @@ function monthsIn(line: Line): Found<string>[] {
   return out;
 }
 
+const SENT_TO = /(报|报送|送|抄送|上报|呈)(柳州市|柳州)?$/u;
+
 function departmentsIn(line: Line, catalogue: Catalogue): Found<string>[] {
   // Where a 填报单位 label exists, only what follows it counts: a title may also name the lead department
   // it is sent to ("报市人社局").
@@ -111,7 +113,11 @@ function departmentsIn(line: Line, catalogue: Catalogue): Found<string>[] {
     for (const d of catalogue.departments) {
       const full = compact(d.name).replace(/和/gu, '');
       const bare = full.replace(/^市/u, '');
-      if (bare.length >= 2 && (text.includes(full) || text.includes(bare))) out.push({ value: d.code, cell });
+      if (bare.length < 2) continue;
+      const at = [full, bare].map((name) => text.indexOf(name)).find((i) => i >= 0);
+      // Without a label, "（报柳州市人力资源社会保障局）" names where the form is sent, not who fills it.
+      if (at === undefined || (labelled < 0 && SENT_TO.test(text.slice(0, at)))) continue;
+      out.push({ value: d.code, cell });
     }
   }
   return out;
