@@ -1,23 +1,13 @@
-import { InboxOutlined } from '@ant-design/icons';
-import type { HistoryImportResult } from '@lz/shared/api/reports';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
-import { ApiRequestError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useCatalogue } from '../../reference/api/use-catalogue';
-import { invalidateAfterReportChange } from '../../reports/api/invalidate-report';
+import { useFileUpload } from '../../reports/api/use-file-upload';
+import { FileDropZone } from '../../reports/components/file-drop-zone';
 import { ProblemsTable } from '../../reports/components/problems-table';
 import { importHistoryFile } from '../api/import-history-file';
-
-type State =
-  | { kind: 'idle' }
-  | { kind: 'uploading'; percent: number; name: string }
-  | { kind: 'failed'; error: ApiRequestError; name: string }
-  | { kind: 'done'; result: HistoryImportResult };
 
 const EXAMPLE = [
   ['市人力资源社会保障局', '2020-03', '2020-04-08 10:20', '城中区', '120', '80', '…'],
@@ -32,9 +22,8 @@ const EXAMPLE = [
 export function HistoryImportPage() {
   const { t, lang } = useI18n();
   const zh = lang === 'zh';
-  const client = useQueryClient();
   const catalogue = useCatalogue();
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const { state, start } = useFileUpload(importHistoryFile);
   const deptName = new Map((catalogue.data?.departments ?? []).map((d) => [d.code, d.name]));
 
   return (
@@ -58,28 +47,11 @@ export function HistoryImportPage() {
             render: (_: unknown, row: { line: string[] }) => row.line[i],
           }))}
         />
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          multiple={false}
-          showUploadList={false}
-          disabled={state.kind === 'uploading'}
-          customRequest={({ file }) => {
-            const f = file as File;
-            setState({ kind: 'uploading', percent: 0, name: f.name });
-            importHistoryFile(f, (percent) => setState({ kind: 'uploading', percent, name: f.name }))
-              .then(async (result) => {
-                setState({ kind: 'done', result });
-                await invalidateAfterReportChange(client);
-              })
-              .catch((e: unknown) => setState({ kind: 'failed', name: f.name, error: e instanceof ApiRequestError ? e : new ApiRequestError(0, 'error', String(e)) }));
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>{zh ? '点击或拖入历史数据 .xlsx / .csv 文件（最大 20 MB）' : 'Click or drop a history .xlsx / .csv file (up to 20 MB)'}</p>
-        </Upload.Dragger>
-        {state.kind === 'uploading' && <Progress percent={state.percent} status="active" aria-label={state.name} />}
+        <FileDropZone
+          state={state}
+          onFile={start}
+          hint={zh ? '点击或拖入历史数据 .xlsx / .csv 文件（最大 20 MB）' : 'Click or drop a history .xlsx / .csv file (up to 20 MB)'}
+        />
         {state.kind === 'failed' && (
           <>
             <Alert type="error" showIcon title={`${state.name}: ${state.error.message}`} data-testid="import-error" />
