@@ -26,3 +26,12 @@ export const notFound = (message = '未找到') => new AppError(404, 'not_found'
 export const conflict = (message: string, code = 'conflict') => new AppError(409, code, message);
 export const tooLarge = (message: string) => new AppError(413, 'too_large', message);
 export const unprocessable = (message: string, details: Problem[]) => new AppError(422, 'rules_broken', message, details);
+
+/** A file of garbage can yield thousands of problems; the first hundred are enough to see what went wrong. */
+const MAX_PROBLEMS = 100;
+
+/** 422 listing at most the first hundred problems; `summary` gets the count and a note when some were left out. */
+export function tooManyProblems(problems: Problem[], summary: (count: string) => string): AppError {
+  const more = problems.length > MAX_PROBLEMS ? `（仅列出前 ${MAX_PROBLEMS} 处）` : '';
+  return unprocessable(summary(`${problems.length} 处问题${more}`), problems.slice(0, MAX_PROBLEMS));
+}

@@ -15,7 +15,7 @@ import { isMonth } from '@lz/shared/months';
 import type { Problem } from '@lz/shared/problems';
 import type { ReportRow } from '@lz/shared/report-body';
 import { instantOfWallClock } from '@lz/shared/zoned-time';
-import { AppError, badRequest, tooLarge, unprocessable } from '../errors';
+import { AppError, badRequest, tooLarge, tooManyProblems } from '../errors';
 import { locateTable } from './find-table';
 import { cellAddress, cellAt, cellText, type Sheet } from './grid';
 import { buildLabelMatcher, type LabelMatcher } from './match-county';
@@ -35,7 +35,6 @@ export const MAX_HISTORY_ROWS = 20_000;
  * history goes in as CSV (20,000 lines parse in well under a second) or split by year.
  */
 export const MAX_HISTORY_SHEET_XML_BYTES = 16 * 1024 * 1024;
-const MAX_PROBLEMS = 100;
 
 export interface HistoryReport {
   department: string;
@@ -112,8 +111,7 @@ async function parse({ bytes, fileName, catalogue }: { bytes: Uint8Array; fileNa
       });
     }
     if (problems.length > 0) {
-      const more = problems.length > MAX_PROBLEMS ? `（仅列出前 ${MAX_PROBLEMS} 处）` : '';
-      throw unprocessable(`文件中有 ${problems.length} 处问题${more}，未导入任何数据`, problems.slice(0, MAX_PROBLEMS));
+      throw tooManyProblems(problems, (count) => `文件中有 ${count}，未导入任何数据`);
     }
     if (reports.length === 0) throw badRequest('表中没有数据行', 'no_table_found');
     return reports;

@@ -9,7 +9,7 @@
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { Problem } from '@lz/shared/problems';
 import type { ReportRow } from '@lz/shared/report-body';
-import { AppError, badRequest, tooLarge, unprocessable } from '../errors';
+import { AppError, badRequest, tooLarge, tooManyProblems } from '../errors';
 import { parseCsv } from './csv';
 import { decodeText } from './decode-text';
 import { locateTable } from './find-table';
@@ -47,7 +47,6 @@ export interface ParsedReportFile {
   locate: (p: Problem) => Problem;
 }
 
-const MAX_PROBLEMS = 100;
 const SAVE_AS_XLSX = '请上传 .xlsx 或 .csv 格式的报表';
 
 /** Throws only `AppError`: 400 (not_a_spreadsheet, encrypted_workbook, corrupt_workbook, no_table_found), 413, 422 (rules_broken, title_mismatch). */
@@ -81,11 +80,8 @@ async function parse({ bytes, fileName, department, catalogue, month }: ParseRep
       throw new AppError(422, 'title_mismatch', title.map((p) => p.message.replace(/^[A-Z]+\d+：/u, '')).join('；'), title);
     }
     const content = readTable(table, matchLabel, catalogue, department);
-    const count = content.problems.length;
-    if (count > 0) {
-      // A sheet of garbage can yield thousands; the first hundred are enough to see what went wrong.
-      const more = count > MAX_PROBLEMS ? `（仅列出前 ${MAX_PROBLEMS} 处）` : '';
-      throw unprocessable(`文件中有 ${count} 处问题${more}，请修改后重新上传`, content.problems.slice(0, MAX_PROBLEMS));
+    if (content.problems.length > 0) {
+      throw tooManyProblems(content.problems, (count) => `文件中有 ${count}，请修改后重新上传`);
     }
     return { rows: content.rows, warnings: content.warnings, locate: locateIn(content.cells) };
   }

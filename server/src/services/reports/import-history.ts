@@ -9,12 +9,10 @@ import type { SessionUser } from '@lz/shared/api/session';
 import type { Problem } from '@lz/shared/problems';
 import { appendAudit } from '../../db/audit-log';
 import type { Deps } from '../../deps';
-import { AppError, forbidden, tooLarge, unprocessable } from '../../errors';
+import { AppError, forbidden, tooLarge, tooManyProblems } from '../../errors';
 import { MAX_HISTORY_BYTES, parseHistoryFile, type HistoryReport } from '../../import/history-file';
 import { forgetFactStore } from '../progress/fact-store';
 import { storeReport } from './submit-report';
-
-const MAX_PROBLEMS = 100;
 
 export async function importHistoryFile(
   deps: Deps,
@@ -58,8 +56,7 @@ function storeAll(deps: Deps, reports: HistoryReport[], s: { actor: SessionUser;
       }
     }
     if (problems.length > 0) {
-      const more = problems.length > MAX_PROBLEMS ? `（仅列出前 ${MAX_PROBLEMS} 处）` : '';
-      throw unprocessable(`${reports.length} 份报表中有 ${problems.length} 处问题${more}，未导入任何数据`, problems.slice(0, MAX_PROBLEMS));
+      throw tooManyProblems(problems, (count) => `${reports.length} 份报表中有 ${count}，未导入任何数据`);
     }
     const result: HistoryImportResult = {
       fileName: s.fileName,
