@@ -34,8 +34,8 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     ]);
     return c.post('/api/reports/import', historyForm(bytes, 'history.xlsx'));
   }],
-  ['POST /api/reports/:department/:month/return', 'report.return', 'admin', (c) => c.post('/api/reports/GXJ/2020-08/return', { reason: '请核实' })],
-  ['POST /api/reports/:department/:month/accept', 'report.accept', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/accept')],
+  ['POST /api/reports/:department/:month/return', 'report.return', 'admin', (c) => c.post('/api/reports/GXJ/2020-08/return', { reason: '请核实', version: 1 })],
+  ['POST /api/reports/:department/:month/accept', 'report.accept', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/accept', { version: 1 })],
   ['POST /api/reports/:department/:month/unlock', 'report.unlock', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/unlock', { reason: '更正' })],
   ['PUT /api/allocations', 'allocation.update', 'admin', (c) => c.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] })],
   ['PUT /api/targets/:code/split', 'target.split', 'admin', (c) => c.put('/api/targets/T/split', { years: { 2020: 100 } })],

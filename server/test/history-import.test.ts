@@ -88,7 +88,7 @@ describe('POST /api/reports/import', () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const admin = await t.login('admin');
     expect((await admin.post('/api/reports/JYJ/2020-02', { rows: body(t.deps, 9).rows, submittedAt: '2020-03-05T10:00:00+08:00' })).status).toBe(201);
-    expect((await admin.post('/api/reports/JYJ/2020-02/accept')).status).toBe(200);
+    expect((await admin.post('/api/reports/JYJ/2020-02/accept', { version: 1 })).status).toBe(200);
     const res = await importFile(t, await historyXlsx(t.deps.catalogue, year(t)), 'h.xlsx');
     expect(res.status).toBe(422);
     const err = apiErrorSchema.parse(await res.json()).error;

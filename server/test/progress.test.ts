@@ -260,7 +260,7 @@ describe('reporting compliance around the deadline', () => {
     await rsj.post('/api/reports/RSJ/2019-08', body(review.deps));
     review.clock.set('2019-09-20T10:00:00+08:00');
     let a = await review.login('admin');
-    await a.post('/api/reports/RSJ/2019-08/return', { reason: '请核实' });
+    await a.post('/api/reports/RSJ/2019-08/return', { reason: '请核实', version: 1 });
     review.clock.set('2019-09-25T10:00:00+08:00');
     rsj = await review.login('rsj');
     await rsj.post('/api/reports/RSJ/2019-08', body(review.deps, 2));
@@ -269,7 +269,7 @@ describe('reporting compliance around the deadline', () => {
     const at = async (d: string) => cell(await get(`/api/compliance?asOf=${d}`, complianceSchema, a), 'RSJ', '2019-08');
     // Read (and so cache) the day's view before the accept: the accept must still show at once.
     expect(await at('2019-09-28')).toMatchObject({ status: 'submitted' });
-    await a.post('/api/reports/RSJ/2019-08/accept');
+    await a.post('/api/reports/RSJ/2019-08/accept', { version: 2 });
     expect(await at('2019-09-19')).toMatchObject({ status: 'submitted', onTime: true });
     expect(await at('2019-09-21')).toMatchObject({ status: 'returned', onTime: true });
     expect(await at('2019-09-26')).toMatchObject({ status: 'submitted', onTime: true });

@@ -114,11 +114,11 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     // Sessions last 8 hours, so each jump of the clock needs a fresh login.
     t.clock.set('2020-09-12T10:00:00+08:00');
     let admin = await t.login('admin');
-    const returned = reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/return', { reason: 'E 分项与台账不一致' })).json());
+    const returned = reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/return', { reason: 'E 分项与台账不一致', version: 1 })).json());
     expect(returned.status).toBe('returned');
     expect(returned.statusReason).toBe('E 分项与台账不一致');
     // Accepting a returned report before it is corrected is refused.
-    expect((await admin.post('/api/reports/RSJ/2020-08/accept')).status).toBe(409);
+    expect((await admin.post('/api/reports/RSJ/2020-08/accept', { version: 1 })).status).toBe(409);
     t.clock.set('2020-09-20T10:00:00+08:00');
     rsj = await t.login('rsj');
     admin = await t.login('admin');
@@ -138,14 +138,14 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     const rsj = await t.login('rsj');
     const admin = await t.login('admin');
     await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
-    expect((await rsj.post('/api/reports/RSJ/2020-08/accept')).status).toBe(403);
-    expect(reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/accept')).json()).status).toBe('accepted');
+    expect((await rsj.post('/api/reports/RSJ/2020-08/accept', { version: 1 })).status).toBe(403);
+    expect(reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 1 })).json()).status).toBe('accepted');
     const before = tableCounts(t.deps);
     const locked = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
     expect(locked.status).toBe(409);
     expect((await error(locked)).code).toBe('month_locked');
     expect(tableCounts(t.deps)).toEqual(before);
-    expect((await admin.post('/api/reports/RSJ/2020-08/return', { reason: '需要修改' })).status).toBe(409);
+    expect((await admin.post('/api/reports/RSJ/2020-08/return', { reason: '需要修改', version: 1 })).status).toBe(409);
     expect((await admin.post('/api/reports/RSJ/2020-08/unlock', { reason: '' })).status).toBe(400);
     expect((await rsj.post('/api/reports/RSJ/2020-08/unlock', { reason: '需要修改' })).status).toBe(403);
     const unlocked = reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/unlock', { reason: '省厅要求更正' })).json());
@@ -155,6 +155,28 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('admin');
     expect(JSON.parse(audit[0]!.after).reason).toBe('省厅要求更正');
+  });
+
+  it('accept and return judge the version the reviewer saw: a newer one is refused (409 stale_version) and nothing changes', async () => {
+    const t = await makeTestApp();
+    const rsj = await t.login('rsj');
+    const admin = await t.login('admin');
+    await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
+    // The admin opens version 1; meanwhile the department sends version 2.
+    await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
+    const before = tableCounts(t.deps);
+    for (const [verb, extra] of [['accept', {}], ['return', { reason: '请核实' }]] as const) {
+      const res = await admin.post(`/api/reports/RSJ/2020-08/${verb}`, { ...extra, version: 1 });
+      expect(res.status).toBe(409);
+      const err = await error(res);
+      expect(err.code).toBe('stale_version');
+      expect(err.message).toContain('第 2 版');
+    }
+    expect(tableCounts(t.deps)).toEqual(before);
+    // Without a version the review is refused as a bad body, not applied to whatever is newest.
+    expect((await admin.post('/api/reports/RSJ/2020-08/accept', {})).status).toBe(400);
+    const accepted = reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 2 })).json());
+    expect(accepted).toMatchObject({ status: 'accepted', version: 2 });
   });
 
   it('versions are immutable in the database itself', async () => {

@@ -32,13 +32,23 @@ export function migrate(db: Db): number[] {
     const version = Number(file.slice(0, 3));
     if (done.has(version)) continue;
     const sql = readFileSync(join(migrationsDir, file), 'utf8');
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, new Date().toISOString());
-    })();
+    });
     applied.push(version);
   }
   return applied;
+}
+
+/**
+ * Runs `fn` in a transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE). A deferred transaction
+ * that reads first and then writes cannot wait for another process's writer: SQLite answers SQLITE_BUSY at
+ * once rather than risk a deadlock, whatever busy_timeout says. Taking the lock up front makes concurrent
+ * writers from several processes queue within busy_timeout instead of failing. Nested calls are savepoints.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
 }
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();

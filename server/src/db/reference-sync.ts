@@ -1,6 +1,6 @@
 /** Copies the campaign's reference data into its tables so foreign keys and SQL joins can use it. */
 import type { Catalogue } from '@lz/shared/catalogue';
-import type { Db } from './open-database';
+import { writeTransaction, type Db } from './open-database';
 
 export function syncReferenceData(db: Db, c: Catalogue): void {
   const unit = db.prepare(
@@ -21,10 +21,10 @@ export function syncReferenceData(db: Db, c: Catalogue): void {
     `INSERT INTO targets (code, name, kind, value, data) VALUES (@code, @name, @kind, @value, @data)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, value = excluded.value, data = excluded.data`,
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const u of c.units) unit.run({ code: u.code, name: u.name, order: u.order, population: u.population, data: JSON.stringify(u) });
     for (const d of c.departments) dept.run({ code: d.code, name: d.name, owes: d.owesReports ? 1 : 0, data: JSON.stringify(d) });
     for (const i of c.indicators) ind.run({ code: i.code, name: i.name, shortName: i.shortName, unit: i.unit, kind: i.kind, data: JSON.stringify(i) });
     for (const t of c.targets) target.run({ code: t.code, name: t.name, kind: t.kind, value: t.value, data: JSON.stringify(t) });
-  })();
+  });
 }

@@ -57,21 +57,21 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
       const last = month === months.at(-1);
       const returned = !last && rng.chance(0.04);
       const first = returned ? perturb(rows, rng) : rows;
-      submitAt(deps, at, { department: dept.code, month, rows: first, actor: reporter });
+      const { version } = submitAt(deps, at, { department: dept.code, month, rows: first, actor: reporter });
       reports++;
       versions++;
       const review = at + days(rng.between(1, 4));
       if (returned) {
         const reason = RETURN_REASONS[rng.int(0, RETURN_REASONS.length - 1)] ?? '请核实';
-        reviewAt(deps, review, { department: dept.code, month, verb: 'return', reason, actor: admin });
+        reviewAt(deps, review, { department: dept.code, month, verb: 'return', reason, version, actor: admin });
         // Two of the latest returned reports still wait for correction.
         if (month >= '2021-11' && rng.chance(0.5)) continue;
-        submitAt(deps, review + days(rng.between(1, 5)), { department: dept.code, month, rows, actor: reporter });
+        const corrected = submitAt(deps, review + days(rng.between(1, 5)), { department: dept.code, month, rows, actor: reporter });
         versions++;
-        reviewAt(deps, review + days(rng.between(6, 9)), { department: dept.code, month, verb: 'accept', reason: null, actor: admin });
+        reviewAt(deps, review + days(rng.between(6, 9)), { department: dept.code, month, verb: 'accept', reason: null, version: corrected.version, actor: admin });
       } else if (!last || rng.chance(0.4)) {
         // The statistics office has not yet got through the last month's reports.
-        reviewAt(deps, review, { department: dept.code, month, verb: 'accept', reason: null, actor: admin });
+        reviewAt(deps, review, { department: dept.code, month, verb: 'accept', reason: null, version, actor: admin });
       }
     }
   }
@@ -99,10 +99,10 @@ function perturb(rows: ReturnType<typeof generateReport>, rng: Rng) {
 }
 
 function submitAt(deps: Deps, atMs: number, s: { department: string; month: string; rows: ReturnType<typeof generateReport>; actor: SessionUser }) {
-  submitReport({ ...deps, clock: fixedClock(new Date(atMs).toISOString()) }, { ...s, source: 'demo' });
+  return submitReport({ ...deps, clock: fixedClock(new Date(atMs).toISOString()) }, { ...s, source: 'demo' });
 }
 
-function reviewAt(deps: Deps, atMs: number, r: { department: string; month: string; verb: 'accept' | 'return'; reason: string | null; actor: SessionUser }) {
+function reviewAt(deps: Deps, atMs: number, r: { department: string; month: string; verb: 'accept' | 'return'; reason: string | null; version: number; actor: SessionUser }) {
   reviewReport({ ...deps, clock: fixedClock(new Date(atMs).toISOString()) }, r);
 }
 

@@ -1,4 +1,5 @@
 /** Inspection findings (督查): recorded by inspectors against a county or department, closed when rectified. */
+import { writeTransaction } from '../db/open-database';
 import type { CreateFinding, Finding } from '@lz/shared/api/findings';
 import type { SessionUser } from '@lz/shared/api/session';
 import { dateInZone } from '@lz/shared/zoned-time';
@@ -53,7 +54,7 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
       : deps.catalogue.departments.some((d) => d.code === input.subject);
   if (!known) throw badRequest(`未知的${input.subjectKind === 'county' ? '县区' : '责任单位'} ${input.subject}`, 'unknown_subject');
   const now = deps.clock.now().toISOString();
-  const id = deps.db.transaction(() => {
+  const id = writeTransaction(deps.db, () => {
     const info = deps.db
       .prepare(
         `INSERT INTO findings (subject_kind, subject, inspection, period, finding, rectification, due_date, status, created_at, created_by)
@@ -63,7 +64,7 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
     const newId = Number(info.lastInsertRowid);
     appendAudit(deps.db, deps.clock.now(), { actor: actor.username, action: 'finding.create', target: `finding/${newId}`, after: input, ip });
     return newId;
-  })();
+  });
   return getFinding(deps, id);
 }
 
@@ -74,12 +75,12 @@ export function getFinding(deps: Deps, id: number): Finding {
 }
 
 export function closeFinding(deps: Deps, id: number, closingNote: string, actor: SessionUser, ip: string | null): Finding {
-  deps.db.transaction(() => {
+  writeTransaction(deps.db, () => {
     const before = getFinding(deps, id);
     if (before.status === 'closed') throw conflict('该问题已销号');
     const now = deps.clock.now().toISOString();
     deps.db.prepare("UPDATE findings SET status = 'closed', closing_note = ?, closed_at = ? WHERE id = ?").run(closingNote, now, id);
     appendAudit(deps.db, deps.clock.now(), { actor: actor.username, action: 'finding.close', target: `finding/${id}`, before: { status: 'open' }, after: { status: 'closed', closingNote }, ip });
-  })();
+  });
   return getFinding(deps, id);
 }

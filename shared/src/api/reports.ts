@@ -16,7 +16,16 @@ export const submitReportSchema = z.object({
 });
 export type SubmitReport = z.infer<typeof submitReportSchema>;
 
-export const reasonSchema = z.object({ reason: z.string().trim().min(2, '请填写原因').max(500) });
+/**
+ * The version the reviewer looked at: accepting or returning judges that version, so a newer one sent
+ * meanwhile must be looked at first (409 stale_version) instead of being locked unseen.
+ */
+const reviewedVersion = z.number().int().positive();
+
+export const acceptSchema = z.object({ version: reviewedVersion });
+export const reasonSchema = z.object({ reason: z.string().trim().min(2, '请填写原因').max(500), version: reviewedVersion });
+/** Unlocking opens the month as it stands; the version is checked when given. */
+export const unlockSchema = z.object({ reason: z.string().trim().min(2, '请填写原因').max(500), version: reviewedVersion.optional() });
 
 export const reportVersionSchema = z.object({
   department: z.string(),

@@ -1,7 +1,9 @@
 /** /api/reports: the monthly report of one department × one month, its versions and its review. */
 import { z } from 'zod';
 import {
+  acceptSchema,
   reasonSchema,
+  unlockSchema,
   reportEventSchema,
   reportMonthSchema,
   reportVersionSchema,
@@ -131,12 +133,20 @@ export function reportRoutes() {
     return c.json(listEvents(deps, department, month));
   });
 
+  const reviewBodies = { accept: acceptSchema, return: reasonSchema, unlock: unlockSchema } as const;
   for (const verb of ['accept', 'return', 'unlock'] as const) {
-    const summary = { accept: '审核通过（锁定该月）', return: '退回（须填写原因）', unlock: '解锁已审核的报表（须填写原因）' }[verb];
-    r.post(`/:department/:month/${verb}`, { summary, access: allow('admin'), ...(verb === 'accept' ? {} : { body: reasonSchema }), response: reportVersionSchema }, async (c) => {
+    const summary = {
+      accept: '审核通过（锁定该月；须带所审核的版本号 version）',
+      return: '退回（须填写原因，并带所审核的版本号 version）',
+      unlock: '解锁已审核的报表（须填写原因）',
+    }[verb];
+    const schema = reviewBodies[verb];
+    r.post(`/:department/:month/${verb}`, { summary, access: allow('admin'), body: schema, response: reportVersionSchema }, async (c) => {
       const { department, month } = c.req.param();
-      const reason = verb === 'accept' ? null : (await parseJson(c, reasonSchema)).reason;
-      return c.json(reviewReport(c.get('deps'), { department, month, verb, reason, actor: userOf(c), ip: c.get('ip') }));
+      const input: { reason?: string; version?: number } = await parseJson(c, schema);
+      return c.json(
+        reviewReport(c.get('deps'), { department, month, verb, reason: input.reason ?? null, version: input.version, actor: userOf(c), ip: c.get('ip') }),
+      );
     });
   }
   return r.app;

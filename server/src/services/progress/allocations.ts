@@ -3,6 +3,7 @@
  * department splits its share among counties. A unit's own target is its allocation; the expected pace
  * follows its per-year figures when given, else the city's split, else linear.
  */
+import { writeTransaction } from '../../db/open-database';
 import type { AllocationView, PutAllocations } from '@lz/shared/api/progress';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { AnnualSplit } from '@lz/shared/progress';
@@ -173,7 +174,7 @@ export function putAllocations(deps: Deps, input: PutAllocations, actor: Session
     seen.add(key);
   }
   const now = deps.clock.now();
-  deps.db.transaction(() => {
+  writeTransaction(deps.db, () => {
     const before = getAllocations(deps, input.target, department, actor);
     replaceAllocations(
       deps.db,
@@ -190,7 +191,7 @@ export function putAllocations(deps: Deps, input: PutAllocations, actor: Session
       after: input.items,
       ip,
     });
-  })();
+  });
   noteWrite(deps.db);
   return getAllocations(deps, input.target, department, actor);
 }
@@ -200,11 +201,11 @@ export function putSplit(deps: Deps, target: string, years: Record<string, numbe
   const valid = new Set(monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end).map((m) => String(yearOf(m))));
   for (const y of Object.keys(years)) if (!valid.has(y)) throw badRequest(`${y} 年不在行动期内`, 'year_outside_window');
   const now = deps.clock.now();
-  deps.db.transaction(() => {
+  writeTransaction(deps.db, () => {
     const before = listSplits(deps.db).filter((s) => s.target === target);
     replaceSplit(deps.db, target, years, now.toISOString(), actor.username);
     appendAudit(deps.db, now, { actor: actor.username, action: 'target.split', target: `target/${target}`, before, after: years, ip });
-  })();
+  });
   noteWrite(deps.db);
   return { target, years };
 }

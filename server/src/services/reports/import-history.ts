@@ -4,6 +4,7 @@
  * either every report in the file is stored or nothing is. All reports are tried before answering, so a 422 lists every problem of every
  * report at once instead of the first one, and the office fixes the file in one pass.
  */
+import { writeTransaction } from '../../db/open-database';
 import type { HistoryImportResult } from '@lz/shared/api/reports';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { Problem } from '@lz/shared/problems';
@@ -31,7 +32,8 @@ export async function importHistoryFile(
 
 function storeAll(deps: Deps, reports: HistoryReport[], s: { actor: SessionUser; ip?: string | null; fileName: string }): HistoryImportResult {
   const { db } = deps;
-  const run = db.transaction(() => {
+  const run = () =>
+    writeTransaction(db, () => {
     const problems: Problem[] = [];
     const stored: HistoryImportResult['reports'] = [];
     for (const report of reports) {

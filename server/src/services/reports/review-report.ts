@@ -2,9 +2,10 @@
 import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { appendAudit } from '../../db/audit-log';
+import { writeTransaction } from '../../db/open-database';
 import { appendReportEvent, getReportState, upsertReportState } from '../../db/report-store';
 import type { Deps } from '../../deps';
-import { conflict, forbidden, notFound } from '../../errors';
+import { AppError, conflict, forbidden, notFound } from '../../errors';
 import { noteWrite } from '../progress/derived-cache';
 import { getLatestReport } from './read-reports';
 import { assertReportable } from './report-scope';
@@ -21,15 +22,23 @@ const refusal: Record<Verb, Record<string, string>> = {
 
 export function reviewReport(
   deps: Deps,
-  r: { department: string; month: string; verb: Verb; reason: string | null; actor: SessionUser; ip?: string | null },
+  r: { department: string; month: string; verb: Verb; reason: string | null; version?: number; actor: SessionUser; ip?: string | null },
 ): ReportVersion {
   const { db, clock } = deps;
   if (r.actor.role !== 'admin') throw forbidden('只有统计管理员可以审核、退回或解锁报表');
   assertReportable(deps, r.actor, r.department, r.month, 'read');
   const now = clock.now();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const state = getReportState(db, r.department, r.month);
     if (!state) throw notFound(`${r.department} ${r.month} 尚未报送`);
+    if (r.version !== undefined && r.version !== state.latest_version) {
+      throw new AppError(
+        409,
+        'stale_version',
+        `您查看的是第 ${r.version} 版，填报单位已报送第 ${state.latest_version} 版，请先查看最新版本再审核`,
+        [{ county: null, indicator: null, rule: 'stale_version', message: `最新版本：第 ${state.latest_version} 版` }],
+      );
+    }
     if (state.status !== allowedFrom[r.verb]) throw conflict(refusal[r.verb][state.status] ?? '当前状态不允许此操作', 'bad_state');
     upsertReportState(db, { ...state, status: resulting[r.verb], status_reason: r.reason });
     appendReportEvent(db, {
@@ -49,7 +58,7 @@ export function reviewReport(
       after: { status: resulting[r.verb], version: state.latest_version, reason: r.reason },
       ip: r.ip ?? null,
     });
-  })();
+  });
   noteWrite(db);
   const stored = getLatestReport(deps, r.department, r.month);
   if (!stored) throw notFound();

@@ -3,6 +3,7 @@
  * `submitReport`; the history import calls `storeReport`, the same without reading the version back. It validates, stores a new version and its lifecycle event, and audits, in one transaction;
  * a rejected submission writes nothing.
  */
+import { writeTransaction } from '../../db/open-database';
 import { isOnTime } from '@lz/shared/deadline';
 import { addMonths, monthRange } from '@lz/shared/months';
 import type { Problem } from '@lz/shared/problems';
@@ -83,7 +84,8 @@ export function storeReport(deps: Deps, s: Submission): StoredReport {
     throw unprocessable(`报表有 ${check.errors.length} 处不符合填报规则，未保存`, check.errors.map(s.locate ?? ((p) => p)));
   }
 
-  const write = db.transaction(() => {
+  const write = () =>
+    writeTransaction(db, () => {
     const state = getReportState(db, s.department, s.month);
     if (state?.status === 'accepted') {
       throw conflict(`${s.month} 报表已审核通过并锁定，如需修改请联系统计管理员解锁`, 'month_locked');

@@ -11,10 +11,16 @@ export interface ReviewInput {
   verb: ReviewVerb;
   /** Required for return and unlock. */
   reason?: string;
+  /** The version the reviewer looked at; the server refuses (409 stale_version) when a newer one arrived. */
+  version: number | null;
 }
 
-export function reviewReport({ department, month, verb, reason }: ReviewInput): Promise<ReportVersion> {
-  return apiFetch<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}/${verb}`, { method: 'POST', body: verb === 'accept' ? {} : { reason } });
+export function reviewReport({ department, month, verb, reason, version }: ReviewInput): Promise<ReportVersion> {
+  const seen = version === null ? {} : { version };
+  return apiFetch<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}/${verb}`, {
+    method: 'POST',
+    body: verb === 'accept' ? seen : { reason, ...seen },
+  });
 }
 
 export function useReviewReport() {

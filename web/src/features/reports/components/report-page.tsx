@@ -97,7 +97,7 @@ export function ReportPage() {
             {t('template')}
           </Button>
         )}
-        {user.role === 'admin' && latest.data && <ReviewActions department={department} month={month} status={latest.data.status} size="middle" />}
+        {user.role === 'admin' && latest.data && <ReviewActions department={department} month={month} status={latest.data.status} version={latest.data.version} size="middle" />}
       </PageToolbar>
       {user.role !== 'reporter' && <DrillBreadcrumb path={{ county, department, month, version: shown.data?.version }} />}
       <QueryPanel query={combineQueries(catalogue, latest)} testId="report-panel">

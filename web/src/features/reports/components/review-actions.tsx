@@ -5,7 +5,20 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { useReviewReport, type ReviewVerb } from '../api/review-report';
 
 /** The statistics office's verbs on one report: accept a submitted one, return it with a reason, unlock an accepted one. */
-export function ReviewActions({ department, month, status, size = 'small' }: { department: string; month: string; status: ReportMonth['status']; size?: 'small' | 'middle' }) {
+export function ReviewActions({
+  department,
+  month,
+  status,
+  version,
+  size = 'small',
+}: {
+  department: string;
+  month: string;
+  status: ReportMonth['status'];
+  /** The version on the reviewer's screen: the one accepted or returned. */
+  version: number | null;
+  size?: 'small' | 'middle';
+}) {
   const { t, lang } = useI18n();
   const [toast, toastHolder] = antMessage.useMessage();
   const review = useReviewReport();
@@ -19,7 +32,7 @@ export function ReviewActions({ department, month, status, size = 'small' }: { d
       {toastHolder}
       {status === 'submitted' && (
         <>
-          <Popconfirm title={lang === 'zh' ? '审核通过并锁定该月？' : 'Accept and lock this month?'} onConfirm={() => review.mutate({ department, month, verb: 'accept' }, { onSuccess: done, onError: fail })}>
+          <Popconfirm title={lang === 'zh' ? '审核通过并锁定该月？' : 'Accept and lock this month?'} onConfirm={() => review.mutate({ department, month, verb: 'accept', version }, { onSuccess: done, onError: fail })}>
             <Button size={size} type="primary" loading={review.isPending && review.variables?.verb === 'accept'} data-testid={`accept-${department}-${month}`}>
               {t('accept')}
             </Button>
@@ -46,7 +59,7 @@ export function ReviewActions({ department, month, status, size = 'small' }: { d
           const { reason } = await form.validateFields();
           if (!asking) return;
           review.mutate(
-            { department, month, verb: asking, reason },
+            { department, month, verb: asking, reason, version },
             {
               onSuccess: () => {
                 done();

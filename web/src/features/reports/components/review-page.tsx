@@ -63,7 +63,7 @@ export function ReviewPage() {
                 render: (_, r) => (
                   <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
                     <Link to={`/reports/${r.department}/${r.month}`}>{t('view')}</Link>
-                    <ReviewActions department={r.department} month={r.month} status={r.status} />
+                    <ReviewActions department={r.department} month={r.month} status={r.status} version={r.version} />
                   </span>
                 ),
               },
