@@ -1,11 +1,12 @@
 /**
  * Usage: pnpm restore --from backups/liuzhou-….sqlite [--db var/liuzhou.sqlite]
- * Stop the server first. Checks the backup, keeps the current database as <db>.before-restore-<time>,
- * and puts the backup in its place; start the server again afterwards.
+ * Stop the server first: the restore refuses while any process has the database open. Checks the backup,
+ * keeps the current database as <db>.before-restore-<time>, and puts the backup in its place; start the
+ * server again afterwards.
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { restoreDatabase } from '@lz/server/db/backup';
+import { DatabaseInUseError, restoreDatabase } from '@lz/server/db/backup';
 import { repoRoot } from '@lz/server/catalogue';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, db: { type: 'string' } } });
@@ -14,5 +15,11 @@ if (!values.from) {
   process.exit(2);
 }
 const db = resolve(values.db ?? process.env.DB_PATH ?? join(repoRoot, 'var/liuzhou.sqlite'));
-const { keptAs } = restoreDatabase(resolve(values.from), db);
-console.log(`restored ${values.from} → ${db}${keptAs ? `; previous database kept as ${keptAs}` : ''}`);
+try {
+  const { keptAs } = restoreDatabase(resolve(values.from), db);
+  console.log(`restored ${values.from} → ${db}${keptAs ? `; previous database kept as ${keptAs}` : ''}`);
+} catch (err) {
+  if (!(err instanceof DatabaseInUseError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}

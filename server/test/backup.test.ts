@@ -25,9 +25,9 @@ describe('backup while the server writes, then restore', () => {
 
     // Writes keep arriving while the backup runs.
     const backupPath = join(dir, 'backup.sqlite');
-    const running = backupDatabase(dbPath, backupPath);
+    backupDatabase(dbPath, backupPath);
     for (const [i, month] of months.slice(4).entries()) submitReport(deps, { department: 'GXJ', month, rows: body(deps, i + 1).rows, actor: admin, source: 'form' });
-    await running;
+
     const after = JSON.stringify(getProgress(deps, '2020-12-20'));
     deps.db.close();
 

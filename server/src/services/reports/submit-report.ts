@@ -69,13 +69,13 @@ export function storeReport(deps: Deps, s: Submission): StoredReport {
     throw forbidden('只有统计管理员可以补录历史报送时间 (submittedAt)');
   }
   const now = clock.now();
-  const at = s.submittedAt === undefined ? now : new Date(s.submittedAt);
-  if (at.getTime() > now.getTime()) throw badRequest('报送时间不能晚于当前时间', 'submitted_at_in_future');
+  const stated = s.submittedAt === undefined ? now : new Date(s.submittedAt);
+  if (stated.getTime() > now.getTime()) throw badRequest('报送时间不能晚于当前时间', 'submitted_at_in_future');
   if (s.month > monthOfInstant(deps, now)) {
     throw badRequest(`${s.month} 尚未开始，不能填报`, 'month_not_started');
   }
   // A back-filled time must also lie after the month began (the same rule as above, for the stated time).
-  if (s.month > monthOfInstant(deps, at)) {
+  if (s.month > monthOfInstant(deps, stated)) {
     throw badRequest(`报送时间早于 ${s.month} 月初，月份尚未开始不能报送`, 'submitted_at_before_month');
   }
 
@@ -91,6 +91,9 @@ export function storeReport(deps: Deps, s: Submission): StoredReport {
       throw conflict(`${s.month} 报表已审核通过并锁定，如需修改请联系统计管理员解锁`, 'month_locked');
     }
     const previous = listVersionRows(db, s.department, s.month).at(-1);
+    // A live submission is stamped when it holds the write lock, so versions are in time order even when
+    // several processes (or requests) race; only a back-filled time can fall before the previous version.
+    const at = s.submittedAt === undefined ? clock.now() : stated;
     if (previous && at.getTime() < previous.submitted_at_ms) {
       throw badRequest('补录的报送时间不能早于上一版本的报送时间', 'submitted_at_before_previous');
     }
