@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from './deps';
 import type { AppEnv } from './http/app-env';
 import { onError } from './http/on-error';
+import { idempotency } from './http/idempotency';
+import { checkHost, noStoreApi, rejectMalformedPath } from './http/request-hygiene';
 import { rejectCrossSite, securityHeaders } from './http/security';
 import { sessionMiddleware } from './http/session-middleware';
 import { serveWeb } from './http/serve-web';
@@ -25,6 +27,9 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', securityHeaders());
+  app.use('*', rejectMalformedPath());
+  app.use('*', checkHost(deps.config.allowedOrigins));
+  app.use('/api/*', noStoreApi());
   app.use('/api/*', async function limitBody(c, next) {
     // Reading the body of a GET would make the Node adapter build a full Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
@@ -37,7 +42,8 @@ export function createApp(deps: Deps) {
     })(c, next);
   });
   app.use('/api/*', sessionMiddleware(deps));
-  app.use('/api/*', rejectCrossSite());
+  app.use('/api/*', rejectCrossSite(deps.config.allowedOrigins));
+  app.use('/api/*', idempotency());
   app.route('/api', referenceRoutes());
   app.route('/api', docsRoutes());
   app.route('/api/session', sessionRoutes());

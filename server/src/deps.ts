@@ -27,9 +27,15 @@ export interface Config {
   sessionHours: number;
   /** Directory of the built web app served at `/`, if any. */
   webDist: string | null;
+  /**
+   * The origins (scheme://host[:port], lower case) browsers reach this installation by. Requests naming
+   * another Host are refused, and so are writes whose Origin is not one of these.
+   */
+  allowedOrigins: string[];
 }
 
-export const defaultConfig: Config = { secureCookies: false, sessionHours: 8, webDist: null };
+/** Tests call `app.request('/api/…')`, which Hono addresses to http://localhost. */
+export const defaultConfig: Config = { secureCookies: false, sessionHours: 8, webDist: null, allowedOrigins: ['http://localhost'] };
 
 export interface Deps {
   db: Db;

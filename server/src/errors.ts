@@ -4,7 +4,7 @@
  */
 import type { Problem } from '@lz/shared/problems';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 503;
 
 export class AppError extends Error {
   constructor(

@@ -4,7 +4,9 @@
  *
  *   PORT (default 3000), HOST (default 127.0.0.1), DB_PATH (default var/liuzhou.sqlite),
  *   ADMIN_PASSWORD (ensure an `admin` account with this password), DEMO=1 (seed demo data and accounts),
- *   CAMPAIGN_DIR (the campaign's reference data, default data/campaigns/liuzhou-2019-2021).
+ *   CAMPAIGN_DIR (the campaign's reference data, default data/campaigns/liuzhou-2019-2021),
+ *   PUBLIC_ORIGIN (comma-separated origins browsers use, e.g. https://px.liuzhou.gov.cn; default: this
+ *   machine's loopback names on PORT).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,7 +34,7 @@ async function main() {
     db,
     catalogue,
     clock: systemClock,
-    config: { ...defaultConfig, secureCookies: process.env.SECURE_COOKIES === '1', webDist },
+    config: { ...defaultConfig, secureCookies: process.env.SECURE_COOKIES === '1', webDist, allowedOrigins: publicOrigins() },
   };
 
   if (process.env.ADMIN_PASSWORD) await ensureAdmin(deps, process.env.ADMIN_PASSWORD);
@@ -50,6 +52,9 @@ async function main() {
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    // Without PUBLIC_ORIGIN the app answers to its own address; the port is known only now (PORT=0 picks one).
+    if (deps.config.allowedOrigins.length === 0) deps.config.allowedOrigins.push(...loopbackOrigins(host, info.port));
+    console.log(`accepted origins: ${deps.config.allowedOrigins.join(', ')}`);
     console.log(`柳州市职业技能提升行动统计监测平台 listening on http://${host}:${info.port}/`);
     console.log(`database: ${dbPath}`);
     if (process.env.DEMO === '1') {
@@ -66,6 +71,25 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** PUBLIC_ORIGIN as lower-case origins, each checked to be scheme://host[:port] with nothing after. */
+function publicOrigins(): string[] {
+  const listed = (process.env.PUBLIC_ORIGIN ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return listed.map((o) => {
+    const url = new URL(o);
+    if (url.origin === 'null' || url.pathname !== '/' || url.search) throw new Error(`PUBLIC_ORIGIN: ${o} is not an origin (scheme://host[:port])`);
+    return url.origin.toLowerCase();
+  });
+}
+
+function loopbackOrigins(host: string, port: number): string[] {
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  if (!['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(host)) names.unshift(host.includes(':') ? `[${host}]` : host);
+  else if (host === '0.0.0.0' || host === '::') {
+    console.warn('HOST listens on every interface: set PUBLIC_ORIGIN to the address users type, or only loopback names are answered.');
+  }
+  return names.map((n) => `http://${n}:${port}`);
 }
 
 /** No default password anywhere: without ADMIN_PASSWORD the first run asks for one on a terminal. */

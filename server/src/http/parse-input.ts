@@ -12,9 +12,16 @@ export async function parseJson<T extends ZodType>(c: Context, schema: T): Promi
   const type = c.req.header('content-type') ?? '';
   // JSON only where JSON is expected: a cross-site form cannot send application/json without a preflight.
   if (!type.toLowerCase().startsWith('application/json')) throw new AppError(415, 'unsupported_media_type', '请求体应为 application/json');
+  let text: string;
+  try {
+    // fatal: invalid UTF-8 is refused rather than stored as U+FFFD in someone's name or reason.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+  } catch {
+    throw badRequest('请求体不是有效的 UTF-8 编码', 'invalid_utf8');
+  }
   let raw: unknown;
   try {
-    raw = await c.req.json();
+    raw = JSON.parse(text);
   } catch {
     throw badRequest('请求体不是有效的 JSON', 'invalid_json');
   }

@@ -4,6 +4,7 @@
  */
 import type { ApiError } from '@lz/shared/api/errors';
 import type { Problem } from '@lz/shared/problems';
+import { newIdempotencyKey } from './idempotency-key';
 
 export class ApiRequestError extends Error {
   readonly status: number;
@@ -46,16 +47,22 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Fetches `/api{path}`; resolves the parsed JSON or throws `ApiRequestError`. */
+/**
+ * Fetches `/api{path}`; resolves the parsed JSON or throws `ApiRequestError`. A write carries one
+ * Idempotency-Key for this call, so when the connection drops before the answer arrives it is sent once
+ * more with the same key and the server returns the first answer rather than storing it twice.
+ */
 export async function apiFetch<T>(path: string, { method = 'GET', params, body, signal }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['idempotency-key'] = newIdempotencyKey();
+  const send = () =>
+    fetch(apiUrl(path, params), { method, signal, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, params), {
-      method,
-      signal,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    response = await send().catch((e: unknown) => {
+      if (method === 'GET' || (e instanceof DOMException && e.name === 'AbortError')) throw e;
+      return send();
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;

@@ -1,4 +1,5 @@
 import { apiUrl, ApiRequestError, toApiError } from './api-client';
+import { newIdempotencyKey } from './idempotency-key';
 
 /**
  * Posts a file as multipart field `file` to an API path. XMLHttpRequest rather than fetch because only it
@@ -10,6 +11,8 @@ export function uploadFile<T>(path: string, file: File, onProgress: (percent: nu
     xhr.open('POST', apiUrl(path));
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
+    // One key per upload: a proxy or browser that repeats the request does not store a second version.
+    xhr.setRequestHeader('idempotency-key', newIdempotencyKey());
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
