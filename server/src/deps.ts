@@ -24,12 +24,17 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
 export interface Config {
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies: boolean;
+  /** Absolute session lifetime. */
   sessionHours: number;
+  /** A session unused this long ends (`SESSION_IDLE_MINUTES`; OWASP ASVS L2 asks for about 30). */
+  sessionIdleMinutes: number;
+  /** `TRUST_PROXY=1`: behind a reverse proxy, the client address is the right-most X-Forwarded-For entry. */
+  trustProxy: boolean;
   /** Directory of the built web app served at `/`, if any. */
   webDist: string | null;
 }
 
-export const defaultConfig: Config = { secureCookies: false, sessionHours: 8, webDist: null };
+export const defaultConfig: Config = { secureCookies: false, sessionHours: 8, sessionIdleMinutes: 30, trustProxy: false, webDist: null };
 
 export interface Deps {
   db: Db;
