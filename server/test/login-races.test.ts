@@ -4,6 +4,7 @@
  * run the other request meanwhile: the interleaving is then exact, not a matter of timing.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ACCOUNT_LIMIT } from '../src/services/auth/login-throttle';
 import { makeTestApp, PASSWORD, tableCounts } from './test-app';
 
 const gate = vi.hoisted(() => ({
@@ -63,7 +64,7 @@ async function setup() {
   const row = () => t.deps.db.prepare('SELECT role, department, county, disabled, password_hash FROM users WHERE id = ?').get(id) as { role: string; department: string | null; disabled: number; password_hash: string };
   const sessionsOf = () => t.deps.db.prepare('SELECT COUNT(*) FROM sessions WHERE user_id = ?').pluck().get(id) as number;
   /** rsj's own login, held inside its password check while `during` runs. */
-  async function loginDuring(during: () => Promise<Response>, password = PASSWORD) {
+  async function loginDuring(during: () => Response | Promise<Response>, password = PASSWORD) {
     const hold = arm('holdVerify');
     const login = t.anonymous.post('/api/session', { username: 'rsj', password });
     await hold.isStarted;
@@ -118,6 +119,18 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
     expect(sessionsOf()).toBe(1);
     expect(t.deps.db.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(id)).toBe('新名字');
   });
+
+  it('a lock set while a login checks its password is not undone by that login', async () => {
+    const { t } = await setup();
+    const hold = arm('holdVerify');
+    const login = t.from('192.0.2.1').post('/api/session', { username: 'rsj', password: PASSWORD });
+    await hold.isStarted;
+    // Distributed guessing fills the account-wide counter meanwhile (one slot is the held login's).
+    await Promise.all(Array.from({ length: ACCOUNT_LIMIT }, (_, i) => t.from(`10.2.${i >> 8}.${i & 255}`).post('/api/session', { username: 'rsj', password: 'Wrong-guess-1' })));
+    hold.release();
+    expect((await login).status).toBe(200); // it was reserved before the lock
+    expect((await t.from('192.0.2.99').post('/api/session', { username: 'rsj', password: PASSWORD })).status).toBe(429);
+  }, 60_000);
 
   it('a password reset being hashed does not write back a role read before it', async () => {
     const { admin, id, row, t } = await setup();
