@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@lz/server/catalogue';
 
-export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-2019';
+export const BENCH_ADMIN_PASSWORD = 'bench-secret-password-2019';
 
 export interface BenchServer {
   url: string;

@@ -24,7 +24,12 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
 export interface Config {
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies: boolean;
+  /** Absolute session lifetime. */
   sessionHours: number;
+  /** A session unused this long ends (`SESSION_IDLE_MINUTES`; OWASP ASVS L2 asks for about 30). */
+  sessionIdleMinutes: number;
+  /** `TRUST_PROXY=1`: behind a reverse proxy, the client address is the right-most X-Forwarded-For entry. */
+  trustProxy: boolean;
   /** Directory of the built web app served at `/`, if any. */
   webDist: string | null;
   /**
@@ -35,7 +40,14 @@ export interface Config {
 }
 
 /** Tests call `app.request('/api/…')`, which Hono addresses to http://localhost. */
-export const defaultConfig: Config = { secureCookies: false, sessionHours: 8, webDist: null, allowedOrigins: ['http://localhost'] };
+export const defaultConfig: Config = {
+  secureCookies: false,
+  sessionHours: 8,
+  sessionIdleMinutes: 30,
+  trustProxy: false,
+  webDist: null,
+  allowedOrigins: ['http://localhost'],
+};
 
 export interface Deps {
   db: Db;

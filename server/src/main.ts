@@ -7,11 +7,13 @@
  *   CAMPAIGN_DIR (the campaign's reference data, default data/campaigns/liuzhou-2019-2021),
  *   PUBLIC_ORIGIN (comma-separated origins browsers use, e.g. https://px.liuzhou.gov.cn; default: this
  *   machine's loopback names on PORT).
+ *   SESSION_IDLE_MINUTES (default 30), TRUST_PROXY=1 (client address from X-Forwarded-For, behind a proxy).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { serve } from '@hono/node-server';
+import { passwordPolicyText, passwordProblem } from '@lz/shared/password-policy';
 import { createApp } from './app';
 import { defaultCampaignDir, loadCatalogue, repoRoot } from './catalogue';
 import { openDatabase } from './db/open-database';
@@ -34,7 +36,14 @@ async function main() {
     db,
     catalogue,
     clock: systemClock,
-    config: { ...defaultConfig, secureCookies: process.env.SECURE_COOKIES === '1', webDist, allowedOrigins: publicOrigins() },
+    config: {
+      ...defaultConfig,
+      secureCookies: process.env.SECURE_COOKIES === '1',
+      sessionIdleMinutes: idleMinutes(process.env.SESSION_IDLE_MINUTES),
+      trustProxy: process.env.TRUST_PROXY === '1',
+      webDist,
+      allowedOrigins: publicOrigins(),
+    },
   };
 
   if (process.env.ADMIN_PASSWORD) await ensureAdmin(deps, process.env.ADMIN_PASSWORD);
@@ -92,21 +101,30 @@ function loopbackOrigins(host: string, port: number): string[] {
   return names.map((n) => `http://${n}:${port}`);
 }
 
+/** A typo must not silently turn the idle timeout off (NaN) or make every session end at once. */
+function idleMinutes(value: string | undefined): number {
+  if (value === undefined || value === '') return defaultConfig.sessionIdleMinutes;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1) throw new Error(`SESSION_IDLE_MINUTES must be a number of minutes ≥ 1, not "${value}"`);
+  return n;
+}
+
 /** No default password anywhere: without ADMIN_PASSWORD the first run asks for one on a terminal. */
 async function firstRunAdmin(deps: Deps) {
   if (!process.stdin.isTTY) {
-    console.warn('No admin account. Set ADMIN_PASSWORD=... (at least 10 characters) and restart to create one.');
+    console.warn(`No admin account. Set ADMIN_PASSWORD=... (${passwordPolicyText}) and restart to create one.`);
     return;
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   for (;;) {
-    const pw = await rl.question('首次运行：请设置 admin 账号密码（至少 10 位）: ');
-    if (pw.length >= 10) {
+    const pw = await rl.question(`首次运行：请设置 admin 账号密码（${passwordPolicyText}）: `);
+    const problem = passwordProblem(pw, 'admin');
+    if (!problem) {
       await ensureAdmin(deps, pw);
       console.log('admin 账号已创建');
       break;
     }
-    console.log('密码太短');
+    console.log(problem);
   }
   rl.close();
 }

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@lz/shared/api/session';
 import type { Deps } from '../src/deps';
 import { declaredRoutes } from '../src/http/define-routes';
-import { LOCK_AFTER } from '../src/services/auth/sessions';
+import { PAIR_LIMIT } from '../src/services/auth/login-throttle';
 import { body, makeTestApp, PASSWORD } from './test-app';
 
 /** Every row of every table: a refused write must leave this unchanged. */
@@ -161,7 +161,7 @@ describe('sessions and lockout', () => {
   it('an admin password reset lifts a lockout at once', async () => {
     const app = await makeTestApp('2020-09-05T10:00:00+08:00');
     const admin = await app.login('admin');
-    for (let i = 0; i < LOCK_AFTER; i++) {
+    for (let i = 0; i < PAIR_LIMIT; i++) {
       expect((await app.anonymous.post('/api/session', { username: 'gxj', password: 'wrong' })).status).toBe(401);
       app.clock.advance(20_000);
     }

@@ -39,7 +39,7 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
   ['POST /api/reports/:department/:month/unlock', 'report.unlock', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/unlock', { reason: '更正' })],
   ['PUT /api/allocations', 'allocation.update', 'admin', (c) => c.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] })],
   ['PUT /api/targets/:code/split', 'target.split', 'admin', (c) => c.put('/api/targets/T/split', { years: { 2020: 100 } })],
-  ['POST /api/users', 'user.create', 'admin', (c) => c.post('/api/users', { username: 'newbie', password: 'Newbie-pass-1', role: 'leader' })],
+  ['POST /api/users', 'user.create', 'admin', (c) => c.post('/api/users', { username: 'newbie', password: 'Fresh-start-pass-1', role: 'leader' })],
   ['PATCH /api/users/:id', 'user.update', 'admin', (c) => c.patch('/api/users/2', { displayName: '领导' })],
   ['POST /api/findings', 'finding.create', 'inspector', (c) => c.post('/api/findings', { subjectKind: 'department', subject: 'SWJ', inspection: 'half-year', period: '2020-H1', finding: '进度滞后', rectification: '制定追赶计划', dueDate: '2020-12-31' })],
   ['POST /api/findings/:id/close', 'finding.close', 'inspector', (c) => c.post('/api/findings/1/close', { closingNote: '已整改' })],
@@ -80,7 +80,7 @@ describe('audit log', () => {
   it('records before and after, and never a password or hash', async () => {
     const rows = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action LIKE 'user.%'").all() as { before: string | null; after: string | null }[];
     const text = JSON.stringify(rows);
-    expect(text).not.toContain('Newbie-pass-1');
+    expect(text).not.toContain('Fresh-start-pass-1');
     expect(text).not.toContain('argon2');
     const update = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action = 'user.update'").get() as { before: string; after: string };
     expect(JSON.parse(update.before)).toMatchObject({ username: 'leader' });

@@ -2,14 +2,16 @@
 import type { Role } from '@lz/shared/api/session';
 import { createApp } from '../src/app';
 import { buildDeps } from '../src/demo/build-demo-deps';
-import { fixedClock, type Deps } from '../src/deps';
+import { fixedClock, type Config, type Deps } from '../src/deps';
 import { createUser } from '../src/services/auth/users';
 
 export const PASSWORD = 'Test-password-1';
 
 export type Client = ReturnType<typeof clientFor>;
 
-function clientFor(app: ReturnType<typeof createApp>, cookie: string | null) {
+/** `ip` plays the socket's remote address, as @hono/node-server passes it in the env. */
+function clientFor(app: ReturnType<typeof createApp>, cookie: string | null, ip?: string) {
+  const env = ip ? { incoming: { socket: { remoteAddress: ip } } } : undefined;
   const req = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const init: RequestInit = { method, headers: { ...(cookie ? { cookie } : {}), ...headers } };
     if (body instanceof FormData) init.body = body;
@@ -17,7 +19,7 @@ function clientFor(app: ReturnType<typeof createApp>, cookie: string | null) {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
     }
-    return app.request(path, init);
+    return app.request(path, init, env);
   };
   return {
     cookie,
@@ -30,9 +32,10 @@ function clientFor(app: ReturnType<typeof createApp>, cookie: string | null) {
   };
 }
 
-export async function makeTestApp(now = '2020-09-05T10:00:00+08:00') {
+export async function makeTestApp(now = '2020-09-05T10:00:00+08:00', config: Partial<Config> = {}) {
   const clock = fixedClock(now);
-  const deps: Deps = buildDeps({ clock });
+  const built = buildDeps({ clock });
+  const deps: Deps = { ...built, config: { ...built.config, ...config } };
   const app = createApp(deps);
   const accounts: Record<string, { role: Role; department?: string; county?: string }> = {
     admin: { role: 'admin' },
@@ -46,13 +49,15 @@ export async function makeTestApp(now = '2020-09-05T10:00:00+08:00') {
     await createUser(deps, { username, password: PASSWORD, role: a.role, department: a.department, county: a.county }, 'test');
   }
   const anonymous = clientFor(app, null);
-  async function login(username: string, password = PASSWORD) {
-    const res = await anonymous.post('/api/session', { username, password });
+  /** An anonymous client connecting from `ip`. */
+  const from = (ip: string) => clientFor(app, null, ip);
+  async function login(username: string, password = PASSWORD, ip?: string) {
+    const res = await clientFor(app, null, ip).post('/api/session', { username, password });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    return clientFor(app, cookie);
+    return clientFor(app, cookie, ip);
   }
-  return { app, deps, clock, anonymous, login };
+  return { app, deps, clock, anonymous, from, login };
 }
 
 /** Row counts of every table: a rejected or forbidden write must leave them all unchanged. */

@@ -10,9 +10,8 @@ export interface UserRow {
   county: string | null;
   disabled: number;
   created_at: string;
-  failed_logins: number;
-  last_failed_at_ms: number | null;
-  locked_until_ms: number | null;
+  /** Bumped by every change that ends the user's sessions (migration 004). */
+  auth_version: number;
 }
 
 export const findUserByName = (db: Db, username: string) =>
@@ -22,7 +21,7 @@ export const findUserById = (db: Db, id: number) => prepared(db, 'SELECT * FROM 
 
 export const listUserRows = (db: Db) => db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[];
 
-export function insertUser(db: Db, u: Omit<UserRow, 'id' | 'failed_logins' | 'last_failed_at_ms' | 'locked_until_ms'>): number {
+export function insertUser(db: Db, u: Omit<UserRow, 'id' | 'auth_version'>): number {
   const info = db
     .prepare(
       `INSERT INTO users (username, display_name, password_hash, role, department, county, disabled, created_at)
@@ -32,23 +31,54 @@ export function insertUser(db: Db, u: Omit<UserRow, 'id' | 'failed_logins' | 'la
   return Number(info.lastInsertRowid);
 }
 
-export function updateUserRow(db: Db, u: UserRow): void {
+/**
+ * Writes an admin's change. The fields come from a read in the same transaction; the hash is written only
+ * when a new one is given, and `bump` (0 or 1) moves auth_version on so no login begun before commits.
+ */
+export function updateUserFields(
+  db: Db,
+  u: Pick<UserRow, 'id' | 'display_name' | 'role' | 'department' | 'county' | 'disabled'> & { password_hash: string | null; bump: 0 | 1 },
+): void {
   db.prepare(
-    `UPDATE users SET display_name = @display_name, password_hash = @password_hash, role = @role, department = @department,
-       county = @county, disabled = @disabled, failed_logins = @failed_logins, last_failed_at_ms = @last_failed_at_ms,
-       locked_until_ms = @locked_until_ms WHERE id = @id`,
+    `UPDATE users SET display_name = @display_name, role = @role, department = @department, county = @county, disabled = @disabled,
+       password_hash = coalesce(@password_hash, password_hash), auth_version = auth_version + @bump WHERE id = @id`,
   ).run(u);
 }
 
-export function insertSession(db: Db, s: { tokenHash: string; userId: number; createdAtMs: number; expiresAtMs: number }): void {
-  db.prepare('INSERT INTO sessions (token_hash, user_id, created_at_ms, expires_at_ms) VALUES (@tokenHash, @userId, @createdAtMs, @expiresAtMs)').run(s);
+/**
+ * Opens a session only if the user is still enabled and at the auth_version the password was checked
+ * against: a disable, reset or role change committed meanwhile wins. True when the session was inserted.
+ */
+export function insertSessionIfCurrent(
+  db: Db,
+  s: { tokenHash: string; userId: number; authVersion: number; createdAtMs: number; expiresAtMs: number },
+): boolean {
+  const info = db
+    .prepare(
+      `INSERT INTO sessions (token_hash, user_id, auth_version, created_at_ms, expires_at_ms, last_seen_ms)
+       SELECT @tokenHash, id, auth_version, @createdAtMs, @expiresAtMs, @createdAtMs FROM users
+       WHERE id = @userId AND auth_version = @authVersion AND disabled = 0`,
+    )
+    .run(s);
+  return info.changes === 1;
 }
 
+export type SessionWithUser = UserRow & { token_hash: string; expires_at_ms: number; last_seen_ms: number };
+
+/** A session with its user, if the session still belongs to the user's current auth_version. */
 export const findSession = (db: Db, tokenHash: string) =>
-  prepared(db, 'SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as
-    | { token_hash: string; user_id: number; created_at_ms: number; expires_at_ms: number }
-    | undefined;
+  prepared(
+    db,
+    `SELECT u.*, s.token_hash, s.expires_at_ms, s.last_seen_ms FROM sessions s
+     JOIN users u ON u.id = s.user_id AND u.auth_version = s.auth_version WHERE s.token_hash = ?`,
+  ).get(tokenHash) as SessionWithUser | undefined;
+
+/** Moves last-seen on, at most once per `everyMs`, so an active session costs one write a minute, not one per request. */
+export const touchSession = (db: Db, p: { tokenHash: string; nowMs: number; everyMs: number }) =>
+  prepared(db, 'UPDATE sessions SET last_seen_ms = @nowMs WHERE token_hash = @tokenHash AND last_seen_ms <= @nowMs - @everyMs').run(p);
 
 export const deleteSession = (db: Db, tokenHash: string) => db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 export const deleteUserSessions = (db: Db, userId: number) => db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
-export const deleteExpiredSessions = (db: Db, nowMs: number) => db.prepare('DELETE FROM sessions WHERE expires_at_ms <= ?').run(nowMs);
+/** Sessions past their absolute end or idle since `idleSinceMs`. */
+export const deleteExpiredSessions = (db: Db, p: { nowMs: number; idleSinceMs: number }) =>
+  db.prepare('DELETE FROM sessions WHERE expires_at_ms <= @nowMs OR last_seen_ms <= @idleSinceMs').run(p);

@@ -6,6 +6,15 @@ import type { AppEnv } from './app-env';
 
 export const SESSION_COOKIE = 'lz_session';
 
+/**
+ * Behind a reverse proxy the address is the right-most X-Forwarded-For entry: the one our proxy added.
+ * Everything left of it was sent by the client and could be forged to dodge the per-address limits.
+ */
+function forwardedFor(header: string | undefined): string | null {
+  const last = header?.split(',').at(-1)?.trim();
+  return last ? last : null;
+}
+
 /** Puts deps, the signed-in user (or null) and the client address on the context. */
 export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   return async function session(c, next) {
@@ -15,7 +24,8 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('user', found?.user ?? null);
     c.set('token', found ? token : null);
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    c.set('ip', incoming?.socket?.remoteAddress ?? null);
+    const socket = incoming?.socket?.remoteAddress ?? null;
+    c.set('ip', deps.config.trustProxy ? (forwardedFor(c.req.header('x-forwarded-for')) ?? socket) : socket);
     await next();
   };
 }

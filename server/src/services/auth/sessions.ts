@@ -1,21 +1,32 @@
 /**
- * Login with slow-down and lockout, and opaque session tokens (only their SHA-256 is stored).
- * After 3 failures each further attempt must wait 2^(n-3) seconds; after 5 the account locks for 15 minutes.
+ * Login and opaque session tokens (only their SHA-256 is stored). Failed logins are limited per account
+ * and address (login-throttle.ts); sessions end after `sessionHours`, or after `sessionIdleMinutes` idle.
+ *
+ * A login never writes the user row. It reserves an attempt, checks the password against a snapshot of
+ * the row, then opens the session only if that snapshot's auth_version is still current, so an admin's
+ * disable, reset or role change made while the hash was being checked always wins.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@lz/shared/api/session';
 import { appendAudit } from '../../db/audit-log';
-import { deleteExpiredSessions, deleteSession, findSession, findUserById, findUserByName, insertSession, updateUserRow } from '../../db/user-store';
+import { deleteExpiredSessions, deleteSession, findSession, findUserByName, insertSessionIfCurrent, touchSession } from '../../db/user-store';
 import type { Deps } from '../../deps';
 import { AppError, unauthorized } from '../../errors';
+import { recordFailure, recordSuccess, reserveAttempt, throttleKeys, type Refusal } from './login-throttle';
 import { dummyHash, verifyPassword } from './passwords';
 import { toSessionUser } from './users';
 
-export const SLOW_AFTER = 3;
-export const LOCK_AFTER = 5;
-export const LOCK_MS = 15 * 60 * 1000;
+/** Last-seen is written at most this often per session. */
+export const TOUCH_EVERY_MS = 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function refusalError(r: Refusal): AppError {
+  const minutes = Math.ceil(r.retryAfterMs / 60000);
+  return r.code === 'address_blocked'
+    ? new AppError(429, 'address_blocked', `该地址登录失败次数过多，请于 ${minutes} 分钟后再试`)
+    : new AppError(429, 'account_locked', `连续登录失败次数过多，账号已锁定，请于 ${minutes} 分钟后再试`);
+}
 
 export async function login(
   deps: Deps,
@@ -23,66 +34,68 @@ export async function login(
   password: string,
   ip: string | null,
 ): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
-  const { db, clock } = deps;
+  const { db, clock, config } = deps;
   const now = clock.now().getTime();
+  const keys = throttleKeys(username, ip);
+  // Read only: what the password is checked against. Nothing here is ever written back.
   const user = findUserByName(db, username);
-  const fail = (reason: string) =>
-    appendAudit(db, new Date(now), { actor: user?.username ?? null, action: 'session.login_failed', target: `user/${username.slice(0, 64)}`, after: { reason }, ip });
+  const audit = (action: string, reason?: string) =>
+    appendAudit(db, new Date(now), { actor: user?.username ?? null, action, target: `user/${username.slice(0, 64)}`, after: reason ? { reason } : undefined, ip });
 
-  if (!user) {
-    await verifyPassword(await dummyHash(), password);
-    fail('unknown_user');
-    throw unauthorized('用户名或密码错误');
+  const refused = reserveAttempt(db, keys, now);
+  if (refused) {
+    audit('session.login_failed', refused.code === 'address_blocked' ? 'address_blocked' : 'locked');
+    throw refusalError(refused);
   }
-  if (user.locked_until_ms && user.locked_until_ms > now) {
-    fail('locked');
-    throw new AppError(429, 'account_locked', `连续登录失败次数过多，账号已锁定，请于 ${Math.ceil((user.locked_until_ms - now) / 60000)} 分钟后再试`);
-  }
-  if (user.failed_logins >= SLOW_AFTER && user.last_failed_at_ms) {
-    const wait = 2 ** (user.failed_logins - SLOW_AFTER) * 1000;
-    if (now - user.last_failed_at_ms < wait) {
-      fail('too_fast');
-      throw new AppError(429, 'slow_down', `登录失败次数较多，请 ${Math.ceil(wait / 1000)} 秒后再试`);
-    }
-  }
-  const ok = user.disabled === 0 && (await verifyPassword(user.password_hash, password));
-  if (!ok) {
+  // Every name costs one hash check, unknown and disabled ones included, so timing tells nothing.
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+  const failed = (reason: string) => {
     db.transaction(() => {
-      const fresh = findUserById(db, user.id) ?? user;
-      const failures = fresh.failed_logins + 1;
-      updateUserRow(db, {
-        ...fresh,
-        failed_logins: failures >= LOCK_AFTER ? 0 : failures,
-        last_failed_at_ms: now,
-        locked_until_ms: failures >= LOCK_AFTER ? now + LOCK_MS : fresh.locked_until_ms,
-      });
-      fail(user.disabled ? 'disabled' : 'bad_password');
-    })();
-    throw unauthorized('用户名或密码错误');
-  }
+      recordFailure(db, keys, now);
+      audit('session.login_failed', reason);
+    }).immediate();
+    return unauthorized('用户名或密码错误');
+  };
+  if (!user) throw failed('unknown_user');
+  if (!ok) throw failed('bad_password');
+  if (user.disabled) throw failed('disabled');
+
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = now + deps.config.sessionHours * 3600 * 1000;
-  db.transaction(() => {
-    updateUserRow(db, { ...user, failed_logins: 0, last_failed_at_ms: null, locked_until_ms: null });
-    deleteExpiredSessions(db, now);
-    insertSession(db, { tokenHash: hashToken(token), userId: user.id, createdAtMs: now, expiresAtMs: expiresAt });
-    appendAudit(db, new Date(now), { actor: user.username, action: 'session.login', target: `user/${user.username}`, ip });
-  })();
+  const expiresAt = now + config.sessionHours * 3600 * 1000;
+  const opened = db.transaction(() => {
+    const inserted = insertSessionIfCurrent(db, { tokenHash: hashToken(token), userId: user.id, authVersion: user.auth_version, createdAtMs: now, expiresAtMs: expiresAt });
+    if (!inserted) return false;
+    recordSuccess(db, keys);
+    deleteExpiredSessions(db, { nowMs: now, idleSinceMs: now - config.sessionIdleMinutes * 60000 });
+    audit('session.login');
+    return true;
+  }).immediate();
+  // Disabled, reset or re-roled while the password was being checked.
+  if (!opened) throw failed('account_changed');
   return { token, user: toSessionUser(user), expiresAt: new Date(expiresAt) };
 }
 
-/** The user behind a session token, or null when absent, expired or the user was disabled. */
+/**
+ * The user behind a session token, or null when absent, past its absolute end, idle too long (then it is
+ * deleted), or from before a change of the user's rights; disabled users have none.
+ */
 export function userForToken(deps: Deps, token: string): { user: SessionUser; expiresAt: Date } | null {
-  const s = findSession(deps.db, hashToken(token));
-  if (!s || s.expires_at_ms <= deps.clock.now().getTime()) return null;
-  const user = findUserById(deps.db, s.user_id);
-  if (!user || user.disabled) return null;
-  return { user: toSessionUser(user), expiresAt: new Date(s.expires_at_ms) };
+  const { db, clock, config } = deps;
+  const now = clock.now().getTime();
+  const tokenHash = hashToken(token);
+  const s = findSession(db, tokenHash);
+  if (!s || s.expires_at_ms <= now || s.disabled) return null;
+  if (s.last_seen_ms + config.sessionIdleMinutes * 60000 <= now) {
+    deleteSession(db, tokenHash);
+    return null;
+  }
+  if (now - s.last_seen_ms >= TOUCH_EVERY_MS) touchSession(db, { tokenHash, nowMs: now, everyMs: TOUCH_EVERY_MS });
+  return { user: toSessionUser(s), expiresAt: new Date(s.expires_at_ms) };
 }
 
 export function logout(deps: Deps, token: string, user: SessionUser, ip: string | null): void {
   deps.db.transaction(() => {
     deleteSession(deps.db, hashToken(token));
     appendAudit(deps.db, deps.clock.now(), { actor: user.username, action: 'session.logout', target: `user/${user.username}`, ip });
-  })();
+  }).immediate();
 }

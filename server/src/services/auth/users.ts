@@ -1,8 +1,10 @@
 /** User administration (admin only at the route level) and the first-run admin account. */
 import type { CreateUser, UpdateUser, User } from '@lz/shared/api/users';
 import type { SessionUser } from '@lz/shared/api/session';
+import { passwordProblem } from '@lz/shared/password-policy';
 import { appendAudit } from '../../db/audit-log';
-import { deleteUserSessions, findUserById, findUserByName, insertUser, listUserRows, updateUserRow, type UserRow } from '../../db/user-store';
+import { deleteUserThrottles, userLockedUntil } from '../../db/login-throttle-store';
+import { deleteUserSessions, findUserById, findUserByName, insertUser, listUserRows, updateUserFields, type UserRow } from '../../db/user-store';
 import type { Deps } from '../../deps';
 import { badRequest, conflict, notFound } from '../../errors';
 import { hashPassword } from './passwords';
@@ -11,13 +13,21 @@ export function toSessionUser(u: UserRow): SessionUser {
   return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, department: u.department, county: u.county };
 }
 
-function toUser(u: UserRow): User {
+/** `lockedUntil`: the latest lock on the account from any address (login-throttle.ts). */
+function toUser(deps: Deps, u: UserRow): User {
+  const locked = userLockedUntil(deps.db, u.username, deps.clock.now().getTime());
   return {
     ...toSessionUser(u),
     disabled: u.disabled === 1,
     createdAt: u.created_at,
-    lockedUntil: u.locked_until_ms ? new Date(u.locked_until_ms).toISOString() : null,
+    lockedUntil: locked ? new Date(locked).toISOString() : null,
   };
+}
+
+/** The shared policy, here too: ensureAdmin and the first run reach the services without the zod schemas. */
+function checkPassword(password: string, username: string) {
+  const problem = passwordProblem(password, username);
+  if (problem) throw badRequest(problem, 'weak_password');
 }
 
 /** What the audit log keeps of a user: never the hash. */
@@ -33,12 +43,13 @@ function checkBinding(deps: Deps, role: string, department: string | null, count
   } else if (county) throw badRequest('只有县区用户绑定县区', 'binding_not_allowed');
 }
 
-export const listUsers = (deps: Deps): User[] => listUserRows(deps.db).map(toUser);
+export const listUsers = (deps: Deps): User[] => listUserRows(deps.db).map((u) => toUser(deps, u));
 
 export async function createUser(deps: Deps, input: CreateUser, actor: string | null, ip?: string | null): Promise<User> {
   const department = input.department ?? null;
   const county = input.county ?? null;
   checkBinding(deps, input.role, department, county);
+  checkPassword(input.password, input.username);
   const hash = await hashPassword(input.password);
   const now = deps.clock.now();
   const id = deps.db.transaction(() => {
@@ -56,52 +67,60 @@ export async function createUser(deps: Deps, input: CreateUser, actor: string | 
     const row = findUserById(deps.db, newId);
     if (row) appendAudit(deps.db, now, { actor, action: 'user.create', target: `user/${input.username}`, before: null, after: auditView(row), ip });
     return newId;
-  })();
+  }).immediate();
   const row = findUserById(deps.db, id);
   if (!row) throw notFound();
-  return toUser(row);
+  return toUser(deps, row);
 }
 
+/**
+ * Everything written is decided from a read inside the write transaction (IMMEDIATE, so nothing commits
+ * between), and the hash is written only when the patch brings a new one: a concurrent login or another
+ * admin's change is never undone by a row read before an await.
+ */
 export async function updateUser(deps: Deps, id: number, patch: UpdateUser, actor: string, ip?: string | null): Promise<User> {
-  const existing = findUserById(deps.db, id);
-  if (!existing) throw notFound('用户不存在');
-  const role = patch.role ?? existing.role;
-  const department = patch.department !== undefined ? patch.department : role === 'reporter' ? existing.department : null;
-  const county = patch.county !== undefined ? patch.county : role === 'county' ? existing.county : null;
-  checkBinding(deps, role, department, county);
-  const hash = patch.password ? await hashPassword(patch.password) : existing.password_hash;
+  let hash: string | null = null;
+  if (patch.password) {
+    // The username never changes, so checking it against a read outside the transaction is safe.
+    const named = findUserById(deps.db, id);
+    if (!named) throw notFound('用户不存在');
+    checkPassword(patch.password, named.username);
+    hash = await hashPassword(patch.password);
+  }
   const now = deps.clock.now();
   deps.db.transaction(() => {
     const before = findUserById(deps.db, id);
     if (!before) throw notFound('用户不存在');
-    const next: UserRow = {
-      ...before,
+    const role = patch.role ?? before.role;
+    const department = patch.department !== undefined ? patch.department : role === 'reporter' ? before.department : null;
+    const county = patch.county !== undefined ? patch.county : role === 'county' ? before.county : null;
+    checkBinding(deps, role, department, county);
+    // Any change of rights or password ends the user's open sessions, and any login still checking a password.
+    const endsSessions = Boolean(patch.password || patch.role || patch.disabled || patch.department !== undefined || patch.county !== undefined);
+    const next = {
+      id,
       display_name: patch.displayName ?? before.display_name,
-      password_hash: hash,
       role,
       department,
       county,
       disabled: patch.disabled === undefined ? before.disabled : patch.disabled ? 1 : 0,
-      // A password reset by the admin also lifts a lockout.
-      ...(patch.password ? { failed_logins: 0, locked_until_ms: null, last_failed_at_ms: null } : {}),
     };
-    updateUserRow(deps.db, next);
-    // Any change of rights or password ends the user's open sessions.
-    if (patch.password || patch.role || patch.disabled || patch.department !== undefined || patch.county !== undefined) {
-      deleteUserSessions(deps.db, id);
-    }
+    updateUserFields(deps.db, { ...next, password_hash: hash, bump: endsSessions ? 1 : 0 });
+    if (endsSessions) deleteUserSessions(deps.db, id);
+    // A password reset by the admin also lifts every lockout of the account.
+    if (patch.password) deleteUserThrottles(deps.db, before.username);
     appendAudit(deps.db, now, {
       actor,
       action: patch.password ? 'user.update.password' : 'user.update',
       target: `user/${before.username}`,
       before: auditView(before),
-      after: auditView(next),
+      after: auditView({ ...before, ...next }),
       ip,
     });
-  })();
+  }).immediate();
   const row = findUserById(deps.db, id);
   if (!row) throw notFound();
-  return toUser(row);
+  return toUser(deps, row);
 }
 
 /** `ADMIN_PASSWORD`: make sure an `admin` account exists and has that password. */

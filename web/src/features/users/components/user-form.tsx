@@ -1,11 +1,13 @@
 import { roleNames, roles, type Role } from '@lz/shared/api/session';
 import type { User } from '@lz/shared/api/users';
+import { passwordPolicyText } from '@lz/shared/password-policy';
 import { Form, Input, Modal, Select } from 'antd';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDepartments } from '../../reference/api/get-departments';
 import { useUnits } from '../../reference/api/get-units';
 import { useCreateUser } from '../api/create-user';
 import { useUpdateUser } from '../api/update-user';
+import { checkPassword } from './password-rule';
 
 interface Values {
   username: string;
@@ -54,7 +56,13 @@ export function UserForm({ user, open, onClose }: { user: User | null; open: boo
           <Input maxLength={64} />
         </Form.Item>
         {!user && (
-          <Form.Item name="password" label={t('password')} rules={[{ required: true, min: 10, message: '密码至少 10 位' }]}>
+          <Form.Item
+            name="password"
+            label={t('password')}
+            extra={passwordPolicyText}
+            dependencies={['username']}
+            rules={[{ required: true, validator: (_, value?: string) => checkPassword(value, form.getFieldValue('username') as string | undefined) }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}

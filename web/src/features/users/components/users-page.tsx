@@ -1,5 +1,6 @@
 import { roleNames } from '@lz/shared/api/session';
 import type { User } from '@lz/shared/api/users';
+import { passwordPolicyText } from '@lz/shared/password-policy';
 import { message as antMessage, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { PageToolbar } from '../../../components/page-toolbar';
@@ -11,6 +12,7 @@ import { useUnits } from '../../reference/api/get-units';
 import { useUser } from '../../session/api/get-session';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
+import { checkPassword } from './password-rule';
 import { UserForm } from './user-form';
 
 export function UsersPage() {
@@ -98,7 +100,12 @@ export function UsersPage() {
         }}
       >
         <Form form={pwForm} layout="vertical" preserve={false}>
-          <Form.Item name="password" label={lang === 'zh' ? '新密码（至少 10 位）' : 'New password (10+ characters)'} rules={[{ required: true, min: 10 }]}>
+          <Form.Item
+            name="password"
+            label={lang === 'zh' ? '新密码' : 'New password'}
+            extra={passwordPolicyText}
+            rules={[{ required: true, validator: (_, value?: string) => checkPassword(value, resetting?.username) }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
