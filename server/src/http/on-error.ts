@@ -7,6 +7,7 @@ import type { AppEnv } from './app-env';
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) {
+    if (err.retryAfter !== undefined) c.header('Retry-After', String(err.retryAfter));
     return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, err.status);
   }
   if (err instanceof HTTPException) {
