@@ -55,8 +55,8 @@ export const CSV_LIMITS = {
   maxFieldChars: 4 * 1024,
   /** Blank (or comma-only) lines in a row: a real export has a few between the table and its footer. */
   maxBlankRun: 200,
-  /** Bytes of text the separator is guessed from; the table's header is in the first lines. */
-  sniffChars: 64 * 1024,
+  /** Characters the separator is guessed from (about a hundred lines of a form: the header is among them). */
+  sniffChars: 16 * 1024,
 } as const;
 
 /** How long one file may take in the reading worker, and how much heap it may use (read-pool.ts). */
