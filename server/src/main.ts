@@ -17,6 +17,7 @@ import { syncReferenceData } from './db/reference-sync';
 import { findUserByName } from './db/user-store';
 import { defaultConfig, systemClock, type Deps } from './deps';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed-demo';
+import { sharedReadPool } from './import/read-isolated';
 import { ensureAdmin } from './services/auth/users';
 import { getFactStore } from './services/progress/fact-store';
 
@@ -49,6 +50,8 @@ async function main() {
   console.log(`figures of ${versions} report versions loaded in ${Math.round(performance.now() - t0)} ms`);
 
   const app = createApp(deps);
+  // Start the upload readers now (each loads exceljs), so the first upload does not wait for them.
+  sharedReadPool().warm();
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`柳州市职业技能提升行动统计监测平台 listening on http://${host}:${info.port}/`);
     console.log(`database: ${dbPath}`);

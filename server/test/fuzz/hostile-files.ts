@@ -147,7 +147,10 @@ const MAKERS: Maker[] = [
   (r, s) => {
     const bytes = s.template.slice();
     const flips = int(r, 1, 16);
-    for (let i = 0; i < flips; i++) bytes[int(r, 0, bytes.length - 1)] ^= 1 << int(r, 0, 7);
+    for (let i = 0; i < flips; i++) {
+      const p = int(r, 0, bytes.length - 1);
+      bytes[p] = bytes[p]! ^ (1 << int(r, 0, 7));
+    }
     return { kind: `bit-flip ${flips}`, bytes };
   },
   (r, s) => {
