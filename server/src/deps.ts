@@ -1,6 +1,7 @@
 /** What the app is built from; tests pass an in-memory database and a fixed clock. */
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { Db } from './db/open-database';
+import type { WorkerPool } from './import/read-pool';
 
 export interface Clock {
   now(): Date;
@@ -54,4 +55,6 @@ export interface Deps {
   catalogue: Catalogue;
   clock: Clock;
   config: Config;
+  /** Workers that read uploaded files; the process's shared pool (import/read-isolated.ts) when absent. */
+  readPool?: WorkerPool;
 }

@@ -21,6 +21,7 @@ import { syncReferenceData } from './db/reference-sync';
 import { findUserByName } from './db/user-store';
 import { defaultConfig, systemClock, type Deps } from './deps';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed-demo';
+import { sharedReadPool } from './import/read-isolated';
 import { ensureAdmin } from './services/auth/users';
 import { getFactStore } from './services/progress/fact-store';
 
@@ -60,6 +61,8 @@ async function main() {
   console.log(`figures of ${versions} report versions loaded in ${Math.round(performance.now() - t0)} ms`);
 
   const app = createApp(deps);
+  // Start the upload readers now (each loads exceljs), so the first upload does not wait for them.
+  sharedReadPool().warm();
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     // Without PUBLIC_ORIGIN the app answers to its own address; the port is known only now (PORT=0 picks one).
     if (deps.config.allowedOrigins.length === 0) deps.config.allowedOrigins.push(...loopbackOrigins(host, info.port));

@@ -13,6 +13,7 @@ const CLOSE = { connection: 'close' };
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) {
+    if (err.retryAfter !== undefined) c.header('Retry-After', String(err.retryAfter));
     const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
     return c.json(body, err.status, err.status === 413 ? CLOSE : undefined);
   }

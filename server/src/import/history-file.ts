@@ -16,12 +16,14 @@ import type { Problem } from '@lz/shared/problems';
 import type { ReportRow } from '@lz/shared/report-body';
 import { instantOfWallClock } from '@lz/shared/zoned-time';
 import { AppError, badRequest, tooLarge, tooManyProblems } from '../errors';
+import { MONTHLY_BUDGET, type ReadBudget } from './budgets';
 import { locateTable } from './find-table';
 import { cellAddress, cellAt, cellText, type Sheet } from './grid';
 import { buildLabelMatcher, type LabelMatcher } from './match-county';
 import { buildHeaderIndex } from './match-header';
 import { compact, stripBracketed } from './normalise';
 import { readSheets } from './parse-report-file';
+import type { WorkerPool } from './read-pool';
 import { locateIn, readTable } from './read-table';
 import { sniffFile } from './sniff';
 import { sheetXmlBytes } from './zip-guard';
@@ -35,6 +37,8 @@ export const MAX_HISTORY_ROWS = 20_000;
  * history goes in as CSV (20,000 lines parse in well under a second) or split by year.
  */
 export const MAX_HISTORY_SHEET_XML_BYTES = 16 * 1024 * 1024;
+/** What the reader may hold of a history file: the row cap plus title lines, and cells to match 16 MiB of XML. */
+export const HISTORY_BUDGET: ReadBudget = { ...MONTHLY_BUDGET, maxRows: MAX_HISTORY_ROWS + 50, maxCells: 1_000_000, maxSharedStrings: 1_000_000 };
 
 export interface HistoryReport {
   department: string;
@@ -59,7 +63,7 @@ const META: Record<'department' | 'month' | 'submittedAt', RegExp> = {
 const META_LABELS = { department: '填报单位', month: '月份', submittedAt: '报送时间' } as const;
 
 /** Throws only `AppError`: 400 (unreadable file, missing column), 413, 422 (every problem of every report). */
-export async function parseHistoryFile(input: { bytes: Uint8Array; fileName: string; catalogue: Catalogue }): Promise<HistoryReport[]> {
+export async function parseHistoryFile(input: { bytes: Uint8Array; fileName: string; catalogue: Catalogue; pool?: WorkerPool }): Promise<HistoryReport[]> {
   try {
     return await parse(input);
   } catch (err) {
@@ -68,13 +72,13 @@ export async function parseHistoryFile(input: { bytes: Uint8Array; fileName: str
   }
 }
 
-async function parse({ bytes, fileName, catalogue }: { bytes: Uint8Array; fileName: string; catalogue: Catalogue }): Promise<HistoryReport[]> {
+async function parse({ bytes, fileName, catalogue, pool }: { bytes: Uint8Array; fileName: string; catalogue: Catalogue; pool?: WorkerPool }): Promise<HistoryReport[]> {
   if (bytes.length > MAX_HISTORY_BYTES) throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
   const cellXml = sniffFile(bytes) === 'zip' ? sheetXmlBytes(bytes) : 0;
   if (cellXml > MAX_HISTORY_SHEET_XML_BYTES) {
     throw tooLarge(`工作簿内容过多（解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_HISTORY_SHEET_XML_BYTES / 1024 / 1024} MB），请按年度拆分，或另存为 CSV 后导入`);
   }
-  const sheets = await readSheets(bytes, fileName, MAX_HISTORY_ROWS + 50);
+  const sheets = await readSheets(bytes, fileName, HISTORY_BUDGET, pool);
   const headerIndex = buildHeaderIndex(catalogue);
   const matchLabel = buildLabelMatcher(catalogue);
   const withTables = sheets.filter((sheet) => locateTable(sheet, headerIndex, matchLabel) !== null);

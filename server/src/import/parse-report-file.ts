@@ -10,17 +10,17 @@ import type { Catalogue } from '@lz/shared/catalogue';
 import type { Problem } from '@lz/shared/problems';
 import type { ReportRow } from '@lz/shared/report-body';
 import { AppError, badRequest, tooLarge, tooManyProblems } from '../errors';
-import { parseCsv } from './csv';
-import { decodeText } from './decode-text';
+import { MONTHLY_BUDGET, type ReadBudget } from './budgets';
 import { locateTable } from './find-table';
 import type { Sheet } from './grid';
 import { buildLabelMatcher } from './match-county';
 import { buildHeaderIndex } from './match-header';
 import { locateIn, readTable } from './read-table';
-import { readXlsxSheets } from './read-xlsx';
+import { readSheetsIsolated } from './read-isolated';
+import type { WorkerPool } from './read-pool';
 import { checkTitle } from './title-check';
-import { isEncryptedOle2, sniffFile } from './sniff';
-import { guardZip, sheetXmlBytes } from './zip-guard';
+import { sniffFile } from './sniff';
+import { sheetXmlBytes } from './zip-guard';
 
 /** Uploads larger than this are refused before any parsing; a real monthly form is well under 100 KiB. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -38,6 +38,8 @@ export interface ParseReportFileInput {
   catalogue: Catalogue;
   /** YYYY-MM the upload is filed for; when given, a title naming another month refuses the file. */
   month?: string;
+  /** The reading workers (tests pass their own); the process's shared pool when absent. */
+  pool?: WorkerPool;
 }
 
 export interface ParsedReportFile {
@@ -47,9 +49,10 @@ export interface ParsedReportFile {
   locate: (p: Problem) => Problem;
 }
 
-const SAVE_AS_XLSX = '请上传 .xlsx 或 .csv 格式的报表';
-
-/** Throws only `AppError`: 400 (not_a_spreadsheet, encrypted_workbook, corrupt_workbook, no_table_found), 413, 422 (rules_broken, title_mismatch). */
+/**
+ * Throws only `AppError`: 400 (not_a_spreadsheet, encrypted_workbook, corrupt_workbook, no_table_found), 413
+ * (a size or budget), 422 (rules_broken, title_mismatch, file_too_complex), 503 busy (every reader occupied).
+ */
 export async function parseReportFile(input: ParseReportFileInput): Promise<ParsedReportFile> {
   try {
     return await parse(input);
@@ -60,7 +63,7 @@ export async function parseReportFile(input: ParseReportFileInput): Promise<Pars
   }
 }
 
-async function parse({ bytes, fileName, department, catalogue, month }: ParseReportFileInput): Promise<ParsedReportFile> {
+async function parse({ bytes, fileName, department, catalogue, month, pool }: ParseReportFileInput): Promise<ParsedReportFile> {
   if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，月报表不应这么大`);
   const cellXml = sniffFile(bytes) === 'zip' ? sheetXmlBytes(bytes) : 0;
   if (cellXml > MAX_SHEET_XML_BYTES) {
@@ -68,7 +71,7 @@ async function parse({ bytes, fileName, department, catalogue, month }: ParseRep
       `工作表内容过多（解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_SHEET_XML_BYTES / 1024 / 1024} MB），不像是月报表；请只保留月报表所在的工作表、删除多余的行列后重新上传`,
     );
   }
-  const sheets = await readSheets(bytes, fileName);
+  const sheets = await readSheets(bytes, fileName, MONTHLY_BUDGET, pool);
   const headerIndex = buildHeaderIndex(catalogue);
   const matchLabel = buildLabelMatcher(catalogue);
   for (const sheet of sheets) {
@@ -91,39 +94,10 @@ async function parse({ bytes, fileName, department, catalogue, month }: ParseRep
   );
 }
 
-/** The sheets of an uploaded .xlsx or .csv; refuses everything else with a 4xx naming what the file is. */
-export async function readSheets(bytes: Uint8Array, fileName: string, maxRows?: number): Promise<Sheet[]> {
-  const name = `“${fileName}”`;
-  switch (sniffFile(bytes)) {
-    case 'empty':
-      throw badRequest(`${name}是空文件`, 'not_a_spreadsheet');
-    case 'binary':
-      throw badRequest(`${name}不是电子表格（可能是 PDF 或图片），${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
-    case 'ole2':
-      // Both a password-protected .xlsx and a pre-2007 .xls are OLE2 containers; exceljs reads neither.
-      throw badRequest(
-        isEncryptedOle2(bytes)
-          ? '文件已加密（设置了打开密码），请取消密码后另存为 .xlsx 再上传'
-          : '文件已加密或为旧版 .xls 格式，请另存为 .xlsx 后上传',
-        'encrypted_workbook',
-      );
-    case 'zip': {
-      const names = new Set(guardZip(bytes).map((e) => e.name));
-      if (names.has('content.xml') && names.has('mimetype')) {
-        throw badRequest('这是 OpenDocument (.ods) 文件，请另存为 .xlsx 后上传', 'not_a_spreadsheet');
-      }
-      if (!names.has('xl/workbook.xml')) {
-        throw badRequest(`${name}是压缩包，但不是 Excel 工作簿，${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
-      }
-      return readXlsxSheets(bytes, maxRows);
-    }
-    case 'text': {
-      const text = decodeText(bytes);
-      // Many systems export an HTML table or Excel 2003 XML and name it .xls; Excel opens it, we cannot.
-      if (/^\s*</u.test(text)) {
-        throw badRequest(`${name}是网页或 XML 格式的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传`, 'not_a_spreadsheet');
-      }
-      return [parseCsv(text, 'CSV', maxRows)];
-    }
-  }
+/**
+ * The sheets of an uploaded .xlsx or .csv, read in the reading worker under `budget`; refuses everything
+ * else with a 4xx naming what the file is (read-upload.ts), and a file too costly to read with a 4xx naming the limit.
+ */
+export function readSheets(bytes: Uint8Array, fileName: string, budget: ReadBudget = MONTHLY_BUDGET, pool?: WorkerPool): Promise<Sheet[]> {
+  return readSheetsIsolated(bytes, fileName, budget, pool);
 }

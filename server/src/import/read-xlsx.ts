@@ -3,30 +3,39 @@
  * reporter sees are kept: cached formula results, merged header text, rich text joined.
  */
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { badRequest } from '../errors';
-import { MAX_COLUMNS, MAX_ROWS, type Cell, type Sheet } from './grid';
+import { MONTHLY_BUDGET, type ReadBudget } from './budgets';
+import { type Cell, type Sheet } from './grid';
+import { scanWorkbook } from './xlsx-scan';
+import type { InflatedEntry } from './zip-guard';
 
-export async function readXlsxSheets(bytes: Uint8Array, maxRows = MAX_ROWS): Promise<Sheet[]> {
+/** `entries` as `guardZip` unpacked and checked them; they are scanned against `budget` before exceljs reads any. */
+export async function readXlsxSheets(entries: InflatedEntry[], budget: ReadBudget = MONTHLY_BUDGET): Promise<Sheet[]> {
+  const parts = scanWorkbook(entries, budget);
   const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs types its input as an ArrayBuffer-like "Buffer"; a copied ArrayBuffer satisfies it and JSZip.
-    await workbook.xlsx.load(bytes.slice().buffer);
+    // Stored, not deflated: the parts were inflated once already and exceljs only needs to find them.
+    const zip = zipSync(Object.fromEntries(parts.map((e) => [e.name, e.data])), { level: 0 });
+    // exceljs types its input as an ArrayBuffer-like "Buffer"; the fresh zip's ArrayBuffer satisfies it and JSZip.
+    await workbook.xlsx.load(zip.buffer as ArrayBuffer);
   } catch {
     // exceljs throws plain Errors (and sometimes strings) from its XML and zip layers; none may leave.
     throw badRequest('无法读取该 .xlsx 文件（文件可能已损坏），请在 Excel/WPS 中重新另存为 .xlsx 后上传', 'corrupt_workbook');
   }
   // Hidden sheets hold lookup lists and old versions, not the report a person filled in.
-  return workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => toSheet(ws, maxRows));
+  return workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => toSheet(ws, budget));
 }
 
-function toSheet(ws: ExcelJS.Worksheet, maxRows: number): Sheet {
+function toSheet(ws: ExcelJS.Worksheet, { maxRows, maxColumns }: ReadBudget): Sheet {
   const rows: Cell[][] = [];
   const mergedCovered = new Set<string>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // Only format-only cells lie past the budget by now (xlsx-scan refuses content there).
     if (rowNumber > maxRows) return;
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (colNumber > MAX_COLUMNS) return;
+      if (colNumber > maxColumns) return;
       const covered = cell.isMerged && cell.master.address !== cell.address;
       if (covered) mergedCovered.add(`${rowNumber - 1},${colNumber - 1}`);
       cells[colNumber - 1] = toCell(covered ? cell.master : cell);

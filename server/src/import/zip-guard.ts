@@ -2,9 +2,11 @@
  * Zip-bomb guard for .xlsx uploads, run before exceljs (which inflates every part into memory) sees the
  * bytes. A 5 MiB upload can declare gigabytes of XML; we read the central directory, refuse what it
  * declares past the limits, then inflate each entry with a hard output cap, because the sizes in the
- * directory are written by the sender and may lie.
+ * directory are written by the sender and may lie. Each entry's CRC-32 is checked too, stored ones included:
+ * a part whose bytes were altered (four digits of a figure in a stored sheet) is refused, not read. The
+ * inflated parts are handed on, so the sheet scan and exceljs never inflate them a second time.
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { badRequest, tooLarge } from '../errors';
 
 /** A genuine monthly report is a few hundred KiB unpacked; 50 MiB leaves room for styles and images. */
@@ -22,13 +24,19 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the unpacked bytes, as the central directory declares it. */
+  crc: number;
+}
+
+export interface InflatedEntry extends ZipEntry {
+  data: Uint8Array;
 }
 
 const corrupt = () => badRequest('文件已损坏或不完整，请在 Excel/WPS 中重新另存为 .xlsx 后上传', 'corrupt_workbook');
 const bomb = () => tooLarge('文件解压后过大，不像是月报表，已拒绝');
 
-/** Checks the archive and returns its entries; throws 400 corrupt_workbook / encrypted_workbook or 413. */
-export function guardZip(bytes: Uint8Array): ZipEntry[] {
+/** Checks the archive and returns its entries, unpacked; throws 400 corrupt_workbook / encrypted_workbook or 413. */
+export function guardZip(bytes: Uint8Array): InflatedEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readCentralDirectory(bytes, view);
   let declared = 0;
@@ -38,13 +46,14 @@ export function guardZip(bytes: Uint8Array): ZipEntry[] {
     if (e.uncompressedSize > RATIO_FLOOR_BYTES && e.uncompressedSize / Math.max(e.compressedSize, 1) > MAX_RATIO) throw bomb();
   }
   let actual = 0;
-  for (const e of entries) {
-    const size = inflatedSize(bytes, view, e, MAX_UNCOMPRESSED_BYTES - actual);
+  return entries.map((e) => {
+    const data = inflate(bytes, view, e, MAX_UNCOMPRESSED_BYTES - actual);
     // Every size is checked against what inflates, so declared sizes (see `sheetXmlBytes`) cannot understate.
-    if (size !== e.uncompressedSize) throw corrupt();
-    actual += size;
-  }
-  return entries;
+    if (data.length !== e.uncompressedSize) throw corrupt();
+    if (crc32(data) !== e.crc) throw corrupt();
+    actual += data.length;
+    return { ...e, data };
+  });
 }
 
 /**
@@ -95,6 +104,7 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView): ZipEntry[] {
       compressedSize: view.getUint32(p + 20, true),
       uncompressedSize: view.getUint32(p + 24, true),
       localHeaderOffset: view.getUint32(p + 42, true),
+      crc: view.getUint32(p + 16, true),
     };
     applyZip64Extra(view, p + 46 + nameLength, extraLength, entry);
     entries.push(entry);
@@ -134,7 +144,7 @@ function applyZip64Extra(view: DataView, start: number, length: number, entry: Z
   }
 }
 
-function inflatedSize(bytes: Uint8Array, view: DataView, e: ZipEntry, budget: number): number {
+function inflate(bytes: Uint8Array, view: DataView, e: ZipEntry, budget: number): Uint8Array {
   const p = e.localHeaderOffset;
   if (p + 30 > bytes.length || view.getUint32(p, true) !== 0x04034b50) throw corrupt();
   const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
@@ -143,7 +153,7 @@ function inflatedSize(bytes: Uint8Array, view: DataView, e: ZipEntry, budget: nu
   const data = bytes.subarray(start, end);
   if (e.method === 0) {
     if (data.length > budget) throw bomb();
-    return data.length;
+    return data;
   }
   if (e.method !== 8) throw corrupt();
   let out: Buffer;
@@ -155,7 +165,7 @@ function inflatedSize(bytes: Uint8Array, view: DataView, e: ZipEntry, budget: nu
     throw corrupt();
   }
   if (out.length > RATIO_FLOOR_BYTES && out.length / Math.max(data.length, 1) > MAX_RATIO) throw bomb();
-  return out.length;
+  return out;
 }
 
 function safeNumber(n: bigint): number {

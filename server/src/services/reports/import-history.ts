@@ -24,7 +24,7 @@ export async function importHistoryFile(
   if (s.file.size > MAX_HISTORY_BYTES) throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
   const bytes = new Uint8Array(await s.file.arrayBuffer());
   const fileName = s.file.name.slice(0, 200);
-  const reports = await parseHistoryFile({ bytes, fileName, catalogue: deps.catalogue });
+  const reports = await parseHistoryFile({ bytes, fileName, catalogue: deps.catalogue, pool: deps.readPool });
   // Month order, so each report's soft rules see the months imported before it as its history.
   reports.sort((a, b) => a.month.localeCompare(b.month) || a.department.localeCompare(b.department));
   return storeAll(deps, reports, { ...s, fileName });
