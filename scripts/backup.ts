@@ -10,7 +10,9 @@ import { repoRoot } from '@lz/server/catalogue';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' } } });
 const db = resolve(values.db ?? process.env.DB_PATH ?? join(repoRoot, 'var/liuzhou.sqlite'));
-const out = resolve(values.out ?? join(repoRoot, 'backups', `liuzhou-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`));
+const out = resolve(
+  values.out ?? join(repoRoot, 'backups', `liuzhou-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`),
+);
 const t0 = performance.now();
 const { bytes } = backupDatabase(db, out);
 const check = checkIntegrity(out);
@@ -18,4 +20,6 @@ if (check !== 'ok') {
   console.error(`backup written to ${out} but failed its integrity check: ${check}`);
   process.exit(1);
 }
-console.log(`backup of ${db} → ${out} (${(bytes / 1024 / 1024).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms, integrity ok)`);
+console.log(
+  `backup of ${db} → ${out} (${(bytes / 1024 / 1024).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms, integrity ok)`,
+);

@@ -57,6 +57,9 @@ if (mode === 'test') {
   process.exit(r.ok ? 0 : (r.status ?? 1));
 }
 
-const extra = { DEMO: process.env.DEMO ?? '1', DB_PATH: process.env.DB_PATH ?? join(root, 'var', 'liuzhou-demo.sqlite') };
+const extra = {
+  DEMO: process.env.DEMO ?? '1',
+  DB_PATH: process.env.DB_PATH ?? join(root, 'var', 'liuzhou-demo.sqlite'),
+};
 const r = pnpm(['run', 'start'], extra);
 process.exit(r.ok ? 0 : (r.status ?? 1));

@@ -34,11 +34,15 @@ for (const by of ['county', 'department'] as const) {
   const b = getBreakdown(deps, { by, indicator: 'T', asOf });
   console.log(`\nT by ${by} (total ${num(b.total.actual)}):`);
   for (const r of b.rows) {
-    console.log(`  ${String(r.rank).padStart(2)} ${r.name.padEnd(16, '　')} ${num(r.actual).padStart(8)} / ${num(r.allocation).padStart(8)} ${pct(r.completionRate).padStart(7)} ${r.lagging ? '落后' : ''}`);
+    console.log(
+      `  ${String(r.rank).padStart(2)} ${r.name.padEnd(16, '　')} ${num(r.actual).padStart(8)} / ${num(r.allocation).padStart(8)} ${pct(r.completionRate).padStart(7)} ${r.lagging ? '落后' : ''}`,
+    );
   }
 }
 const ratios = getRatios(deps, asOf);
 console.log(`\nR1 city ${pct(ratios.city.r1)}  R2 city ${pct(ratios.city.r2)} (${ratios.city.month})`);
 for (const c of ratios.counties) console.log(`  ${c.name.padEnd(16, '　')} R1 ${pct(c.r1)} R2 ${pct(c.r2)}`);
 const comp = getCompliance(deps, { asOf });
-console.log(`\nreporting rate ${pct(comp.total.reportingRate)}, on time ${pct(comp.total.onTimeRate)} (${comp.total.submitted}/${comp.total.expected})`);
+console.log(
+  `\nreporting rate ${pct(comp.total.reportingRate)}, on time ${pct(comp.total.onTimeRate)} (${comp.total.submitted}/${comp.total.expected})`,
+);

@@ -34,7 +34,22 @@ export interface BenchDatabase {
   buildSeconds: number;
 }
 
-const GUANGXI_CITIES = ['南宁', '柳州', '桂林', '梧州', '北海', '防城港', '钦州', '贵港', '玉林', '百色', '贺州', '河池', '来宾', '崇左'];
+const GUANGXI_CITIES = [
+  '南宁',
+  '柳州',
+  '桂林',
+  '梧州',
+  '北海',
+  '防城港',
+  '钦州',
+  '贵港',
+  '玉林',
+  '百色',
+  '贺州',
+  '河池',
+  '来宾',
+  '崇左',
+];
 
 export async function buildCityDatabase(dir: string): Promise<BenchDatabase> {
   const dbPath = join(dir, 'city.sqlite');
@@ -42,7 +57,13 @@ export async function buildCityDatabase(dir: string): Promise<BenchDatabase> {
   const deps = buildDeps({ dbPath });
   await seedDemo(deps);
   deps.db.close();
-  return { label: 'city', dbPath, campaignDir: defaultCampaignDir, ...countRows(dbPath), buildSeconds: (performance.now() - t0) / 1000 };
+  return {
+    label: 'city',
+    dbPath,
+    campaignDir: defaultCampaignDir,
+    ...countRows(dbPath),
+    buildSeconds: (performance.now() - t0) / 1000,
+  };
 }
 
 /** A campaign folder for fourteen cities: same departments and form, units × 14, flow targets × 14. */
@@ -53,12 +74,27 @@ export function writeProvinceCampaign(dir: string): string {
   const read = (name: string) => JSON.parse(readFileSync(join(defaultCampaignDir, `${name}.json`), 'utf8'));
   const baseUnits = read('units') as { code: string; name: string; order: number; aliases?: string[] }[];
   const units = GUANGXI_CITIES.flatMap((city, p) =>
-    baseUnits.map((u) => ({ ...u, code: provinceCode(p, u.code), name: `${city}·${u.name}`, order: p * baseUnits.length + u.order, aliases: [] })),
+    baseUnits.map((u) => ({
+      ...u,
+      code: provinceCode(p, u.code),
+      name: `${city}·${u.name}`,
+      order: p * baseUnits.length + u.order,
+      aliases: [],
+    })),
   );
-  const targets = (read('targets') as { kind: string; value: number }[]).map((t) => (t.kind === 'ratio' ? t : { ...t, value: t.value * GUANGXI_CITIES.length }));
+  const targets = (read('targets') as { kind: string; value: number }[]).map((t) =>
+    t.kind === 'ratio' ? t : { ...t, value: t.value * GUANGXI_CITIES.length },
+  );
   writeFileSync(join(out, 'units.json'), JSON.stringify(units, null, 1));
   writeFileSync(join(out, 'targets.json'), JSON.stringify(targets, null, 1));
-  writeFileSync(join(out, 'campaign.json'), JSON.stringify({ ...read('campaign'), code: 'guangxi-bench', name: '职业技能提升行动（基准测试：十四市）', city: '广西' }, null, 1));
+  writeFileSync(
+    join(out, 'campaign.json'),
+    JSON.stringify(
+      { ...read('campaign'), code: 'guangxi-bench', name: '职业技能提升行动（基准测试：十四市）', city: '广西' },
+      null,
+      1,
+    ),
+  );
   return out;
 }
 
@@ -77,26 +113,55 @@ export async function buildProvinceDatabase(dir: string, city: BenchDatabase): P
   const src = new Database(city.dbPath, { readonly: true });
   const events = src
     .prepare('SELECT department, month, at_ms, actor, action, version, reason FROM report_events ORDER BY at_ms, id')
-    .all() as { department: string; month: string; at_ms: number; actor: string; action: 'submit' | 'accept' | 'return' | 'unlock'; version: number | null; reason: string | null }[];
+    .all() as {
+    department: string;
+    month: string;
+    at_ms: number;
+    actor: string;
+    action: 'submit' | 'accept' | 'return' | 'unlock';
+    version: number | null;
+    reason: string | null;
+  }[];
   const valuesOf = src.prepare(
     `SELECT v.county, v.indicator, v.value FROM report_values v JOIN report_versions rv ON rv.id = v.version_id
      WHERE rv.department = ? AND rv.month = ? AND rv.version = ?`,
   );
-  const admin: SessionUser = { id: 1, username: 'admin', displayName: 'bench', role: 'admin', department: null, county: null };
+  const admin: SessionUser = {
+    id: 1,
+    username: 'admin',
+    displayName: 'bench',
+    role: 'admin',
+    department: null,
+    county: null,
+  };
   replayAllocations(deps, src, baseCodes, admin);
   for (const e of events) {
     const at = { ...deps, clock: fixedClock(new Date(e.at_ms).toISOString()) };
     if (e.action === 'submit') {
       const byCounty = new Map<string, Record<string, number>>();
-      for (const r of valuesOf.all(e.department, e.month, e.version) as { county: string; indicator: string; value: number }[]) {
+      for (const r of valuesOf.all(e.department, e.month, e.version) as {
+        county: string;
+        indicator: string;
+        value: number;
+      }[]) {
         const row = byCounty.get(r.county) ?? {};
         row[r.indicator] = r.value;
         byCounty.set(r.county, row);
       }
       const rows: ReportRow[] = GUANGXI_CITIES.flatMap((_, p) =>
-        baseCodes.map((code, j) => ({ county: provinceCode(p, code), values: byCounty.get(baseCodes[(j + p) % baseCodes.length] ?? code) ?? {} })),
+        baseCodes.map((code, j) => ({
+          county: provinceCode(p, code),
+          values: byCounty.get(baseCodes[(j + p) % baseCodes.length] ?? code) ?? {},
+        })),
       );
-      const reporter: SessionUser = { id: 2, username: e.actor, displayName: e.actor, role: 'reporter', department: e.department, county: null };
+      const reporter: SessionUser = {
+        id: 2,
+        username: e.actor,
+        displayName: e.actor,
+        role: 'reporter',
+        department: e.department,
+        county: null,
+      };
       submitReport(at, { department: e.department, month: e.month, rows, actor: reporter, source: 'demo' });
     } else {
       reviewReport(at, { department: e.department, month: e.month, verb: e.action, reason: e.reason, actor: admin });
@@ -104,7 +169,13 @@ export async function buildProvinceDatabase(dir: string, city: BenchDatabase): P
   }
   src.close();
   db.close();
-  return { label: 'province', dbPath, campaignDir, ...countRows(dbPath), buildSeconds: (performance.now() - t0) / 1000 };
+  return {
+    label: 'province',
+    dbPath,
+    campaignDir,
+    ...countRows(dbPath),
+    buildSeconds: (performance.now() - t0) / 1000,
+  };
 }
 
 /**
@@ -122,10 +193,23 @@ function replayAllocations(deps: Deps, src: Database.Database, baseCodes: string
   for (const target of new Set(rows.map((r) => r.target))) {
     const mine = rows.filter((r) => r.target === target);
     const depts = mine.filter((r) => r.county === null);
-    if (depts.length) putAllocations(deps, { target, items: depts.map((r) => ({ code: r.department, year: r.year, value: r.value * GUANGXI_CITIES.length })) }, admin, null);
+    if (depts.length)
+      putAllocations(
+        deps,
+        {
+          target,
+          items: depts.map((r) => ({ code: r.department, year: r.year, value: r.value * GUANGXI_CITIES.length })),
+        },
+        admin,
+        null,
+      );
     for (const department of new Set(mine.filter((r) => r.county !== null).map((r) => r.department))) {
-      const byCounty = new Map(mine.filter((r) => r.department === department && r.county !== null).map((r) => [`${r.county}/${r.year}`, r]));
-      const years = [...new Set(mine.filter((r) => r.department === department && r.county !== null).map((r) => r.year))];
+      const byCounty = new Map(
+        mine.filter((r) => r.department === department && r.county !== null).map((r) => [`${r.county}/${r.year}`, r]),
+      );
+      const years = [
+        ...new Set(mine.filter((r) => r.department === department && r.county !== null).map((r) => r.year)),
+      ];
       const items = GUANGXI_CITIES.flatMap((_, p) =>
         baseCodes.flatMap((code, j) =>
           years.flatMap((year) => {
@@ -142,7 +226,11 @@ function replayAllocations(deps: Deps, src: Database.Database, baseCodes: string
 export function countRows(dbPath: string) {
   const db = new Database(dbPath, { readonly: true });
   const one = (sql: string) => db.prepare(sql).pluck().get() as number;
-  const out = { counties: one('SELECT COUNT(*) FROM units'), versions: one('SELECT COUNT(*) FROM report_versions'), values: one('SELECT COUNT(*) FROM report_values') };
+  const out = {
+    counties: one('SELECT COUNT(*) FROM units'),
+    versions: one('SELECT COUNT(*) FROM report_versions'),
+    values: one('SELECT COUNT(*) FROM report_values'),
+  };
   db.close();
   return out;
 }

@@ -21,7 +21,11 @@ export async function get(server: BenchServer, path: string): Promise<unknown> {
   return res.json();
 }
 
-export async function measureCalls(server: BenchServer, calls: Record<string, string>, n: number): Promise<Record<string, Timing & { coldMs: number }>> {
+export async function measureCalls(
+  server: BenchServer,
+  calls: Record<string, string>,
+  n: number,
+): Promise<Record<string, Timing & { coldMs: number }>> {
   const out: Record<string, Timing & { coldMs: number }> = {};
   for (const [name, path] of Object.entries(calls)) {
     const t0 = performance.now();
@@ -36,7 +40,12 @@ export async function measureCalls(server: BenchServer, calls: Record<string, st
  * The 9 a.m.-on-the-11th case: a report arrives, then a leader opens the overview. Each round posts a
  * new version of an unlocked report as JSON and then times the overview's progress call, which must see it.
  */
-export async function measureAfterWrite(server: BenchServer, report: { department: string; month: string }, asOf: string, n: number) {
+export async function measureAfterWrite(
+  server: BenchServer,
+  report: { department: string; month: string },
+  asOf: string,
+  n: number,
+) {
   const base = `/api/reports/${report.department}/${report.month}`;
   const latest = (await get(server, base)) as { rows: { county: string; values: Record<string, number> }[] };
   const submit: number[] = [];

@@ -27,7 +27,13 @@ import { measureFloor } from './sql-floor';
 import { ms, timing } from './stats';
 import { webSizes } from './web-size';
 
-const { values: args } = parseArgs({ options: { dir: { type: 'string' }, reuse: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    dir: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+  },
+});
 const quick = args.quick ?? false;
 const N = quick ? 30 : 300;
 const dir = args.dir ?? mkdtempSync(join(tmpdir(), 'lz-bench-'));
@@ -42,8 +48,20 @@ async function databases(): Promise<BenchDatabase[]> {
     log(`reusing databases in ${dir}`);
     const { countRows } = await import('./build-databases');
     return [
-      { label: 'city', dbPath: city, campaignDir: join(repoRoot, 'data/campaigns/liuzhou-2019-2021'), ...countRows(city), buildSeconds: NaN },
-      { label: 'province', dbPath: province, campaignDir: writeProvinceCampaign(dir), ...countRows(province), buildSeconds: NaN },
+      {
+        label: 'city',
+        dbPath: city,
+        campaignDir: join(repoRoot, 'data/campaigns/liuzhou-2019-2021'),
+        ...countRows(city),
+        buildSeconds: NaN,
+      },
+      {
+        label: 'province',
+        dbPath: province,
+        campaignDir: writeProvinceCampaign(dir),
+        ...countRows(province),
+        buildSeconds: NaN,
+      },
     ];
   }
   log('building the city database (the seeded demo, through submitReport)…');
@@ -66,7 +84,9 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
   log(`${db.label}: dashboard calls over HTTP (${N} each)…`);
   const calls = await measureCalls(server, dashboardCalls(asOf, county), N);
   log(`${db.label}: raw SQL floors…`);
-  const floors = Object.fromEntries(Object.entries(measureFloor(work, asOf, '2021-12', county, quick ? 10 : 50)).map(([k, v]) => [k, timing(v)]));
+  const floors = Object.fromEntries(
+    Object.entries(measureFloor(work, asOf, '2021-12', county, quick ? 10 : 50)).map(([k, v]) => [k, timing(v)]),
+  );
   const report = openReport(work);
   log(`${db.label}: submission then overview (${report.department} ${report.month})…`);
   const afterWrite = await measureAfterWrite(server, report, asOf, quick ? 5 : 30);
@@ -78,13 +98,35 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
   const load = await runLoad(server, `/api/progress?asOf=${asOf}`, quick ? 3 : 10);
   await server.stop();
   log(`${db.label}: history import (2021 in one CSV, into an empty database)…`);
-  const history = await measureHistoryImport({ sourceDb: db.dbPath, campaignDir: db.campaignDir, dir, port: port + 10, rounds: quick ? 1 : 3 });
+  const history = await measureHistoryImport({
+    sourceDb: db.dbPath,
+    campaignDir: db.campaignDir,
+    dir,
+    port: port + 10,
+    rounds: quick ? 1 : 3,
+  });
   const rawHistory = measureRawInsert(history.values, 5);
-  return { db, asOf, rssStartMb, storeLoadMs: server.storeLoadMs, calls, floors, afterWrite, xlsx, csv, rawInsert, history, rawHistory, load };
+  return {
+    db,
+    asOf,
+    rssStartMb,
+    storeLoadMs: server.storeLoadMs,
+    calls,
+    floors,
+    afterWrite,
+    xlsx,
+    csv,
+    rawInsert,
+    history,
+    rawHistory,
+    load,
+  };
 }
 
 const machine = machineInfo();
-log(`machine: ${machine.cpu} × ${machine.cores}, ${machine.memoryGb} GiB, Node ${machine.node}, SQLite ${machine.sqlite}`);
+log(
+  `machine: ${machine.cpu} × ${machine.cores}, ${machine.memoryGb} GiB, Node ${machine.node}, SQLite ${machine.sqlite}`,
+);
 const dbs = await databases();
 const results: ScaleResult[] = [];
 for (const [i, db] of dbs.entries()) results.push(await benchScale(db, 3400 + i));
@@ -93,15 +135,27 @@ const web = webSizes();
 
 for (const r of results) {
   console.log(`\n${r.db.label} (${r.db.values.toLocaleString('en')} values)`);
-  console.log(`${'call'.padEnd(26)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'floor p50'.padStart(11)}${'ratio'.padStart(7)}`);
+  console.log(
+    `${'call'.padEnd(26)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'floor p50'.padStart(11)}${'ratio'.padStart(7)}`,
+  );
   for (const [name, t] of Object.entries(r.calls)) {
     const f = r.floors[name];
-    console.log(`${name.padEnd(26)}${ms(t.p50).padStart(8)}${ms(t.p95).padStart(8)}${(f ? ms(f.p50) : '—').padStart(11)}${(f ? (t.p50 / f.p50).toFixed(2) : '—').padStart(7)}`);
+    console.log(
+      `${name.padEnd(26)}${ms(t.p50).padStart(8)}${ms(t.p95).padStart(8)}${(f ? ms(f.p50) : '—').padStart(11)}${(f ? (t.p50 / f.p50).toFixed(2) : '—').padStart(7)}`,
+    );
   }
-  console.log(`progress right after a submission: p50 ${ms(r.afterWrite.progressAfter.p50)} p95 ${ms(r.afterWrite.progressAfter.p95)} ms`);
-  console.log(`xlsx intake: p50 ${ms(r.xlsx.p50)} p95 ${ms(r.xlsx.p95)} ms; CSV ${Math.round(r.csv.rowsPerSecond)} rows/s (${Math.round(r.csv.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawInsert.valuesPerSecond)} values/s`);
-  console.log(`history import: ${r.history.reports} reports, ${r.history.rows} lines in p50 ${ms(r.history.p50)} ms: ${Math.round(r.history.rowsPerSecond)} lines/s (${Math.round(r.history.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawHistory.valuesPerSecond)} values/s`);
-  console.log(`load: ${Math.round(r.load.requestsPerSecond)} req/s, p99 ${r.load.p99} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, RSS ${r.load.rssBeforeMb.toFixed(0)} → ${r.load.rssAfterMb.toFixed(0)} MB`);
+  console.log(
+    `progress right after a submission: p50 ${ms(r.afterWrite.progressAfter.p50)} p95 ${ms(r.afterWrite.progressAfter.p95)} ms`,
+  );
+  console.log(
+    `xlsx intake: p50 ${ms(r.xlsx.p50)} p95 ${ms(r.xlsx.p95)} ms; CSV ${Math.round(r.csv.rowsPerSecond)} rows/s (${Math.round(r.csv.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawInsert.valuesPerSecond)} values/s`,
+  );
+  console.log(
+    `history import: ${r.history.reports} reports, ${r.history.rows} lines in p50 ${ms(r.history.p50)} ms: ${Math.round(r.history.rowsPerSecond)} lines/s (${Math.round(r.history.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawHistory.valuesPerSecond)} values/s`,
+  );
+  console.log(
+    `load: ${Math.round(r.load.requestsPerSecond)} req/s, p99 ${r.load.p99} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, RSS ${r.load.rssBeforeMb.toFixed(0)} → ${r.load.rssAfterMb.toFixed(0)} MB`,
+  );
 }
 const overview = web.routes.find((r) => r.route === 'overview');
 console.log(`\noverview route: ${overview ? (overview.js / 1024).toFixed(1) : '?'} KB gzipped JS`);

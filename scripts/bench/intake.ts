@@ -12,9 +12,9 @@ import { measure, timing, type Timing } from './stats';
 /** A report that is not locked (submitted, not accepted), so it can take new versions. */
 export function openReport(dbPath: string): { department: string; month: string } {
   const db = new Database(dbPath, { readonly: true });
-  const row = db.prepare("SELECT department, month FROM reports WHERE status = 'submitted' ORDER BY month DESC, department LIMIT 1").get() as
-    | { department: string; month: string }
-    | undefined;
+  const row = db
+    .prepare("SELECT department, month FROM reports WHERE status = 'submitted' ORDER BY month DESC, department LIMIT 1")
+    .get() as { department: string; month: string } | undefined;
   db.close();
   if (!row) throw new Error('no unlocked report to upload into');
   return row;
@@ -29,12 +29,19 @@ async function upload(server: BenchServer, path: string, bytes: Uint8Array, name
 }
 
 /** The official template prefilled with the report's latest figures, uploaded back `n` times. */
-export async function measureXlsxIntake(server: BenchServer, report: { department: string; month: string }, n: number): Promise<Timing & { bytes: number }> {
+export async function measureXlsxIntake(
+  server: BenchServer,
+  report: { department: string; month: string },
+  n: number,
+): Promise<Timing & { bytes: number }> {
   const base = `/api/reports/${report.department}/${report.month}`;
   const tpl = await fetch(`${server.url}${base}/template.xlsx`, { headers: { cookie: server.cookie } });
   if (!tpl.ok) throw new Error(`template: ${tpl.status}`);
   const bytes = new Uint8Array(await tpl.arrayBuffer());
-  return { ...(await measure(n, 3, () => upload(server, `${base}/file`, bytes, `${report.department}-${report.month}.xlsx`))), bytes: bytes.length };
+  return {
+    ...(await measure(n, 3, () => upload(server, `${base}/file`, bytes, `${report.department}-${report.month}.xlsx`))),
+    bytes: bytes.length,
+  };
 }
 
 /** The report's latest figures written as a CSV (UTF-8 with BOM, what Excel saves), uploaded back `n` times. */
@@ -44,7 +51,10 @@ export async function measureCsvIntake(server: BenchServer, report: { department
     rows: { county: string; values: Record<string, number> }[];
   };
   const codes = Object.keys(latest.rows[0]?.values ?? {});
-  const lines = ['县区,' + codes.join(','), ...latest.rows.map((r) => [r.county, ...codes.map((c) => String(r.values[c] ?? 0))].join(','))];
+  const lines = [
+    '县区,' + codes.join(','),
+    ...latest.rows.map((r) => [r.county, ...codes.map((c) => String(r.values[c] ?? 0))].join(',')),
+  ];
   const bytes = new TextEncoder().encode('\ufeff' + lines.join('\r\n') + '\r\n');
   const t = await measure(n, 3, () => upload(server, `${base}/file`, bytes, 'report.csv'));
   const rows = latest.rows.length;
@@ -57,7 +67,13 @@ export async function measureCsvIntake(server: BenchServer, report: { department
  * database holds them (latest figures, first submission time), written as one CSV and imported into an
  * empty database, the way a new installation starts. Each round starts a fresh server on a fresh file.
  */
-export async function measureHistoryImport(o: { sourceDb: string; campaignDir: string; dir: string; port: number; rounds: number }) {
+export async function measureHistoryImport(o: {
+  sourceDb: string;
+  campaignDir: string;
+  dir: string;
+  port: number;
+  rounds: number;
+}) {
   const { bytes, reports, rows, values } = historyCsv(o.sourceDb);
   const samples: number[] = [];
   for (let i = 0; i < o.rounds; i++) {
@@ -70,7 +86,15 @@ export async function measureHistoryImport(o: { sourceDb: string; campaignDir: s
     await server.stop();
   }
   const t = timing(samples);
-  return { ...t, reports, rows, values, bytes: bytes.length, rowsPerSecond: rows / (t.p50 / 1000), valuesPerSecond: values / (t.p50 / 1000) };
+  return {
+    ...t,
+    reports,
+    rows,
+    values,
+    bytes: bytes.length,
+    rowsPerSecond: rows / (t.p50 / 1000),
+    valuesPerSecond: values / (t.p50 / 1000),
+  };
 }
 
 /** At most 18,000 lines (the import's limit is 20,000): all of 2021 at city scale, its first months at province scale. */
@@ -96,16 +120,26 @@ function historyCsv(sourceDb: string) {
       values++;
     }
     const at = new Date(r.at).toISOString();
-    for (const [county, m] of byCounty) lines.push([r.department, r.month, at, county, ...codes.map((c) => (m.has(c) ? String(m.get(c)) : ''))].join(','));
+    for (const [county, m] of byCounty)
+      lines.push(
+        [r.department, r.month, at, county, ...codes.map((c) => (m.has(c) ? String(m.get(c)) : ''))].join(','),
+      );
   }
   db.close();
-  return { bytes: new TextEncoder().encode('\ufeff' + lines.join('\r\n')), reports: reports.length, rows: lines.length - 1, values };
+  return {
+    bytes: new TextEncoder().encode('\ufeff' + lines.join('\r\n')),
+    reports: reports.length,
+    rows: lines.length - 1,
+    values,
+  };
 }
 
 /** The floor: the same number of values inserted with one prepared statement in one transaction. */
 export function measureRawInsert(values: number, n: number): { p50: number; valuesPerSecond: number } {
   const db = new Database(':memory:');
-  db.exec('CREATE TABLE v (version_id INTEGER, county TEXT, indicator TEXT, value REAL, PRIMARY KEY (version_id, indicator, county)) WITHOUT ROWID');
+  db.exec(
+    'CREATE TABLE v (version_id INTEGER, county TEXT, indicator TEXT, value REAL, PRIMARY KEY (version_id, indicator, county)) WITHOUT ROWID',
+  );
   const insert = db.prepare('INSERT INTO v VALUES (?, ?, ?, ?)');
   const perVersion = Math.max(1, Math.floor(values / 32));
   let version = 0;

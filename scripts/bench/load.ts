@@ -15,9 +15,19 @@ export interface LoadResult {
   rssAfterMb: number;
 }
 
-export async function runLoad(server: BenchServer, path: string, seconds: number, connections = 10): Promise<LoadResult> {
+export async function runLoad(
+  server: BenchServer,
+  path: string,
+  seconds: number,
+  connections = 10,
+): Promise<LoadResult> {
   const rssBeforeMb = server.rssMb();
-  const result = await autocannon({ url: server.url + path, connections, duration: seconds, headers: { cookie: server.cookie } });
+  const result = await autocannon({
+    url: server.url + path,
+    connections,
+    duration: seconds,
+    headers: { cookie: server.cookie },
+  });
   return {
     path,
     seconds,

@@ -19,7 +19,15 @@ export interface BenchServer {
 export async function startServer(o: { dbPath: string; campaignDir: string; port: number }): Promise<BenchServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'server'),
-    env: { ...process.env, DB_PATH: o.dbPath, CAMPAIGN_DIR: o.campaignDir, PORT: String(o.port), HOST: '127.0.0.1', ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, DEMO: '' },
+    env: {
+      ...process.env,
+      DB_PATH: o.dbPath,
+      CAMPAIGN_DIR: o.campaignDir,
+      PORT: String(o.port),
+      HOST: '127.0.0.1',
+      ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+      DEMO: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -49,7 +57,10 @@ export async function startServer(o: { dbPath: string; campaignDir: string; port
     pid,
     storeLoadMs: Number(/loaded in (\d+) ms/.exec(out)?.[1] ?? NaN),
     rssMb: () => {
-      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
+      const line =
+        readFileSync(`/proc/${pid}/status`, 'utf8')
+          .split('\n')
+          .find((l) => l.startsWith('VmRSS:')) ?? '';
       return Number(line.replace(/\D+/g, '')) / 1024;
     },
     stop: () =>

@@ -10,7 +10,8 @@ import { endOfDayInZone } from '@lz/shared/zoned-time';
 const EFFECTIVE = `WITH eff AS (
   SELECT department, month, MAX(version) AS version FROM report_versions
   WHERE submitted_at_ms <= @asOfMs AND month <= @through GROUP BY department, month)`;
-const JOIN_VERSIONS = 'JOIN report_versions rv ON rv.department = eff.department AND rv.month = eff.month AND rv.version = eff.version';
+const JOIN_VERSIONS =
+  'JOIN report_versions rv ON rv.department = eff.department AND rv.month = eff.month AND rv.version = eff.version';
 
 export const floorQueries: Record<string, string> = {
   progress: `${EFFECTIVE}
@@ -40,7 +41,13 @@ export const floorQueries: Record<string, string> = {
     FROM report_events e WHERE e.at_ms <= @asOfMs GROUP BY e.department, e.month`,
 };
 
-export function measureFloor(dbPath: string, asOf: string, through: string, county: string, n: number): Record<string, number[]> {
+export function measureFloor(
+  dbPath: string,
+  asOf: string,
+  through: string,
+  county: string,
+  n: number,
+): Record<string, number[]> {
   const db = new Database(dbPath, { readonly: true });
   const params = { asOfMs: endOfDayInZone(asOf, 'Asia/Shanghai').getTime(), through };
   const out: Record<string, number[]> = {};

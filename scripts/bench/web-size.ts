@@ -15,7 +15,13 @@ export function webSizes(): { entry: RouteSize; routes: RouteSize[] } {
     const build = spawnSync('pnpm', ['--filter', '@lz/web', 'build'], { cwd: repoRoot, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('web build failed');
   }
-  const r = spawnSync(process.execPath, [join(repoRoot, 'web/scripts/bundle-report.mjs'), '--json'], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(repoRoot, 'web/scripts/bundle-report.mjs'), '--json'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   const parsed = JSON.parse(r.stdout) as { entry: { js: number; css: number }; routes: RouteSize[] };
-  return { entry: { route: '(entry)', ...parsed.entry }, routes: parsed.routes.sort((a, b) => a.route.localeCompare(b.route)) };
+  return {
+    entry: { route: '(entry)', ...parsed.entry },
+    routes: parsed.routes.sort((a, b) => a.route.localeCompare(b.route)),
+  };
 }

@@ -23,7 +23,12 @@ import { hostileFiles } from '../../server/test/fuzz/hostile-files';
 import { startServer } from '../bench/server-process';
 
 const { values: args } = parseArgs({
-  options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, port: { type: 'string', default: '3197' }, verbose: { type: 'boolean', default: false } },
+  options: {
+    count: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    port: { type: 'string', default: '3197' },
+    verbose: { type: 'boolean', default: false },
+  },
 });
 const count = Number(args.count);
 const seed = Number(args.seed);
@@ -34,23 +39,37 @@ const dbPath = join(dir, 'fuzz.sqlite');
 function counts(): string {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-    return JSON.stringify(Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get()])));
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    return JSON.stringify(
+      Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get()])),
+    );
   } finally {
     db.close();
   }
 }
 
-const server = await startServer({ dbPath, campaignDir: join(repoRoot, 'data/campaigns/liuzhou-2019-2021'), port: Number(args.port) });
+const server = await startServer({
+  dbPath,
+  campaignDir: join(repoRoot, 'data/campaigns/liuzhou-2019-2021'),
+  port: Number(args.port),
+});
 const headers = { cookie: server.cookie };
 const department = 'RSJ';
 const month = '2020-08';
-const template = new Uint8Array(await (await fetch(`${server.url}/api/reports/${department}/${month}/template.xlsx`, { headers })).arrayBuffer());
+const template = new Uint8Array(
+  await (await fetch(`${server.url}/api/reports/${department}/${month}/template.xlsx`, { headers })).arrayBuffer(),
+);
 // A valid CSV of the same form: every county 3 = 2 + 1 in the totals, zeros elsewhere.
 const catalogue = loadCatalogue();
 const codes = formIndicators(catalogue, department).map((i) => i.code);
 const values: Record<string, number> = { T: 3, E: 2, E1: 2, K: 1, K1: 1 };
-const csv = [['县区', ...codes].join(','), ...catalogue.units.map((u) => [u.code, ...codes.map((c) => values[c] ?? 0)].join(','))].join('\r\n');
+const csv = [
+  ['县区', ...codes].join(','),
+  ...catalogue.units.map((u) => [u.code, ...codes.map((c) => values[c] ?? 0)].join(',')),
+].join('\r\n');
 
 let stop = false;
 /** The file being uploaded, to name it when a health check is slow. */
@@ -91,7 +110,11 @@ for (const file of hostileFiles({ template, csv }, seed, count)) {
   current = `${file.name} (${file.kind}, ${(file.bytes.length / 1024).toFixed(0)} KiB)`;
   const form = new FormData();
   form.append('file', new File([file.bytes], file.name));
-  const res = await fetch(`${server.url}/api/reports/${department}/${month}/file`, { method: 'POST', headers, body: form });
+  const res = await fetch(`${server.url}/api/reports/${department}/${month}/file`, {
+    method: 'POST',
+    headers,
+    body: form,
+  });
   const text = await res.text();
   statuses[res.status] = (statuses[res.status] ?? 0) + 1;
   const kind = file.kind.split(' ')[0]!;
@@ -127,14 +150,39 @@ rmSync(dir, { recursive: true, force: true });
 
 console.log('\nfuzz summary');
 console.log(`  files            ${count} (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-console.log(`  statuses         ${Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
-for (const [kind, s] of Object.entries(byKind).sort()) console.log(`    ${kind.padEnd(20)} ${Object.entries(s).map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+console.log(
+  `  statuses         ${Object.entries(statuses)
+    .map(([s, n]) => `${s}: ${n}`)
+    .join(', ')}`,
+);
+for (const [kind, s] of Object.entries(byKind).sort())
+  console.log(
+    `    ${kind.padEnd(20)} ${Object.entries(s)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ')}`,
+  );
 console.log(`  accepted (201)   ${accepted}`);
-console.log(`  health           ${healthChecks} checks, max ${maxHealthMs.toFixed(0)} ms, ${healthFailures} failed, after the run: ${healthAfter}`);
+console.log(
+  `  health           ${healthChecks} checks, max ${maxHealthMs.toFixed(0)} ms, ${healthFailures} failed, after the run: ${healthAfter}`,
+);
 console.log(`  server RSS       start ${rssStartMb.toFixed(0)} MB, peak ${peakRssMb.toFixed(0)} MB`);
-console.log(`  db unchanged     ${dbChanged === 0 ? 'yes' : `no (${dbChanged} refused uploads changed it)`} for every refused upload`);
-if (slow.length > 0) console.log(`  slow health      ${slow.length} over 500 ms:\n${slow.slice(0, 10).map((x) => `    ${x}`).join('\n')}`);
-if (problems.length > 0) console.log(`  problems\n${problems.slice(0, 30).map((p) => `    ${p}`).join('\n')}`);
+console.log(
+  `  db unchanged     ${dbChanged === 0 ? 'yes' : `no (${dbChanged} refused uploads changed it)`} for every refused upload`,
+);
+if (slow.length > 0)
+  console.log(
+    `  slow health      ${slow.length} over 500 ms:\n${slow
+      .slice(0, 10)
+      .map((x) => `    ${x}`)
+      .join('\n')}`,
+  );
+if (problems.length > 0)
+  console.log(
+    `  problems\n${problems
+      .slice(0, 30)
+      .map((p) => `    ${p}`)
+      .join('\n')}`,
+  );
 const ok = problems.length === 0 && healthFailures === 0 && maxHealthMs < 1000 && healthAfter === 200;
 console.log(ok ? 'OK' : 'FAILED');
 process.exit(ok ? 0 : 1);

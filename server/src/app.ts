@@ -33,7 +33,12 @@ export function createApp(deps: Deps) {
   app.use('/api/*', async function limitBody(c, next) {
     // Reading the body of a GET would make the Node adapter build a full Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const maxSize = c.req.path === '/api/reports/import' ? MAX_HISTORY_BYTES + 64 * 1024 : c.req.path.endsWith('/file') ? MAX_UPLOAD_BYTES + 64 * 1024 : JSON_LIMIT;
+    const maxSize =
+      c.req.path === '/api/reports/import'
+        ? MAX_HISTORY_BYTES + 64 * 1024
+        : c.req.path.endsWith('/file')
+          ? MAX_UPLOAD_BYTES + 64 * 1024
+          : JSON_LIMIT;
     return bodyLimit({
       maxSize,
       onError: () => {

@@ -27,8 +27,10 @@ export const forbidden = (message = '无权执行此操作') => new AppError(403
 export const notFound = (message = '未找到') => new AppError(404, 'not_found', message);
 export const conflict = (message: string, code = 'conflict') => new AppError(409, code, message);
 export const tooLarge = (message: string) => new AppError(413, 'too_large', message);
-export const serviceBusy = (message: string, retryAfter: number) => new AppError(503, 'busy', message, undefined, retryAfter);
-export const unprocessable = (message: string, details: Problem[]) => new AppError(422, 'rules_broken', message, details);
+export const serviceBusy = (message: string, retryAfter: number) =>
+  new AppError(503, 'busy', message, undefined, retryAfter);
+export const unprocessable = (message: string, details: Problem[]) =>
+  new AppError(422, 'rules_broken', message, details);
 
 /** A file of garbage can yield thousands of problems; the first hundred are enough to see what went wrong. */
 const MAX_PROBLEMS = 100;

@@ -50,7 +50,10 @@ async function main() {
   if (process.env.ADMIN_PASSWORD) await ensureAdmin(deps, process.env.ADMIN_PASSWORD);
   if (process.env.DEMO === '1') {
     const seeded = await seedDemo(deps);
-    if (seeded) console.log(`demo data: ${seeded.reports} reports, ${seeded.versions} versions written through the submission service`);
+    if (seeded)
+      console.log(
+        `demo data: ${seeded.reports} reports, ${seeded.versions} versions written through the submission service`,
+      );
   }
   if (!findUserByName(db, 'admin')) await firstRunAdmin(deps);
 
@@ -74,7 +77,8 @@ async function main() {
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.password}   ${a.label}`);
     }
     // The app is served from web/dist as it is on each request, so building it later needs no restart.
-    if (!existsSync(join(webDist, 'index.html'))) console.log('web app not built yet: / answers 503 until `pnpm --filter @lz/web build`');
+    if (!existsSync(join(webDist, 'index.html')))
+      console.log('web app not built yet: / answers 503 until `pnpm --filter @lz/web build`');
   });
   const stop = () => {
     server.close();
@@ -87,19 +91,26 @@ async function main() {
 
 /** PUBLIC_ORIGIN as lower-case origins, each checked to be scheme://host[:port] with nothing after. */
 function publicOrigins(): string[] {
-  const listed = (process.env.PUBLIC_ORIGIN ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const listed = (process.env.PUBLIC_ORIGIN ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return listed.map((o) => {
     const url = new URL(o);
-    if (url.origin === 'null' || url.pathname !== '/' || url.search) throw new Error(`PUBLIC_ORIGIN: ${o} is not an origin (scheme://host[:port])`);
+    if (url.origin === 'null' || url.pathname !== '/' || url.search)
+      throw new Error(`PUBLIC_ORIGIN: ${o} is not an origin (scheme://host[:port])`);
     return url.origin.toLowerCase();
   });
 }
 
 function loopbackOrigins(host: string, port: number): string[] {
   const names = ['127.0.0.1', 'localhost', '[::1]'];
-  if (!['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(host)) names.unshift(host.includes(':') ? `[${host}]` : host);
+  if (!['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(host))
+    names.unshift(host.includes(':') ? `[${host}]` : host);
   else if (host === '0.0.0.0' || host === '::') {
-    console.warn('HOST listens on every interface: set PUBLIC_ORIGIN to the address users type, or only loopback names are answered.');
+    console.warn(
+      'HOST listens on every interface: set PUBLIC_ORIGIN to the address users type, or only loopback names are answered.',
+    );
   }
   return names.map((n) => `http://${n}:${port}`);
 }
@@ -108,7 +119,8 @@ function loopbackOrigins(host: string, port: number): string[] {
 function idleMinutes(value: string | undefined): number {
   if (value === undefined || value === '') return defaultConfig.sessionIdleMinutes;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 1) throw new Error(`SESSION_IDLE_MINUTES must be a number of minutes ≥ 1, not "${value}"`);
+  if (!Number.isFinite(n) || n < 1)
+    throw new Error(`SESSION_IDLE_MINUTES must be a number of minutes ≥ 1, not "${value}"`);
   return n;
 }
 

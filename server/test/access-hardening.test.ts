@@ -13,14 +13,36 @@ import { body, makeTestApp, PASSWORD } from './test-app';
 
 /** Every row of every table: a refused write must leave this unchanged. */
 function snapshot(deps: Deps): Record<string, unknown[]> {
-  const tables = deps.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, (deps.db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Buffer.from(v.buffer).toString('hex') : v))).sort()]));
+  const tables = deps.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      (deps.db.prepare(`SELECT * FROM "${t}"`).all() as unknown[])
+        .map((r) =>
+          JSON.stringify(r, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Buffer.from(v.buffer).toString('hex') : v)),
+        )
+        .sort(),
+    ]),
+  );
 }
 
-const users: Record<Role, string> = { admin: 'admin', leader: 'leader', inspector: 'inspector', reporter: 'rsj', county: 'sanjiang' };
+const users: Record<Role, string> = {
+  admin: 'admin',
+  leader: 'leader',
+  inspector: 'inspector',
+  reporter: 'rsj',
+  county: 'sanjiang',
+};
 
 function concrete(path: string): string {
-  return path.replace(':department', 'RSJ').replace(':month', '2020-08').replace(':code', 'T').replace(':id', path.startsWith('/api/users') ? '5' : '1');
+  return path
+    .replace(':department', 'RSJ')
+    .replace(':month', '2020-08')
+    .replace(':code', 'T')
+    .replace(':id', path.startsWith('/api/users') ? '5' : '1');
 }
 
 const writes = () => declaredRoutes.filter((r) => r.method !== 'GET');
@@ -31,10 +53,24 @@ beforeAll(async () => {
   t = await makeTestApp('2020-09-05T10:00:00+08:00');
   const admin = await t.login('admin');
   expect((await (await t.login('rsj')).post('/api/reports/RSJ/2020-08', body(t.deps))).status).toBe(201);
-  expect((await admin.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] })).status).toBe(200);
-  expect((await (await t.login('inspector')).post('/api/findings', {
-    subjectKind: 'county', subject: '450226', inspection: 'quarterly', period: '2020-Q3', finding: '培训进度滞后', rectification: '加快进度', dueDate: '2020-10-31',
-  })).status).toBe(201);
+  expect((await admin.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] })).status).toBe(
+    200,
+  );
+  expect(
+    (
+      await (
+        await t.login('inspector')
+      ).post('/api/findings', {
+        subjectKind: 'county',
+        subject: '450226',
+        inspection: 'quarterly',
+        period: '2020-Q3',
+        finding: '培训进度滞后',
+        rectification: '加快进度',
+        dueDate: '2020-10-31',
+      })
+    ).status,
+  ).toBe(201);
 });
 
 describe('a route without a rule cannot exist', () => {
@@ -63,7 +99,13 @@ describe('refused writes change nothing', () => {
       for (const r of writes()) {
         if (r.access.kind === 'public' || r.access.roles.includes(role)) continue;
         const before = snapshot(t.deps);
-        const res = await client.request(r.method, concrete(r.path), r.method === 'DELETE' ? undefined : { target: 'T', items: [], username: 'x', password: 'Xx-123456789', role: 'admin' });
+        const res = await client.request(
+          r.method,
+          concrete(r.path),
+          r.method === 'DELETE'
+            ? undefined
+            : { target: 'T', items: [], username: 'x', password: 'Xx-123456789', role: 'admin' },
+        );
         expect(res.status, `${role} ${r.method} ${r.path}`).toBe(403);
         expect(snapshot(t.deps), `${role} ${r.method} ${r.path}`).toEqual(before);
       }
@@ -74,18 +116,33 @@ describe('refused writes change nothing', () => {
     const gxj = await t.login('gxj');
     const before = snapshot(t.deps);
     expect((await gxj.post('/api/reports/RSJ/2020-07', body(t.deps))).status).toBe(403);
-    expect((await gxj.put('/api/allocations', { target: 'T', department: 'RSJ', items: [{ code: '450202', value: 1 }] })).status).toBe(403);
-    expect((await gxj.put('/api/allocations', { target: 'T', items: [{ code: 'GXJ', value: 999999 }] })).status).toBe(403);
+    expect(
+      (await gxj.put('/api/allocations', { target: 'T', department: 'RSJ', items: [{ code: '450202', value: 1 }] }))
+        .status,
+    ).toBe(403);
+    expect((await gxj.put('/api/allocations', { target: 'T', items: [{ code: 'GXJ', value: 999999 }] })).status).toBe(
+      403,
+    );
     expect(snapshot(t.deps)).toEqual(before);
   });
 
   it('a cross-site write (foreign Origin, Origin null or Sec-Fetch-Site cross/same-site) is refused on every write route', async () => {
     const admin = await t.login('admin');
-    const variants: Record<string, string>[] = [{ origin: 'https://evil.example', host: 'localhost' }, { origin: 'null', host: 'localhost' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+    const variants: Record<string, string>[] = [
+      { origin: 'https://evil.example', host: 'localhost' },
+      { origin: 'null', host: 'localhost' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
     for (const headers of variants) {
       for (const r of writes()) {
         const before = snapshot(t.deps);
-        const payload = r.path === '/api/session' && r.method === 'POST' ? { username: 'rsj', password: PASSWORD } : r.method === 'DELETE' ? undefined : body(t.deps);
+        const payload =
+          r.path === '/api/session' && r.method === 'POST'
+            ? { username: 'rsj', password: PASSWORD }
+            : r.method === 'DELETE'
+              ? undefined
+              : body(t.deps);
         const res = await admin.request(r.method, concrete(r.path), payload, headers);
         expect(res.status, `${JSON.stringify(headers)} ${r.method} ${r.path}`).toBe(403);
         expect(snapshot(t.deps), `${r.method} ${r.path}`).toEqual(before);
@@ -114,18 +171,27 @@ describe('login audit and logs', () => {
     const count = () => t.deps.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
     const logged: string[] = [];
     const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info };
-    for (const k of Object.keys(originals) as (keyof typeof originals)[]) console[k] = (...a: unknown[]) => void logged.push(a.map(String).join(' '));
+    for (const k of Object.keys(originals) as (keyof typeof originals)[])
+      console[k] = (...a: unknown[]) => void logged.push(a.map(String).join(' '));
     try {
       let n = count();
       const wrong = await t.anonymous.post('/api/session', { username: 'leader', password: 'Secret-wrong-77' });
       expect(wrong.status).toBe(401);
       expect(count()).toBe(++n);
-      expect((await t.anonymous.post('/api/session', { username: 'nobody-here', password: 'Secret-wrong-77' })).status).toBe(401);
+      expect(
+        (await t.anonymous.post('/api/session', { username: 'nobody-here', password: 'Secret-wrong-77' })).status,
+      ).toBe(401);
       expect(count()).toBe(++n);
       expect((await t.anonymous.post('/api/session', { username: 'leader', password: PASSWORD })).status).toBe(200);
       expect(count()).toBe(++n);
-      const rows = t.deps.db.prepare('SELECT action, actor, target, before, after FROM audit_log ORDER BY id DESC LIMIT 3').all() as { action: string; target: string }[];
-      expect(rows.map((r) => [r.action, r.target])).toEqual([['session.login', 'user/leader'], ['session.login_failed', 'user/nobody-here'], ['session.login_failed', 'user/leader']]);
+      const rows = t.deps.db
+        .prepare('SELECT action, actor, target, before, after FROM audit_log ORDER BY id DESC LIMIT 3')
+        .all() as { action: string; target: string }[];
+      expect(rows.map((r) => [r.action, r.target])).toEqual([
+        ['session.login', 'user/leader'],
+        ['session.login_failed', 'user/nobody-here'],
+        ['session.login_failed', 'user/leader'],
+      ]);
       expect(JSON.stringify(rows)).not.toContain('Secret-wrong-77');
       expect(JSON.stringify(rows)).not.toContain(PASSWORD);
       expect(logged.join('\n')).not.toContain('Secret-wrong-77');
@@ -168,7 +234,11 @@ describe('sessions and lockout', () => {
     expect((await app.anonymous.post('/api/session', { username: 'gxj', password: PASSWORD })).status).toBe(429);
     const id = app.deps.db.prepare("SELECT id FROM users WHERE username = 'gxj'").pluck().get() as number;
     expect((await admin.patch(`/api/users/${id}`, { password: 'Reset-pass-2020' })).status).toBe(200);
-    expect((await app.anonymous.post('/api/session', { username: 'gxj', password: 'Reset-pass-2020' })).status).toBe(200);
-    expect(app.deps.db.prepare("SELECT password_hash FROM users WHERE id = ?").pluck().get(id)).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect((await app.anonymous.post('/api/session', { username: 'gxj', password: 'Reset-pass-2020' })).status).toBe(
+      200,
+    );
+    expect(app.deps.db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(id)).toMatch(
+      /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/,
+    );
   });
 });

@@ -10,7 +10,14 @@ let t: Awaited<ReturnType<typeof makeTestApp>>;
 let admin: Client;
 
 const auditCount = () => t.deps.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
-const lastAudit = () => t.deps.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as { actor: string; action: string; target: string; before: string | null; after: string | null };
+const lastAudit = () =>
+  t.deps.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+    actor: string;
+    action: string;
+    target: string;
+    before: string | null;
+    after: string | null;
+  };
 
 beforeAll(async () => {
   t = await makeTestApp('2020-09-05T10:00:00+08:00');
@@ -20,35 +27,107 @@ beforeAll(async () => {
 /** A valid request for every write route, run in this order, by the user named; each must add exactly one audit row. */
 const writes: [string, string, string | null, (c: Client) => Response | Promise<Response>][] = [
   ['POST /api/session', 'session.login', null, (c) => c.post('/api/session', { username: 'rsj', password: PASSWORD })],
-  ['POST /api/reports/:department/:month', 'report.submit', 'rsj', (c) => c.post('/api/reports/RSJ/2020-08', body(t.deps))],
-  ['POST /api/reports/:department/:month/file', 'report.submit', 'gxj', async (c) => {
-    const bytes = await buildTemplate({ catalogue: t.deps.catalogue, department: 'GXJ', month: '2020-08', rows: body(t.deps).rows });
-    const form = new FormData();
-    form.append('file', new File([new Uint8Array(bytes)], 'gxj-2020-08.xlsx'));
-    return c.post('/api/reports/GXJ/2020-08/file', form);
-  }],
-  ['POST /api/reports/import', 'report.import', 'admin', async (c) => {
-    const bytes = await historyXlsx(t.deps.catalogue, [
-      { department: 'JYJ', month: '2020-06', submittedAt: '2020-07-08', rows: body(t.deps).rows },
-      { department: 'JYJ', month: '2020-07', submittedAt: '2020-08-12', rows: body(t.deps, 2).rows },
-    ]);
-    return c.post('/api/reports/import', historyForm(bytes, 'history.xlsx'));
-  }],
-  ['POST /api/reports/:department/:month/return', 'report.return', 'admin', (c) => c.post('/api/reports/GXJ/2020-08/return', { reason: '请核实', version: 1 })],
-  ['POST /api/reports/:department/:month/accept', 'report.accept', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/accept', { version: 1 })],
-  ['POST /api/reports/:department/:month/unlock', 'report.unlock', 'admin', (c) => c.post('/api/reports/RSJ/2020-08/unlock', { reason: '更正' })],
-  ['PUT /api/allocations', 'allocation.update', 'admin', (c) => c.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] })],
-  ['PUT /api/targets/:code/split', 'target.split', 'admin', (c) => c.put('/api/targets/T/split', { years: { 2020: 100 } })],
-  ['POST /api/users', 'user.create', 'admin', (c) => c.post('/api/users', { username: 'newbie', password: 'Fresh-start-pass-1', role: 'leader' })],
+  [
+    'POST /api/reports/:department/:month',
+    'report.submit',
+    'rsj',
+    (c) => c.post('/api/reports/RSJ/2020-08', body(t.deps)),
+  ],
+  [
+    'POST /api/reports/:department/:month/file',
+    'report.submit',
+    'gxj',
+    async (c) => {
+      const bytes = await buildTemplate({
+        catalogue: t.deps.catalogue,
+        department: 'GXJ',
+        month: '2020-08',
+        rows: body(t.deps).rows,
+      });
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(bytes)], 'gxj-2020-08.xlsx'));
+      return c.post('/api/reports/GXJ/2020-08/file', form);
+    },
+  ],
+  [
+    'POST /api/reports/import',
+    'report.import',
+    'admin',
+    async (c) => {
+      const bytes = await historyXlsx(t.deps.catalogue, [
+        { department: 'JYJ', month: '2020-06', submittedAt: '2020-07-08', rows: body(t.deps).rows },
+        { department: 'JYJ', month: '2020-07', submittedAt: '2020-08-12', rows: body(t.deps, 2).rows },
+      ]);
+      return c.post('/api/reports/import', historyForm(bytes, 'history.xlsx'));
+    },
+  ],
+  [
+    'POST /api/reports/:department/:month/return',
+    'report.return',
+    'admin',
+    (c) => c.post('/api/reports/GXJ/2020-08/return', { reason: '请核实', version: 1 }),
+  ],
+  [
+    'POST /api/reports/:department/:month/accept',
+    'report.accept',
+    'admin',
+    (c) => c.post('/api/reports/RSJ/2020-08/accept', { version: 1 }),
+  ],
+  [
+    'POST /api/reports/:department/:month/unlock',
+    'report.unlock',
+    'admin',
+    (c) => c.post('/api/reports/RSJ/2020-08/unlock', { reason: '更正' }),
+  ],
+  [
+    'PUT /api/allocations',
+    'allocation.update',
+    'admin',
+    (c) => c.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] }),
+  ],
+  [
+    'PUT /api/targets/:code/split',
+    'target.split',
+    'admin',
+    (c) => c.put('/api/targets/T/split', { years: { 2020: 100 } }),
+  ],
+  [
+    'POST /api/users',
+    'user.create',
+    'admin',
+    (c) => c.post('/api/users', { username: 'newbie', password: 'Fresh-start-pass-1', role: 'leader' }),
+  ],
   ['PATCH /api/users/:id', 'user.update', 'admin', (c) => c.patch('/api/users/2', { displayName: '领导' })],
-  ['POST /api/findings', 'finding.create', 'inspector', (c) => c.post('/api/findings', { subjectKind: 'department', subject: 'SWJ', inspection: 'half-year', period: '2020-H1', finding: '进度滞后', rectification: '制定追赶计划', dueDate: '2020-12-31' })],
-  ['POST /api/findings/:id/close', 'finding.close', 'inspector', (c) => c.post('/api/findings/1/close', { closingNote: '已整改' })],
+  [
+    'POST /api/findings',
+    'finding.create',
+    'inspector',
+    (c) =>
+      c.post('/api/findings', {
+        subjectKind: 'department',
+        subject: 'SWJ',
+        inspection: 'half-year',
+        period: '2020-H1',
+        finding: '进度滞后',
+        rectification: '制定追赶计划',
+        dueDate: '2020-12-31',
+      }),
+  ],
+  [
+    'POST /api/findings/:id/close',
+    'finding.close',
+    'inspector',
+    (c) => c.post('/api/findings/1/close', { closingNote: '已整改' }),
+  ],
   ['DELETE /api/session', 'session.logout', 'leader', (c) => c.delete('/api/session')],
 ];
 
 describe('audit log', () => {
   it('covers every write route the app declares', () => {
-    const declared = declaredRoutes.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`).sort();
+    const declared = declaredRoutes
+      .filter((r) => r.method !== 'GET')
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(writes.map(([k]) => k).sort()).toEqual(declared);
   });
 
@@ -78,11 +157,17 @@ describe('audit log', () => {
   });
 
   it('records before and after, and never a password or hash', async () => {
-    const rows = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action LIKE 'user.%'").all() as { before: string | null; after: string | null }[];
+    const rows = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action LIKE 'user.%'").all() as {
+      before: string | null;
+      after: string | null;
+    }[];
     const text = JSON.stringify(rows);
     expect(text).not.toContain('Fresh-start-pass-1');
     expect(text).not.toContain('argon2');
-    const update = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action = 'user.update'").get() as { before: string; after: string };
+    const update = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action = 'user.update'").get() as {
+      before: string;
+      after: string;
+    };
     expect(JSON.parse(update.before)).toMatchObject({ username: 'leader' });
   });
 
@@ -99,13 +184,18 @@ describe('audit log', () => {
   it('filters from/to by calendar days in Asia/Shanghai, not by UTC text', async () => {
     // 2020-12-10T20:00:00Z is 2020-12-11 04:00 in Shanghai: a log entry of the 11th, not the 10th.
     appendAudit(t.deps.db, new Date('2020-12-10T20:00:00Z'), { actor: 'admin', action: 'test.zone', target: 'zone/1' });
-    const ids = async (query: string) => ((await (await admin.get(`/api/audit?action=test.zone&${query}`)).json()) as { at: string }[]).map((e) => e.at);
+    const ids = async (query: string) =>
+      ((await (await admin.get(`/api/audit?action=test.zone&${query}`)).json()) as { at: string }[]).map((e) => e.at);
     expect(await ids('from=2020-12-11&to=2020-12-11')).toEqual(['2020-12-10T20:00:00.000Z']);
     expect(await ids('from=2020-12-10&to=2020-12-10')).toEqual([]);
     expect(await ids('from=2020-12-11')).toHaveLength(1);
     expect(await ids('to=2020-12-10')).toEqual([]);
     // The last instant of the day in Shanghai is still that day.
-    appendAudit(t.deps.db, new Date('2020-12-11T15:59:59.999Z'), { actor: 'admin', action: 'test.zone', target: 'zone/2' });
+    appendAudit(t.deps.db, new Date('2020-12-11T15:59:59.999Z'), {
+      actor: 'admin',
+      action: 'test.zone',
+      target: 'zone/2',
+    });
     expect(await ids('from=2020-12-11&to=2020-12-11')).toHaveLength(2);
     expect(await ids('from=2020-12-12')).toEqual([]);
     expect((await admin.get('/api/audit?from=12/11/2020')).status).toBe(400);

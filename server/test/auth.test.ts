@@ -35,7 +35,11 @@ describe('sessions', () => {
 
   it('marks the cookie Secure behind HTTPS', async () => {
     const t = await makeTestApp();
-    const res = await t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD }, { 'x-forwarded-proto': 'https' });
+    const res = await t.anonymous.post(
+      '/api/session',
+      { username: 'rsj', password: PASSWORD },
+      { 'x-forwarded-proto': 'https' },
+    );
     expect(res.headers.get('set-cookie')).toContain('Secure');
   });
 
@@ -43,10 +47,11 @@ describe('sessions', () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const rsj = await t.login('rsj');
     // In use all along (an idle session ends after 30 minutes: session-idle.test.ts).
-    for (let h = 10; h < 18; h++) for (const m of ['00', '20', '40']) {
-      t.clock.set(`2020-09-05T${h}:${m}:00+08:00`);
-      expect((await rsj.get('/api/session')).status).toBe(200);
-    }
+    for (let h = 10; h < 18; h++)
+      for (const m of ['00', '20', '40']) {
+        t.clock.set(`2020-09-05T${h}:${m}:00+08:00`);
+        expect((await rsj.get('/api/session')).status).toBe(200);
+      }
     t.clock.set('2020-09-05T17:59:00+08:00');
     expect((await rsj.get('/api/session')).status).toBe(200);
     t.clock.set('2020-09-05T18:00:01+08:00');
@@ -77,7 +82,10 @@ describe('sessions', () => {
     expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('account_locked');
     t.clock.advance(THROTTLE_MS);
     expect((await attempt(PASSWORD)).status).toBe(200);
-    const actions = t.deps.db.prepare("SELECT action FROM audit_log WHERE target = 'user/rsj' ORDER BY id").pluck().all();
+    const actions = t.deps.db
+      .prepare("SELECT action FROM audit_log WHERE target = 'user/rsj' ORDER BY id")
+      .pluck()
+      .all();
     expect(actions.filter((a) => a === 'session.login_failed')).toHaveLength(PAIR_LIMIT + 1);
     expect(actions.at(-1)).toBe('session.login');
   });
@@ -101,11 +109,19 @@ describe('cross-site request protection', () => {
   it('rejects a write whose Origin is another site, or marked cross-site', async () => {
     const t = await makeTestApp();
     const rsj = await t.login('rsj');
-    const evil = await rsj.post('/api/reports/RSJ/2020-08', { rows: [] }, { origin: 'https://evil.example', host: 'localhost' });
+    const evil = await rsj.post(
+      '/api/reports/RSJ/2020-08',
+      { rows: [] },
+      { origin: 'https://evil.example', host: 'localhost' },
+    );
     expect(evil.status).toBe(403);
     const crossSite = await rsj.post('/api/reports/RSJ/2020-08', { rows: [] }, { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
-    const same = await rsj.post('/api/reports/RSJ/2020-08', { rows: [] }, { origin: 'http://localhost', host: 'localhost' });
+    const same = await rsj.post(
+      '/api/reports/RSJ/2020-08',
+      { rows: [] },
+      { origin: 'http://localhost', host: 'localhost' },
+    );
     expect(same.status).toBe(201);
     expect(t.deps.db.prepare('SELECT COUNT(*) FROM report_versions').pluck().get()).toBe(1);
   });
@@ -122,19 +138,41 @@ describe('user administration', () => {
   it('the admin creates, re-binds, resets and disables users; bindings are checked', async () => {
     const t = await makeTestApp();
     const admin = await t.login('admin');
-    const created = await admin.post('/api/users', { username: 'swj', password: 'Another-pass-1', role: 'reporter', department: 'SWJ' });
+    const created = await admin.post('/api/users', {
+      username: 'swj',
+      password: 'Another-pass-1',
+      role: 'reporter',
+      department: 'SWJ',
+    });
     expect(created.status).toBe(201);
     const u = userSchema.parse(await created.json());
     expect(u).toMatchObject({ username: 'swj', role: 'reporter', department: 'SWJ', disabled: false });
-    expect((await admin.post('/api/users', { username: 'swj', password: 'Another-pass-1', role: 'leader' })).status).toBe(409);
-    expect((await admin.post('/api/users', { username: 'bad1', password: 'Another-pass-1', role: 'reporter' })).status).toBe(400);
-    expect((await admin.post('/api/users', { username: 'bad2', password: 'Another-pass-1', role: 'leader', county: '450226' })).status).toBe(400);
+    expect(
+      (await admin.post('/api/users', { username: 'swj', password: 'Another-pass-1', role: 'leader' })).status,
+    ).toBe(409);
+    expect(
+      (await admin.post('/api/users', { username: 'bad1', password: 'Another-pass-1', role: 'reporter' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await admin.post('/api/users', {
+          username: 'bad2',
+          password: 'Another-pass-1',
+          role: 'leader',
+          county: '450226',
+        })
+      ).status,
+    ).toBe(400);
     expect((await admin.post('/api/users', { username: 'bad3', password: 'short', role: 'leader' })).status).toBe(400);
-    const moved = userSchema.parse(await (await admin.patch(`/api/users/${u.id}`, { role: 'county', county: '450225' })).json());
+    const moved = userSchema.parse(
+      await (await admin.patch(`/api/users/${u.id}`, { role: 'county', county: '450225' })).json(),
+    );
     expect(moved).toMatchObject({ role: 'county', county: '450225', department: null });
     await admin.patch(`/api/users/${u.id}`, { password: 'Brand-new-pass-2' });
     expect((await t.anonymous.post('/api/session', { username: 'swj', password: 'Another-pass-1' })).status).toBe(401);
-    expect((await t.anonymous.post('/api/session', { username: 'swj', password: 'Brand-new-pass-2' })).status).toBe(200);
+    expect((await t.anonymous.post('/api/session', { username: 'swj', password: 'Brand-new-pass-2' })).status).toBe(
+      200,
+    );
     const list = (await (await admin.get('/api/users')).json()) as { username: string; password_hash?: string }[];
     expect(list.map((x) => x.username)).toContain('swj');
     expect(JSON.stringify(list)).not.toContain('argon2');

@@ -22,7 +22,9 @@ function startWriter(dbPath: string) {
     setInterval(() => { insert.run(Date.now(), 'x'.repeat(2000)); if (++n === 5) console.log('ready'); }, 20);
   `;
   const child = spawn(process.execPath, ['-e', code], { cwd: serverDir, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+  const ready = new Promise<void>((resolve) =>
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()),
+  );
   return { child, ready };
 }
 

@@ -20,13 +20,18 @@ describe('backup while the server writes, then restore', () => {
     await createUser(deps, { username: 'admin', password: 'Backup-test-1', role: 'admin' }, 'test');
     const admin = toSessionUser(findUserByName(deps.db, 'admin')!);
     const months = ['2019-08', '2019-09', '2019-10', '2019-11', '2019-12', '2020-01', '2020-02', '2020-03'];
-    for (const [i, month] of months.slice(0, 4).entries()) submitReport(deps, { department: 'RSJ', month, rows: body(deps, i + 1).rows, actor: admin, source: 'form' });
-    const snapshot = JSON.stringify([getProgress(deps, '2020-12-20'), getBreakdown(deps, { by: 'county', indicator: 'T', asOf: '2020-12-20' })]);
+    for (const [i, month] of months.slice(0, 4).entries())
+      submitReport(deps, { department: 'RSJ', month, rows: body(deps, i + 1).rows, actor: admin, source: 'form' });
+    const snapshot = JSON.stringify([
+      getProgress(deps, '2020-12-20'),
+      getBreakdown(deps, { by: 'county', indicator: 'T', asOf: '2020-12-20' }),
+    ]);
 
     // Writes keep arriving while the backup runs.
     const backupPath = join(dir, 'backup.sqlite');
     backupDatabase(dbPath, backupPath);
-    for (const [i, month] of months.slice(4).entries()) submitReport(deps, { department: 'GXJ', month, rows: body(deps, i + 1).rows, actor: admin, source: 'form' });
+    for (const [i, month] of months.slice(4).entries())
+      submitReport(deps, { department: 'GXJ', month, rows: body(deps, i + 1).rows, actor: admin, source: 'form' });
 
     const after = JSON.stringify(getProgress(deps, '2020-12-20'));
     deps.db.close();
@@ -34,7 +39,10 @@ describe('backup while the server writes, then restore', () => {
     const restoredPath = join(dir, 'restored.sqlite');
     expect(restoreDatabase(backupPath, restoredPath).keptAs).toBeNull();
     const restored = buildDeps({ dbPath: restoredPath, clock: fixedClock('2020-12-20T10:00:00+08:00') });
-    const restoredFigures = JSON.stringify([getProgress(restored, '2020-12-20'), getBreakdown(restored, { by: 'county', indicator: 'T', asOf: '2020-12-20' })]);
+    const restoredFigures = JSON.stringify([
+      getProgress(restored, '2020-12-20'),
+      getBreakdown(restored, { by: 'county', indicator: 'T', asOf: '2020-12-20' }),
+    ]);
     // The backup holds either the state at its start or one including later writes, never a torn one;
     // with the writes above it must at least hold everything written before it began.
     const versions = restored.db.prepare('SELECT COUNT(*) FROM report_versions').pluck().get() as number;

@@ -34,8 +34,13 @@ describe('demo data', () => {
     // Each county's departments add up to the county.
     for (const u of deps.catalogue.units) {
       const inCounty = getBreakdown(deps, { by: 'department', indicator: 'T', county: u.code, asOf: AS_OF });
-      const county = getBreakdown(deps, { by: 'county', indicator: 'T', asOf: AS_OF }).rows.find((r) => r.code === u.code);
-      expect(inCounty.rows.reduce((s, r) => s + r.actual, 0), u.code).toBe(county?.actual);
+      const county = getBreakdown(deps, { by: 'county', indicator: 'T', asOf: AS_OF }).rows.find(
+        (r) => r.code === u.code,
+      );
+      expect(
+        inCounty.rows.reduce((s, r) => s + r.actual, 0),
+        u.code,
+      ).toBe(county?.actual);
     }
   });
 
@@ -51,7 +56,12 @@ describe('demo data', () => {
     const farBehind = counties.filter((r) => (r.completionRate ?? 1) < 0.85).map((r) => r.code);
     expect(farBehind.sort()).toEqual(['450222', '450225', '450226']);
     const depts = getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }).rows;
-    expect(depts.filter((r) => (r.completionRate ?? 1) < 0.7).map((r) => r.code).sort()).toEqual(['JTJ', 'SWJ', 'TSW']);
+    expect(
+      depts
+        .filter((r) => (r.completionRate ?? 1) < 0.7)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['JTJ', 'SWJ', 'TSW']);
     const ld = getBreakdown(deps, { by: 'county', indicator: 'E', asOf: AS_OF }).rows;
     expect(ld.sort((a, b) => b.actual - a.actual)[0]?.code).toBe('LD');
   });
@@ -73,14 +83,19 @@ describe('demo data', () => {
     expect(c.cells.some((x) => x.status === 'returned')).toBe(true);
     expect(c.cells.some((x) => x.status === 'submitted')).toBe(true);
     expect(c.total.reportingRate).toBeGreaterThan(0.9);
-    const resubmitted = deps.db.prepare('SELECT COUNT(*) FROM report_versions WHERE version = 2').pluck().get() as number;
+    const resubmitted = deps.db
+      .prepare('SELECT COUNT(*) FROM report_versions WHERE version = 2')
+      .pluck()
+      .get() as number;
     expect(resubmitted).toBeGreaterThan(5);
   });
 
   it('is deterministic: the same seed gives the same figures', async () => {
     const again = buildDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
     await seedDemo(again);
-    expect(getBreakdown(again, { by: 'department', indicator: 'T', asOf: AS_OF })).toEqual(getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }));
+    expect(getBreakdown(again, { by: 'department', indicator: 'T', asOf: AS_OF })).toEqual(
+      getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }),
+    );
     expect(getCompliance(again, { asOf: AS_OF })).toEqual(getCompliance(deps, { asOf: AS_OF }));
   }, 120_000);
 });

@@ -16,25 +16,55 @@ import { putAllocations } from '../src/services/progress/allocations';
 import { submitReport } from '../src/services/reports/submit-report';
 import { body } from './test-app';
 
-const rsj: SessionUser = { id: 1, username: 'rsj', displayName: 'rsj', role: 'reporter', department: 'RSJ', county: null };
+const rsj: SessionUser = {
+  id: 1,
+  username: 'rsj',
+  displayName: 'rsj',
+  role: 'reporter',
+  department: 'RSJ',
+  county: null,
+};
 const cityT = (deps: Deps, asOf: string) => getProgress(deps, asOf).targets.find((t) => t.code === 'T')?.actual;
 
 function submitAt(deps: Deps, at: string, month: string, k: number) {
-  submitReport({ ...deps, clock: fixedClock(at) }, { department: 'RSJ', month, rows: body(deps, k).rows, actor: rsj, source: 'form' });
+  submitReport(
+    { ...deps, clock: fixedClock(at) },
+    { department: 'RSJ', month, rows: body(deps, k).rows, actor: rsj, source: 'form' },
+  );
 }
 
 describe('fact store', () => {
   it('a version read back from its packed array equals its rows in report_values, the source of truth', () => {
     const deps = buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
-    const sent = { rows: body(deps, 3).rows.map((r): { county: string; values: Record<string, number> } => ({ county: r.county, values: { ...r.values } })) };
+    const sent = {
+      rows: body(deps, 3).rows.map((r): { county: string; values: Record<string, number> } => ({
+        county: r.county,
+        values: { ...r.values },
+      })),
+    };
     sent.rows.forEach((r, i) => Object.assign(r.values, { F1: 1234.56 + i, S1: 1000 + i, S2: 300 + i, S3: 80 + i }));
     delete sent.rows[5]!.values.K7; // a blank cell, stored as 0
-    const stored = submitReport(deps, { department: 'RSJ', month: '2020-09', rows: sent.rows.slice(1), actor: rsj, source: 'form' });
-    const id = deps.db.prepare("SELECT id FROM report_versions WHERE department = 'RSJ' AND month = '2020-09'").pluck().get() as number;
-    const fromValues = deps.db.prepare('SELECT county, indicator, value FROM report_values WHERE version_id = ?').all(id) as { county: string; indicator: string; value: number }[];
-    const fromArray = stored.rows.flatMap((r) => Object.entries(r.values).map(([indicator, value]) => ({ county: r.county, indicator, value })));
+    const stored = submitReport(deps, {
+      department: 'RSJ',
+      month: '2020-09',
+      rows: sent.rows.slice(1),
+      actor: rsj,
+      source: 'form',
+    });
+    const id = deps.db
+      .prepare("SELECT id FROM report_versions WHERE department = 'RSJ' AND month = '2020-09'")
+      .pluck()
+      .get() as number;
+    const fromValues = deps.db
+      .prepare('SELECT county, indicator, value FROM report_values WHERE version_id = ?')
+      .all(id) as { county: string; indicator: string; value: number }[];
+    const fromArray = stored.rows.flatMap((r) =>
+      Object.entries(r.values).map(([indicator, value]) => ({ county: r.county, indicator, value })),
+    );
     const key = (v: { county: string; indicator: string }) => `${v.county}|${v.indicator}`;
-    expect([...fromArray].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...fromValues].sort((a, b) => key(a).localeCompare(key(b))));
+    expect([...fromArray].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      [...fromValues].sort((a, b) => key(a).localeCompare(key(b))),
+    );
     // The county left out is every indicator 0, not missing.
     expect(stored.rows.find((r) => r.county === sent.rows[0]!.county)?.values.T).toBe(0);
   });
@@ -73,7 +103,10 @@ describe('fact store', () => {
     const maintained = getFactStore(deps.db, deps.catalogue);
     const fresh = getFactStore(buildDeps({ dbPath }).db, deps.catalogue);
     expect(maintained).not.toBe(fresh);
-    const flat = (s: typeof fresh) => s.reports.map((vs) => vs?.map((v) => ({ version: v.version, at: v.submittedAtMs, values: [...v.values], totals: [...v.totals] })));
+    const flat = (s: typeof fresh) =>
+      s.reports.map((vs) =>
+        vs?.map((v) => ({ version: v.version, at: v.submittedAtMs, values: [...v.values], totals: [...v.totals] })),
+      );
     expect(flat(maintained)).toEqual(flat(fresh));
     expect(maintained.reports.filter(Boolean).length).toBe(5);
   });
@@ -86,7 +119,8 @@ describe('fact store', () => {
     const reordered = { ...deps.catalogue, units: [...deps.catalogue.units].reverse() };
     const fallback = getFactStore(buildDeps({ dbPath }).db, reordered);
     const T = packed.indicators.indexOf('T');
-    const slot = (s: typeof packed) => s.reports[s.departments.indexOf('RSJ') * s.months.length + s.months.indexOf('2020-11')]?.[0];
+    const slot = (s: typeof packed) =>
+      s.reports[s.departments.indexOf('RSJ') * s.months.length + s.months.indexOf('2020-11')]?.[0];
     for (const code of packed.counties) {
       const a = slot(packed)?.values[T * packed.counties.length + packed.counties.indexOf(code)];
       const b = slot(fallback)?.values[T * fallback.counties.length + fallback.counties.indexOf(code)];
@@ -100,9 +134,17 @@ describe('cached dashboard answers', () => {
   it('an allocation saved after a breakdown was read shows in the next read', () => {
     const deps = buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
     submitAt(deps, '2020-09-05T10:00:00+08:00', '2020-08', 1);
-    const rsjRow = () => getBreakdown(deps, { by: 'department', indicator: 'T', asOf: '2020-10-20' }).rows.find((r) => r.code === 'RSJ');
+    const rsjRow = () =>
+      getBreakdown(deps, { by: 'department', indicator: 'T', asOf: '2020-10-20' }).rows.find((r) => r.code === 'RSJ');
     expect(rsjRow()).toMatchObject({ allocation: null, actual: 360, completionRate: null });
-    const admin: SessionUser = { id: 9, username: 'admin', displayName: 'admin', role: 'admin', department: null, county: null };
+    const admin: SessionUser = {
+      id: 9,
+      username: 'admin',
+      displayName: 'admin',
+      role: 'admin',
+      department: null,
+      county: null,
+    };
     putAllocations(deps, { target: 'T', items: [{ code: 'RSJ', year: null, value: 3600 }] }, admin, null);
     // 360 of 3,600 = 10%.
     expect(rsjRow()).toMatchObject({ allocation: 3600, actual: 360, completionRate: 0.1 });

@@ -19,7 +19,12 @@ function year(t: T, k = (i: number) => i + 1): HistoryEntry[] {
     const due = `2020-0${i + 2}`;
     entries.push({ department: 'JYJ', month, submittedAt: `${due}-08`, rows: body(t.deps, k(i)).rows });
     // GXJ sent March's report on the 11th: late.
-    entries.push({ department: 'GXJ', month, submittedAt: i === 2 ? `${due}-11 09:30` : `${due}-10 23:59`, rows: body(t.deps, 2 * k(i)).rows });
+    entries.push({
+      department: 'GXJ',
+      month,
+      submittedAt: i === 2 ? `${due}-11 09:30` : `${due}-10 23:59`,
+      rows: body(t.deps, 2 * k(i)).rows,
+    });
   });
   return entries;
 }
@@ -41,7 +46,14 @@ describe('POST /api/reports/import', () => {
     expect(result.reports).toHaveLength(6);
     expect(result.lines).toBe(6 * 12);
     // Month order, departments alphabetical within a month.
-    expect(result.reports.map((r) => `${r.department}/${r.month}`)).toEqual(['GXJ/2020-01', 'JYJ/2020-01', 'GXJ/2020-02', 'JYJ/2020-02', 'GXJ/2020-03', 'JYJ/2020-03']);
+    expect(result.reports.map((r) => `${r.department}/${r.month}`)).toEqual([
+      'GXJ/2020-01',
+      'JYJ/2020-01',
+      'GXJ/2020-02',
+      'JYJ/2020-02',
+      'GXJ/2020-03',
+      'JYJ/2020-03',
+    ]);
     expect(result.reports.filter((r) => !r.onTime).map((r) => `${r.department}/${r.month}`)).toEqual(['GXJ/2020-03']);
 
     const admin = await t.login('admin');
@@ -49,7 +61,13 @@ describe('POST /api/reports/import', () => {
     // k = 3 for March, doubled for GXJ: 30 × 6 = 180 per county, 2,160 for twelve.
     expect(v.totals.T).toBe(2160);
     expect(v.rows.find((r) => r.county === '450202')?.values.E1).toBe(4 * 6);
-    expect(v).toMatchObject({ version: 1, source: 'file', onTime: false, submittedBy: 'admin', submittedAt: '2020-04-11T09:30:00+08:00' });
+    expect(v).toMatchObject({
+      version: 1,
+      source: 'file',
+      onTime: false,
+      submittedBy: 'admin',
+      submittedAt: '2020-04-11T09:30:00+08:00',
+    });
     // A date without a time is noon that day in Beijing time.
     const jyj = reportVersionSchema.parse(await (await admin.get('/api/reports/JYJ/2020-01')).json());
     expect(jyj.submittedAt).toBe('2020-02-08T12:00:00+08:00');
@@ -77,7 +95,9 @@ describe('POST /api/reports/import', () => {
     const err = apiErrorSchema.parse(await res.json()).error;
     expect(err.message).toContain('未导入任何数据');
     // Title on row 1, header on row 2: GXJ 2020-02's second county is data line 3 × 12 + 2, row 40; T is column E.
-    expect(err.details?.find((d) => d.message.startsWith('市工业和信息化局 2020-02') && d.indicator === 'T')?.cell).toBe('E40');
+    expect(
+      err.details?.find((d) => d.message.startsWith('市工业和信息化局 2020-02') && d.indicator === 'T')?.cell,
+    ).toBe('E40');
     expect(err.details?.every((d) => d.message.includes('2020-02'))).toBe(true);
     res.unchanged();
     // Reports tried before the broken one were rolled back, in memory too.
@@ -87,7 +107,14 @@ describe('POST /api/reports/import', () => {
   it('refuses a file holding a month that is accepted and locked', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    expect((await admin.post('/api/reports/JYJ/2020-02', { rows: body(t.deps, 9).rows, submittedAt: '2020-03-05T10:00:00+08:00' })).status).toBe(201);
+    expect(
+      (
+        await admin.post('/api/reports/JYJ/2020-02', {
+          rows: body(t.deps, 9).rows,
+          submittedAt: '2020-03-05T10:00:00+08:00',
+        })
+      ).status,
+    ).toBe(201);
     expect((await admin.post('/api/reports/JYJ/2020-02/accept', { version: 1 })).status).toBe(200);
     const res = await importFile(t, await historyXlsx(t.deps.catalogue, year(t)), 'h.xlsx');
     expect(res.status).toBe(422);
@@ -99,7 +126,10 @@ describe('POST /api/reports/import', () => {
   it('adds a version after an earlier one and keeps the first submission for timeliness', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    await admin.post('/api/reports/JYJ/2020-01', { rows: body(t.deps, 5).rows, submittedAt: '2020-02-05T10:00:00+08:00' });
+    await admin.post('/api/reports/JYJ/2020-01', {
+      rows: body(t.deps, 5).rows,
+      submittedAt: '2020-02-05T10:00:00+08:00',
+    });
     const entries = year(t).filter((e) => e.department === 'JYJ' && e.month === '2020-01');
     entries[0]!.submittedAt = '2020-03-01';
     expect((await importFile(t, await historyXlsx(t.deps.catalogue, entries), 'fix.xlsx')).status).toBe(201);
@@ -109,14 +139,22 @@ describe('POST /api/reports/import', () => {
   });
 
   it.each([
-    ['an unknown department, a bad month and a bad time, each at its cell', (l: (string | number)[][]) => {
-      l[2]![0] = '市气象局';
-      l[3]![1] = '2020-13';
-      l[4]![2] = '上周三';
-    }, ['市气象局', '2020-13', '上周三']],
-    ['two submission times for one report', (l: (string | number)[][]) => {
-      l[3]![2] = '2020-02-09';
-    }, ['报送时间应相同', '第2行为“2020-02-08”']],
+    [
+      'an unknown department, a bad month and a bad time, each at its cell',
+      (l: (string | number)[][]) => {
+        l[2]![0] = '市气象局';
+        l[3]![1] = '2020-13';
+        l[4]![2] = '上周三';
+      },
+      ['市气象局', '2020-13', '上周三'],
+    ],
+    [
+      'two submission times for one report',
+      (l: (string | number)[][]) => {
+        l[3]![2] = '2020-02-09';
+      },
+      ['报送时间应相同', '第2行为“2020-02-08”'],
+    ],
   ])('refuses %s', async (_name, spoil, words) => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const { historyLines } = await import('./history-workbook');
@@ -155,19 +193,32 @@ describe('POST /api/reports/import', () => {
 });
 
 describe('hostile and untidy history files', () => {
-  const one = (t: T, department: string, month: string, submittedAt: string): HistoryEntry[] => [{ department, month, submittedAt, rows: body(t.deps, 1).rows }];
+  const one = (t: T, department: string, month: string, submittedAt: string): HistoryEntry[] => [
+    { department, month, submittedAt, rows: body(t.deps, 1).rows },
+  ];
   const csvOf = (l: (string | number)[][]) => new TextEncoder().encode(l.map((x) => x.join(',')).join('\n'));
 
   it('refuses a 报送时间 before the month began, at its cell, but takes one early in the month', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
-    const res = await importFile(t, await historyXlsx(t.deps.catalogue, [...one(t, 'JYJ', '2020-03', '2020-02-29 23:59'), ...one(t, 'GXJ', '2020-03', '2020-03-05')]), 'h.xlsx');
+    const res = await importFile(
+      t,
+      await historyXlsx(t.deps.catalogue, [
+        ...one(t, 'JYJ', '2020-03', '2020-02-29 23:59'),
+        ...one(t, 'GXJ', '2020-03', '2020-03-05'),
+      ]),
+      'h.xlsx',
+    );
     expect(res.status).toBe(422);
     const err = apiErrorSchema.parse(await res.json()).error;
     expect(err.details).toHaveLength(1);
     expect(err.details?.[0]).toMatchObject({ cell: 'C3' });
     expect(err.details?.[0]?.message).toContain('早于 2020-03 月初');
     res.unchanged();
-    const ok = await importFile(t, await historyXlsx(t.deps.catalogue, one(t, 'GXJ', '2020-03', '2020-03-05')), 'h.xlsx');
+    const ok = await importFile(
+      t,
+      await historyXlsx(t.deps.catalogue, one(t, 'GXJ', '2020-03', '2020-03-05')),
+      'h.xlsx',
+    );
     expect(ok.status).toBe(201);
   });
 
@@ -188,7 +239,9 @@ describe('hostile and untidy history files', () => {
   it('refuses Excel serial numbers without a date format, saying what they are', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const l = historyLines(t.deps.catalogue, one(t, 'JYJ', '2020-01', '2020-02-05'));
-    l.slice(1).forEach((r) => { r[2] = 43866.5; });
+    l.slice(1).forEach((r) => {
+      r[2] = 43866.5;
+    });
     const res = await importFile(t, csvOf(l), 'h.csv');
     expect(res.status).toBe(422);
     const d = apiErrorSchema.parse(await res.json()).error.details ?? [];
@@ -199,7 +252,10 @@ describe('hostile and untidy history files', () => {
 
   it('reads codes in lower case, the 柳州市 prefix, old county codes, short forms, split and blank-separated lines and 合计 lines', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
-    const l = historyLines(t.deps.catalogue, [...one(t, 'JYJ', '2020-01', '2020-02-05'), ...one(t, 'GXJ', '2020-01', '2020-02-06')]);
+    const l = historyLines(t.deps.catalogue, [
+      ...one(t, 'JYJ', '2020-01', '2020-02-05'),
+      ...one(t, 'GXJ', '2020-01', '2020-02-06'),
+    ]);
     l.slice(1).forEach((r, i) => {
       if (i < 12) r[0] = i % 2 ? 'jyj' : '柳州市教育局';
       if (r[3] === '柳江区') r[3] = '450221';
@@ -207,9 +263,26 @@ describe('hostile and untidy history files', () => {
     });
     const [header, a, b] = [l[0]!, l.slice(1, 13), l.slice(13, 25)];
     const total = (x: (string | number)[]) => ['', '', '', '合计', ...x.slice(4).map((v) => Number(v) * 12)];
-    const res = await importFile(t, csvOf([header, ...a.slice(0, 6), ...b.slice(0, 6), [], ...a.slice(6), total(a[0]!), [], ...b.slice(6), ['GXJ', '2020-01', '2020-02-06', '合计', ...total(b[0]!).slice(4)]]), 'h.csv');
+    const res = await importFile(
+      t,
+      csvOf([
+        header,
+        ...a.slice(0, 6),
+        ...b.slice(0, 6),
+        [],
+        ...a.slice(6),
+        total(a[0]!),
+        [],
+        ...b.slice(6),
+        ['GXJ', '2020-01', '2020-02-06', '合计', ...total(b[0]!).slice(4)],
+      ]),
+      'h.csv',
+    );
     expect(res.status, await res.clone().text()).toBe(201);
-    expect(historyImportResultSchema.parse(await res.json()).reports.map((r) => `${r.department}/${r.month}`)).toEqual(['GXJ/2020-01', 'JYJ/2020-01']);
+    expect(historyImportResultSchema.parse(await res.json()).reports.map((r) => `${r.department}/${r.month}`)).toEqual([
+      'GXJ/2020-01',
+      'JYJ/2020-01',
+    ]);
     const v = reportVersionSchema.parse(await (await (await t.login('admin')).get('/api/reports/JYJ/2020-01')).json());
     expect(v.totals.T).toBe(360);
   });
@@ -219,11 +292,15 @@ describe('hostile and untidy history files', () => {
     const l = historyLines(t.deps.catalogue, one(t, 'JYJ', '2020-01', '2020-02-05'));
     const res = await importFile(t, csvOf([...l, [...l[1]!]]), 'h.csv');
     expect(res.status).toBe(422);
-    expect(apiErrorSchema.parse(await res.json()).error.details?.map((d) => [d.rule, d.cell])).toEqual([['duplicate-county', 'D14']]);
+    expect(apiErrorSchema.parse(await res.json()).error.details?.map((d) => [d.rule, d.cell])).toEqual([
+      ['duplicate-county', 'D14'],
+    ]);
     res.unchanged();
     const bad = await importFile(t, csvOf([...l, ['JYJ', '2020-01', '2020-02-05', '合计', 1]]), 'h.csv');
     expect(bad.status).toBe(422);
-    expect(apiErrorSchema.parse(await bad.json()).error.details?.map((d) => [d.rule, d.cell])).toEqual([['total-mismatch', 'E14']]);
+    expect(apiErrorSchema.parse(await bad.json()).error.details?.map((d) => [d.rule, d.cell])).toEqual([
+      ['total-mismatch', 'E14'],
+    ]);
     bad.unchanged();
   });
 
@@ -241,7 +318,18 @@ describe('hostile and untidy history files', () => {
 
   it('refuses all of 50 reports when the 30th breaks a rule, naming department, month and cell', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
-    const months = ['2019-08', '2019-09', '2019-10', '2019-11', '2019-12', '2020-01', '2020-02', '2020-03', '2020-04', '2020-05'];
+    const months = [
+      '2019-08',
+      '2019-09',
+      '2019-10',
+      '2019-11',
+      '2019-12',
+      '2020-01',
+      '2020-02',
+      '2020-03',
+      '2020-04',
+      '2020-05',
+    ];
     const entries = ['JYJ', 'GXJ', 'RSJ', 'SWJ', 'JTJ'].flatMap((d) => months.flatMap((m) => one(t, d, m, `${m}-28`)));
     entries[29]!.rows[3]!.values.E1 = 999; // RSJ 2020-05, 柳北区; title on row 1, so lines 2 + 29 × 12 + 3 = row 354
     const res = await importFile(t, await historyXlsx(t.deps.catalogue, entries), 'h.xlsx');
@@ -260,11 +348,16 @@ describe('hostile and untidy history files', () => {
     wb.addWorksheet('填表说明').addRow(['填表说明：每个县区一行']);
     const ws = wb.addWorksheet('历史数据');
     historyLines(t.deps.catalogue, one(t, 'JYJ', '2020-01', '')).forEach((l, i) => {
-      ws.addRow(i === 0 ? l : [l[0], new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2020, 1, 8, 10, 20)), ...l.slice(3)]);
+      ws.addRow(
+        i === 0 ? l : [l[0], new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2020, 1, 8, 10, 20)), ...l.slice(3)],
+      );
     });
     const res = await importFile(t, new Uint8Array(await wb.xlsx.writeBuffer()), 'h.xlsx');
     expect(res.status, await res.clone().text()).toBe(201);
-    expect(historyImportResultSchema.parse(await res.json()).reports[0]).toMatchObject({ month: '2020-01', submittedAt: '2020-02-08T02:20:00.000Z' });
+    expect(historyImportResultSchema.parse(await res.json()).reports[0]).toMatchObject({
+      month: '2020-01',
+      submittedAt: '2020-02-08T02:20:00.000Z',
+    });
   });
 });
 
@@ -274,7 +367,9 @@ describe('a history workbook with a two-row merged header', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('历史数据');
-    const [header, ...lines] = historyLines(t.deps.catalogue, [{ department: 'JYJ', month: '2020-01', submittedAt: '2020-02-05', rows: body(t.deps, 1).rows }]);
+    const [header, ...lines] = historyLines(t.deps.catalogue, [
+      { department: 'JYJ', month: '2020-01', submittedAt: '2020-02-05', rows: body(t.deps, 1).rows },
+    ]);
     const upper = header!.map((h, c) => (c < 5 ? h : ''));
     const lower = header!.map((h, c) => (c < 5 ? '' : h));
     upper[5] = '企业职工培训';
@@ -295,9 +390,16 @@ describe('a history CSV saved by Excel on Chinese Windows (GBK)', () => {
   it('reads Chinese names from GBK bytes and stores both reports', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const { readFileSync } = await import('node:fs');
-    const res = await importFile(t, new Uint8Array(readFileSync(`${__dirname}/fixtures/history-gbk.csv`)), 'history-gbk.csv');
+    const res = await importFile(
+      t,
+      new Uint8Array(readFileSync(`${__dirname}/fixtures/history-gbk.csv`)),
+      'history-gbk.csv',
+    );
     expect(res.status, await res.clone().text()).toBe(201);
-    expect(historyImportResultSchema.parse(await res.json()).reports.map((r) => `${r.department}/${r.month}`)).toEqual(['GXJ/2020-03', 'JYJ/2020-03']);
+    expect(historyImportResultSchema.parse(await res.json()).reports.map((r) => `${r.department}/${r.month}`)).toEqual([
+      'GXJ/2020-03',
+      'JYJ/2020-03',
+    ]);
     const v = reportVersionSchema.parse(await (await (await t.login('admin')).get('/api/reports/GXJ/2020-03')).json());
     expect(v.totals.T).toBe(360);
   });
@@ -305,7 +407,9 @@ describe('a history CSV saved by Excel on Chinese Windows (GBK)', () => {
 
 describe('history cells', () => {
   it('reads months the ways offices write them', () => {
-    expect(['2020-03', '2020/3', '2020.03', '2020年3月', '202003', '2020-03-01'].map(parseMonth)).toEqual(Array(6).fill('2020-03'));
+    expect(['2020-03', '2020/3', '2020.03', '2020年3月', '202003', '2020-03-01'].map(parseMonth)).toEqual(
+      Array(6).fill('2020-03'),
+    );
     expect(['2020-13', '20-03', '三月', ''].map(parseMonth)).toEqual([null, null, null, null]);
   });
 
@@ -365,7 +469,10 @@ describe('a history workbook with a sheet per year', () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const wb = new ExcelJS.Workbook();
     const entries = year(t);
-    for (const [name, part] of [['2020年1月', entries.slice(0, 2)], ['2020年2-3月', entries.slice(2)]] as const) {
+    for (const [name, part] of [
+      ['2020年1月', entries.slice(0, 2)],
+      ['2020年2-3月', entries.slice(2)],
+    ] as const) {
       const ws = wb.addWorksheet(name);
       for (const line of historyLines(t.deps.catalogue, [...part])) ws.addRow(line);
     }

@@ -39,7 +39,9 @@ export async function historyXlsx(catalogue: Catalogue, entries: HistoryEntry[])
 }
 
 export function historyCsv(catalogue: Catalogue, entries: HistoryEntry[]): string {
-  return historyLines(catalogue, entries).map((l) => l.join(',')).join('\r\n');
+  return historyLines(catalogue, entries)
+    .map((l) => l.join(','))
+    .join('\r\n');
 }
 
 export function historyForm(bytes: Uint8Array, name: string): FormData {

@@ -25,7 +25,9 @@ describe('Idempotency-Key', () => {
     expect(await retry.text()).toBe(firstBody);
     expect(counts(t)).toEqual(after);
     // A new action (a new key) is a new version.
-    const next = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps), { 'idempotency-key': 'submit-RSJ-2020-08-0002' });
+    const next = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps), {
+      'idempotency-key': 'submit-RSJ-2020-08-0002',
+    });
     expect(reportVersionSchema.parse(await next.json()).version).toBe(2);
   });
 
@@ -33,7 +35,12 @@ describe('Idempotency-Key', () => {
     const t = await makeTestApp();
     const gxj = await t.login('gxj');
     const admin = await t.login('admin');
-    const bytes = await buildTemplate({ catalogue: t.deps.catalogue, department: 'GXJ', month: '2020-08', rows: body(t.deps).rows });
+    const bytes = await buildTemplate({
+      catalogue: t.deps.catalogue,
+      department: 'GXJ',
+      month: '2020-08',
+      rows: body(t.deps).rows,
+    });
     const upload = () => {
       const form = new FormData();
       form.append('file', new File([new Uint8Array(bytes)], 'gxj-2020-08.xlsx'));
@@ -44,8 +51,11 @@ describe('Idempotency-Key', () => {
     expect((await upload()).status).toBe(201);
     expect(counts(t)).toEqual(afterUpload);
 
-    const history = await historyXlsx(t.deps.catalogue, [{ department: 'JYJ', month: '2020-06', submittedAt: '2020-07-08', rows: body(t.deps).rows }]);
-    const importOnce = () => admin.post('/api/reports/import', historyForm(history, 'h.xlsx'), { 'idempotency-key': 'import-history-1' });
+    const history = await historyXlsx(t.deps.catalogue, [
+      { department: 'JYJ', month: '2020-06', submittedAt: '2020-07-08', rows: body(t.deps).rows },
+    ]);
+    const importOnce = () =>
+      admin.post('/api/reports/import', historyForm(history, 'h.xlsx'), { 'idempotency-key': 'import-history-1' });
     expect((await importOnce()).status).toBe(201);
     const afterImport = counts(t);
     expect((await importOnce()).status).toBe(201);
@@ -74,7 +84,12 @@ describe('Idempotency-Key', () => {
   it('two racing requests with one key: one runs, the other waits its turn or is told it is in progress; one version', async () => {
     const t = await makeTestApp();
     const gxj = await t.login('gxj');
-    const bytes = await buildTemplate({ catalogue: t.deps.catalogue, department: 'GXJ', month: '2020-08', rows: body(t.deps).rows });
+    const bytes = await buildTemplate({
+      catalogue: t.deps.catalogue,
+      department: 'GXJ',
+      month: '2020-08',
+      rows: body(t.deps).rows,
+    });
     const upload = () => {
       const form = new FormData();
       form.append('file', new File([new Uint8Array(bytes)], 'gxj-2020-08.xlsx'));

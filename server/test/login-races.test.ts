@@ -61,8 +61,15 @@ async function setup() {
   const t = await makeTestApp('2020-09-05T10:00:00+08:00');
   const admin = await t.login('admin');
   const id = t.deps.db.prepare("SELECT id FROM users WHERE username = 'rsj'").pluck().get() as number;
-  const row = () => t.deps.db.prepare('SELECT role, department, county, disabled, password_hash FROM users WHERE id = ?').get(id) as { role: string; department: string | null; disabled: number; password_hash: string };
-  const sessionsOf = () => t.deps.db.prepare('SELECT COUNT(*) FROM sessions WHERE user_id = ?').pluck().get(id) as number;
+  const row = () =>
+    t.deps.db.prepare('SELECT role, department, county, disabled, password_hash FROM users WHERE id = ?').get(id) as {
+      role: string;
+      department: string | null;
+      disabled: number;
+      password_hash: string;
+    };
+  const sessionsOf = () =>
+    t.deps.db.prepare('SELECT COUNT(*) FROM sessions WHERE user_id = ?').pluck().get(id) as number;
   /** rsj's own login, held inside its password check while `during` runs. */
   async function loginDuring(during: () => Response | Promise<Response>, password = PASSWORD) {
     const hold = arm('holdVerify');
@@ -87,13 +94,17 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
 
   it('a password reset during the password check wins: the old password no longer opens a session', async () => {
     const { t, admin, id, row, sessionsOf, loginDuring } = await setup();
-    const { change, login } = await loginDuring(() => admin.patch(`/api/users/${id}`, { password: 'Reset-during-login-1' }));
+    const { change, login } = await loginDuring(() =>
+      admin.patch(`/api/users/${id}`, { password: 'Reset-during-login-1' }),
+    );
     expect(change.status).toBe(200);
     expect(login.status).toBe(401);
     expect(sessionsOf()).toBe(0);
     const reset = row().password_hash;
     expect((await t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD })).status).toBe(401);
-    expect((await t.anonymous.post('/api/session', { username: 'rsj', password: 'Reset-during-login-1' })).status).toBe(200);
+    expect((await t.anonymous.post('/api/session', { username: 'rsj', password: 'Reset-during-login-1' })).status).toBe(
+      200,
+    );
     expect(row().password_hash).toBe(reset);
   });
 
@@ -126,7 +137,11 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
     const login = t.from('192.0.2.1').post('/api/session', { username: 'rsj', password: PASSWORD });
     await hold.isStarted;
     // Distributed guessing fills the account-wide counter meanwhile (one slot is the held login's).
-    await Promise.all(Array.from({ length: ACCOUNT_LIMIT }, (_, i) => t.from(`10.2.${i >> 8}.${i & 255}`).post('/api/session', { username: 'rsj', password: 'Wrong-guess-1' })));
+    await Promise.all(
+      Array.from({ length: ACCOUNT_LIMIT }, (_, i) =>
+        t.from(`10.2.${i >> 8}.${i & 255}`).post('/api/session', { username: 'rsj', password: 'Wrong-guess-1' }),
+      ),
+    );
     hold.release();
     expect((await login).status).toBe(200); // it was reserved before the lock
     expect((await t.from('192.0.2.99').post('/api/session', { username: 'rsj', password: PASSWORD })).status).toBe(429);
@@ -141,7 +156,9 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
     hold.release();
     expect((await reset).status).toBe(200);
     expect(row()).toMatchObject({ role: 'county', department: null });
-    expect((await t.anonymous.post('/api/session', { username: 'rsj', password: 'Reset-during-role-1' })).status).toBe(200);
+    expect((await t.anonymous.post('/api/session', { username: 'rsj', password: 'Reset-during-role-1' })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -149,10 +166,15 @@ describe('a burst of concurrent guesses (finding 5)', () => {
   it('80 concurrent wrong passwords then the right one: at most 5 hashes checked, and the right one is refused while locked', async () => {
     const { t } = await setup();
     gate.verifies = 0;
-    const wrong = Array.from({ length: 80 }, (_, i) => t.anonymous.post('/api/session', { username: 'rsj', password: `Wrong-guess-${i}` }));
+    const wrong = Array.from({ length: 80 }, (_, i) =>
+      t.anonymous.post('/api/session', { username: 'rsj', password: `Wrong-guess-${i}` }),
+    );
     const right = t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD });
     const answers = await Promise.all([...wrong, right]);
-    const badPasswords = t.deps.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'session.login_failed' AND after LIKE '%bad_password%'").pluck().get() as number;
+    const badPasswords = t.deps.db
+      .prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'session.login_failed' AND after LIKE '%bad_password%'")
+      .pluck()
+      .get() as number;
     expect(badPasswords).toBeLessThanOrEqual(5);
     expect(gate.verifies).toBeLessThanOrEqual(5);
     expect(answers.at(-1)?.status).toBe(429);

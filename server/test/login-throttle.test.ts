@@ -44,7 +44,8 @@ describe('a guesser locks out only itself', () => {
     const t = await makeTestApp();
     const a = t.from('203.0.113.9');
     for (let i = 0; i < ADDRESS_LIMIT; i++) {
-      const name = i % 2 ? `guess-${i}` : ['admin', 'leader', 'rsj', 'gxj', 'inspector', 'sanjiang'][i % 6] ?? 'admin';
+      const name =
+        i % 2 ? `guess-${i}` : (['admin', 'leader', 'rsj', 'gxj', 'inspector', 'sanjiang'][i % 6] ?? 'admin');
       expect((await attempt(a, name, 'Wrong-guess-1')).status).toBe(401);
       t.clock.advance(1000);
     }
@@ -59,12 +60,17 @@ describe('a guesser locks out only itself', () => {
   it(`successes from a shared address (an office behind one NAT) do not count towards its limit`, async () => {
     const t = await makeTestApp();
     const office = t.from('192.0.2.1');
-    for (let i = 0; i < ADDRESS_LIMIT + 5; i++) expect((await attempt(office, i % 2 ? 'rsj' : 'gxj', PASSWORD)).status).toBe(200);
+    for (let i = 0; i < ADDRESS_LIMIT + 5; i++)
+      expect((await attempt(office, i % 2 ? 'rsj' : 'gxj', PASSWORD)).status).toBe(200);
   });
 
   it(`${ACCOUNT_LIMIT} failures on one account from many addresses lock it everywhere (the last resort)`, async () => {
     const t = await makeTestApp();
-    const guesses = await Promise.all(Array.from({ length: ACCOUNT_LIMIT }, (_, i) => attempt(t.from(`10.1.${i >> 8}.${i & 255}`), 'leader', 'Wrong-guess-1')));
+    const guesses = await Promise.all(
+      Array.from({ length: ACCOUNT_LIMIT }, (_, i) =>
+        attempt(t.from(`10.1.${i >> 8}.${i & 255}`), 'leader', 'Wrong-guess-1'),
+      ),
+    );
     expect(guesses.every((r) => r.status === 401)).toBe(true);
     expect((await answer(await attempt(t.from('10.9.9.9'), 'leader', PASSWORD))).code).toBe('account_locked');
     expect((await attempt(t.from('10.9.9.9'), 'rsj', PASSWORD)).status).toBe(200);
@@ -87,16 +93,31 @@ describe('the client address', () => {
   it('is the socket address; X-Forwarded-For is ignored unless TRUST_PROXY', async () => {
     const t = await makeTestApp();
     const proxy = t.from('127.0.0.1');
-    for (let i = 0; i < PAIR_LIMIT; i++) await proxy.post('/api/session', { username: 'rsj', password: 'Wrong-guess-1' }, { 'x-forwarded-for': `198.51.100.${i}` });
-    expect((await proxy.post('/api/session', { username: 'rsj', password: PASSWORD }, { 'x-forwarded-for': '198.51.100.99' })).status).toBe(429);
+    for (let i = 0; i < PAIR_LIMIT; i++)
+      await proxy.post(
+        '/api/session',
+        { username: 'rsj', password: 'Wrong-guess-1' },
+        { 'x-forwarded-for': `198.51.100.${i}` },
+      );
+    expect(
+      (
+        await proxy.post(
+          '/api/session',
+          { username: 'rsj', password: PASSWORD },
+          { 'x-forwarded-for': '198.51.100.99' },
+        )
+      ).status,
+    ).toBe(429);
   });
 
   it('with TRUST_PROXY the right-most X-Forwarded-For entry (the one the proxy added) is the address', async () => {
     const t = await makeTestApp(undefined, { trustProxy: true });
     const proxy = t.from('127.0.0.1');
-    const post = (password: string, xff: string) => proxy.post('/api/session', { username: 'rsj', password }, { 'x-forwarded-for': xff });
+    const post = (password: string, xff: string) =>
+      proxy.post('/api/session', { username: 'rsj', password }, { 'x-forwarded-for': xff });
     // The left part is whatever the client sent: a guesser cannot pick its address by forging it.
-    for (let i = 0; i < PAIR_LIMIT; i++) expect((await post('Wrong-guess-1', `10.0.0.${i}, 203.0.113.7`)).status).toBe(401);
+    for (let i = 0; i < PAIR_LIMIT; i++)
+      expect((await post('Wrong-guess-1', `10.0.0.${i}, 203.0.113.7`)).status).toBe(401);
     expect((await post(PASSWORD, '203.0.113.7')).status).toBe(429);
     expect((await post(PASSWORD, '203.0.113.7, 198.51.100.20')).status).toBe(200);
     const ips = t.deps.db.prepare("SELECT DISTINCT ip FROM audit_log WHERE action LIKE 'session.%'").pluck().all();
@@ -105,7 +126,8 @@ describe('the client address', () => {
 
   it('IPv6 addresses of one /64 count as one address', async () => {
     const t = await makeTestApp();
-    for (let i = 1; i <= PAIR_LIMIT; i++) await attempt(t.from(`2001:db8:1:2::${i.toString(16)}`), 'rsj', 'Wrong-guess-1');
+    for (let i = 1; i <= PAIR_LIMIT; i++)
+      await attempt(t.from(`2001:db8:1:2::${i.toString(16)}`), 'rsj', 'Wrong-guess-1');
     expect((await attempt(t.from('2001:db8:1:2:ffff:1:2:3'), 'rsj', PASSWORD)).status).toBe(429);
     expect((await attempt(t.from('2001:db8:1:3::1'), 'rsj', PASSWORD)).status).toBe(200);
   });

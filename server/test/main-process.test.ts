@@ -38,7 +38,11 @@ function start(env: Record<string, string>): Promise<{ url: string; output: () =
 }
 
 const login = (url: string, username: string, password: string) =>
-  fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
 
 describe('starting the server', () => {
   it('creates and migrates DB_PATH, listens on 127.0.0.1, and makes the admin from ADMIN_PASSWORD', async () => {
@@ -55,14 +59,19 @@ describe('starting the server', () => {
 
   it('refuses an ADMIN_PASSWORD that breaks the password policy, saying why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-main-'));
-    await expect(start({ DB_PATH: join(dir, 'weak.sqlite'), ADMIN_PASSWORD: 'admin-password-1' })).rejects.toThrow('密码不能包含用户名');
-    await expect(start({ DB_PATH: join(dir, 'weak.sqlite'), ADMIN_PASSWORD: 'abcdefghij' })).rejects.toThrow('密码至少 12 位');
+    await expect(start({ DB_PATH: join(dir, 'weak.sqlite'), ADMIN_PASSWORD: 'admin-password-1' })).rejects.toThrow(
+      '密码不能包含用户名',
+    );
+    await expect(start({ DB_PATH: join(dir, 'weak.sqlite'), ADMIN_PASSWORD: 'abcdefghij' })).rejects.toThrow(
+      '密码至少 12 位',
+    );
   }, 90_000);
 
   it('without ADMIN_PASSWORD and no terminal there is no admin and no default password', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-main-'));
     const { url, output } = await start({ DB_PATH: join(dir, 'x.sqlite') });
     expect(output()).toContain('ADMIN_PASSWORD');
-    for (const pw of ['admin', 'Liuzhou@2019', 'password', '123456']) expect((await login(url, 'admin', pw)).status).toBe(401);
+    for (const pw of ['admin', 'Liuzhou@2019', 'password', '123456'])
+      expect((await login(url, 'admin', pw)).status).toBe(401);
   }, 90_000);
 });

@@ -30,7 +30,8 @@ const get = async <T>(path: string, schema: { parse(x: unknown): T }): Promise<T
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return schema.parse(await res.json());
 };
-const target = async (asOf: string, code: string) => (await get(`/api/progress?asOf=${asOf}`, progressSchema)).targets.find((x) => x.code === code)!;
+const target = async (asOf: string, code: string) =>
+  (await get(`/api/progress?asOf=${asOf}`, progressSchema)).targets.find((x) => x.code === code)!;
 
 beforeAll(async () => {
   expect(process.env.TZ).toBe('UTC');
@@ -73,10 +74,21 @@ describe('as of a date, in Beijing time whatever the process zone', () => {
   it('before the window nothing has run; after it, everything has and the forecast is the figure itself', async () => {
     const early = await get('/api/progress?asOf=2019-08-31', progressSchema);
     expect([early.throughMonth, early.timeProgress]).toEqual([null, 0]);
-    expect(early.targets.find((x) => x.code === 'T')).toMatchObject({ actual: 0, timeProgress: 0, lagging: false, forecast: 0 });
+    expect(early.targets.find((x) => x.code === 'T')).toMatchObject({
+      actual: 0,
+      timeProgress: 0,
+      lagging: false,
+      forecast: 0,
+    });
     const late = await get('/api/progress?asOf=2022-06-01', progressSchema);
     expect([late.throughMonth, late.timeProgress]).toEqual(['2021-12', 1]);
-    expect(late.targets.find((x) => x.code === 'T')).toMatchObject({ actual: 13680, timeProgress: 1, lagging: true, forecast: 13680, forecastMeetsTarget: false });
+    expect(late.targets.find((x) => x.code === 'T')).toMatchObject({
+      actual: 13680,
+      timeProgress: 1,
+      lagging: true,
+      forecast: 13680,
+      forecastMeetsTarget: false,
+    });
   });
 
   it('asOf defaults to today in Beijing, not in the process zone', async () => {
@@ -119,7 +131,11 @@ describe('per-year targets across a year boundary', () => {
   it('each calendar year is judged on its own; the current year is the headline', async () => {
     const p = await get('/api/progress?asOf=2020-03-05', progressSchema);
     const C3 = p.targets.find((x) => x.code === 'C3')!;
-    expect(C3.years?.map((y) => [y.year, y.actual, y.target, y.lagging])).toEqual([[2019, 6, 10, true], [2020, 2, 10, false], [2021, 0, 10, false]]);
+    expect(C3.years?.map((y) => [y.year, y.actual, y.target, y.lagging])).toEqual([
+      [2019, 6, 10, true],
+      [2020, 2, 10, false],
+      [2021, 0, 10, false],
+    ]);
     expect(C3.years?.[0]!.timeProgress).toBe(1);
     // 2020 through February: 2 of 10 = 20% against 2/12 elapsed; forecast 2 + (2 / 2 months) × 10 = 12.
     expect([C3.actual, C3.completionRate]).toEqual([2, 0.2]);
@@ -127,7 +143,11 @@ describe('per-year targets across a year boundary', () => {
     expect(C3.lagging).toBe(false);
     expect([C3.forecast, C3.forecastMeetsTarget]).toEqual([12, true]);
     const C6 = p.targets.find((x) => x.code === 'C6')!;
-    expect(C6.years?.map((y) => [y.year, y.actual, y.target])).toEqual([[2019, 2, 2], [2020, 0, 2], [2021, 0, 2]]);
+    expect(C6.years?.map((y) => [y.year, y.actual, y.target])).toEqual([
+      [2019, 2, 2],
+      [2020, 0, 2],
+      [2021, 0, 2],
+    ]);
     expect([C6.actual, C6.lagging, C6.forecast, C6.forecastMeetsTarget]).toEqual([0, true, 0, false]);
   });
 });
@@ -137,8 +157,26 @@ describe('ratios from each county’s latest stock figures reported by D', () =>
     const before = await get('/api/ratios?asOf=2020-07-04', ratiosSchema);
     expect(before.city).toMatchObject({ s1: 3000, s2: 800, s3: 190 });
     const r = await get('/api/ratios?asOf=2020-07-05', ratiosSchema);
-    expect(r.counties.find((c) => c.code === '450202')).toMatchObject({ month: '2020-06', s1: 1100, s2: 330, s3: 99, r1: 0.3, r2: 0.3, r1Met: true, r2Met: true });
-    expect(r.counties.find((c) => c.code === '450203')).toMatchObject({ month: '2019-12', s1: 2000, s2: 500, s3: 100, r1: 0.25, r2: 0.2, r1Met: false, r2Met: false });
+    expect(r.counties.find((c) => c.code === '450202')).toMatchObject({
+      month: '2020-06',
+      s1: 1100,
+      s2: 330,
+      s3: 99,
+      r1: 0.3,
+      r2: 0.3,
+      r1Met: true,
+      r2Met: true,
+    });
+    expect(r.counties.find((c) => c.code === '450203')).toMatchObject({
+      month: '2019-12',
+      s1: 2000,
+      s2: 500,
+      s3: 100,
+      r1: 0.25,
+      r2: 0.2,
+      r1Met: false,
+      r2Met: false,
+    });
     expect(r.city).toMatchObject({ month: '2020-06', s1: 3100, s2: 830, s3: 199 });
     expect(r.city.r1).toBeCloseTo(830 / 3100, 12);
     expect(r.city.r2).toBeCloseTo(199 / 830, 12);
@@ -152,22 +190,56 @@ describe('ratios from each county’s latest stock figures reported by D', () =>
 });
 
 describe('compliance at the deadline instant', () => {
-  const cell = (c: { cells: { department: string; month: string; status: string; onTime: boolean | null }[] }, d: string, m: string) =>
-    c.cells.find((x) => x.department === d && x.month === m);
+  const cell = (
+    c: { cells: { department: string; month: string; status: string; onTime: boolean | null }[] },
+    d: string,
+    m: string,
+  ) => c.cells.find((x) => x.department === d && x.month === m);
 
   it('23:59:59 on the 10th is on time; 00:00:00 on the 11th is late', async () => {
     const tenth = await get('/api/compliance?asOf=2020-08-10', complianceSchema);
-    expect(cell(tenth, 'GXJ', '2020-07')).toEqual({ department: 'GXJ', month: '2020-07', status: 'submitted', onTime: true });
+    expect(cell(tenth, 'GXJ', '2020-07')).toEqual({
+      department: 'GXJ',
+      month: '2020-07',
+      status: 'submitted',
+      onTime: true,
+    });
     expect(cell(tenth, 'JYJ', '2020-07')).toMatchObject({ status: 'not_due', onTime: null });
     // Not yet due, yet two are in: they count as expected and submitted.
-    expect(tenth.byMonth.find((m) => m.month === '2020-07')).toEqual({ month: '2020-07', expected: 2, submitted: 2, onTime: 2, reportingRate: 1, onTimeRate: 1 });
+    expect(tenth.byMonth.find((m) => m.month === '2020-07')).toEqual({
+      month: '2020-07',
+      expected: 2,
+      submitted: 2,
+      onTime: 2,
+      reportingRate: 1,
+      onTimeRate: 1,
+    });
     const eleventh = await get('/api/compliance?asOf=2020-08-11', complianceSchema);
     expect(cell(eleventh, 'JYJ', '2020-07')).toMatchObject({ status: 'submitted', onTime: false });
     expect(cell(eleventh, 'SWJ', '2020-07')).toMatchObject({ status: 'missing', onTime: null });
-    expect(eleventh.byMonth.find((m) => m.month === '2020-07')).toEqual({ month: '2020-07', expected: 21, submitted: 3, onTime: 2, reportingRate: 3 / 21, onTimeRate: 2 / 21 });
+    expect(eleventh.byMonth.find((m) => m.month === '2020-07')).toEqual({
+      month: '2020-07',
+      expected: 21,
+      submitted: 3,
+      onTime: 2,
+      reportingRate: 3 / 21,
+      onTimeRate: 2 / 21,
+    });
     // RSJ: 12 months due (2019-08 … 2020-07); 8 in (2019-12 … 2020-07), all on the 5th.
-    expect(eleventh.byDepartment.find((d) => d.department === 'RSJ')).toMatchObject({ expected: 12, submitted: 8, onTime: 8, reportingRate: 8 / 12, onTimeRate: 8 / 12 });
-    expect(eleventh.byDepartment.find((d) => d.department === 'JYJ')).toMatchObject({ expected: 12, submitted: 1, onTime: 0, reportingRate: 1 / 12, onTimeRate: 0 });
+    expect(eleventh.byDepartment.find((d) => d.department === 'RSJ')).toMatchObject({
+      expected: 12,
+      submitted: 8,
+      onTime: 8,
+      reportingRate: 8 / 12,
+      onTimeRate: 8 / 12,
+    });
+    expect(eleventh.byDepartment.find((d) => d.department === 'JYJ')).toMatchObject({
+      expected: 12,
+      submitted: 1,
+      onTime: 0,
+      reportingRate: 1 / 12,
+      onTimeRate: 0,
+    });
     expect(eleventh.total).toMatchObject({ expected: 21 * 12, submitted: 10, onTime: 9 });
   });
 
@@ -186,7 +258,9 @@ describe('every breakdown reconciles with the series and the total', () => {
         const b = await get(`/api/progress/breakdown?by=${by}&indicator=${indicator}&asOf=2020-09-16`, breakdownSchema);
         expect(b.rows).toHaveLength(by === 'county' ? 12 : 21);
         expect(b.total.actual, `${indicator} by ${by}`).toBe(city);
-        expect(Math.round(b.rows.reduce((sum, r) => sum + r.actual, 0) * 100) / 100, `${indicator} by ${by}`).toBe(city);
+        expect(Math.round(b.rows.reduce((sum, r) => sum + r.actual, 0) * 100) / 100, `${indicator} by ${by}`).toBe(
+          city,
+        );
         expect(new Set(b.rows.map((r) => r.rank)).size).toBe(b.rows.length);
       }
     });

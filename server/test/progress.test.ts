@@ -3,7 +3,14 @@
  * admin at chosen instants (Beijing time) so "as of" views can be checked on either side of each one.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allocationViewSchema, breakdownSchema, complianceSchema, progressSchema, ratiosSchema, seriesSchema } from '@lz/shared/api/progress';
+import {
+  allocationViewSchema,
+  breakdownSchema,
+  complianceSchema,
+  progressSchema,
+  ratiosSchema,
+  seriesSchema,
+} from '@lz/shared/api/progress';
 import { body, makeTestApp, type Client } from './test-app';
 
 let t: Awaited<ReturnType<typeof makeTestApp>>;
@@ -78,7 +85,11 @@ describe('progress as of a date', () => {
     expect(C3.actual).toBe(11); // 4 in September + 7 in October's corrected report
     expect(C3.timeProgress).toBeCloseTo(3 / 5, 12); // 3 of 2019's 5 window months
     expect(C3.lagging).toBe(false);
-    expect(C3.years?.map((y) => [y.year, y.actual, y.target])).toEqual([[2019, 11, 10], [2020, 0, 10], [2021, 0, 10]]);
+    expect(C3.years?.map((y) => [y.year, y.actual, y.target])).toEqual([
+      [2019, 11, 10],
+      [2020, 0, 10],
+      [2021, 0, 10],
+    ]);
     const early = await get('/api/progress?asOf=2019-11-19', progressSchema);
     expect(early.targets.find((x) => x.code === 'C3')!.actual).toBe(4);
     expect(early.targets.find((x) => x.code === 'C3')!.lagging).toBe(true); // 40% < 60%
@@ -113,7 +124,9 @@ describe('progress as of a date', () => {
 
 describe('breakdowns reconcile with the total', () => {
   it('by county and by department add up to the city figure, every unit listed', async () => {
-    const city = (await get('/api/progress?asOf=2019-11-30', progressSchema)).targets.find((x) => x.code === 'T')!.actual;
+    const city = (await get('/api/progress?asOf=2019-11-30', progressSchema)).targets.find(
+      (x) => x.code === 'T',
+    )!.actual;
     const byCounty = await get('/api/progress/breakdown?by=county&indicator=T&asOf=2019-11-30', breakdownSchema);
     const byDept = await get('/api/progress/breakdown?by=department&indicator=T&asOf=2019-11-30', breakdownSchema);
     expect(byCounty.rows).toHaveLength(12);
@@ -136,7 +149,13 @@ describe('breakdowns reconcile with the total', () => {
 
 describe('target decomposition (目标责任制度) and lagging against allocations', () => {
   it('the admin allocates to departments; shortfalls are warned', async () => {
-    const res = await admin.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 100000 }, { code: 'GXJ', value: 3000 }] });
+    const res = await admin.put('/api/allocations', {
+      target: 'T',
+      items: [
+        { code: 'RSJ', value: 100000 },
+        { code: 'GXJ', value: 3000 },
+      ],
+    });
     expect(res.status).toBe(200);
     const view = allocationViewSchema.parse(await res.json());
     expect(view.sum).toBe(103000);
@@ -146,7 +165,9 @@ describe('target decomposition (目标责任制度) and lagging against allocati
   it('a reporter allocates its own share to counties, not another department’s', async () => {
     const rsj = await t.login('rsj');
     const items = t.deps.catalogue.units.map((u) => ({ code: u.code, value: u.code === '450202' ? 500 : 5000 }));
-    const ok = allocationViewSchema.parse(await (await rsj.put('/api/allocations', { target: 'T', department: 'RSJ', items })).json());
+    const ok = allocationViewSchema.parse(
+      await (await rsj.put('/api/allocations', { target: 'T', department: 'RSJ', items })).json(),
+    );
     expect(ok.sum).toBe(500 + 11 * 5000);
     expect(ok.warnings.some((w) => w.includes('低于本单位目标'))).toBe(true);
     expect((await rsj.put('/api/allocations', { target: 'T', department: 'GXJ', items })).status).toBe(403);
@@ -162,7 +183,10 @@ describe('target decomposition (目标责任制度) and lagging against allocati
     expect(gxj.rank).toBe(1);
     const jyj = byDept.rows.find((r) => r.code === 'JYJ')!;
     expect([jyj.allocation, jyj.completionRate, jyj.lagging]).toEqual([null, null, false]);
-    const byCounty = await get('/api/progress/breakdown?by=county&indicator=T&department=RSJ&asOf=2019-11-30', breakdownSchema);
+    const byCounty = await get(
+      '/api/progress/breakdown?by=county&indicator=T&department=RSJ&asOf=2019-11-30',
+      breakdownSchema,
+    );
     const cz = byCounty.rows.find((r) => r.code === '450202')!;
     expect([cz.allocation, cz.actual, cz.lagging]).toEqual([500, 180, false]); // 36%
     const yf = byCounty.rows.find((r) => r.code === '450203')!;
@@ -173,7 +197,12 @@ describe('target decomposition (目标责任制度) and lagging against allocati
   it('series give monthly values, running totals, expected pace and the dashed forecast', async () => {
     const s = await get('/api/series?indicator=T&asOf=2019-11-30', seriesSchema);
     expect(s.points).toHaveLength(29);
-    expect(s.points.slice(0, 4).map((p) => [p.value, p.cumulative])).toEqual([[360, 360], [1080, 1440], [1080, 2520], [null, null]]);
+    expect(s.points.slice(0, 4).map((p) => [p.value, p.cumulative])).toEqual([
+      [360, 360],
+      [1080, 1440],
+      [1080, 2520],
+      [null, null],
+    ]);
     expect(s.points[2]!.expected).toBeCloseTo((190000 * 3) / 29, 2);
     expect(s.points[2]!.forecast).toBe(2520);
     expect(s.points[28]!.forecast).toBe(2520 + 840 * 26);
@@ -187,9 +216,19 @@ describe('a county drill-down by department reconciles with the county', () => {
   it('its 合计 allocation is the county’s own target (every department’s allocation to it), equal to its row one level up', async () => {
     // RSJ gave 城中区 500 for the window (above); GXJ gives it yearly figures only: 100 in 2019, 200 in 2020.
     const gxj = await t.login('gxj');
-    const put = await gxj.put('/api/allocations', { target: 'T', department: 'GXJ', items: [{ code: '450202', year: 2019, value: 100 }, { code: '450202', year: 2020, value: 200 }] });
+    const put = await gxj.put('/api/allocations', {
+      target: 'T',
+      department: 'GXJ',
+      items: [
+        { code: '450202', year: 2019, value: 100 },
+        { code: '450202', year: 2020, value: 200 },
+      ],
+    });
     expect(put.status).toBe(200);
-    const drill = await get('/api/progress/breakdown?by=department&indicator=T&county=450202&asOf=2019-11-30', breakdownSchema);
+    const drill = await get(
+      '/api/progress/breakdown?by=department&indicator=T&county=450202&asOf=2019-11-30',
+      breakdownSchema,
+    );
     expect(drill.rows).toHaveLength(21);
     const rsj = drill.rows.find((r) => r.code === 'RSJ')!;
     const g = drill.rows.find((r) => r.code === 'GXJ')!;
@@ -206,31 +245,51 @@ describe('a county drill-down by department reconciles with the county', () => {
     // One level up, 城中区's row in the city's county breakdown shows the same figures.
     const byCounty = await get('/api/progress/breakdown?by=county&indicator=T&asOf=2019-11-30', breakdownSchema);
     const cz = byCounty.rows.find((r) => r.code === '450202')!;
-    expect([cz.allocation, cz.actual, cz.completionRate]).toEqual([drill.total.allocation, drill.total.actual, drill.total.completionRate]);
+    expect([cz.allocation, cz.actual, cz.completionRate]).toEqual([
+      drill.total.allocation,
+      drill.total.actual,
+      drill.total.completionRate,
+    ]);
     // Its pace weighs each department's expected figure: RSJ 500 × 3/29 (linear) + GXJ 60 = 111.72 of 800.
-    expect(cz.timeProgress).toBeCloseTo((500 * 3 / 29 + 60) / 800, 12);
+    expect(cz.timeProgress).toBeCloseTo(((500 * 3) / 29 + 60) / 800, 12);
     expect(cz.lagging).toBe(false);
     // A county nobody allocated to has no target, so its 合计 shows none.
-    const none = await get('/api/progress/breakdown?by=department&indicator=T&county=450226&asOf=2019-11-30', breakdownSchema);
+    const none = await get(
+      '/api/progress/breakdown?by=department&indicator=T&county=450226&asOf=2019-11-30',
+      breakdownSchema,
+    );
     expect(none.total.allocation).toBe(5000);
-    const e5 = await get('/api/progress/breakdown?by=department&indicator=E5&county=450226&asOf=2019-11-30', breakdownSchema);
+    const e5 = await get(
+      '/api/progress/breakdown?by=department&indicator=E5&county=450226&asOf=2019-11-30',
+      breakdownSchema,
+    );
     expect(e5.total).toEqual({ allocation: null, actual: 2 * (1 + 2 + 1 + 3), completionRate: null });
   });
 
   it('a county user’s own drill-down gets the same 合计', async () => {
     const county = await t.login('sanjiang');
-    const own = breakdownSchema.parse(await (await county.get('/api/progress/breakdown?by=department&indicator=T&asOf=2019-11-30')).json());
+    const own = breakdownSchema.parse(
+      await (await county.get('/api/progress/breakdown?by=department&indicator=T&asOf=2019-11-30')).json(),
+    );
     expect(own.total).toEqual({ allocation: 5000, actual: 30 * (1 + 2 + 1 + 3), completionRate: 210 / 5000 });
   });
 });
 
 describe('reporting compliance around the deadline', () => {
-  const cell = (c: { cells: { department: string; month: string; status: string; onTime: boolean | null }[] }, d: string, m: string) =>
-    c.cells.find((x) => x.department === d && x.month === m);
+  const cell = (
+    c: { cells: { department: string; month: string; status: string; onTime: boolean | null }[] },
+    d: string,
+    m: string,
+  ) => c.cells.find((x) => x.department === d && x.month === m);
 
   it('on the deadline day a report not yet in is not_due; the next day it is missing', async () => {
     const onDay = await get('/api/compliance?asOf=2019-10-10', complianceSchema);
-    expect(cell(onDay, 'GXJ', '2019-09')).toEqual({ department: 'GXJ', month: '2019-09', status: 'not_due', onTime: null });
+    expect(cell(onDay, 'GXJ', '2019-09')).toEqual({
+      department: 'GXJ',
+      month: '2019-09',
+      status: 'not_due',
+      onTime: null,
+    });
     expect(cell(onDay, 'RSJ', '2019-09')).toMatchObject({ status: 'submitted', onTime: true });
     expect(cell(onDay, 'GXJ', '2019-08')).toMatchObject({ status: 'missing' });
     const next = await get('/api/compliance?asOf=2019-10-11', complianceSchema);
@@ -243,7 +302,14 @@ describe('reporting compliance around the deadline', () => {
     const c = await get('/api/compliance?asOf=2019-10-15', complianceSchema);
     // Expected: 21 departments × 2 months past their deadlines; in: RSJ Aug, RSJ Sep, GXJ Sep (late).
     expect(c.total).toEqual({ expected: 42, submitted: 3, onTime: 2, reportingRate: 3 / 42, onTimeRate: 2 / 42 });
-    expect(c.byMonth.find((m) => m.month === '2019-09')).toEqual({ month: '2019-09', expected: 21, submitted: 2, onTime: 1, reportingRate: 2 / 21, onTimeRate: 1 / 21 });
+    expect(c.byMonth.find((m) => m.month === '2019-09')).toEqual({
+      month: '2019-09',
+      expected: 21,
+      submitted: 2,
+      onTime: 1,
+      reportingRate: 2 / 21,
+      onTimeRate: 1 / 21,
+    });
     expect(c.byDepartment.find((d) => d.department === 'GXJ')).toMatchObject({ expected: 2, submitted: 1, onTime: 0 });
   });
 

@@ -9,8 +9,11 @@ import { buildTemplate } from '../src/import/template';
 import { body, makeTestApp, tableCounts } from './test-app';
 
 const fixtures = join(__dirname, 'fixtures');
-const dataset = JSON.parse(readFileSync(join(fixtures, 'dataset.json'), 'utf8')) as { rows: Record<string, Record<string, number>> };
-const expectedTotal = (code: string) => Math.round(Object.values(dataset.rows).reduce((s, r) => s + (r[code] ?? 0), 0) * 100) / 100;
+const dataset = JSON.parse(readFileSync(join(fixtures, 'dataset.json'), 'utf8')) as {
+  rows: Record<string, Record<string, number>>;
+};
+const expectedTotal = (code: string) =>
+  Math.round(Object.values(dataset.rows).reduce((s, r) => s + (r[code] ?? 0), 0) * 100) / 100;
 
 function upload(name: string, extra: Record<string, string> = {}) {
   return formOf(new Uint8Array(readFileSync(join(fixtures, name))), name, extra);
@@ -24,7 +27,12 @@ function formOf(bytes: Uint8Array, name: string, extra: Record<string, string> =
 }
 
 /** The official form of that department and month, filled with a consistent body (its title names both). */
-async function filledTemplate(deps: Parameters<typeof body>[0], department: string, month: string, extra: Record<string, string> = {}) {
+async function filledTemplate(
+  deps: Parameters<typeof body>[0],
+  department: string,
+  month: string,
+  extra: Record<string, string> = {},
+) {
   const bytes = await buildTemplate({ catalogue: deps.catalogue, department, month, rows: body(deps).rows });
   return formOf(new Uint8Array(bytes), `${department}-${month}.xlsx`, extra);
 }
@@ -46,7 +54,8 @@ describe('POST /api/reports/:department/:month/file', () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const v = reportVersionSchema.parse(await res.json());
     expect(v).toMatchObject({ version: 1, source: 'file', fileName: name, onTime: true });
-    for (const code of ['T', 'E', 'K', 'X1', 'F1', 'F3']) expect(v.totals[code], `${name} ${code}`).toBe(expectedTotal(code));
+    for (const code of ['T', 'E', 'K', 'X1', 'F1', 'F3'])
+      expect(v.totals[code], `${name} ${code}`).toBe(expectedTotal(code));
     if (dept === 'RSJ') expect(v.totals.S1).toBe(expectedTotal('S1'));
     expect(v.rows.find((r) => r.county === '450206')?.values.T).toBe(dataset.rows['450206']?.T);
   });
@@ -80,7 +89,9 @@ describe('POST /api/reports/:department/:month/file', () => {
   it('a 合计 mismatch names the cell', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const err = apiErrorSchema.parse(await (await admin.post('/api/reports/JYJ/2020-07/file', upload('total-mismatch.xlsx'))).json()).error;
+    const err = apiErrorSchema.parse(
+      await (await admin.post('/api/reports/JYJ/2020-07/file', upload('total-mismatch.xlsx'))).json(),
+    ).error;
     expect(err.details?.[0]).toMatchObject({ rule: 'total-mismatch', cell: 'D16' });
   });
 
@@ -98,15 +109,32 @@ describe('POST /api/reports/:department/:month/file', () => {
   it('a reporter uploads for its own department only, and only the admin may add submittedAt', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const gxj = await t.login('gxj');
-    expect((await gxj.post('/api/reports/JYJ/2020-11/file', await filledTemplate(t.deps, 'JYJ', '2020-11'))).status).toBe(403);
-    expect((await gxj.post('/api/reports/GXJ/2020-11/file', await filledTemplate(t.deps, 'GXJ', '2020-11', { submittedAt: '2020-12-01T10:00:00+08:00' }))).status).toBe(403);
-    expect((await gxj.post('/api/reports/GXJ/2020-11/file', await filledTemplate(t.deps, 'GXJ', '2020-11'))).status).toBe(201);
+    expect(
+      (await gxj.post('/api/reports/JYJ/2020-11/file', await filledTemplate(t.deps, 'JYJ', '2020-11'))).status,
+    ).toBe(403);
+    expect(
+      (
+        await gxj.post(
+          '/api/reports/GXJ/2020-11/file',
+          await filledTemplate(t.deps, 'GXJ', '2020-11', { submittedAt: '2020-12-01T10:00:00+08:00' }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await gxj.post('/api/reports/GXJ/2020-11/file', await filledTemplate(t.deps, 'GXJ', '2020-11'))).status,
+    ).toBe(201);
     const admin = await t.login('admin');
     // Back-filled from paper: one second after the 2020-10 deadline (2020-11-10 23:59:59 Asia/Shanghai) is late.
-    const lateRes = await admin.post('/api/reports/JYJ/2020-10/file', await filledTemplate(t.deps, 'JYJ', '2020-10', { submittedAt: '2020-11-11T00:00:00+08:00' }));
+    const lateRes = await admin.post(
+      '/api/reports/JYJ/2020-10/file',
+      await filledTemplate(t.deps, 'JYJ', '2020-10', { submittedAt: '2020-11-11T00:00:00+08:00' }),
+    );
     expect(lateRes.status, await lateRes.clone().text()).toBe(201);
     expect(reportVersionSchema.parse(await lateRes.json()).onTime).toBe(false);
-    const inTime = await admin.post('/api/reports/JYJ/2020-09/file', await filledTemplate(t.deps, 'JYJ', '2020-09', { submittedAt: '2020-10-10T23:59:59+08:00' }));
+    const inTime = await admin.post(
+      '/api/reports/JYJ/2020-09/file',
+      await filledTemplate(t.deps, 'JYJ', '2020-09', { submittedAt: '2020-10-10T23:59:59+08:00' }),
+    );
     expect(reportVersionSchema.parse(await inTime.json()).onTime).toBe(true);
     expect((await admin.post('/api/reports/JYJ/2020-08/file', new FormData())).status).toBe(400);
   });
@@ -114,7 +142,9 @@ describe('POST /api/reports/:department/:month/file', () => {
   it('the template downloads as .xlsx, prefilled with the latest figures, and uploads back unchanged', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const first = reportVersionSchema.parse(await (await admin.post('/api/reports/JYJ/2020-03/file', upload('gbk.csv'))).json());
+    const first = reportVersionSchema.parse(
+      await (await admin.post('/api/reports/JYJ/2020-03/file', upload('gbk.csv'))).json(),
+    );
     const tpl = await admin.get('/api/reports/JYJ/2020-03/template.xlsx');
     expect(tpl.status).toBe(200);
     expect(tpl.headers.get('content-type')).toContain('spreadsheetml');
@@ -134,7 +164,11 @@ describe('POST /api/reports/:department/:month/file', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(bytes).slice().buffer);
     let address = '';
-    wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => { if (cell.value === 777) address = cell.address; }));
+    wb.worksheets[0]!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === 777) address = cell.address;
+      }),
+    );
     expect(address).toMatch(/^[A-Z]+\d+$/u);
     const admin = await t.login('admin');
     const res = await admin.post('/api/reports/JYJ/2020-11/file', formOf(new Uint8Array(bytes), 'JYJ-2020-11.xlsx'));

@@ -12,7 +12,15 @@ describe('submitting a monthly report (JSON)', () => {
     const res = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
     expect(res.status).toBe(201);
     const v = reportVersionSchema.parse(await res.json());
-    expect(v).toMatchObject({ department: 'RSJ', month: '2020-08', version: 1, status: 'submitted', onTime: true, submittedBy: 'rsj', source: 'form' });
+    expect(v).toMatchObject({
+      department: 'RSJ',
+      month: '2020-08',
+      version: 1,
+      status: 'submitted',
+      onTime: true,
+      submittedBy: 'rsj',
+      source: 'form',
+    });
     expect(v.firstSubmittedAt).toBe('2020-09-05T10:00:00+08:00');
     expect(v.deadline).toBe('2020-09-10T23:59:59+08:00');
     expect(v.rows).toHaveLength(12);
@@ -40,8 +48,18 @@ describe('submitting a monthly report (JSON)', () => {
     const err = await error(res);
     expect(err.code).toBe('rules_broken');
     expect(err.details).toEqual([
-      { county: '450202', indicator: 'X4', rule: 'lte', message: '城中区: 高技能人才培训(X4) 不应大于 企业职工培训小计(E) (50 > 20)' },
-      { county: '450204', indicator: 'E', rule: 'sum', message: '柳南区: 企业职工培训小计(E) 应等于 E1+E2+E3+E4+E5 (120 ≠ 118)' },
+      {
+        county: '450202',
+        indicator: 'X4',
+        rule: 'lte',
+        message: '城中区: 高技能人才培训(X4) 不应大于 企业职工培训小计(E) (50 > 20)',
+      },
+      {
+        county: '450204',
+        indicator: 'E',
+        rule: 'sum',
+        message: '柳南区: 企业职工培训小计(E) 应等于 E1+E2+E3+E4+E5 (120 ≠ 118)',
+      },
     ]);
     expect(tableCounts(t.deps)).toEqual(before);
   });
@@ -66,22 +84,38 @@ describe('submitting a monthly report (JSON)', () => {
     expect((await admin.post('/api/reports/RSJ/2019-07', body(t.deps))).status).toBe(400);
     expect((await admin.post('/api/reports/RSJ/2020-10', body(t.deps))).status).toBe(400);
     expect((await admin.post('/api/reports/NOPE/2020-08', body(t.deps))).status).toBe(404);
-    expect((await error(await admin.post('/api/reports/CZJ/2020-08', body(t.deps)))).code).toBe('department_not_reporting');
+    expect((await error(await admin.post('/api/reports/CZJ/2020-08', body(t.deps)))).code).toBe(
+      'department_not_reporting',
+    );
     expect((await admin.post('/api/reports/RSJ/2020-8', body(t.deps))).status).toBe(400);
   });
 
   it('only the admin may back-fill submittedAt; others get 403', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const rsj = await t.login('rsj');
-    const res = await rsj.post('/api/reports/RSJ/2020-07', { ...body(t.deps), submittedAt: '2020-08-09T09:00:00+08:00' });
+    const res = await rsj.post('/api/reports/RSJ/2020-07', {
+      ...body(t.deps),
+      submittedAt: '2020-08-09T09:00:00+08:00',
+    });
     expect(res.status).toBe(403);
     const admin = await t.login('admin');
-    const ok = reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-07', { ...body(t.deps), submittedAt: '2020-08-09T09:00:00+08:00' })).json());
+    const ok = reportVersionSchema.parse(
+      await (
+        await admin.post('/api/reports/RSJ/2020-07', { ...body(t.deps), submittedAt: '2020-08-09T09:00:00+08:00' })
+      ).json(),
+    );
     expect(ok.firstSubmittedAt).toBe('2020-08-09T09:00:00+08:00');
     expect(ok.onTime).toBe(true);
-    const late = reportVersionSchema.parse(await (await admin.post('/api/reports/GXJ/2020-07', { ...body(t.deps), submittedAt: '2020-08-11T00:00:00+08:00' })).json());
+    const late = reportVersionSchema.parse(
+      await (
+        await admin.post('/api/reports/GXJ/2020-07', { ...body(t.deps), submittedAt: '2020-08-11T00:00:00+08:00' })
+      ).json(),
+    );
     expect(late.onTime).toBe(false);
-    expect((await admin.post('/api/reports/GXJ/2020-06', { ...body(t.deps), submittedAt: '2030-01-01T00:00:00+08:00' })).status).toBe(400);
+    expect(
+      (await admin.post('/api/reports/GXJ/2020-06', { ...body(t.deps), submittedAt: '2030-01-01T00:00:00+08:00' }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -114,7 +148,9 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     // Sessions last 8 hours, so each jump of the clock needs a fresh login.
     t.clock.set('2020-09-12T10:00:00+08:00');
     let admin = await t.login('admin');
-    const returned = reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/return', { reason: 'E 分项与台账不一致', version: 1 })).json());
+    const returned = reportVersionSchema.parse(
+      await (await admin.post('/api/reports/RSJ/2020-08/return', { reason: 'E 分项与台账不一致', version: 1 })).json(),
+    );
     expect(returned.status).toBe('returned');
     expect(returned.statusReason).toBe('E 分项与台账不一致');
     // Accepting a returned report before it is corrected is refused.
@@ -123,7 +159,12 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     rsj = await t.login('rsj');
     admin = await t.login('admin');
     const v2 = reportVersionSchema.parse(await (await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2))).json());
-    expect(v2).toMatchObject({ version: 2, status: 'submitted', onTime: true, firstSubmittedAt: '2020-09-09T10:00:00+08:00' });
+    expect(v2).toMatchObject({
+      version: 2,
+      status: 'submitted',
+      onTime: true,
+      firstSubmittedAt: '2020-09-09T10:00:00+08:00',
+    });
     expect(v2.totals.T).toBe(720);
     const versions = (await (await rsj.get('/api/reports/RSJ/2020-08/versions')).json()) as unknown[];
     expect(versions.map((x) => versionSummarySchema.parse(x).totals.T)).toEqual([360, 720]);
@@ -139,7 +180,10 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     const admin = await t.login('admin');
     await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
     expect((await rsj.post('/api/reports/RSJ/2020-08/accept', { version: 1 })).status).toBe(403);
-    expect(reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 1 })).json()).status).toBe('accepted');
+    expect(
+      reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 1 })).json())
+        .status,
+    ).toBe('accepted');
     const before = tableCounts(t.deps);
     const locked = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
     expect(locked.status).toBe(409);
@@ -148,10 +192,14 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     expect((await admin.post('/api/reports/RSJ/2020-08/return', { reason: '需要修改', version: 1 })).status).toBe(409);
     expect((await admin.post('/api/reports/RSJ/2020-08/unlock', { reason: '' })).status).toBe(400);
     expect((await rsj.post('/api/reports/RSJ/2020-08/unlock', { reason: '需要修改' })).status).toBe(403);
-    const unlocked = reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/unlock', { reason: '省厅要求更正' })).json());
+    const unlocked = reportVersionSchema.parse(
+      await (await admin.post('/api/reports/RSJ/2020-08/unlock', { reason: '省厅要求更正' })).json(),
+    );
     expect(unlocked.status).toBe('submitted');
     expect((await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2))).status).toBe(201);
-    const audit = t.deps.db.prepare("SELECT actor, action, after FROM audit_log WHERE action = 'report.unlock'").all() as { actor: string; after: string }[];
+    const audit = t.deps.db
+      .prepare("SELECT actor, action, after FROM audit_log WHERE action = 'report.unlock'")
+      .all() as { actor: string; after: string }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('admin');
     expect(JSON.parse(audit[0]!.after).reason).toBe('省厅要求更正');
@@ -165,7 +213,10 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     // The admin opens version 1; meanwhile the department sends version 2.
     await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
     const before = tableCounts(t.deps);
-    for (const [verb, extra] of [['accept', {}], ['return', { reason: '请核实' }]] as const) {
+    for (const [verb, extra] of [
+      ['accept', {}],
+      ['return', { reason: '请核实' }],
+    ] as const) {
       const res = await admin.post(`/api/reports/RSJ/2020-08/${verb}`, { ...extra, version: 1 });
       expect(res.status).toBe(409);
       const err = await error(res);
@@ -175,7 +226,9 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     expect(tableCounts(t.deps)).toEqual(before);
     // Without a version the review is refused as a bad body, not applied to whatever is newest.
     expect((await admin.post('/api/reports/RSJ/2020-08/accept', {})).status).toBe(400);
-    const accepted = reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 2 })).json());
+    const accepted = reportVersionSchema.parse(
+      await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 2 })).json(),
+    );
     expect(accepted).toMatchObject({ status: 'accepted', version: 2 });
   });
 
@@ -212,11 +265,17 @@ describe('a back-filled submission time', () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const admin = await t.login('admin');
     const before = tableCounts(t.deps);
-    const early = await admin.post('/api/reports/JYJ/2020-03', { ...body(t.deps), submittedAt: '2020-02-29T23:59:59+08:00' });
+    const early = await admin.post('/api/reports/JYJ/2020-03', {
+      ...body(t.deps),
+      submittedAt: '2020-02-29T23:59:59+08:00',
+    });
     expect(early.status).toBe(400);
     expect(((await early.json()) as { error: { code: string } }).error.code).toBe('submitted_at_before_month');
     expect(tableCounts(t.deps)).toEqual(before);
-    const first = await admin.post('/api/reports/JYJ/2020-03', { ...body(t.deps), submittedAt: '2020-03-01T00:00:00+08:00' });
+    const first = await admin.post('/api/reports/JYJ/2020-03', {
+      ...body(t.deps),
+      submittedAt: '2020-03-01T00:00:00+08:00',
+    });
     expect(first.status).toBe(201);
   });
 });

@@ -8,12 +8,21 @@ import type { Role } from '@lz/shared/api/session';
 import { declaredRoutes, type DeclaredRoute } from '../src/http/define-routes';
 import { body, makeTestApp, tableCounts } from './test-app';
 
-const users: Record<Role, string> = { admin: 'admin', leader: 'leader', inspector: 'inspector', reporter: 'rsj', county: 'sanjiang' };
+const users: Record<Role, string> = {
+  admin: 'admin',
+  leader: 'leader',
+  inspector: 'inspector',
+  reporter: 'rsj',
+  county: 'sanjiang',
+};
 const roles = Object.keys(users) as Role[];
 
 /** Allowed by the route's role list, refused by a finer rule on purpose. */
 const finerRules: Record<string, { roles: Role[]; why: string }> = {
-  'GET /api/progress/breakdown': { roles: ['county'], why: 'a county user sees its own county by department only (query asks by=county)' },
+  'GET /api/progress/breakdown': {
+    roles: ['county'],
+    why: 'a county user sees its own county by department only (query asks by=county)',
+  },
   'GET /api/reports/:department/:month/versions': { roles: ['county'], why: 'version history shows every county' },
 };
 
@@ -24,7 +33,10 @@ function concrete(r: DeclaredRoute, ids: { user: number; finding: number }): str
     .replace(':n', '1')
     .replace(':code', 'T')
     .replace(':id', String(r.path.startsWith('/api/users') ? ids.user : ids.finding));
-  const query: Record<string, string> = { '/api/progress/breakdown': '?by=county&indicator=T', '/api/series': '?indicator=T' };
+  const query: Record<string, string> = {
+    '/api/progress/breakdown': '?by=county&indicator=T',
+    '/api/series': '?indicator=T',
+  };
   return path + (query[r.path] ?? '');
 }
 
@@ -35,9 +47,17 @@ beforeAll(async () => {
   t = await makeTestApp('2020-09-05T10:00:00+08:00');
   const admin = await t.login('admin');
   await (await t.login('rsj')).post('/api/reports/RSJ/2020-08', body(t.deps));
-  const finding = (await (await admin.post('/api/findings', {
-    subjectKind: 'county', subject: '450226', inspection: 'quarterly', period: '2020-Q3', finding: '培训进度滞后', rectification: '加快进度', dueDate: '2020-10-31',
-  })).json()) as { id: number };
+  const finding = (await (
+    await admin.post('/api/findings', {
+      subjectKind: 'county',
+      subject: '450226',
+      inspection: 'quarterly',
+      period: '2020-Q3',
+      finding: '培训进度滞后',
+      rectification: '加快进度',
+      dueDate: '2020-10-31',
+    })
+  ).json()) as { id: number };
   ids = { user: 4, finding: finding.id };
 });
 
@@ -63,7 +83,11 @@ describe('route × role access matrix', () => {
         if (r.method === 'POST' && r.path === '/api/session') continue; // logging in is covered in auth tests
         const client = await t.login(users[role]);
         const before = tableCounts(t.deps);
-        const res = await client.request(r.method, concrete(r, ids), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+        const res = await client.request(
+          r.method,
+          concrete(r, ids),
+          r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        );
         const declared = r.access.kind === 'public' || r.access.roles.includes(role);
         const finer = finerRules[`${r.method} ${r.path}`]?.roles.includes(role) ?? false;
         const label = `${role} ${r.method} ${r.path} → ${res.status}`;
@@ -87,7 +111,9 @@ describe('route × role access matrix', () => {
     expect((await gxj.get('/api/series?indicator=T&department=RSJ')).status).toBe(403);
     expect((await gxj.get('/api/series?indicator=T')).status).toBe(200);
     expect((await gxj.get('/api/progress')).status).toBe(200);
-    const own = (await (await gxj.get('/api/progress/breakdown?by=county&indicator=T')).json()) as { rows: { actual: number }[] };
+    const own = (await (await gxj.get('/api/progress/breakdown?by=county&indicator=T')).json()) as {
+      rows: { actual: number }[];
+    };
     expect(own.rows.reduce((s, r) => s + r.actual, 0)).toBe(0); // GXJ has not reported; RSJ's figures are not shown
     const compliance = (await (await gxj.get('/api/compliance')).json()) as { cells: { department: string }[] };
     expect(new Set(compliance.cells.map((c) => c.department))).toEqual(new Set(['GXJ']));
@@ -96,7 +122,9 @@ describe('route × role access matrix', () => {
   it('a county user reads its own county only', async () => {
     const county = await t.login('sanjiang');
     expect((await county.get('/api/progress/breakdown?by=department&indicator=T&county=450202')).status).toBe(403);
-    const own = (await (await county.get('/api/progress/breakdown?by=department&indicator=T')).json()) as { rows: { code: string; actual: number }[] };
+    const own = (await (await county.get('/api/progress/breakdown?by=department&indicator=T')).json()) as {
+      rows: { code: string; actual: number }[];
+    };
     expect(own.rows.find((r) => r.code === 'RSJ')?.actual).toBe(30);
     expect((await county.get('/api/series?indicator=T&county=450202')).status).toBe(403);
     const ratios = (await (await county.get('/api/ratios')).json()) as { counties: { code: string }[] };

@@ -25,7 +25,9 @@ describe('hardening', () => {
   it('malformed JSON is a 400, unknown API paths a 404, both in the one error shape', async () => {
     const t = await makeTestApp();
     const rsj = await t.login('rsj');
-    const bad = await rsj.request('POST', '/api/reports/RSJ/2020-08', undefined, { 'content-type': 'application/json' });
+    const bad = await rsj.request('POST', '/api/reports/RSJ/2020-08', undefined, {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_json' } });
     const missing = await t.anonymous.get('/api/nothing-here');
@@ -56,7 +58,9 @@ describe('hardening', () => {
 
   it('publishes an OpenAPI document listing every route with its roles, and a browsable page', async () => {
     const t = await makeTestApp();
-    const doc = (await (await t.anonymous.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { 'x-roles': unknown }>> };
+    const doc = (await (await t.anonymous.get('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { 'x-roles': unknown }>>;
+    };
     expect(doc.paths['/api/reports/{department}/{month}']?.post?.['x-roles']).toEqual(['admin', 'reporter']);
     expect(Object.keys(doc.paths).length).toBeGreaterThan(20);
     const page = await t.anonymous.get('/api/docs');

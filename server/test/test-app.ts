@@ -46,7 +46,11 @@ export async function makeTestApp(now = '2020-09-05T10:00:00+08:00', config: Par
     sanjiang: { role: 'county', county: '450226' },
   };
   for (const [username, a] of Object.entries(accounts)) {
-    await createUser(deps, { username, password: PASSWORD, role: a.role, department: a.department, county: a.county }, 'test');
+    await createUser(
+      deps,
+      { username, password: PASSWORD, role: a.role, department: a.department, county: a.county },
+      'test',
+    );
   }
   const anonymous = clientFor(app, null);
   /** An anonymous client connecting from `ip`. */
@@ -62,8 +66,13 @@ export async function makeTestApp(now = '2020-09-05T10:00:00+08:00', config: Par
 
 /** Row counts of every table: a rejected or forbidden write must leave them all unchanged. */
 export function tableCounts(deps: Deps): Record<string, number> {
-  const tables = deps.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, deps.db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]));
+  const tables = deps.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((t) => [t, deps.db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
+  );
 }
 
 /** A consistent report body: every county the same simple row scaled by `k`. */
@@ -72,11 +81,35 @@ export function body(deps: Deps, k = 1, extra: Record<string, number> = {}) {
     rows: deps.catalogue.units.map((u) => ({
       county: u.code,
       values: {
-        T: 30 * k, E: 20 * k, E1: 4 * k, E2: 8 * k, E3: 2 * k, E4: 4 * k, E5: 2 * k,
-        K: 10 * k, K1: 4 * k, K2: 2 * k, K3: 1 * k, K4: 1 * k, K5: 1 * k, K6: 1 * k, K7: 0,
-        X1: 3 * k, X2: 1 * k, X3: 20 * k, X4: 2 * k,
-        F1: 27000 * k, F2: 750 * k, F3: 3000 * k, F4: 0,
-        C1: 0, C2: 0, C3: 0, C4: 0, C5: 0, C6: 0,
+        T: 30 * k,
+        E: 20 * k,
+        E1: 4 * k,
+        E2: 8 * k,
+        E3: 2 * k,
+        E4: 4 * k,
+        E5: 2 * k,
+        K: 10 * k,
+        K1: 4 * k,
+        K2: 2 * k,
+        K3: 1 * k,
+        K4: 1 * k,
+        K5: 1 * k,
+        K6: 1 * k,
+        K7: 0,
+        X1: 3 * k,
+        X2: 1 * k,
+        X3: 20 * k,
+        X4: 2 * k,
+        F1: 27000 * k,
+        F2: 750 * k,
+        F3: 3000 * k,
+        F4: 0,
+        C1: 0,
+        C2: 0,
+        C3: 0,
+        C4: 0,
+        C5: 0,
+        C6: 0,
         ...extra,
       },
     })),

@@ -74,8 +74,12 @@ describe('two server processes on one database file', () => {
     );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(new Set(statuses)).toEqual(new Set([201]));
-    const versions = (await (await fetch(`${a}/api/reports/RSJ/2020-08/versions`, { headers: { cookie: cookies[0] ?? '' } })).json()) as unknown[];
-    expect(versions.map((v) => versionSummarySchema.parse(v).version)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const versions = (await (
+      await fetch(`${a}/api/reports/RSJ/2020-08/versions`, { headers: { cookie: cookies[0] ?? '' } })
+    ).json()) as unknown[];
+    expect(versions.map((v) => versionSummarySchema.parse(v).version)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
     const audits = deps.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'report.submit'").pluck().get();
     expect(audits).toBe(40);
     deps.db.close();

@@ -14,12 +14,26 @@ import { body, makeTestApp, tableCounts } from './test-app';
 const COUNT = 8 * MAKER_COUNT;
 
 describe('fuzzed uploads', () => {
-  it(`${COUNT} hostile files (seed 1): no 5xx, a coded JSON error or 201, nothing written when refused, no stalled event loop`, { timeout: 120_000 }, async () => {
+  it(`${COUNT} hostile files (seed 1): no 5xx, a coded JSON error or 201, nothing written when refused, no stalled event loop`, {
+    timeout: 120_000,
+  }, async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const template = new Uint8Array(await buildTemplate({ catalogue: t.deps.catalogue, department: 'RSJ', month: '2020-08', rows: body(t.deps).rows }));
+    const template = new Uint8Array(
+      await buildTemplate({
+        catalogue: t.deps.catalogue,
+        department: 'RSJ',
+        month: '2020-08',
+        rows: body(t.deps).rows,
+      }),
+    );
     const codes = formIndicators(t.deps.catalogue, 'RSJ').map((i) => i.code);
-    const csv = [['县区', ...codes].join(','), ...body(t.deps).rows.map((r) => [r.county, ...codes.map((c) => r.values[c as keyof typeof r.values] ?? 0)].join(','))].join('\r\n');
+    const csv = [
+      ['县区', ...codes].join(','),
+      ...body(t.deps).rows.map((r) =>
+        [r.county, ...codes.map((c) => r.values[c as keyof typeof r.values] ?? 0)].join(','),
+      ),
+    ].join('\r\n');
     const statuses: Record<string, number> = {};
     const delay = monitorEventLoopDelay({ resolution: 20 });
     delay.enable();

@@ -21,7 +21,9 @@ function formOf(bytes: Uint8Array, name: string) {
 }
 
 async function template(t: TestApp, department: string, month: string, k = 1) {
-  return new Uint8Array(await buildTemplate({ catalogue: t.deps.catalogue, department, month, rows: body(t.deps, k).rows }));
+  return new Uint8Array(
+    await buildTemplate({ catalogue: t.deps.catalogue, department, month, rows: body(t.deps, k).rows }),
+  );
 }
 
 /** A plain sheet by indicator codes with the month as a date cell beside a 填报月份 label (Excel's date type). */
@@ -32,7 +34,8 @@ async function withDateMonth(t: TestApp, department: string, monthStart: Date) {
   ws.addRow(['柳州市职业技能提升行动培训情况月报表']);
   ws.addRow(['填报月份', monthStart]);
   ws.addRow(['县区', ...codes]);
-  for (const row of body(t.deps).rows) ws.addRow([row.county, ...codes.map((c) => row.values[c as keyof typeof row.values] ?? 0)]);
+  for (const row of body(t.deps).rows)
+    ws.addRow([row.county, ...codes.map((c) => row.values[c as keyof typeof row.values] ?? 0)]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -50,22 +53,33 @@ describe('the title lines must agree with the department and month uploaded for'
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
     const before = tableCounts(t.deps);
-    const res = await admin.post('/api/reports/JYJ/2020-11/file', formOf(await template(t, 'JYJ', '2020-10'), 'JYJ-2020-10.xlsx'));
+    const res = await admin.post(
+      '/api/reports/JYJ/2020-11/file',
+      formOf(await template(t, 'JYJ', '2020-10'), 'JYJ-2020-10.xlsx'),
+    );
     const err = await expectRefused(t, res, 422, 'title_mismatch', before);
     expect(err.message).toContain('2020年10月');
     expect(err.message).toContain('2020年11月');
     expect(err.details?.[0]).toMatchObject({ rule: 'title-month-mismatch', cell: expect.stringMatching(/^[A-Z]+2$/u) });
     // The same file for its own month is accepted.
-    expect((await admin.post('/api/reports/JYJ/2020-10/file', formOf(await template(t, 'JYJ', '2020-10'), 'x.xlsx'))).status).toBe(201);
+    expect(
+      (await admin.post('/api/reports/JYJ/2020-10/file', formOf(await template(t, 'JYJ', '2020-10'), 'x.xlsx'))).status,
+    ).toBe(201);
   });
 
   it('a month given as a date cell is read as that month', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
     const before = tableCounts(t.deps);
-    const wrong = await admin.post('/api/reports/JYJ/2020-11/file', formOf(await withDateMonth(t, 'JYJ', new Date(Date.UTC(2020, 9, 1))), 'd.xlsx'));
+    const wrong = await admin.post(
+      '/api/reports/JYJ/2020-11/file',
+      formOf(await withDateMonth(t, 'JYJ', new Date(Date.UTC(2020, 9, 1))), 'd.xlsx'),
+    );
     await expectRefused(t, wrong, 422, 'title_mismatch', before);
-    const right = await admin.post('/api/reports/JYJ/2020-11/file', formOf(await withDateMonth(t, 'JYJ', new Date(Date.UTC(2020, 10, 1))), 'd.xlsx'));
+    const right = await admin.post(
+      '/api/reports/JYJ/2020-11/file',
+      formOf(await withDateMonth(t, 'JYJ', new Date(Date.UTC(2020, 10, 1))), 'd.xlsx'),
+    );
     expect(right.status, await right.clone().text()).toBe(201);
   });
 
@@ -74,14 +88,20 @@ describe('the title lines must agree with the department and month uploaded for'
     const clients = [await t.login('gxj'), await t.login('admin')];
     const before = tableCounts(t.deps);
     for (const client of clients) {
-      const res = await client.post('/api/reports/GXJ/2020-11/file', formOf(await template(t, 'JYJ', '2020-11'), 'JYJ-2020-11.xlsx'));
+      const res = await client.post(
+        '/api/reports/GXJ/2020-11/file',
+        formOf(await template(t, 'JYJ', '2020-11'), 'JYJ-2020-11.xlsx'),
+      );
       const err = await expectRefused(t, res, 422, 'title_mismatch', before);
       expect(err.message).toContain('市教育局');
       expect(err.message).toContain('市工业和信息化局');
       expect(err.details?.[0]).toMatchObject({ rule: 'title-department-mismatch', cell: 'A2' });
     }
     expect(tableCounts(t.deps)).toEqual(before);
-    const own = await clients[0]!.post('/api/reports/GXJ/2020-11/file', formOf(await template(t, 'GXJ', '2020-11'), 'GXJ.xlsx'));
+    const own = await clients[0]!.post(
+      '/api/reports/GXJ/2020-11/file',
+      formOf(await template(t, 'GXJ', '2020-11'), 'GXJ.xlsx'),
+    );
     expect(own.status).toBe(201);
   });
 
@@ -93,9 +113,14 @@ describe('the title lines must agree with the department and month uploaded for'
       '柳州市职业技能提升行动（2019年8月—2021年12月）培训情况月报表',
       '填报单位：柳州市教育局,填报日期：2020年12月3日',
       ['县区', ...codes].join(','),
-      ...body(t.deps).rows.map((r) => [r.county, ...codes.map((c) => r.values[c as keyof typeof r.values] ?? 0)].join(',')),
+      ...body(t.deps).rows.map((r) =>
+        [r.county, ...codes.map((c) => r.values[c as keyof typeof r.values] ?? 0)].join(','),
+      ),
     ];
-    const res = await admin.post('/api/reports/JYJ/2020-11/file', formOf(new TextEncoder().encode(lines.join('\r\n')), 'r.csv'));
+    const res = await admin.post(
+      '/api/reports/JYJ/2020-11/file',
+      formOf(new TextEncoder().encode(lines.join('\r\n')), 'r.csv'),
+    );
     expect(res.status, await res.clone().text()).toBe(201);
     expect(reportVersionSchema.parse(await res.json()).totals.T).toBe(30 * t.deps.catalogue.units.length);
   });
@@ -109,20 +134,41 @@ describe('an .xlsx whose cells unpack far beyond a monthly form', () => {
     // ~8 MB of plain numeric cells compress to well under the 5 MB upload limit and 200× ratio.
     const rows: string[] = [];
     for (let r = 1; r <= 52_000; r++) {
-      rows.push(`<row r="${r}">${['A', 'B', 'C', 'D', 'E'].map((c, i) => `<c r="${c}${r}"><v>${i + 1}</v></c>`).join('')}</row>`);
+      rows.push(
+        `<row r="${r}">${['A', 'B', 'C', 'D', 'E'].map((c, i) => `<c r="${c}${r}"><v>${i + 1}</v></c>`).join('')}</row>`,
+      );
     }
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-    const zip = zipSync({
-      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-      '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-      'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-      'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
-      'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`),
-    }, { level: 9 });
+    const zip = zipSync(
+      {
+        '[Content_Types].xml': strToU8(
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        ),
+        '_rels/.rels': strToU8(
+          `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        ),
+        'xl/workbook.xml': strToU8(
+          `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
+        'xl/worksheets/sheet1.xml': strToU8(
+          `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+        ),
+      },
+      { level: 9 },
+    );
     expect(zip.length).toBeLessThan(5 * 1024 * 1024);
     const started = Date.now();
-    const err = await expectRefused(t, await admin.post('/api/reports/JYJ/2020-11/file', formOf(zip, 'big.xlsx')), 413, 'too_large', before);
+    const err = await expectRefused(
+      t,
+      await admin.post('/api/reports/JYJ/2020-11/file', formOf(zip, 'big.xlsx')),
+      413,
+      'too_large',
+      before,
+    );
     expect(err.message).toContain('工作表');
     expect(Date.now() - started).toBeLessThan(1000);
   });

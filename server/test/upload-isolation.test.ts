@@ -23,16 +23,29 @@ afterEach(async () => {
 
 async function start(pool: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}) {
   const t = await makeTestApp('2020-09-05T10:00:00+08:00');
-  const readPool = new WorkerPool({ module: new URL('./fixtures/hostile-reader.ts', import.meta.url), size: 1, timeoutMs: 2000, memoryMb: 64, maxQueue: 4, ...pool });
+  const readPool = new WorkerPool({
+    module: new URL('./fixtures/hostile-reader.ts', import.meta.url),
+    size: 1,
+    timeoutMs: 2000,
+    memoryMb: 64,
+    maxQueue: 4,
+    ...pool,
+  });
   readPool.warm();
   t.deps.readPool = readPool;
   const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   open.push({ server, pool: readPool });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+  const login = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const template = new Uint8Array(await buildTemplate({ catalogue: t.deps.catalogue, department: 'RSJ', month: '2020-08', rows: body(t.deps).rows }));
+  const template = new Uint8Array(
+    await buildTemplate({ catalogue: t.deps.catalogue, department: 'RSJ', month: '2020-08', rows: body(t.deps).rows }),
+  );
   const upload = (bytes: Uint8Array, name: string) => {
     const form = new FormData();
     form.append('file', new File([bytes], name));
@@ -118,15 +131,28 @@ describe('reading uploads off the request thread', () => {
   it('a real workbook of 150,000 cells is read in the worker while /api/health keeps answering within 1 s', async () => {
     const { url, upload } = await start({ memoryMb: 256, timeoutMs: 20_000 });
     const rows: string[] = [];
-    for (let r = 1; r <= 1000; r++) rows.push(`<row r="${r}">${Array.from({ length: 150 }, (_, c) => `<c r="${colName(c + 1)}${r}"><v>${(r * 7 + c) % 1000}</v></c>`).join('')}</row>`);
+    for (let r = 1; r <= 1000; r++)
+      rows.push(
+        `<row r="${r}">${Array.from({ length: 150 }, (_, c) => `<c r="${colName(c + 1)}${r}"><v>${(r * 7 + c) % 1000}</v></c>`).join('')}</row>`,
+      );
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const zip = zipSync({
-      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-      '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-      'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-      'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
-      'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`),
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+      '_rels/.rels': strToU8(
+        `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+      'xl/workbook.xml': strToU8(
+        `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(
+        `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+      ),
     });
     const pending = upload(zip, 'big.xlsx');
     const health = await healthWhile(url, pending);

@@ -141,7 +141,10 @@ export function parseCatalogue(files: {
   const indicatorFile = indicatorCatalogueSchema.parse(files.indicators);
   const catalogue: Catalogue = {
     campaign: campaignSchema.parse(files.campaign),
-    units: z.array(unitSchema).parse(files.units).sort((a, b) => a.order - b.order),
+    units: z
+      .array(unitSchema)
+      .parse(files.units)
+      .sort((a, b) => a.order - b.order),
     departments: z.array(departmentSchema).parse(files.departments),
     groups: indicatorFile.groups,
     indicators: indicatorFile.indicators,

@@ -38,7 +38,10 @@ export function lastEndedMonth(date: string, window: Pick<Campaign, 'start' | 'e
 }
 
 /** Window months whose deadline has passed by `now`. */
-export function monthsDueBy(now: Date, c: Pick<Campaign, 'start' | 'end' | 'deadlineDayOfNextMonth' | 'timeZone'>): Month[] {
+export function monthsDueBy(
+  now: Date,
+  c: Pick<Campaign, 'start' | 'end' | 'deadlineDayOfNextMonth' | 'timeZone'>,
+): Month[] {
   return monthRange(c.start, c.end).filter((m) => deadlineOf(m, c).getTime() < now.getTime());
 }
 

@@ -44,11 +44,21 @@ export function checkReportBody(body: ReportBody, department: string, c: Catalog
   for (const row of body.rows) {
     const unit = unitByCode.get(row.county);
     if (!unit) {
-      errors.push({ county: row.county, indicator: null, rule: 'unknown-county', message: `未知的县区代码 ${row.county}` });
+      errors.push({
+        county: row.county,
+        indicator: null,
+        rule: 'unknown-county',
+        message: `未知的县区代码 ${row.county}`,
+      });
       continue;
     }
     if (seen.has(row.county)) {
-      errors.push({ county: row.county, indicator: null, rule: 'duplicate-county', message: `${unit.name}: 同一县区出现多行` });
+      errors.push({
+        county: row.county,
+        indicator: null,
+        rule: 'duplicate-county',
+        message: `${unit.name}: 同一县区出现多行`,
+      });
       continue;
     }
     seen.set(row.county, row);
@@ -61,7 +71,11 @@ export function checkReportBody(body: ReportBody, department: string, c: Catalog
       }
       if (!formCodes.has(code)) {
         if (value !== 0) {
-          errors.push({ ...at, rule: 'not-on-form', message: `${unit.name}: ${indicatorLabel(ind)} 不属于本单位报表，应由${ind.onlyDepartments?.join('、')}填报` });
+          errors.push({
+            ...at,
+            rule: 'not-on-form',
+            message: `${unit.name}: ${indicatorLabel(ind)} 不属于本单位报表，应由${ind.onlyDepartments?.join('、')}填报`,
+          });
         }
         continue;
       }
@@ -82,9 +96,19 @@ export function checkReportBody(body: ReportBody, department: string, c: Catalog
       values[ind.code] = typeof v === 'number' && Number.isFinite(v) ? v : 0;
     }
     if (!given) {
-      warnings.push({ county: unit.code, indicator: null, rule: 'missing-county', message: `${unit.name}: 未填报，按 0 计` });
+      warnings.push({
+        county: unit.code,
+        indicator: null,
+        rule: 'missing-county',
+        message: `${unit.name}: 未填报，按 0 计`,
+      });
     } else if (blanks.length > 0) {
-      warnings.push({ county: unit.code, indicator: blanks.join(','), rule: 'blank-cells', message: `${unit.name}: ${blanks.join('、')} 未填写，按 0 计` });
+      warnings.push({
+        county: unit.code,
+        indicator: blanks.join(','),
+        rule: 'blank-cells',
+        message: `${unit.name}: ${blanks.join('、')} 未填写，按 0 计`,
+      });
     }
     rows.push({ county: unit.code, values });
   }

@@ -60,7 +60,12 @@ export function softWarnings(rows: NormalizedRows, history: ReportHistory, c: Ca
         if (money === 0) continue;
         const name = unitName.get(row.county);
         if (people === 0) {
-          out.push({ county: row.county, indicator: rule.money.join(','), rule: 'per-capita', message: `${name}: 有${rule.label.replace('人均', '')}支出 ${fmt(money)} 元，但 ${label(rule.per)} 为 0，请核实` });
+          out.push({
+            county: row.county,
+            indicator: rule.money.join(','),
+            rule: 'per-capita',
+            message: `${name}: 有${rule.label.replace('人均', '')}支出 ${fmt(money)} 元，但 ${label(rule.per)} 为 0，请核实`,
+          });
           continue;
         }
         const perHead = money / people;

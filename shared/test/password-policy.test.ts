@@ -5,7 +5,8 @@ import { PASSWORD_MIN_LENGTH, passwordProblem } from '../src/password-policy';
 
 describe('password policy', () => {
   it('accepts the demo and test passwords and a long passphrase', () => {
-    for (const pw of ['Liuzhou@2019', 'Test-password-1', 'correct horse battery staple', '柳州职业技能提升行动2019']) expect(passwordProblem(pw), pw).toBeNull();
+    for (const pw of ['Liuzhou@2019', 'Test-password-1', 'correct horse battery staple', '柳州职业技能提升行动2019'])
+      expect(passwordProblem(pw), pw).toBeNull();
     expect(passwordProblem('Liuzhou@2019', 'sanjiang')).toBeNull();
   });
 
@@ -29,7 +30,9 @@ describe('password policy', () => {
   });
 
   it('the zod schemas carry the rule with Chinese messages', () => {
-    expect(passwordSchema.safeParse('abcdefghijkl').error?.issues[0]?.message).toBe('密码须包含字母、数字、符号中的至少两类');
+    expect(passwordSchema.safeParse('abcdefghijkl').error?.issues[0]?.message).toBe(
+      '密码须包含字母、数字、符号中的至少两类',
+    );
     expect(passwordSchema.safeParse('Test-password-1').success).toBe(true);
     const named = createUserSchema.safeParse({ username: 'zhangsan', password: 'Zhangsan-2020', role: 'leader' });
     expect(named.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['password', '密码不能包含用户名']]);

@@ -7,15 +7,40 @@ const c = realCatalogue();
 /** A consistent row: T = E + K, E = E1..E5, K = K1..K7, X ≤ limits. */
 function goodValues(): Record<string, number> {
   return {
-    T: 200, E: 120, E1: 20, E2: 50, E3: 10, E4: 30, E5: 10,
-    K: 80, K1: 30, K2: 20, K3: 10, K4: 10, K5: 5, K6: 3, K7: 2,
-    X1: 15, X2: 5, X3: 150, X4: 12,
-    F1: 180000.5, F2: 3750, F3: 22500, F4: 0,
-    C1: 2, C2: 1, C3: 0, C4: 0, C5: 0, C6: 0,
+    T: 200,
+    E: 120,
+    E1: 20,
+    E2: 50,
+    E3: 10,
+    E4: 30,
+    E5: 10,
+    K: 80,
+    K1: 30,
+    K2: 20,
+    K3: 10,
+    K4: 10,
+    K5: 5,
+    K6: 3,
+    K7: 2,
+    X1: 15,
+    X2: 5,
+    X3: 150,
+    X4: 12,
+    F1: 180000.5,
+    F2: 3750,
+    F3: 22500,
+    F4: 0,
+    C1: 2,
+    C2: 1,
+    C3: 0,
+    C4: 0,
+    C5: 0,
+    C6: 0,
   };
 }
 const allRows = () => c.units.map((u) => ({ county: u.code, values: goodValues() }));
-const rulesOf = (body: ReturnType<typeof checkReportBody>) => body.errors.map((e) => `${e.county}:${e.indicator}:${e.rule}`);
+const rulesOf = (body: ReturnType<typeof checkReportBody>) =>
+  body.errors.map((e) => `${e.county}:${e.indicator}:${e.rule}`);
 
 describe('hard rules of the report form', () => {
   it('accepts a consistent report and returns every county in display order', () => {

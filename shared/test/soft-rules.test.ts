@@ -3,7 +3,8 @@ import { median, softWarnings } from '../src/soft-rules';
 import { realCatalogue } from './load-catalogue';
 
 const c = realCatalogue();
-const zeroRows = () => c.units.map((u) => ({ county: u.code, values: { T: 0, E: 0, K: 0, F1: 0 } as Record<string, number> }));
+const zeroRows = () =>
+  c.units.map((u) => ({ county: u.code, values: { T: 0, E: 0, K: 0, F1: 0 } as Record<string, number> }));
 
 describe('soft rules (accepted with warnings)', () => {
   it('median', () => {
@@ -17,7 +18,10 @@ describe('soft rules (accepted with warnings)', () => {
     rows[0]!.values = { T: 600, E: 600, K: 0, F1: 600 * 900 };
     const history = { byCounty: { '450202': { T: [0, 0, 100, 110, 0, 90, 0], E: [100, 110, 90] } }, totals: {} };
     const w = softWarnings(rows, history, c);
-    expect(w.map((x) => `${x.county}:${x.indicator}:${x.rule}`)).toEqual(['450202:T:history-outlier', '450202:E:history-outlier']);
+    expect(w.map((x) => `${x.county}:${x.indicator}:${x.rule}`)).toEqual([
+      '450202:T:history-outlier',
+      '450202:E:history-outlier',
+    ]);
     expect(w[0]!.message).toContain('中位数 100');
   });
 

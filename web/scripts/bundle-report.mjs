@@ -89,10 +89,22 @@ function onDemand(keys) {
 
 // Each lazy page is a dynamic import of the entry (app/pages.ts); its route name is the file's name.
 const routes = [...pageKeys].map((key) => {
-  const name = key.split('/').pop().replace(/\.(t|j)sx?$/, '').replace(/-page$/, '');
+  const name = key
+    .split('/')
+    .pop()
+    .replace(/\.(t|j)sx?$/, '')
+    .replace(/-page$/, '');
   const keys = new Set([...entryKeys, ...closure(key)]);
   const later = onDemand(keys);
-  return { route: name, ...sizeOf(keys), onDemandJs: sizeOf(later).js, onDemandFiles: [...later].map((k) => manifest[k].file).filter((f) => f.endsWith('.js')).sort() };
+  return {
+    route: name,
+    ...sizeOf(keys),
+    onDemandJs: sizeOf(later).js,
+    onDemandFiles: [...later]
+      .map((k) => manifest[k].file)
+      .filter((f) => f.endsWith('.js'))
+      .sort(),
+  };
 });
 
 const kb = (n) => (n / 1024).toFixed(1);
@@ -100,11 +112,19 @@ const over = routes.filter((r) => r.js > budgetKb * 1024);
 if (values.json) {
   console.log(JSON.stringify({ entry, routes, budgetKb }, null, 2));
 } else {
-  console.log(`gzipped sizes, first load of each route (entry + lazy chunk + their static imports),\nand what it may fetch later on demand (charts, map polygons, Excel export)\n`);
-  console.log(`${'route'.padEnd(14)}${'JS KB'.padStart(10)}${'CSS KB'.padStart(10)}${'JS files'.padStart(10)}${'on demand'.padStart(12)}`);
-  console.log(`${'(entry only)'.padEnd(14)}${kb(entry.js).padStart(10)}${kb(entry.css).padStart(10)}${String(entry.files).padStart(10)}`);
+  console.log(
+    `gzipped sizes, first load of each route (entry + lazy chunk + their static imports),\nand what it may fetch later on demand (charts, map polygons, Excel export)\n`,
+  );
+  console.log(
+    `${'route'.padEnd(14)}${'JS KB'.padStart(10)}${'CSS KB'.padStart(10)}${'JS files'.padStart(10)}${'on demand'.padStart(12)}`,
+  );
+  console.log(
+    `${'(entry only)'.padEnd(14)}${kb(entry.js).padStart(10)}${kb(entry.css).padStart(10)}${String(entry.files).padStart(10)}`,
+  );
   for (const r of routes.sort((a, b) => a.route.localeCompare(b.route))) {
-    console.log(`${r.route.padEnd(14)}${kb(r.js).padStart(10)}${kb(r.css).padStart(10)}${String(r.files).padStart(10)}${kb(r.onDemandJs).padStart(12)}`);
+    console.log(
+      `${r.route.padEnd(14)}${kb(r.js).padStart(10)}${kb(r.css).padStart(10)}${String(r.files).padStart(10)}${kb(r.onDemandJs).padStart(12)}`,
+    );
   }
 }
 if (routes.length === 0 || !routes.some((r) => r.route === 'overview')) {
@@ -112,10 +132,13 @@ if (routes.length === 0 || !routes.some((r) => r.route === 'overview')) {
   process.exit(1);
 }
 if (over.length) {
-  for (const r of over) console.error(`\n${r.route} route loads ${kb(r.js)} KB gzipped JS on first load, over the ${budgetKb} KB budget`);
+  for (const r of over)
+    console.error(`\n${r.route} route loads ${kb(r.js)} KB gzipped JS on first load, over the ${budgetKb} KB budget`);
   process.exit(1);
 }
 if (!values.json) {
   const max = routes.reduce((a, b) => (b.js > a.js ? b : a));
-  console.log(`\nevery route within ${budgetKb} KB gzipped JS on first load ✓ (largest: ${max.route}, ${kb(max.js)} KB)`);
+  console.log(
+    `\nevery route within ${budgetKb} KB gzipped JS on first load ✓ (largest: ${max.route}, ${kb(max.js)} KB)`,
+  );
 }

@@ -12,7 +12,8 @@ export interface AuditRecord {
 
 /** Appends one entry; callers run it inside the same transaction as the write it describes. */
 export function appendAudit(db: Db, at: Date, r: AuditRecord): void {
-  prepared(db, 
+  prepared(
+    db,
     'INSERT INTO audit_log (at, actor, action, target, before, after, ip) VALUES (@at, @actor, @action, @target, @before, @after, @ip)',
   ).run({
     at: at.toISOString(),

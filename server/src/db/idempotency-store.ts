@@ -28,13 +28,22 @@ export function claimKey(
        VALUES (@userId, @key, @fingerprint, NULL, NULL, NULL, @nowMs) ON CONFLICT (user_id, key) DO NOTHING`,
     ).run(k);
     if (inserted.changes === 1) return { claimed: true as const };
-    const row = prepared(db, 'SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?').get(k.userId, k.key) as IdempotencyRow;
+    const row = prepared(db, 'SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?').get(
+      k.userId,
+      k.key,
+    ) as IdempotencyRow;
     return { claimed: false as const, row };
   });
 }
 
-export function recordAnswer(db: Db, a: { userId: number; key: string; status: number; contentType: string | null; body: string }): void {
-  prepared(db, 'UPDATE idempotency_keys SET status = @status, content_type = @contentType, body = @body WHERE user_id = @userId AND key = @key').run(a);
+export function recordAnswer(
+  db: Db,
+  a: { userId: number; key: string; status: number; contentType: string | null; body: string },
+): void {
+  prepared(
+    db,
+    'UPDATE idempotency_keys SET status = @status, content_type = @contentType, body = @body WHERE user_id = @userId AND key = @key',
+  ).run(a);
 }
 
 /** Lets a retry run again: the first attempt failed on the server's side (5xx) or never finished. */

@@ -21,7 +21,10 @@ export interface ThrottleRow {
 
 /** Drops rows whose window and lock have both passed (all keys share one window length). */
 export const deleteStaleThrottles = (db: Db, p: { nowMs: number; windowMs: number }) =>
-  prepared(db, 'DELETE FROM login_throttle WHERE window_start_ms <= @nowMs - @windowMs AND ifnull(locked_until_ms, 0) <= @nowMs').run(p);
+  prepared(
+    db,
+    'DELETE FROM login_throttle WHERE window_start_ms <= @nowMs - @windowMs AND ifnull(locked_until_ms, 0) <= @nowMs',
+  ).run(p);
 
 /**
  * Takes one attempt on `key` unless it already holds `limit` (failures plus attempts still checking)
@@ -38,20 +41,32 @@ export function takeAttempt(db: Db, k: ThrottleKey, nowMs: number): boolean {
   return row !== undefined;
 }
 
-export const findThrottle = (db: Db, key: string) => prepared(db, 'SELECT * FROM login_throttle WHERE key = ?').get(key) as ThrottleRow | undefined;
+export const findThrottle = (db: Db, key: string) =>
+  prepared(db, 'SELECT * FROM login_throttle WHERE key = ?').get(key) as ThrottleRow | undefined;
 
 /** A failed attempt keeps its count; once the key holds `limit` it locks until `lockedUntilMs`. */
 export const lockIfFull = (db: Db, p: { key: string; limit: number; lockedUntilMs: number }) =>
-  prepared(db, 'UPDATE login_throttle SET locked_until_ms = @lockedUntilMs WHERE key = @key AND attempts >= @limit AND locked_until_ms IS NULL').run(p);
+  prepared(
+    db,
+    'UPDATE login_throttle SET locked_until_ms = @lockedUntilMs WHERE key = @key AND attempts >= @limit AND locked_until_ms IS NULL',
+  ).run(p);
 
 /** A successful attempt gives its place back. */
-export const releaseAttempt = (db: Db, key: string) => prepared(db, 'UPDATE login_throttle SET attempts = attempts - 1 WHERE key = ? AND attempts > 0').run(key);
+export const releaseAttempt = (db: Db, key: string) =>
+  prepared(db, 'UPDATE login_throttle SET attempts = attempts - 1 WHERE key = ? AND attempts > 0').run(key);
 
-export const deleteThrottle = (db: Db, key: string) => prepared(db, 'DELETE FROM login_throttle WHERE key = ?').run(key);
+export const deleteThrottle = (db: Db, key: string) =>
+  prepared(db, 'DELETE FROM login_throttle WHERE key = ?').run(key);
 
 /** Lifts every per-account count and lock of a user (an admin password reset). */
-export const deleteUserThrottles = (db: Db, username: string) => db.prepare('DELETE FROM login_throttle WHERE username = ?').run(username.toLowerCase());
+export const deleteUserThrottles = (db: Db, username: string) =>
+  db.prepare('DELETE FROM login_throttle WHERE username = ?').run(username.toLowerCase());
 
 /** The latest lock on any of a user's keys still in force, for the user list. */
 export const userLockedUntil = (db: Db, username: string, nowMs: number) =>
-  (prepared(db, 'SELECT max(locked_until_ms) AS until FROM login_throttle WHERE username = ? AND locked_until_ms > ?').get(username.toLowerCase(), nowMs) as { until: number | null }).until;
+  (
+    prepared(
+      db,
+      'SELECT max(locked_until_ms) AS until FROM login_throttle WHERE username = ? AND locked_until_ms > ?',
+    ).get(username.toLowerCase(), nowMs) as { until: number | null }
+  ).until;

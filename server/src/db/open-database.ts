@@ -22,7 +22,9 @@ export function openDatabase(path: string): Db {
 
 /** Applies numbered `NNN-name.sql` files not yet applied, each in its own transaction. */
 export function migrate(db: Db): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const files = readdirSync(migrationsDir)
     .filter((f) => /^\d{3}-.*\.sql$/.test(f))
@@ -34,7 +36,11 @@ export function migrate(db: Db): number[] {
     const sql = readFileSync(join(migrationsDir, file), 'utf8');
     writeTransaction(db, () => {
       db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        version,
+        file,
+        new Date().toISOString(),
+      );
     });
     applied.push(version);
   }

@@ -22,9 +22,20 @@ export function syncReferenceData(db: Db, c: Catalogue): void {
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, value = excluded.value, data = excluded.data`,
   );
   writeTransaction(db, () => {
-    for (const u of c.units) unit.run({ code: u.code, name: u.name, order: u.order, population: u.population, data: JSON.stringify(u) });
-    for (const d of c.departments) dept.run({ code: d.code, name: d.name, owes: d.owesReports ? 1 : 0, data: JSON.stringify(d) });
-    for (const i of c.indicators) ind.run({ code: i.code, name: i.name, shortName: i.shortName, unit: i.unit, kind: i.kind, data: JSON.stringify(i) });
-    for (const t of c.targets) target.run({ code: t.code, name: t.name, kind: t.kind, value: t.value, data: JSON.stringify(t) });
+    for (const u of c.units)
+      unit.run({ code: u.code, name: u.name, order: u.order, population: u.population, data: JSON.stringify(u) });
+    for (const d of c.departments)
+      dept.run({ code: d.code, name: d.name, owes: d.owesReports ? 1 : 0, data: JSON.stringify(d) });
+    for (const i of c.indicators)
+      ind.run({
+        code: i.code,
+        name: i.name,
+        shortName: i.shortName,
+        unit: i.unit,
+        kind: i.kind,
+        data: JSON.stringify(i),
+      });
+    for (const t of c.targets)
+      target.run({ code: t.code, name: t.name, kind: t.kind, value: t.value, data: JSON.stringify(t) });
   });
 }

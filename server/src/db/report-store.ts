@@ -26,7 +26,9 @@ export interface ReportStateRow {
 }
 
 export function getReportState(db: Db, department: string, month: string): ReportStateRow | undefined {
-  return prepared(db, 'SELECT * FROM reports WHERE department = ? AND month = ?').get(department, month) as ReportStateRow | undefined;
+  return prepared(db, 'SELECT * FROM reports WHERE department = ? AND month = ?').get(department, month) as
+    | ReportStateRow
+    | undefined;
 }
 
 export function getVersion(db: Db, department: string, month: string, version: number): VersionRow | undefined {
@@ -72,9 +74,12 @@ export interface NewVersion {
 /** Inserts the next version with its values and totals; returns its number. Call inside a transaction. */
 export function insertVersion(db: Db, v: NewVersion): { id: number; version: number } {
   const next =
-    ((prepared(db, 'SELECT MAX(version) AS latest FROM report_versions WHERE department = ? AND month = ?').get(v.department, v.month) as
-      | { latest: number | null }
-      | undefined)?.latest ?? 0) + 1;
+    ((
+      prepared(db, 'SELECT MAX(version) AS latest FROM report_versions WHERE department = ? AND month = ?').get(
+        v.department,
+        v.month,
+      ) as { latest: number | null } | undefined
+    )?.latest ?? 0) + 1;
   const info = prepared(
     db,
     `INSERT INTO report_versions (department, month, version, submitted_at_ms, submitted_by, source, file_name, warnings)
@@ -92,21 +97,39 @@ export function insertVersion(db: Db, v: NewVersion): { id: number; version: num
 
 export function appendReportEvent(
   db: Db,
-  e: { department: string; month: string; atMs: number; actor: string; action: 'submit' | 'accept' | 'return' | 'unlock'; version: number | null; reason: string | null },
+  e: {
+    department: string;
+    month: string;
+    atMs: number;
+    actor: string;
+    action: 'submit' | 'accept' | 'return' | 'unlock';
+    version: number | null;
+    reason: string | null;
+  },
 ): void {
-  prepared(db, 
+  prepared(
+    db,
     'INSERT INTO report_events (department, month, at_ms, actor, action, version, reason) VALUES (@department, @month, @atMs, @actor, @action, @version, @reason)',
   ).run(e);
 }
 
 export function listReportEvents(db: Db, department: string, month: string) {
   return db
-    .prepare('SELECT at_ms, actor, action, version, reason FROM report_events WHERE department = ? AND month = ? ORDER BY at_ms, id')
-    .all(department, month) as { at_ms: number; actor: string; action: 'submit' | 'accept' | 'return' | 'unlock'; version: number | null; reason: string | null }[];
+    .prepare(
+      'SELECT at_ms, actor, action, version, reason FROM report_events WHERE department = ? AND month = ? ORDER BY at_ms, id',
+    )
+    .all(department, month) as {
+    at_ms: number;
+    actor: string;
+    action: 'submit' | 'accept' | 'return' | 'unlock';
+    version: number | null;
+    reason: string | null;
+  }[];
 }
 
 export function upsertReportState(db: Db, s: ReportStateRow): void {
-  prepared(db, 
+  prepared(
+    db,
     `INSERT INTO reports (department, month, status, latest_version, first_submitted_at_ms, on_time, status_reason)
      VALUES (@department, @month, @status, @latest_version, @first_submitted_at_ms, @on_time, @status_reason)
      ON CONFLICT(department, month) DO UPDATE SET status = excluded.status, latest_version = excluded.latest_version,

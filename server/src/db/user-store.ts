@@ -17,7 +17,8 @@ export interface UserRow {
 export const findUserByName = (db: Db, username: string) =>
   db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
 
-export const findUserById = (db: Db, id: number) => prepared(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+export const findUserById = (db: Db, id: number) =>
+  prepared(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 
 export const listUserRows = (db: Db) => db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[];
 
@@ -37,7 +38,10 @@ export function insertUser(db: Db, u: Omit<UserRow, 'id' | 'auth_version'>): num
  */
 export function updateUserFields(
   db: Db,
-  u: Pick<UserRow, 'id' | 'display_name' | 'role' | 'department' | 'county' | 'disabled'> & { password_hash: string | null; bump: 0 | 1 },
+  u: Pick<UserRow, 'id' | 'display_name' | 'role' | 'department' | 'county' | 'disabled'> & {
+    password_hash: string | null;
+    bump: 0 | 1;
+  },
 ): void {
   db.prepare(
     `UPDATE users SET display_name = @display_name, role = @role, department = @department, county = @county, disabled = @disabled,
@@ -75,10 +79,15 @@ export const findSession = (db: Db, tokenHash: string) =>
 
 /** Moves last-seen on, at most once per `everyMs`, so an active session costs one write a minute, not one per request. */
 export const touchSession = (db: Db, p: { tokenHash: string; nowMs: number; everyMs: number }) =>
-  prepared(db, 'UPDATE sessions SET last_seen_ms = @nowMs WHERE token_hash = @tokenHash AND last_seen_ms <= @nowMs - @everyMs').run(p);
+  prepared(
+    db,
+    'UPDATE sessions SET last_seen_ms = @nowMs WHERE token_hash = @tokenHash AND last_seen_ms <= @nowMs - @everyMs',
+  ).run(p);
 
-export const deleteSession = (db: Db, tokenHash: string) => db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
-export const deleteUserSessions = (db: Db, userId: number) => db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+export const deleteSession = (db: Db, tokenHash: string) =>
+  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+export const deleteUserSessions = (db: Db, userId: number) =>
+  db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
 /** Sessions past their absolute end or idle since `idleSinceMs`. */
 export const deleteExpiredSessions = (db: Db, p: { nowMs: number; idleSinceMs: number }) =>
   db.prepare('DELETE FROM sessions WHERE expires_at_ms <= @nowMs OR last_seen_ms <= @idleSinceMs').run(p);

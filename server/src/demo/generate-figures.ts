@@ -33,7 +33,9 @@ export function apportion(total: number, weights: number[]): number[] {
 }
 
 export function countyWeights(c: Catalogue, kind: 'enterprise' | 'key'): number[] {
-  return c.units.map((u) => (kind === 'enterprise' ? (enterpriseWeights[u.code] ?? 1) : (u.population ?? keyGroupExtra[u.code] ?? 50000)));
+  return c.units.map((u) =>
+    kind === 'enterprise' ? (enterpriseWeights[u.code] ?? 1) : (u.population ?? keyGroupExtra[u.code] ?? 50000),
+  );
 }
 
 /** What a department is expected to do over the window: the basis of its allocation. */
@@ -54,7 +56,9 @@ export function generateReport(c: Catalogue, department: string, month: string, 
   const volume = Math.round(cityBase(month) * seasonality(month) * (p.share / totalShare) * p.pace * rng.jitter(0.18));
   const ent = Math.round(volume * p.enterprise);
   const key = volume - ent;
-  const entW = countyWeights(c, 'enterprise').map((w, i) => w * (countyPace[c.units[i]?.code ?? ''] ?? 1) * rng.jitter(0.25));
+  const entW = countyWeights(c, 'enterprise').map(
+    (w, i) => w * (countyPace[c.units[i]?.code ?? ''] ?? 1) * rng.jitter(0.25),
+  );
   const keyW = countyWeights(c, 'key').map((w, i) => w * (countyPace[c.units[i]?.code ?? ''] ?? 1) * rng.jitter(0.25));
   const entByCounty = apportion(ent, entW);
   const keyByCounty = apportion(key, keyW);
@@ -65,23 +69,50 @@ export function generateReport(c: Catalogue, department: string, month: string, 
   return c.units.map((u, ci) => {
     const E = entByCounty[ci] ?? 0;
     const K = keyByCounty[ci] ?? 0;
-    const [E1, E2, E3, E4, E5] = apportion(E, (p.entMix ?? ENT_MIX_DEFAULT).map((w) => w * rng.jitter(0.2))) as [number, number, number, number, number];
-    const ks = apportion(K, p.keyMix.map((w) => w * rng.jitter(0.2)));
+    const [E1, E2, E3, E4, E5] = apportion(
+      E,
+      (p.entMix ?? ENT_MIX_DEFAULT).map((w) => w * rng.jitter(0.2)),
+    ) as [number, number, number, number, number];
+    const ks = apportion(
+      K,
+      p.keyMix.map((w) => w * rng.jitter(0.2)),
+    );
     const T = E + K;
     const X1 = Math.min(T, Math.round(T * p.poor * rng.jitter(0.2)));
     const X2 = Math.min(T, Math.round(K * 0.06 * rng.jitter(0.3)));
     const X3 = Math.min(T, Math.round(T * 0.62 * rng.jitter(0.1)));
     const X4 = Math.min(E, Math.round(E * 0.09 * rng.jitter(0.3)));
     const values: Record<string, number> = {
-      T, E, E1, E2, E3, E4, E5, K,
-      K1: ks[0] ?? 0, K2: ks[1] ?? 0, K3: ks[2] ?? 0, K4: ks[3] ?? 0, K5: ks[4] ?? 0, K6: ks[5] ?? 0, K7: ks[6] ?? 0,
-      X1, X2, X3, X4,
+      T,
+      E,
+      E1,
+      E2,
+      E3,
+      E4,
+      E5,
+      K,
+      K1: ks[0] ?? 0,
+      K2: ks[1] ?? 0,
+      K3: ks[2] ?? 0,
+      K4: ks[3] ?? 0,
+      K5: ks[4] ?? 0,
+      K6: ks[5] ?? 0,
+      K7: ks[6] ?? 0,
+      X1,
+      X2,
+      X3,
+      X4,
       F1: money(T * rng.between(780, 1150)),
       F2: money(X1 * 5 * 50),
       F3: money(X3 * rng.between(120, 180)),
       // 以工代训 subsidies were paid mostly in 2020.
       F4: year === 2020 ? money(E * rng.between(250, 500)) : 0,
-      C1: 0, C2: 0, C3: 0, C4: 0, C5: 0, C6: 0,
+      C1: 0,
+      C2: 0,
+      C3: 0,
+      C4: 0,
+      C5: 0,
+      C6: 0,
     };
     if (department === 'RSJ') Object.assign(values, talentFigures(u.code, month, rng, isDecember, yi));
     if ((department === 'ZGH' || department === 'GXJ') && u.code === '450205' && rng.chance(0.25)) values.C3 = 1;
@@ -90,7 +121,13 @@ export function generateReport(c: Catalogue, department: string, month: string, 
 }
 
 /** 技师 / 高级技师 certificates, competitions, master studios, bases, teacher classes, and year-end stocks. */
-function talentFigures(county: string, month: string, rng: Rng, isDecember: boolean, yi: number): Record<string, number> {
+function talentFigures(
+  county: string,
+  month: string,
+  rng: Rng,
+  isDecember: boolean,
+  yi: number,
+): Record<string, number> {
   const out: Record<string, number> = {
     C1: Math.max(0, Math.round(rng.between(0, 7))),
     C2: Math.max(0, Math.round(rng.between(0, 2))),

@@ -21,7 +21,11 @@ export const DEMO_ACCOUNTS = [
   { username: 'admin', password: DEMO_PASSWORD, label: '统计管理员 (市人社局)' },
   { username: 'leader', password: DEMO_PASSWORD, label: '市领导' },
   { username: 'inspector', password: DEMO_PASSWORD, label: '督查员' },
-  { username: 'rsj', password: DEMO_PASSWORD, label: '填报员 · 市人力资源社会保障局 (其他单位: 代码小写, 如 gxj, swj)' },
+  {
+    username: 'rsj',
+    password: DEMO_PASSWORD,
+    label: '填报员 · 市人力资源社会保障局 (其他单位: 代码小写, 如 gxj, swj)',
+  },
   { username: 'sanjiang', password: DEMO_PASSWORD, label: '县区用户 · 三江侗族自治县' },
 ];
 
@@ -66,9 +70,21 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
         reviewAt(deps, review, { department: dept.code, month, verb: 'return', reason, version, actor: admin });
         // Two of the latest returned reports still wait for correction.
         if (month >= '2021-11' && rng.chance(0.5)) continue;
-        const corrected = submitAt(deps, review + days(rng.between(1, 5)), { department: dept.code, month, rows, actor: reporter });
+        const corrected = submitAt(deps, review + days(rng.between(1, 5)), {
+          department: dept.code,
+          month,
+          rows,
+          actor: reporter,
+        });
         versions++;
-        reviewAt(deps, review + days(rng.between(6, 9)), { department: dept.code, month, verb: 'accept', reason: null, version: corrected.version, actor: admin });
+        reviewAt(deps, review + days(rng.between(6, 9)), {
+          department: dept.code,
+          month,
+          verb: 'accept',
+          reason: null,
+          version: corrected.version,
+          actor: admin,
+        });
       } else if (!last || rng.chance(0.4)) {
         // The statistics office has not yet got through the last month's reports.
         reviewAt(deps, review, { department: dept.code, month, verb: 'accept', reason: null, version, actor: admin });
@@ -98,17 +114,37 @@ function perturb(rows: ReturnType<typeof generateReport>, rng: Rng) {
   });
 }
 
-function submitAt(deps: Deps, atMs: number, s: { department: string; month: string; rows: ReturnType<typeof generateReport>; actor: SessionUser }) {
+function submitAt(
+  deps: Deps,
+  atMs: number,
+  s: { department: string; month: string; rows: ReturnType<typeof generateReport>; actor: SessionUser },
+) {
   return submitReport({ ...deps, clock: fixedClock(new Date(atMs).toISOString()) }, { ...s, source: 'demo' });
 }
 
-function reviewAt(deps: Deps, atMs: number, r: { department: string; month: string; verb: 'accept' | 'return'; reason: string | null; version: number; actor: SessionUser }) {
+function reviewAt(
+  deps: Deps,
+  atMs: number,
+  r: {
+    department: string;
+    month: string;
+    verb: 'accept' | 'return';
+    reason: string | null;
+    version: number;
+    actor: SessionUser;
+  },
+) {
   reviewReport({ ...deps, clock: fixedClock(new Date(atMs).toISOString()) }, r);
 }
 
 async function createAccounts(deps: Deps): Promise<Map<string, SessionUser>> {
   const out = new Map<string, SessionUser>();
-  const add = async (username: string, displayName: string, role: SessionUser['role'], binding: { department?: string; county?: string } = {}) => {
+  const add = async (
+    username: string,
+    displayName: string,
+    role: SessionUser['role'],
+    binding: { department?: string; county?: string } = {},
+  ) => {
     const existing = findUserByName(deps.db, username);
     if (!existing) await createUser(deps, { username, displayName, password: DEMO_PASSWORD, role, ...binding }, 'demo');
     const row = findUserByName(deps.db, username);
@@ -145,7 +181,12 @@ function allocateTargets(deps: Deps, admin: SessionUser, users: Map<string, Sess
     });
     const value = code === 'K' ? target.value - 2000 : target.value;
     const shares = apportion(value, weights);
-    putAllocations(d, { target: code, items: reporting.map((dep, i) => ({ code: dep.code, year: null, value: shares[i] ?? 0 })) }, admin, null);
+    putAllocations(
+      d,
+      { target: code, items: reporting.map((dep, i) => ({ code: dep.code, year: null, value: shares[i] ?? 0 })) },
+      admin,
+      null,
+    );
     // Each department splits its share among counties (in proportion to where it expects to train).
     for (const [i, dep] of reporting.entries()) {
       const share = shares[i] ?? 0;
@@ -158,11 +199,17 @@ function allocateTargets(deps: Deps, admin: SessionUser, users: Map<string, Sess
       const sumE = entW.reduce((s, w) => s + w, 0);
       const sumK = keyW.reduce((s, w) => s + w, 0);
       // Counties are allocated as if they trained at full pace, so the slow ones show as lagging.
-      const w = deps.catalogue.units.map((u, ci) => (ent * (entW[ci] ?? 0)) / sumE + ((1 - ent) * (keyW[ci] ?? 0)) / sumK);
+      const w = deps.catalogue.units.map(
+        (u, ci) => (ent * (entW[ci] ?? 0)) / sumE + ((1 - ent) * (keyW[ci] ?? 0)) / sumK,
+      );
       const byCounty = apportion(share, w);
       putAllocations(
         d,
-        { target: code, department: dep.code, items: deps.catalogue.units.map((u, ci) => ({ code: u.code, year: null, value: byCounty[ci] ?? 0 })) },
+        {
+          target: code,
+          department: dep.code,
+          items: deps.catalogue.units.map((u, ci) => ({ code: u.code, year: null, value: byCounty[ci] ?? 0 })),
+        },
         reporter,
         null,
       );

@@ -54,7 +54,8 @@ export function defineRoutes(base: string) {
     (method: DeclaredRoute['method']) =>
     <P extends string>(path: P, doc: RouteDoc, handler: Handler<AppEnv, P>) => {
       const full = `${base}${path === '/' ? '' : path}`;
-      if (!declaredRoutes.some((r) => r.method === method && r.path === full)) declaredRoutes.push({ ...doc, method, path: full });
+      if (!declaredRoutes.some((r) => r.method === method && r.path === full))
+        declaredRoutes.push({ ...doc, method, path: full });
       app.on(method, path, requireAccess(doc.access), handler as Handler<AppEnv>);
     };
   return { app, get: add('GET'), post: add('POST'), put: add('PUT'), patch: add('PATCH'), delete: add('DELETE') };

@@ -40,7 +40,8 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const key = c.req.header(IDEMPOTENCY_HEADER);
     const user = c.get('user');
     if (key === undefined || !unsafe.has(c.req.method) || !user) return next();
-    if (!VALID_KEY.test(key)) throw badRequest('Idempotency-Key 应为 8–128 个可见 ASCII 字符', 'invalid_idempotency_key');
+    if (!VALID_KEY.test(key))
+      throw badRequest('Idempotency-Key 应为 8–128 个可见 ASCII 字符', 'invalid_idempotency_key');
     const { db, clock } = c.get('deps');
     const fingerprint = await fingerprintOf(c.req);
     const nowMs = clock.now().getTime();
@@ -48,9 +49,14 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     if (!claim.claimed) {
       const { row } = claim;
       if (row.fingerprint !== fingerprint) {
-        throw new AppError(422, 'idempotency_key_reused', '同一 Idempotency-Key 已用于另一请求，请为新的操作使用新的 Key');
+        throw new AppError(
+          422,
+          'idempotency_key_reused',
+          '同一 Idempotency-Key 已用于另一请求，请为新的操作使用新的 Key',
+        );
       }
-      if (row.status === null) throw new AppError(409, 'idempotency_in_progress', '同一请求正在处理中，请稍后再查看结果');
+      if (row.status === null)
+        throw new AppError(409, 'idempotency_in_progress', '同一请求正在处理中，请稍后再查看结果');
       return c.body(row.body ?? '', row.status as 200, {
         'content-type': row.content_type ?? 'application/json',
         'idempotent-replayed': 'true',
@@ -69,6 +75,12 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       releaseKey(db, user.id, key);
       return;
     }
-    recordAnswer(db, { userId: user.id, key, status: res.status, contentType: res.headers.get('content-type'), body: await res.clone().text() });
+    recordAnswer(db, {
+      userId: user.id,
+      key,
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      body: await res.clone().text(),
+    });
   };
 }

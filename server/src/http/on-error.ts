@@ -24,6 +24,8 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return c.json({ error: { code, message } }, status, status === 413 ? CLOSE : undefined);
   }
   // Unexpected: log the kind and place, never the request body (it may hold personal data).
-  console.error(`[error] ${c.req.method} ${c.req.path}: ${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown'}`);
+  console.error(
+    `[error] ${c.req.method} ${c.req.path}: ${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown'}`,
+  );
   return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);
 };

@@ -5,13 +5,19 @@ import type { Problem } from '@lz/shared/problems';
 import { AppError, badRequest } from '../errors';
 
 function issuesToProblems(error: z.ZodError): Problem[] {
-  return error.issues.map((i) => ({ county: null, indicator: null, rule: i.code, message: `${i.path.join('.') || '(body)'}: ${i.message}` }));
+  return error.issues.map((i) => ({
+    county: null,
+    indicator: null,
+    rule: i.code,
+    message: `${i.path.join('.') || '(body)'}: ${i.message}`,
+  }));
 }
 
 export async function parseJson<T extends ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const type = c.req.header('content-type') ?? '';
   // JSON only where JSON is expected: a cross-site form cannot send application/json without a preflight.
-  if (!type.toLowerCase().startsWith('application/json')) throw new AppError(415, 'unsupported_media_type', '请求体应为 application/json');
+  if (!type.toLowerCase().startsWith('application/json'))
+    throw new AppError(415, 'unsupported_media_type', '请求体应为 application/json');
   let text: string;
   try {
     // fatal: invalid UTF-8 is refused rather than stored as U+FFFD in someone's name or reason.

@@ -32,7 +32,8 @@ export function checkHost(origins: readonly string[]): MiddlewareHandler<AppEnv>
   return async function checkHostHandler(c, next) {
     const allowed = hostsOf(origins);
     const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
-    if (!allowed.has(host)) throw new AppError(421, 'misdirected_request', '请求的主机名不属于本系统，请使用管理员公布的地址访问');
+    if (!allowed.has(host))
+      throw new AppError(421, 'misdirected_request', '请求的主机名不属于本系统，请使用管理员公布的地址访问');
     await next();
   };
 }

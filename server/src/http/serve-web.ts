@@ -32,7 +32,10 @@ export function serveWeb(dist: string) {
         const body = await readFile(file);
         // Vite puts a content hash in every asset name, so they can be cached for good.
         const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-        return c.body(new Uint8Array(body), 200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+        return c.body(new Uint8Array(body), 200, {
+          'content-type': types[extname(file)] ?? 'application/octet-stream',
+          'cache-control': cache,
+        });
       } catch {
         return c.text('Not found', 404);
       }
@@ -43,7 +46,10 @@ export function serveWeb(dist: string) {
     } catch {
       return c.text('Web app not built: run `pnpm --filter @lz/web build`', 503);
     }
-    return c.body(new Uint8Array(indexHtml), 200, { 'content-type': types['.html'] ?? 'text/html', 'cache-control': 'no-cache' });
+    return c.body(new Uint8Array(indexHtml), 200, {
+      'content-type': types['.html'] ?? 'text/html',
+      'cache-control': 'no-cache',
+    });
   });
   return app;
 }

@@ -18,7 +18,12 @@ export interface SplitLimits {
   maxBlankRun: number;
 }
 
-const UNLIMITED: SplitLimits = { maxRecords: Infinity, maxLineChars: Infinity, maxFieldChars: Infinity, maxBlankRun: Infinity };
+const UNLIMITED: SplitLimits = {
+  maxRecords: Infinity,
+  maxLineChars: Infinity,
+  maxFieldChars: Infinity,
+  maxBlankRun: Infinity,
+};
 
 /**
  * Throws 413 too_large at the first line past the budget (rows past it are refused, not cut off). The
@@ -32,7 +37,9 @@ export function parseCsv(text: string, name = 'CSV', budget: ReadBudget = MONTHL
     if (fields.length > budget.maxColumns && fields.slice(budget.maxColumns).some((f) => f.trim() !== '')) {
       throw tooLarge(`CSV 第 ${r + 1} 行超过 ${budget.maxColumns} 列上限，不像是报表；请删除表格以外的内容后重新上传`);
     }
-    return fields.slice(0, budget.maxColumns).map((f): Cell => (f.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: f }));
+    return fields
+      .slice(0, budget.maxColumns)
+      .map((f): Cell => (f.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: f }));
   });
   return { name, rows, mergedCovered: new Set() };
 }
@@ -79,11 +86,15 @@ export function splitRecords(text: string, sep: string, limits: SplitLimits = UN
     record.push(field);
     if (record.every((f) => f.trim() === '')) {
       if (++blankRun > limits.maxBlankRun) {
-        throw tooLarge(`CSV 从第 ${fmt(line() - blankRun + 1)} 行起连续超过 ${fmt(limits.maxBlankRun)} 行空行，超出上限，不像是报表；请删除多余的空行后重新上传`);
+        throw tooLarge(
+          `CSV 从第 ${fmt(line() - blankRun + 1)} 行起连续超过 ${fmt(limits.maxBlankRun)} 行空行，超出上限，不像是报表；请删除多余的空行后重新上传`,
+        );
       }
     } else blankRun = 0;
     if (records.length >= limits.maxRecords) {
-      throw tooLarge(`CSV 超过 ${fmt(limits.maxRecords)} 行上限（第 ${fmt(line())} 行起），不像是报表；多余的行请删除后重新上传`);
+      throw tooLarge(
+        `CSV 超过 ${fmt(limits.maxRecords)} 行上限（第 ${fmt(line())} 行起），不像是报表；多余的行请删除后重新上传`,
+      );
     }
     records.push(record);
     record = [];
@@ -94,10 +105,14 @@ export function splitRecords(text: string, sep: string, limits: SplitLimits = UN
     const ch = text[i]!;
     // Checked per character so a 5 MB line or a quote never closed stops at the limit, not at the end of the text.
     if (i - lineStart > limits.maxLineChars) {
-      throw tooLarge(`CSV 第 ${fmt(line())} 行超过 ${fmt(limits.maxLineChars)} 个字符上限${quoted ? '（可能有未配对的引号）' : ''}，不像是报表`);
+      throw tooLarge(
+        `CSV 第 ${fmt(line())} 行超过 ${fmt(limits.maxLineChars)} 个字符上限${quoted ? '（可能有未配对的引号）' : ''}，不像是报表`,
+      );
     }
     if (field.length > limits.maxFieldChars) {
-      throw tooLarge(`CSV 第 ${fmt(line())} 行有一项超过 ${fmt(limits.maxFieldChars)} 个字符上限${quoted ? '（可能有未配对的引号）' : ''}，不像是报表`);
+      throw tooLarge(
+        `CSV 第 ${fmt(line())} 行有一项超过 ${fmt(limits.maxFieldChars)} 个字符上限${quoted ? '（可能有未配对的引号）' : ''}，不像是报表`,
+      );
     }
     if (quoted) {
       if (ch === '"') {

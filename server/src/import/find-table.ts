@@ -16,7 +16,11 @@ export interface LocatedTable {
   labelColumn: number;
 }
 
-export function locateTable(sheet: Sheet, headerIndex: Map<string, string>, matchLabel: LabelMatcher): LocatedTable | null {
+export function locateTable(
+  sheet: Sheet,
+  headerIndex: Map<string, string>,
+  matchLabel: LabelMatcher,
+): LocatedTable | null {
   const header = findHeader(sheet, headerIndex);
   if (!header) return null;
   const labelColumn = findLabelColumn(sheet, header, matchLabel);

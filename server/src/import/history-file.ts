@@ -38,7 +38,12 @@ export const MAX_HISTORY_ROWS = 20_000;
  */
 export const MAX_HISTORY_SHEET_XML_BYTES = 16 * 1024 * 1024;
 /** What the reader may hold of a history file: the row cap plus title lines, and cells to match 16 MiB of XML. */
-export const HISTORY_BUDGET: ReadBudget = { ...MONTHLY_BUDGET, maxRows: MAX_HISTORY_ROWS + 50, maxCells: 1_000_000, maxSharedStrings: 1_000_000 };
+export const HISTORY_BUDGET: ReadBudget = {
+  ...MONTHLY_BUDGET,
+  maxRows: MAX_HISTORY_ROWS + 50,
+  maxCells: 1_000_000,
+  maxSharedStrings: 1_000_000,
+};
 
 export interface HistoryReport {
   department: string;
@@ -63,7 +68,12 @@ const META: Record<'department' | 'month' | 'submittedAt', RegExp> = {
 const META_LABELS = { department: '填报单位', month: '月份', submittedAt: '报送时间' } as const;
 
 /** Throws only `AppError`: 400 (unreadable file, missing column), 413, 422 (every problem of every report). */
-export async function parseHistoryFile(input: { bytes: Uint8Array; fileName: string; catalogue: Catalogue; pool?: WorkerPool }): Promise<HistoryReport[]> {
+export async function parseHistoryFile(input: {
+  bytes: Uint8Array;
+  fileName: string;
+  catalogue: Catalogue;
+  pool?: WorkerPool;
+}): Promise<HistoryReport[]> {
   try {
     return await parse(input);
   } catch (err) {
@@ -72,11 +82,24 @@ export async function parseHistoryFile(input: { bytes: Uint8Array; fileName: str
   }
 }
 
-async function parse({ bytes, fileName, catalogue, pool }: { bytes: Uint8Array; fileName: string; catalogue: Catalogue; pool?: WorkerPool }): Promise<HistoryReport[]> {
-  if (bytes.length > MAX_HISTORY_BYTES) throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
+async function parse({
+  bytes,
+  fileName,
+  catalogue,
+  pool,
+}: {
+  bytes: Uint8Array;
+  fileName: string;
+  catalogue: Catalogue;
+  pool?: WorkerPool;
+}): Promise<HistoryReport[]> {
+  if (bytes.length > MAX_HISTORY_BYTES)
+    throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
   const cellXml = sniffFile(bytes) === 'zip' ? sheetXmlBytes(bytes) : 0;
   if (cellXml > MAX_HISTORY_SHEET_XML_BYTES) {
-    throw tooLarge(`工作簿内容过多（解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_HISTORY_SHEET_XML_BYTES / 1024 / 1024} MB），请按年度拆分，或另存为 CSV 后导入`);
+    throw tooLarge(
+      `工作簿内容过多（解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_HISTORY_SHEET_XML_BYTES / 1024 / 1024} MB），请按年度拆分，或另存为 CSV 后导入`,
+    );
   }
   const sheets = await readSheets(bytes, fileName, HISTORY_BUDGET, pool);
   const headerIndex = buildHeaderIndex(catalogue);
@@ -111,7 +134,11 @@ async function parse({ bytes, fileName, catalogue, pool }: { bytes: Uint8Array; 
         warnings: content.warnings,
         locate: locateIn(content.cells),
         firstLine: (g.lines[0] ?? 0) + 1,
-        metaCells: { department: cellAddress(g.lines[0] ?? 0, meta.department), month: cellAddress(g.lines[0] ?? 0, meta.month), submittedAt: cellAddress(g.lines[0] ?? 0, meta.submittedAt) },
+        metaCells: {
+          department: cellAddress(g.lines[0] ?? 0, meta.department),
+          month: cellAddress(g.lines[0] ?? 0, meta.month),
+          submittedAt: cellAddress(g.lines[0] ?? 0, meta.submittedAt),
+        },
       });
     }
     if (problems.length > 0) {
@@ -181,27 +208,56 @@ function groupLines(
     if (monthText === '' && atText === '' && text(labelColumn) === '') continue;
     if (deptText === '' && monthText === '') {
       // A 合计 line between groups is a subtotal the office kept; it is not a report line.
-      if (matchLabel(text(labelColumn)).kind !== 'total') problems.push(lineProblem(r, meta.department, `第${r + 1}行没有填报单位和月份`));
+      if (matchLabel(text(labelColumn)).kind !== 'total')
+        problems.push(lineProblem(r, meta.department, `第${r + 1}行没有填报单位和月份`));
       continue;
     }
     const department = departments(deptText);
     const month = parseMonth(monthText);
     const at = parseInstant(atText, catalogue.campaign.timeZone);
-    if (!department) problems.push(lineProblem(r, meta.department, `${cellAddress(r, meta.department)}：无法识别的填报单位“${deptText}”`));
-    if (!month) problems.push(lineProblem(r, meta.month, `${cellAddress(r, meta.month)}：无法识别的月份“${monthText}”，应写为 2020-03 或 2020年3月${serialHint(monthText)}`));
-    if (!at) problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：无法识别的报送时间“${atText}”，应写为 2020-04-08 或 2020-04-08 10:20${serialHint(atText)}`));
+    if (!department)
+      problems.push(
+        lineProblem(r, meta.department, `${cellAddress(r, meta.department)}：无法识别的填报单位“${deptText}”`),
+      );
+    if (!month)
+      problems.push(
+        lineProblem(
+          r,
+          meta.month,
+          `${cellAddress(r, meta.month)}：无法识别的月份“${monthText}”，应写为 2020-03 或 2020年3月${serialHint(monthText)}`,
+        ),
+      );
+    if (!at)
+      problems.push(
+        lineProblem(
+          r,
+          meta.submittedAt,
+          `${cellAddress(r, meta.submittedAt)}：无法识别的报送时间“${atText}”，应写为 2020-04-08 或 2020-04-08 10:20${serialHint(atText)}`,
+        ),
+      );
     if (!department || !month || !at) continue;
     const key = `${department}/${month}`;
     const group = groups.get(key);
     if (!group) {
       // A month may be filed once it has begun ("Which months may be filed"), never before; said once per report.
       if (at < monthStart(month, catalogue.campaign.timeZone)) {
-        problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：报送时间“${atText}”早于 ${month} 月初，月份尚未开始不能报送，请核对月份或报送时间`));
+        problems.push(
+          lineProblem(
+            r,
+            meta.submittedAt,
+            `${cellAddress(r, meta.submittedAt)}：报送时间“${atText}”早于 ${month} 月初，月份尚未开始不能报送，请核对月份或报送时间`,
+          ),
+        );
       }
       groups.set(key, { department, month, submittedAt: at, submittedAtText: atText, lines: [r] });
-    }
-    else if (group.submittedAt !== at) {
-      problems.push(lineProblem(r, meta.submittedAt, `${cellAddress(r, meta.submittedAt)}：同一单位同一月份的报送时间应相同（第${(group.lines[0] ?? 0) + 1}行为“${group.submittedAtText}”）`));
+    } else if (group.submittedAt !== at) {
+      problems.push(
+        lineProblem(
+          r,
+          meta.submittedAt,
+          `${cellAddress(r, meta.submittedAt)}：同一单位同一月份的报送时间应相同（第${(group.lines[0] ?? 0) + 1}行为“${group.submittedAtText}”）`,
+        ),
+      );
     } else group.lines.push(r);
   }
   return groups;
@@ -212,7 +268,9 @@ function groupLines(
  * read: the same digits typed as a count or an ID would otherwise become a date nobody wrote.
  */
 function serialHint(text: string): string {
-  return /^\d{5}(\.\d+)?$/u.test(text) ? '（这像是未设置日期格式的 Excel 日期序列号，请将该列设为日期格式后另存再导入）' : '';
+  return /^\d{5}(\.\d+)?$/u.test(text)
+    ? '（这像是未设置日期格式的 Excel 日期序列号，请将该列设为日期格式后另存再导入）'
+    : '';
 }
 
 function monthStart(month: string, timeZone: string): string {
@@ -232,7 +290,12 @@ function departmentName(catalogue: Catalogue, code: string): string {
 function departmentMatcher(catalogue: Catalogue): (text: string) => string | null {
   const index = new Map<string, string>();
   for (const d of catalogue.departments) {
-    for (const label of [d.code, d.name, d.name.replace(/^市/u, ''), `${catalogue.campaign.city}${d.name.replace(/^市/u, '')}`]) {
+    for (const label of [
+      d.code,
+      d.name,
+      d.name.replace(/^市/u, ''),
+      `${catalogue.campaign.city}${d.name.replace(/^市/u, '')}`,
+    ]) {
       index.set(compact(label).toLowerCase(), d.code);
     }
   }
@@ -259,7 +322,9 @@ export function parseInstant(text: string, timeZone: string): string | null {
     const d = new Date(t);
     return Number.isNaN(d.getTime()) ? null : d.toISOString();
   }
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?秒?)?$/u.exec(t);
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?秒?)?$/u.exec(
+    t,
+  );
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [hour, minute, second] = m[4] === undefined ? [12, 0, 0] : [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];

@@ -22,12 +22,16 @@ export function parseCell(cell: Cell): ParsedValue {
     case 'empty':
       return { kind: 'blank' };
     case 'number':
-      return Number.isFinite(cell.value) ? { kind: 'number', value: cell.value } : { kind: 'invalid', text: String(cell.value) };
+      return Number.isFinite(cell.value)
+        ? { kind: 'number', value: cell.value }
+        : { kind: 'invalid', text: String(cell.value) };
     case 'text':
       return parseNumberText(cell.value);
     case 'formula':
       if (cell.result === null) return { kind: 'no-result' };
-      return typeof cell.result === 'number' ? parseCell({ kind: 'number', value: cell.result }) : parseNumberText(cell.result);
+      return typeof cell.result === 'number'
+        ? parseCell({ kind: 'number', value: cell.result })
+        : parseNumberText(cell.result);
     case 'other':
       return { kind: 'invalid', text: cellText(cell) };
   }

@@ -63,8 +63,16 @@ export async function parseReportFile(input: ParseReportFileInput): Promise<Pars
   }
 }
 
-async function parse({ bytes, fileName, department, catalogue, month, pool }: ParseReportFileInput): Promise<ParsedReportFile> {
-  if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，月报表不应这么大`);
+async function parse({
+  bytes,
+  fileName,
+  department,
+  catalogue,
+  month,
+  pool,
+}: ParseReportFileInput): Promise<ParsedReportFile> {
+  if (bytes.length > MAX_UPLOAD_BYTES)
+    throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，月报表不应这么大`);
   const cellXml = sniffFile(bytes) === 'zip' ? sheetXmlBytes(bytes) : 0;
   if (cellXml > MAX_SHEET_XML_BYTES) {
     throw tooLarge(
@@ -80,7 +88,12 @@ async function parse({ bytes, fileName, department, catalogue, month, pool }: Pa
     // The first sheet holding a recognisable table is the report; 填表说明 sheets before it are skipped.
     const title = checkTitle(sheet, table.header.row, { catalogue, department, month });
     if (title.length > 0) {
-      throw new AppError(422, 'title_mismatch', title.map((p) => p.message.replace(/^[A-Z]+\d+：/u, '')).join('；'), title);
+      throw new AppError(
+        422,
+        'title_mismatch',
+        title.map((p) => p.message.replace(/^[A-Z]+\d+：/u, '')).join('；'),
+        title,
+      );
     }
     const content = readTable(table, matchLabel, catalogue, department);
     if (content.problems.length > 0) {
@@ -98,6 +111,11 @@ async function parse({ bytes, fileName, department, catalogue, month, pool }: Pa
  * The sheets of an uploaded .xlsx or .csv, read in the reading worker under `budget`; refuses everything
  * else with a 4xx naming what the file is (read-upload.ts), and a file too costly to read with a 4xx naming the limit.
  */
-export function readSheets(bytes: Uint8Array, fileName: string, budget: ReadBudget = MONTHLY_BUDGET, pool?: WorkerPool): Promise<Sheet[]> {
+export function readSheets(
+  bytes: Uint8Array,
+  fileName: string,
+  budget: ReadBudget = MONTHLY_BUDGET,
+  pool?: WorkerPool,
+): Promise<Sheet[]> {
   return readSheetsIsolated(bytes, fileName, budget, pool);
 }

@@ -23,7 +23,12 @@ export function sharedReadPool(): WorkerPool {
   return shared;
 }
 
-export async function readSheetsIsolated(bytes: Uint8Array, fileName: string, budget: ReadBudget, pool: WorkerPool = sharedReadPool()): Promise<Sheet[]> {
+export async function readSheetsIsolated(
+  bytes: Uint8Array,
+  fileName: string,
+  budget: ReadBudget,
+  pool: WorkerPool = sharedReadPool(),
+): Promise<Sheet[]> {
   try {
     return await pool.run<Sheet[]>('readUpload', [bytes, fileName, budget]);
   } catch (err) {
@@ -40,11 +45,21 @@ function toAppError(err: unknown, pool: WorkerPool): AppError {
   if (err instanceof WorkerFailure) {
     switch (err.kind) {
       case 'timeout':
-        return new AppError(422, 'file_too_complex', `读取文件超过 ${pool.options.timeoutMs / 1000} 秒上限仍未完成，已停止：文件过于复杂，不像是报表；${retry}`);
+        return new AppError(
+          422,
+          'file_too_complex',
+          `读取文件超过 ${pool.options.timeoutMs / 1000} 秒上限仍未完成，已停止：文件过于复杂，不像是报表；${retry}`,
+        );
       case 'out_of_memory':
-        return tooLarge(`读取文件所需内存超过 ${pool.options.memoryMb} MB 上限，已停止：文件过于复杂，不像是报表；${retry}`);
+        return tooLarge(
+          `读取文件所需内存超过 ${pool.options.memoryMb} MB 上限，已停止：文件过于复杂，不像是报表；${retry}`,
+        );
       case 'crashed':
-        return new AppError(422, 'file_too_complex', `读取文件时读取程序意外退出，文件无法读取；请在 Excel/WPS 中重新另存为 .xlsx 后上传`);
+        return new AppError(
+          422,
+          'file_too_complex',
+          `读取文件时读取程序意外退出，文件无法读取；请在 Excel/WPS 中重新另存为 .xlsx 后上传`,
+        );
       case 'busy':
         return serviceBusy('正在读取的上传文件较多，请稍后几秒再上传', 5);
     }

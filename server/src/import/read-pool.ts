@@ -102,19 +102,28 @@ export class WorkerPool {
     worker.unref();
     const slot: Slot = { worker, ready: false, task: null, timer: null, ended: null, outOfMemory: false };
     this.slots.push(slot);
-    worker.on('message', (m: { ready?: true; id?: number; ok?: boolean; value?: unknown; error?: ConstructorParameters<typeof WorkerTaskError>[0] }) => {
-      if (m.ready) {
-        slot.ready = true;
+    worker.on(
+      'message',
+      (m: {
+        ready?: true;
+        id?: number;
+        ok?: boolean;
+        value?: unknown;
+        error?: ConstructorParameters<typeof WorkerTaskError>[0];
+      }) => {
+        if (m.ready) {
+          slot.ready = true;
+          this.dispatch();
+          return;
+        }
+        const task = slot.task;
+        if (!task || m.id !== task.id) return;
+        this.release(slot);
+        if (m.ok) task.resolve(m.value);
+        else task.reject(new WorkerTaskError(m.error ?? null));
         this.dispatch();
-        return;
-      }
-      const task = slot.task;
-      if (!task || m.id !== task.id) return;
-      this.release(slot);
-      if (m.ok) task.resolve(m.value);
-      else task.reject(new WorkerTaskError(m.error ?? null));
-      this.dispatch();
-    });
+      },
+    );
     worker.on('error', (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') slot.outOfMemory = true;
     });

@@ -22,7 +22,8 @@ export interface TableContent {
 
 // Footer lines under official forms; tested on the first filled cell because they often start in column A
 // while the county names sit in column B after a 序号 column.
-const FOOTER = /^(填表人|填报人|填表日期|填报日期|报送日期|制表|联系人|联系电话|电话|审核|负责人|单位负责人|统计负责人|分管领导|说明|备注|注([:、.\d一二三]|$))/u;
+const FOOTER =
+  /^(填表人|填报人|填表日期|填报日期|报送日期|制表|联系人|联系电话|电话|审核|负责人|单位负责人|统计负责人|分管领导|说明|备注|注([:、.\d一二三]|$))/u;
 // Lines between the header and the first county: 栏次 rows ("甲 | 1 | 2 …") and unit rows ("（人次）").
 const HEADER_CONTINUATION = new Set(['', '甲', '乙', '栏次', '行次', '序号', '单位', '计量单位']);
 
@@ -66,7 +67,8 @@ export function readTable(
     const labelText = cellText(cellAt(sheet, r, labelColumn)).trim();
     const labelCell = cellAddress(r, labelColumn);
     const values = new Map<number, ParsedValue>();
-    for (const c of header.columns.keys()) values.set(c, parseCell(isCovered(sheet, r, c) ? EMPTY : cellAt(sheet, r, c)));
+    for (const c of header.columns.keys())
+      values.set(c, parseCell(isCovered(sheet, r, c) ? EMPTY : cellAt(sheet, r, c)));
     const allBlank = [...values.values()].every((v) => v.kind === 'blank');
 
     if (labelText === '' && allBlank) {
@@ -91,7 +93,10 @@ export function readTable(
         indicator: null,
         rule: 'unknown-county',
         cell: labelCell,
-        message: labelText === '' ? `第${r + 1}行有数字但没有县区名称（${labelCell}）` : `${labelCell}：无法识别的县区“${labelText}”`,
+        message:
+          labelText === ''
+            ? `第${r + 1}行有数字但没有县区名称（${labelCell}）`
+            : `${labelCell}：无法识别的县区“${labelText}”`,
       });
       continue;
     }
@@ -115,7 +120,11 @@ export function readTable(
   if (out.problems.length === 0) checkTotals(totals);
   return out;
 
-  function readCountyRow(r: number, label: { code: string; name: string }, values: Map<number, ParsedValue>): ReportRow {
+  function readCountyRow(
+    r: number,
+    label: { code: string; name: string },
+    values: Map<number, ParsedValue>,
+  ): ReportRow {
     const row: ReportRow = { county: label.code, values: {} };
     const blanks: { code: string; cell: string }[] = [];
     for (const [c, value] of values) {
@@ -128,7 +137,12 @@ export function readTable(
       if (value.kind === 'number') {
         if (onForm) row.values[code] = value.value;
         // Another department's column (the stock columns S1–S3) is harmless while empty or zero.
-        else if (value.value !== 0) out.problems.push({ ...at, rule: 'not-on-form', message: `${whereIs(label.name, ind, cell)}：该指标不属于本单位报表，应由${(ind.onlyDepartments ?? []).map((d) => deptNames.get(d) ?? d).join('、')}填报` });
+        else if (value.value !== 0)
+          out.problems.push({
+            ...at,
+            rule: 'not-on-form',
+            message: `${whereIs(label.name, ind, cell)}：该指标不属于本单位报表，应由${(ind.onlyDepartments ?? []).map((d) => deptNames.get(d) ?? d).join('、')}填报`,
+          });
       } else if (value.kind === 'blank') {
         if (onForm) {
           row.values[code] = 0;
@@ -189,9 +203,17 @@ function whereIs(county: string, ind: Parameters<typeof indicatorLabel>[0], cell
   return `${county} ${indicatorLabel(ind)} ${cell}`;
 }
 
-function valueProblem(value: Exclude<ParsedValue, { kind: 'number' | 'blank' }>, at: Omit<Problem, 'rule' | 'message'>, where: string): Problem {
+function valueProblem(
+  value: Exclude<ParsedValue, { kind: 'number' | 'blank' }>,
+  at: Omit<Problem, 'rule' | 'message'>,
+  where: string,
+): Problem {
   if (value.kind === 'no-result') {
-    return { ...at, rule: 'formula-without-result', message: `${where}：公式没有保存计算结果，请在 Excel/WPS 中打开并保存后再上传` };
+    return {
+      ...at,
+      rule: 'formula-without-result',
+      message: `${where}：公式没有保存计算结果，请在 Excel/WPS 中打开并保存后再上传`,
+    };
   }
   return { ...at, rule: 'not-a-number', message: `${where}：“${value.text}”不是有效数字` };
 }

@@ -45,7 +45,10 @@ export async function readUpload(bytes: Uint8Array, fileName: string, budget: Re
       // Many systems export an HTML table or Excel 2003 XML and name it .xls; Excel opens it, we cannot.
       // (trimStart, not /^\s*</: four million leading newlines took a regular expression 300 ms.)
       if (text.trimStart().startsWith('<')) {
-        throw badRequest(`${name}是网页或 XML 格式的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传`, 'not_a_spreadsheet');
+        throw badRequest(
+          `${name}是网页或 XML 格式的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传`,
+          'not_a_spreadsheet',
+        );
       }
       return [parseCsv(text, 'CSV', budget)];
     }

@@ -21,10 +21,15 @@ export async function readXlsxSheets(entries: InflatedEntry[], budget: ReadBudge
     await workbook.xlsx.load(zip.buffer as ArrayBuffer);
   } catch {
     // exceljs throws plain Errors (and sometimes strings) from its XML and zip layers; none may leave.
-    throw badRequest('无法读取该 .xlsx 文件（文件可能已损坏），请在 Excel/WPS 中重新另存为 .xlsx 后上传', 'corrupt_workbook');
+    throw badRequest(
+      '无法读取该 .xlsx 文件（文件可能已损坏），请在 Excel/WPS 中重新另存为 .xlsx 后上传',
+      'corrupt_workbook',
+    );
   }
   // Hidden sheets hold lookup lists and old versions, not the report a person filled in.
-  return workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => toSheet(ws, budget));
+  return workbook.worksheets
+    .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden')
+    .map((ws) => toSheet(ws, budget));
 }
 
 function toSheet(ws: ExcelJS.Worksheet, { maxRows, maxColumns }: ReadBudget): Sheet {

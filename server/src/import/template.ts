@@ -41,7 +41,8 @@ export async function buildTemplate({ catalogue, department, month, rows }: Buil
   const form = formIndicators(catalogue, department);
   const lastCol = form.length; // 0-based: column 0 holds the county names
   const deptName = catalogue.departments.find((d) => d.code === department)?.name ?? department;
-  const leadName = catalogue.departments.find((d) => d.code === campaign.leadDepartment)?.name ?? campaign.leadDepartment;
+  const leadName =
+    catalogue.departments.find((d) => d.code === campaign.leadDepartment)?.name ?? campaign.leadDepartment;
 
   const wb = new ExcelJS.Workbook();
   wb.creator = campaign.name;
@@ -70,7 +71,10 @@ export async function buildTemplate({ catalogue, department, month, rows }: Buil
   merge(INFO_ROW, 0, INFO_ROW, half - 1);
   at(INFO_ROW, 0).value = `填报单位：${deptName}`;
   merge(INFO_ROW, half, INFO_ROW, lastCol);
-  Object.assign(at(INFO_ROW, half), { value: `填报月份：${monthLabel(month)}      单位：人次、元`, alignment: { horizontal: 'right' } });
+  Object.assign(at(INFO_ROW, half), {
+    value: `填报月份：${monthLabel(month)}      单位：人次、元`,
+    alignment: { horizontal: 'right' },
+  });
 
   // Two-row header: groups over runs of their indicators, short names with units beneath.
   merge(GROUP_ROW, 0, NAME_ROW, 0);
@@ -131,11 +135,19 @@ export async function buildTemplate({ catalogue, department, month, rows }: Buil
       columnTotals[i] = roundValue((columnTotals[i] ?? 0) + computed(ind));
     });
   });
-  Object.assign(at(totalRow, 0), { value: '合计', font: { bold: true }, border: thin, alignment: { horizontal: 'center' } });
+  Object.assign(at(totalRow, 0), {
+    value: '合计',
+    font: { bold: true },
+    border: thin,
+    alignment: { horizontal: 'center' },
+  });
   form.forEach((ind, i) => {
     const c = i + 1;
     Object.assign(at(totalRow, c), {
-      value: { formula: `SUM(${cellAddress(FIRST_DATA_ROW, c)}:${cellAddress(totalRow - 1, c)})`, result: columnTotals[i] ?? 0 },
+      value: {
+        formula: `SUM(${cellAddress(FIRST_DATA_ROW, c)}:${cellAddress(totalRow - 1, c)})`,
+        result: columnTotals[i] ?? 0,
+      },
       numFmt: ind.valueType === 'money' ? '#,##0.00' : '#,##0',
       font: { bold: true },
       border: thin,

@@ -50,7 +50,13 @@ export function scanWorkbook(entries: InflatedEntry[], budget: ReadBudget): Infl
       cells += scanSheet(xml, names.get(e.name) ?? e.name, budget, cells);
       return WORKSHEET.test(e.name) ? { ...e, data: strToU8(stripSheet(xml)) } : e;
     }
-    if (e.name === WORKBOOK) return { ...e, data: strToU8(strFromU8(e.data).replace(/<definedNames\b[\s\S]*?<\/definedNames>|<definedNames\b[^>]*\/>/gu, '')) };
+    if (e.name === WORKBOOK)
+      return {
+        ...e,
+        data: strToU8(
+          strFromU8(e.data).replace(/<definedNames\b[\s\S]*?<\/definedNames>|<definedNames\b[^>]*\/>/gu, ''),
+        ),
+      };
     return e;
   });
 }
@@ -71,7 +77,10 @@ function scanSheet(xml: string, sheet: string, budget: ReadBudget, cellsBefore: 
       case 'row': {
         const r = attr(attrs, 'r');
         row = r === null ? row + 1 : rowNumber(r, where);
-        if (row > EXCEL_MAX_ROWS) throw tooLarge(`${where}有第 ${fmt(row)} 行，超出 Excel 的 ${fmt(EXCEL_MAX_ROWS)} 行上限，文件不是 Excel/WPS 保存的`);
+        if (row > EXCEL_MAX_ROWS)
+          throw tooLarge(
+            `${where}有第 ${fmt(row)} 行，超出 Excel 的 ${fmt(EXCEL_MAX_ROWS)} 行上限，文件不是 Excel/WPS 保存的`,
+          );
         col = 0;
         break;
       }
@@ -80,11 +89,15 @@ function scanSheet(xml: string, sheet: string, budget: ReadBudget, cellsBefore: 
         const p = r === null ? { row: Math.max(row, 1), col: col + 1 } : address(r, where);
         col = p.col;
         if (++cells + cellsBefore > budget.maxCells) {
-          throw tooLarge(`工作簿单元格超过 ${fmt(budget.maxCells)} 个上限，不像是报表；请只保留报表所在的工作表、删除多余的行列后重新上传`);
+          throw tooLarge(
+            `工作簿单元格超过 ${fmt(budget.maxCells)} 个上限，不像是报表；请只保留报表所在的工作表、删除多余的行列后重新上传`,
+          );
         }
         // A cell with only a format (self-closing) holds nothing to read; one with content past the budget is refused, not cut off.
         if (!empty && (p.row > budget.maxRows || p.col > budget.maxColumns)) {
-          throw tooLarge(`${where}的单元格 ${cellAddress(p.row - 1, p.col - 1)} 有内容，超出读取范围（${readable}）；请删除表格以外的内容后重新上传`);
+          throw tooLarge(
+            `${where}的单元格 ${cellAddress(p.row - 1, p.col - 1)} 有内容，超出读取范围（${readable}）；请删除表格以外的内容后重新上传`,
+          );
         }
         break;
       }
@@ -95,11 +108,14 @@ function scanSheet(xml: string, sheet: string, budget: ReadBudget, cellsBefore: 
         const b = address(to ?? '', where);
         const area = (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
         const refusal = (what: string) => tooLarge(`${where}含合并单元格 ${ref}，${what}；请取消多余的合并后重新上传`);
-        if (Math.max(a.row, b.row) > budget.maxRows || Math.max(a.col, b.col) > budget.maxColumns) throw refusal(`超出读取范围（${readable}）`);
-        if (area > MAX_MERGE_AREA) throw refusal(`合并了 ${fmt(area)} 个单元格，超出单个合并 ${fmt(MAX_MERGE_AREA)} 个的上限`);
+        if (Math.max(a.row, b.row) > budget.maxRows || Math.max(a.col, b.col) > budget.maxColumns)
+          throw refusal(`超出读取范围（${readable}）`);
+        if (area > MAX_MERGE_AREA)
+          throw refusal(`合并了 ${fmt(area)} 个单元格，超出单个合并 ${fmt(MAX_MERGE_AREA)} 个的上限`);
         if (++merges > MAX_MERGES_PER_SHEET) throw refusal(`合并单元格超过 ${MAX_MERGES_PER_SHEET} 处上限`);
         mergedCells += area;
-        if (mergedCells > MAX_MERGED_CELLS_PER_SHEET) throw refusal(`合并单元格共超过 ${fmt(MAX_MERGED_CELLS_PER_SHEET)} 个上限`);
+        if (mergedCells > MAX_MERGED_CELLS_PER_SHEET)
+          throw refusal(`合并单元格共超过 ${fmt(MAX_MERGED_CELLS_PER_SHEET)} 个上限`);
         break;
       }
       case 'dimension': {
@@ -120,20 +136,33 @@ function scanSheet(xml: string, sheet: string, budget: ReadBudget, cellsBefore: 
 /** exceljs reads `A1`, `$A$1` and lower case alike; anything else is a damaged file. */
 function address(ref: string, where: string): Position {
   const m = ref.length <= MAX_REF_LENGTH ? /^\$?([A-Za-z]{1,4})\$?(\d{1,10})$/u.exec(ref) : null;
-  if (!m) throw badRequest(`${where}含无效的单元格地址“${ref.slice(0, MAX_REF_LENGTH)}”，文件已损坏；请在 Excel/WPS 中重新另存为 .xlsx 后上传`, 'corrupt_workbook');
+  if (!m)
+    throw badRequest(
+      `${where}含无效的单元格地址“${ref.slice(0, MAX_REF_LENGTH)}”，文件已损坏；请在 Excel/WPS 中重新另存为 .xlsx 后上传`,
+      'corrupt_workbook',
+    );
   let col = 0;
   for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
   const row = Number(m[2]);
-  if (row < 1) throw badRequest(`${where}含无效的单元格地址“${ref}”，文件已损坏；请在 Excel/WPS 中重新另存为 .xlsx 后上传`, 'corrupt_workbook');
+  if (row < 1)
+    throw badRequest(
+      `${where}含无效的单元格地址“${ref}”，文件已损坏；请在 Excel/WPS 中重新另存为 .xlsx 后上传`,
+      'corrupt_workbook',
+    );
   if (row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLUMNS) {
-    throw tooLarge(`${where}含单元格地址 ${ref}，超出 Excel 的 ${fmt(EXCEL_MAX_ROWS)} 行 × ${fmt(EXCEL_MAX_COLUMNS)} 列上限，文件不是 Excel/WPS 保存的`);
+    throw tooLarge(
+      `${where}含单元格地址 ${ref}，超出 Excel 的 ${fmt(EXCEL_MAX_ROWS)} 行 × ${fmt(EXCEL_MAX_COLUMNS)} 列上限，文件不是 Excel/WPS 保存的`,
+    );
   }
   return { row, col };
 }
 
 function rowNumber(r: string, where: string): number {
   if (r.length > MAX_REF_LENGTH || !/^\d+$/u.test(r) || Number(r) < 1) {
-    throw badRequest(`${where}含无效的行号“${r.slice(0, MAX_REF_LENGTH)}”，文件已损坏；请在 Excel/WPS 中重新另存为 .xlsx 后上传`, 'corrupt_workbook');
+    throw badRequest(
+      `${where}含无效的行号“${r.slice(0, MAX_REF_LENGTH)}”，文件已损坏；请在 Excel/WPS 中重新另存为 .xlsx 后上传`,
+      'corrupt_workbook',
+    );
   }
   return Number(r);
 }
@@ -141,13 +170,19 @@ function rowNumber(r: string, where: string): number {
 function countSharedStrings(xml: string, budget: ReadBudget): void {
   let n = 0;
   for (const _ of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?si(?=[\s/>])/gu)) {
-    if (++n > budget.maxSharedStrings) throw tooLarge(`工作簿的文字表超过 ${fmt(budget.maxSharedStrings)} 条上限，不像是报表；请只保留报表所在的工作表后重新上传`);
+    if (++n > budget.maxSharedStrings)
+      throw tooLarge(
+        `工作簿的文字表超过 ${fmt(budget.maxSharedStrings)} 条上限，不像是报表；请只保留报表所在的工作表后重新上传`,
+      );
   }
 }
 
 /** Data validations (expanded per cell by exceljs) and column formats (one object per column up to `max`) are never read. */
 function stripSheet(xml: string): string {
-  return xml.replace(/<dataValidations\b[\s\S]*?<\/dataValidations>|<dataValidations\b[^>]*\/>|<cols\b[\s\S]*?<\/cols>|<cols\b[^>]*\/>/gu, '');
+  return xml.replace(
+    /<dataValidations\b[\s\S]*?<\/dataValidations>|<dataValidations\b[^>]*\/>|<cols\b[\s\S]*?<\/cols>|<cols\b[^>]*\/>/gu,
+    '',
+  );
 }
 
 function attr(attrs: string, name: string): string | null {
@@ -178,5 +213,8 @@ function sheetNames(entries: InflatedEntry[]): Map<string, string> {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/gu, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
+  return s.replace(
+    /&(lt|gt|quot|apos|amp);/gu,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '',
+  );
 }

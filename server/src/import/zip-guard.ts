@@ -43,7 +43,8 @@ export function guardZip(bytes: Uint8Array): InflatedEntry[] {
   for (const e of entries) {
     declared += e.uncompressedSize;
     if (declared > MAX_UNCOMPRESSED_BYTES) throw bomb();
-    if (e.uncompressedSize > RATIO_FLOOR_BYTES && e.uncompressedSize / Math.max(e.compressedSize, 1) > MAX_RATIO) throw bomb();
+    if (e.uncompressedSize > RATIO_FLOOR_BYTES && e.uncompressedSize / Math.max(e.compressedSize, 1) > MAX_RATIO)
+      throw bomb();
   }
   let actual = 0;
   return entries.map((e) => {

@@ -44,7 +44,9 @@ function toFinding(deps: Deps, r: Row): Finding {
 }
 
 export function listFindings(deps: Deps): Finding[] {
-  return (deps.db.prepare('SELECT * FROM findings ORDER BY status DESC, due_date, id').all() as Row[]).map((r) => toFinding(deps, r));
+  return (deps.db.prepare('SELECT * FROM findings ORDER BY status DESC, due_date, id').all() as Row[]).map((r) =>
+    toFinding(deps, r),
+  );
 }
 
 export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUser, ip: string | null): Finding {
@@ -52,7 +54,11 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
     input.subjectKind === 'county'
       ? deps.catalogue.units.some((u) => u.code === input.subject)
       : deps.catalogue.departments.some((d) => d.code === input.subject);
-  if (!known) throw badRequest(`未知的${input.subjectKind === 'county' ? '县区' : '责任单位'} ${input.subject}`, 'unknown_subject');
+  if (!known)
+    throw badRequest(
+      `未知的${input.subjectKind === 'county' ? '县区' : '责任单位'} ${input.subject}`,
+      'unknown_subject',
+    );
   const now = deps.clock.now().toISOString();
   const id = writeTransaction(deps.db, () => {
     const info = deps.db
@@ -60,9 +66,25 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
         `INSERT INTO findings (subject_kind, subject, inspection, period, finding, rectification, due_date, status, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
       )
-      .run(input.subjectKind, input.subject, input.inspection, input.period, input.finding, input.rectification, input.dueDate, now, actor.username);
+      .run(
+        input.subjectKind,
+        input.subject,
+        input.inspection,
+        input.period,
+        input.finding,
+        input.rectification,
+        input.dueDate,
+        now,
+        actor.username,
+      );
     const newId = Number(info.lastInsertRowid);
-    appendAudit(deps.db, deps.clock.now(), { actor: actor.username, action: 'finding.create', target: `finding/${newId}`, after: input, ip });
+    appendAudit(deps.db, deps.clock.now(), {
+      actor: actor.username,
+      action: 'finding.create',
+      target: `finding/${newId}`,
+      after: input,
+      ip,
+    });
     return newId;
   });
   return getFinding(deps, id);
@@ -74,13 +96,28 @@ export function getFinding(deps: Deps, id: number): Finding {
   return toFinding(deps, row);
 }
 
-export function closeFinding(deps: Deps, id: number, closingNote: string, actor: SessionUser, ip: string | null): Finding {
+export function closeFinding(
+  deps: Deps,
+  id: number,
+  closingNote: string,
+  actor: SessionUser,
+  ip: string | null,
+): Finding {
   writeTransaction(deps.db, () => {
     const before = getFinding(deps, id);
     if (before.status === 'closed') throw conflict('该问题已销号');
     const now = deps.clock.now().toISOString();
-    deps.db.prepare("UPDATE findings SET status = 'closed', closing_note = ?, closed_at = ? WHERE id = ?").run(closingNote, now, id);
-    appendAudit(deps.db, deps.clock.now(), { actor: actor.username, action: 'finding.close', target: `finding/${id}`, before: { status: 'open' }, after: { status: 'closed', closingNote }, ip });
+    deps.db
+      .prepare("UPDATE findings SET status = 'closed', closing_note = ?, closed_at = ? WHERE id = ?")
+      .run(closingNote, now, id);
+    appendAudit(deps.db, deps.clock.now(), {
+      actor: actor.username,
+      action: 'finding.close',
+      target: `finding/${id}`,
+      before: { status: 'open' },
+      after: { status: 'closed', closingNote },
+      ip,
+    });
   });
   return getFinding(deps, id);
 }

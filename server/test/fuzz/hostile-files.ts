@@ -55,7 +55,9 @@ export function editSheet(xlsx: Uint8Array, edit: (xml: string) => string, part 
 /** Adds merges after the template's own (or a <mergeCells> block when there is none). */
 export function addMerges(xml: string, refs: string[]): string {
   const cells = refs.map((r) => `<mergeCell ref="${r}"/>`).join('');
-  return xml.includes('</mergeCells>') ? xml.replace('</mergeCells>', `${cells}</mergeCells>`) : xml.replace('</sheetData>', `</sheetData><mergeCells count="${refs.length}">${cells}</mergeCells>`);
+  return xml.includes('</mergeCells>')
+    ? xml.replace('</mergeCells>', `${cells}</mergeCells>`)
+    : xml.replace('</sheetData>', `</sheetData><mergeCells count="${refs.length}">${cells}</mergeCells>`);
 }
 
 /** Adds one row (with one filled cell) at the end of sheetData. */
@@ -79,37 +81,93 @@ const text = (s: string) => new TextEncoder().encode(s);
 
 const MAKERS: Maker[] = [
   (r, s) => {
-    const ref = pick(r, ['A1:XFD1048576', 'D5:D5000000', 'D5:D1048576', 'A1:XFD1', 'A1:ZZ2000', 'B30:CV90', 'A1:A1048577', 'XFD1048576:A1']);
+    const ref = pick(r, [
+      'A1:XFD1048576',
+      'D5:D5000000',
+      'D5:D1048576',
+      'A1:XFD1',
+      'A1:ZZ2000',
+      'B30:CV90',
+      'A1:A1048577',
+      'XFD1048576:A1',
+    ]);
     return { kind: `merge-bomb ${ref}`, bytes: editSheet(s.template, (x) => addMerges(x, [ref])) };
   },
   (r, s) => {
-    const row = pick(r, ['2147483648', '1048577', '99999999999999999999', '-1', '0', 'abc', '1e9', '0x10', '', ' 7', '1'.repeat(int(r, 40, 200_000)), '4294967295', '1001', '5000']);
+    const row = pick(r, [
+      '2147483648',
+      '1048577',
+      '99999999999999999999',
+      '-1',
+      '0',
+      'abc',
+      '1e9',
+      '0x10',
+      '',
+      ' 7',
+      '1'.repeat(int(r, 40, 200_000)),
+      '4294967295',
+      '1001',
+      '5000',
+    ]);
     return { kind: `row-index ${row.slice(0, 24)}`, bytes: editSheet(s.template, (x) => addRow(x, row)) };
   },
   (r, s) => {
-    const ref = pick(r, ['XFD1', 'XFE1', 'A0', 'AAAAA1', 'A-1', 'a30', '$A$30', 'GS30', 'A1048576', 'ZZZZ9', '1A', 'A'.repeat(int(r, 10, 100_000)) + '1', 'B2147483648']);
+    const ref = pick(r, [
+      'XFD1',
+      'XFE1',
+      'A0',
+      'AAAAA1',
+      'A-1',
+      'a30',
+      '$A$30',
+      'GS30',
+      'A1048576',
+      'ZZZZ9',
+      '1A',
+      'A'.repeat(int(r, 10, 100_000)) + '1',
+      'B2147483648',
+    ]);
     return { kind: `cell-ref ${ref.slice(0, 24)}`, bytes: editSheet(s.template, (x) => addRow(x, '30', ref)) };
   },
   (r, s) => {
     const n = int(r, 400, 8000);
-    const refs = Array.from({ length: n }, (_, i) => `${colName(2 * (i % 90) + 1)}${30 + Math.floor(i / 90)}:${colName(2 * (i % 90) + 2)}${30 + Math.floor(i / 90)}`);
+    const refs = Array.from(
+      { length: n },
+      (_, i) =>
+        `${colName(2 * (i % 90) + 1)}${30 + Math.floor(i / 90)}:${colName(2 * (i % 90) + 2)}${30 + Math.floor(i / 90)}`,
+    );
     return { kind: `many-merges ${n}`, bytes: editSheet(s.template, (x) => addMerges(x, refs)) };
   },
   (r, s) => {
     const n = int(r, 150_000, 400_000);
     const flood = '<si><t>x</t></si>'.repeat(n);
-    return { kind: `shared-strings ${n}`, bytes: editSheet(s.template, (x) => x.replace('</sst>', `${flood}</sst>`), 'xl/sharedStrings.xml') };
+    return {
+      kind: `shared-strings ${n}`,
+      bytes: editSheet(s.template, (x) => x.replace('</sst>', `${flood}</sst>`), 'xl/sharedStrings.xml'),
+    };
   },
   (r, s) => {
     const depth = int(r, 1000, 200_000);
-    return { kind: `nesting ${depth}`, bytes: editSheet(s.template, (x) => x.replace('</sheetData>', `${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</sheetData>`)) };
+    return {
+      kind: `nesting ${depth}`,
+      bytes: editSheet(s.template, (x) =>
+        x.replace('</sheetData>', `${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</sheetData>`),
+      ),
+    };
   },
   (r, s) => {
     const size = int(r, 100_000, 3_000_000);
     const where = pick(r, ['worksheet', 'row', 'c', 'mergeCell']);
     const attr = ` data="${'z'.repeat(size)}"`;
     const edit = (x: string) =>
-      where === 'worksheet' ? x.replace('<worksheet ', `<worksheet${attr} `) : where === 'row' ? x.replace('<row ', `<row${attr} `) : where === 'c' ? x.replace('<c ', `<c${attr} `) : addMerges(x, ['A40:B40']).replace('<mergeCell ', `<mergeCell${attr} `);
+      where === 'worksheet'
+        ? x.replace('<worksheet ', `<worksheet${attr} `)
+        : where === 'row'
+          ? x.replace('<row ', `<row${attr} `)
+          : where === 'c'
+            ? x.replace('<c ', `<c${attr} `)
+            : addMerges(x, ['A40:B40']).replace('<mergeCell ', `<mergeCell${attr} `);
     return { kind: `attribute ${where} ${size}`, bytes: editSheet(s.template, edit) };
   },
   (r, s) => {
@@ -117,23 +175,33 @@ const MAKERS: Maker[] = [
     if (bait === 'definedName') {
       return {
         kind: 'bait definedName',
-        bytes: editSheet(s.template, (x) => {
-          const name = '<definedName name="big">Sheet1!$A$1:$XFD$1048576</definedName>';
-          return x.includes('</definedNames>') ? x.replace('</definedNames>', `${name}</definedNames>`) : x.replace('</sheets>', `</sheets><definedNames>${name}</definedNames>`);
-        }, 'xl/workbook.xml'),
+        bytes: editSheet(
+          s.template,
+          (x) => {
+            const name = '<definedName name="big">Sheet1!$A$1:$XFD$1048576</definedName>';
+            return x.includes('</definedNames>')
+              ? x.replace('</definedNames>', `${name}</definedNames>`)
+              : x.replace('</sheets>', `</sheets><definedNames>${name}</definedNames>`);
+          },
+          'xl/workbook.xml',
+        ),
       };
     }
     const edit = (x: string) => {
       switch (bait) {
         case 'validation': {
-          const dv = '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+          const dv =
+            '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
           const after = x.includes('</mergeCells>') ? '</mergeCells>' : '</sheetData>';
           return x.replace(after, `${after}${dv}`);
         }
         case 'cols':
           return x.replace(/<cols>[\s\S]*?<\/cols>/u, '<cols><col min="1" max="2147483647" width="9"/></cols>');
         case 'dimension':
-          return x.replace(/<dimension ref="[^"]*"\/>/u, `<dimension ref="${pick(r, ['A1:XFD1048576', 'A1:XFE1048577', 'A1:B', 'garbage'])}"/>`);
+          return x.replace(
+            /<dimension ref="[^"]*"\/>/u,
+            `<dimension ref="${pick(r, ['A1:XFD1048576', 'A1:XFE1048577', 'A1:B', 'garbage'])}"/>`,
+          );
         default:
           return x;
       }
@@ -167,7 +235,8 @@ const MAKERS: Maker[] = [
     // Random damage inside the XML, re-zipped with honest CRCs: the XML parser itself must cope.
     const edit = (x: string) => {
       const chars = x.split('');
-      for (let i = int(r, 1, 40); i > 0; i--) chars[int(r, 0, chars.length - 1)] = pick(r, ['<', '>', '"', '&', '/', '\u0000', '9', ' ', '=']);
+      for (let i = int(r, 1, 40); i > 0; i--)
+        chars[int(r, 0, chars.length - 1)] = pick(r, ['<', '>', '"', '&', '/', '\u0000', '9', ' ', '=']);
       return chars.join('');
     };
     return { kind: 'xml-damage', bytes: editSheet(s.template, edit) };
@@ -180,8 +249,16 @@ const MAKERS: Maker[] = [
     const n = int(r, 1001, 1_000_000 / 8);
     return { kind: `csv-comma-lines ${n}`, bytes: text(`${s.csv}\r\n${',\r\n'.repeat(n)}`), ext: 'csv' };
   },
-  (r, s) => ({ kind: 'csv-unclosed-quote', bytes: text(`${s.csv}\r\n"${'x,'.repeat(int(r, 10, 200_000))}`), ext: 'csv' }),
-  (r) => ({ kind: 'csv-giant-line', bytes: text(pick(r, [',', 'a', ';', '\t', '"",']).repeat(int(r, 70_000, 2_000_000))), ext: 'csv' }),
+  (r, s) => ({
+    kind: 'csv-unclosed-quote',
+    bytes: text(`${s.csv}\r\n"${'x,'.repeat(int(r, 10, 200_000))}`),
+    ext: 'csv',
+  }),
+  (r) => ({
+    kind: 'csv-giant-line',
+    bytes: text(pick(r, [',', 'a', ';', '\t', '"",']).repeat(int(r, 70_000, 2_000_000))),
+    ext: 'csv',
+  }),
   (r, s) => {
     const at = int(r, 0, s.csv.length);
     return { kind: 'csv-nul', bytes: text(`${s.csv.slice(0, at)}\u0000${s.csv.slice(at)}`), ext: 'csv' };
@@ -206,7 +283,11 @@ const MAKERS: Maker[] = [
     while (lines.length <= 1000) lines.push(lines[lines.length - 1]!);
     return { kind: 'csv-too-many-rows', bytes: text(lines.join(pick(r, ['\r\n', '\n', '\r']))), ext: 'csv' };
   },
-  (r, s) => ({ kind: 'csv-wide', bytes: text(s.csv.replace('\r\n', `${',x'.repeat(int(r, 200, 3000))}\r\n`)), ext: 'csv' }),
+  (r, s) => ({
+    kind: 'csv-wide',
+    bytes: text(s.csv.replace('\r\n', `${',x'.repeat(int(r, 200, 3000))}\r\n`)),
+    ext: 'csv',
+  }),
 ];
 
 /** `count` files from `seed`; the i-th file is the same on every run. */

@@ -76,16 +76,34 @@ describe('CSV uploads', () => {
       ['鹿寨县\u3000', '450223'],
     ];
     for (const [label, code] of names) {
-      const { rows } = await parse(csv([['县区', 'T', 'E', 'E1'], [label, 1, 1, 1]]), 'JYJ', 'x.csv');
-      expect(rows.map((r) => r.county), label).toEqual([code]);
+      const { rows } = await parse(
+        csv([
+          ['县区', 'T', 'E', 'E1'],
+          [label, 1, 1, 1],
+        ]),
+        'JYJ',
+        'x.csv',
+      );
+      expect(
+        rows.map((r) => r.county),
+        label,
+      ).toEqual([code]);
     }
   });
 
   it('never imports the city total row, whatever it is called, and accepts it when it adds up', async () => {
     for (const label of ['合计', '总计', '全市合计', '柳州市', '合  计', '全市']) {
-      const file = csv([['县区', 'T', 'E', 'E1'], [label, 3, 3, 3], ['城中区', 1, 1, 1], ['鱼峰区', 2, 2, 2]]);
+      const file = csv([
+        ['县区', 'T', 'E', 'E1'],
+        [label, 3, 3, 3],
+        ['城中区', 1, 1, 1],
+        ['鱼峰区', 2, 2, 2],
+      ]);
       const { rows } = await parse(file, 'JYJ', 'x.csv');
-      expect(rows.map((r) => r.county), label).toEqual(['450202', '450203']);
+      expect(
+        rows.map((r) => r.county),
+        label,
+      ).toEqual(['450202', '450203']);
     }
   });
 
@@ -104,7 +122,16 @@ describe('CSV uploads', () => {
 
   it('matches a header by code in any case, by short name, or by full name with brackets and quotes removed', async () => {
     const file = csv([
-      ['县区', 't', '企业职工培训小计（人次）', '其中：岗前培训', '“两后生”等青年', 'K', '安全技能培训 (高危行业、特种作业)', '其中: 贫困劳动力【人次】'],
+      [
+        '县区',
+        't',
+        '企业职工培训小计（人次）',
+        '其中：岗前培训',
+        '“两后生”等青年',
+        'K',
+        '安全技能培训 (高危行业、特种作业)',
+        '其中: 贫困劳动力【人次】',
+      ],
       ['城中区', 10, 10, 6, 0, 0, 4, 2],
     ]);
     const { rows } = await parse(file, 'JYJ', 'x.csv');
@@ -112,10 +139,16 @@ describe('CSV uploads', () => {
   });
 
   it('ignores columns of indicators that are not on this form while they are empty or zero', async () => {
-    const file = csv([['县区', 'T', 'E', 'E1', '就业人员数', 'S2'], ['城中区', 1, 1, 1, '', 0]]);
+    const file = csv([
+      ['县区', 'T', 'E', 'E1', '就业人员数', 'S2'],
+      ['城中区', 1, 1, 1, '', 0],
+    ]);
     expect((await parse(file, 'JYJ', 'x.csv')).rows).toEqual([{ county: '450202', values: { T: 1, E: 1, E1: 1 } }]);
     // The lead department's form carries them.
-    const rsj = csv([['县区', 'T', 'S1', 'S2'], ['城中区', 1, 100000, 20000]]);
+    const rsj = csv([
+      ['县区', 'T', 'S1', 'S2'],
+      ['城中区', 1, 100000, 20000],
+    ]);
     expect((await parse(rsj, 'RSJ', 'x.csv')).rows[0]!.values).toEqual({ T: 1, S1: 100000, S2: 20000 });
   });
 });

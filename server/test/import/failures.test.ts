@@ -33,7 +33,14 @@ function patchCentralEntry(zip: Uint8Array, name: string, field: number, value: 
 }
 
 const xlsxShell = (sheet: Uint8Array) =>
-  zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': sheet }, { level: 9 });
+  zipSync(
+    {
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'xl/workbook.xml': strToU8('<workbook/>'),
+      'xl/worksheets/sheet1.xml': sheet,
+    },
+    { level: 9 },
+  );
 
 describe('files that are not spreadsheets → 400 not_a_spreadsheet', () => {
   it.each([
@@ -42,8 +49,14 @@ describe('files that are not spreadsheets → 400 not_a_spreadsheet', () => {
     ['a PDF renamed .xlsx', fixture('pdf-renamed.xlsx')],
     ['a PNG renamed .xlsx', fixture('png-renamed.xlsx')],
     ['an OpenDocument .ods', fixture('report.ods')],
-    ['a zip that is a Word document', zipSync({ 'word/document.xml': strToU8('<w:document/>'), '[Content_Types].xml': strToU8('<Types/>') })],
-    ['an HTML table saved as .xls', new TextEncoder().encode('<html><body><table><tr><td>县区</td><td>T</td></tr></table></body></html>')],
+    [
+      'a zip that is a Word document',
+      zipSync({ 'word/document.xml': strToU8('<w:document/>'), '[Content_Types].xml': strToU8('<Types/>') }),
+    ],
+    [
+      'an HTML table saved as .xls',
+      new TextEncoder().encode('<html><body><table><tr><td>县区</td><td>T</td></tr></table></body></html>'),
+    ],
     ['a JPEG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46])],
   ])('%s', async (_label, bytes) => {
     await expectAppError(parse(bytes), 400, 'not_a_spreadsheet');
@@ -98,7 +111,8 @@ describe('corrupt workbooks → 400 corrupt_workbook', () => {
     for (let k = 0; k < 24; k++) {
       const bytes = good.slice();
       const noise = pseudoRandomBytes(16, k + 1);
-      for (let j = 0; j < 8; j++) bytes[(noise[j]! * 997 + noise[j + 8]! * 31 + k * 409) % bytes.length] = noise[j + 4]!;
+      for (let j = 0; j < 8; j++)
+        bytes[(noise[j]! * 997 + noise[j + 8]! * 31 + k * 409) % bytes.length] = noise[j + 4]!;
       const cut = k % 3 === 0 ? bytes.subarray(0, bytes.length - k * 50) : bytes;
       const outcome = await parse(cut, 'RSJ').then(
         () => 'parsed',
@@ -145,7 +159,11 @@ describe('problems inside the table → 422 rules_broken with the cell of each',
   const header = ['县区', 'T', 'E', 'E1'];
 
   it('an unknown county name', async () => {
-    const err = await expectAppError(parse(csv([header, ['城中区', 1, 1, 1], ['柳州新区', 2, 2, 2]])), 422, 'rules_broken');
+    const err = await expectAppError(
+      parse(csv([header, ['城中区', 1, 1, 1], ['柳州新区', 2, 2, 2]])),
+      422,
+      'rules_broken',
+    );
     expect(err.details).toEqual([expect.objectContaining({ rule: 'unknown-county', cell: 'A3', county: null })]);
     expect(err.details![0]!.message).toContain('柳州新区');
   });
@@ -173,31 +191,68 @@ describe('problems inside the table → 422 rules_broken with the cell of each',
   it('a 合计 row that does not add up (fixture): the mismatching cell only', async () => {
     const err = await expectAppError(parseFixture('total-mismatch.xlsx'), 422, 'rules_broken');
     expect(err.details).toEqual([
-      expect.objectContaining({ rule: 'total-mismatch', indicator: 'E1', cell: dataset.totalMismatchCell, county: null }),
+      expect.objectContaining({
+        rule: 'total-mismatch',
+        indicator: 'E1',
+        cell: dataset.totalMismatchCell,
+        county: null,
+      }),
     ]);
   });
 
   it('a 合计 row in money with cents is compared to the cent', async () => {
-    const ok = csv([['县区', 'F1'], ['城中区', '0.10'], ['鱼峰区', '0.20'], ['合计', '0.30']]);
+    const ok = csv([
+      ['县区', 'F1'],
+      ['城中区', '0.10'],
+      ['鱼峰区', '0.20'],
+      ['合计', '0.30'],
+    ]);
     expect((await parse(ok)).rows).toHaveLength(2);
-    const off = csv([['县区', 'F1'], ['城中区', '0.10'], ['鱼峰区', '0.20'], ['合计', '0.31']]);
+    const off = csv([
+      ['县区', 'F1'],
+      ['城中区', '0.10'],
+      ['鱼峰区', '0.20'],
+      ['合计', '0.31'],
+    ]);
     const err = await expectAppError(parse(off), 422, 'rules_broken');
     expect(err.details).toEqual([expect.objectContaining({ rule: 'total-mismatch', cell: 'B4' })]);
   });
 
   it('the same county twice (by name and by old code)', async () => {
-    const err = await expectAppError(parse(csv([header, ['柳江区', 1, 1, 1], ['450221', 1, 1, 1]])), 422, 'rules_broken');
+    const err = await expectAppError(
+      parse(csv([header, ['柳江区', 1, 1, 1], ['450221', 1, 1, 1]])),
+      422,
+      'rules_broken',
+    );
     expect(err.details).toEqual([expect.objectContaining({ rule: 'duplicate-county', cell: 'A3', county: '450206' })]);
   });
 
   it('a non-zero value in a column of another department', async () => {
-    const err = await expectAppError(parse(csv([['县区', 'T', 'S1'], ['城中区', 1, 5000]])), 422, 'rules_broken');
+    const err = await expectAppError(
+      parse(
+        csv([
+          ['县区', 'T', 'S1'],
+          ['城中区', 1, 5000],
+        ]),
+      ),
+      422,
+      'rules_broken',
+    );
     expect(err.details).toEqual([expect.objectContaining({ rule: 'not-on-form', cell: 'C2', indicator: 'S1' })]);
     expect(err.details![0]!.message).toContain('市人力资源社会保障局');
   });
 
   it('the same indicator in two columns', async () => {
-    const err = await expectAppError(parse(csv([['县区', 'T', '补贴性培训合计'], ['城中区', 1, 1]])), 422, 'rules_broken');
+    const err = await expectAppError(
+      parse(
+        csv([
+          ['县区', 'T', '补贴性培训合计'],
+          ['城中区', 1, 1],
+        ]),
+      ),
+      422,
+      'rules_broken',
+    );
     expect(err.details).toEqual([expect.objectContaining({ rule: 'duplicate-column', cell: 'C1', indicator: 'T' })]);
   });
 
@@ -210,7 +265,11 @@ describe('problems inside the table → 422 rules_broken with the cell of each',
   });
 
   it('collects every problem of the file in one answer', async () => {
-    const err = await expectAppError(parse(csv([header, ['城中区', 'x', 1, 1], ['某某县', 1, 1, 1], ['鱼峰区', 1, 'y', 1]])), 422, 'rules_broken');
+    const err = await expectAppError(
+      parse(csv([header, ['城中区', 'x', 1, 1], ['某某县', 1, 1, 1], ['鱼峰区', 1, 'y', 1]])),
+      422,
+      'rules_broken',
+    );
     expect(err.details!.map((p) => p.cell)).toEqual(['B2', 'A3', 'C4']);
     expect(err.details!.every((p) => typeof p.cell === 'string')).toBe(true);
   });

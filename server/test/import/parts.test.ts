@@ -66,7 +66,8 @@ describe('header matching', () => {
   });
 
   it('does not match columns that are not indicators', () => {
-    for (const label of ['序号', '备注', '县（区）', '企业职工培训', '小计']) expect(index.get(headerKey(label))).toBeUndefined();
+    for (const label of ['序号', '备注', '县（区）', '企业职工培训', '小计'])
+      expect(index.get(headerKey(label))).toBeUndefined();
   });
 });
 
@@ -132,12 +133,8 @@ describe('file sniffing and the zip guard', () => {
   });
 
   it('gives spreadsheet addresses', () => {
-    expect([cellAddress(0, 0), cellAddress(6, 3), cellAddress(0, 25), cellAddress(0, 26), cellAddress(9, 701)]).toEqual([
-      'A1',
-      'D7',
-      'Z1',
-      'AA1',
-      'ZZ10',
-    ]);
+    expect([cellAddress(0, 0), cellAddress(6, 3), cellAddress(0, 25), cellAddress(0, 26), cellAddress(9, 701)]).toEqual(
+      ['A1', 'D7', 'Z1', 'AA1', 'ZZ10'],
+    );
   });
 });

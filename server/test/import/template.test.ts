@@ -72,7 +72,9 @@ describe('buildTemplate', () => {
 
   it('leaves counties without a prefilled row blank', async () => {
     const rows = expectedRows('JYJ').slice(0, 2);
-    const parsed = await parse(new Uint8Array(await buildTemplate({ catalogue, department: 'JYJ', month: '2020-03', rows })));
+    const parsed = await parse(
+      new Uint8Array(await buildTemplate({ catalogue, department: 'JYJ', month: '2020-03', rows })),
+    );
     expect(parsed.rows.slice(0, 2)).toEqual(rows);
     expect(parsed.warnings.map((w) => w.county)).toEqual(catalogue.units.slice(2).map((u) => u.code));
   });

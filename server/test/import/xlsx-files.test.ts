@@ -65,7 +65,9 @@ describe('xlsx uploads', () => {
       ws.addRow(['城中区', { formula: '1/0', result: { error: '#DIV/0!' } }, 0, 0]);
     });
     const err = await expectAppError(parse(bad), 422, 'rules_broken');
-    expect(err.details).toEqual([expect.objectContaining({ rule: 'not-a-number', cell: 'B2', county: '450202', indicator: 'T' })]);
+    expect(err.details).toEqual([
+      expect.objectContaining({ rule: 'not-a-number', cell: 'B2', county: '450202', indicator: 'T' }),
+    ]);
   });
 
   it('keeps a cached formula result of 0 (exceljs drops it from cell.value)', async () => {
@@ -82,7 +84,9 @@ describe('xlsx uploads', () => {
       ws.addRow(['县区', 'T', 'E', 'E1', 'F1']);
       ws.addRow([{ richText: [{ text: '柳州市' }, { text: '鱼峰区' }] }, ' 1,234 ', '１２３４', 1234, '12,345.60']);
     });
-    expect((await parse(file)).rows).toEqual([{ county: '450203', values: { T: 1234, E: 1234, E1: 1234, F1: 12345.6 } }]);
+    expect((await parse(file)).rows).toEqual([
+      { county: '450203', values: { T: 1234, E: 1234, E1: 1234, F1: 12345.6 } },
+    ]);
   });
 
   it('finds no table in a workbook without one', async () => {
@@ -94,7 +98,14 @@ describe('xlsx uploads', () => {
   });
 
   it('reads the same figures from every writer', async () => {
-    const files = ['gbk.csv', 'utf8-bom.csv', 'utf8-quirks.csv', 'openpyxl-two-row.xlsx', 'libreoffice-multisheet.xlsx', 'wps-style.xlsx'];
+    const files = [
+      'gbk.csv',
+      'utf8-bom.csv',
+      'utf8-quirks.csv',
+      'openpyxl-two-row.xlsx',
+      'libreoffice-multisheet.xlsx',
+      'wps-style.xlsx',
+    ];
     for (const name of files) {
       const { rows } = await parse(fixture(name), 'JYJ', name);
       expect(sortRows(rows), name).toEqual(expectedRows('JYJ'));

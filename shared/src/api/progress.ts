@@ -3,7 +3,10 @@ import { monthSchema } from '../catalogue';
 
 /** `asOf=YYYY-MM-DD`, default today in the campaign's zone. */
 export const asOfQuerySchema = z.object({
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf 格式应为 YYYY-MM-DD').optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf 格式应为 YYYY-MM-DD')
+    .optional(),
 });
 
 const rate = z.number().nullable();
@@ -175,7 +178,14 @@ export const allocationViewSchema = z.object({
   targetValue: z.number(),
   department: z.string().nullable(),
   parentValue: z.number().nullable(),
-  items: z.array(z.object({ code: z.string(), name: z.string(), total: z.number().nullable(), years: z.record(z.string(), z.number()) })),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      total: z.number().nullable(),
+      years: z.record(z.string(), z.number()),
+    }),
+  ),
   sum: z.number(),
   warnings: z.array(z.string()),
 });

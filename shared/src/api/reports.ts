@@ -23,9 +23,15 @@ export type SubmitReport = z.infer<typeof submitReportSchema>;
 const reviewedVersion = z.number().int().positive();
 
 export const acceptSchema = z.object({ version: reviewedVersion });
-export const reasonSchema = z.object({ reason: z.string().trim().min(2, '请填写原因').max(500), version: reviewedVersion });
+export const reasonSchema = z.object({
+  reason: z.string().trim().min(2, '请填写原因').max(500),
+  version: reviewedVersion,
+});
 /** Unlocking opens the month as it stands; the version is checked when given. */
-export const unlockSchema = z.object({ reason: z.string().trim().min(2, '请填写原因').max(500), version: reviewedVersion.optional() });
+export const unlockSchema = z.object({
+  reason: z.string().trim().min(2, '请填写原因').max(500),
+  version: reviewedVersion.optional(),
+});
 
 export const reportVersionSchema = z.object({
   department: z.string(),

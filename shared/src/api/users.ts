@@ -8,18 +8,20 @@ export const passwordSchema = z.string().superRefine((pw, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-export const createUserSchema = z.object({
-  username: z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字、下划线、点或连字符'),
-  displayName: z.string().min(1).max(64).optional(),
-  password: passwordSchema,
-  role: roleSchema,
-  department: z.string().nullable().optional(),
-  county: z.string().nullable().optional(),
-}).superRefine((u, ctx) => {
-  // passwordSchema has reported any other problem already; this adds only the username one.
-  const problem = passwordProblem(u.password) ? null : passwordProblem(u.password, u.username);
-  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
-});
+export const createUserSchema = z
+  .object({
+    username: z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字、下划线、点或连字符'),
+    displayName: z.string().min(1).max(64).optional(),
+    password: passwordSchema,
+    role: roleSchema,
+    department: z.string().nullable().optional(),
+    county: z.string().nullable().optional(),
+  })
+  .superRefine((u, ctx) => {
+    // passwordSchema has reported any other problem already; this adds only the username one.
+    const problem = passwordProblem(u.password) ? null : passwordProblem(u.password, u.username);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 export type CreateUser = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z

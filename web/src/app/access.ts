@@ -2,7 +2,19 @@
 import type { Role, SessionUser } from '@lz/shared/api/session';
 import type { MessageKey } from '../lib/i18n/dictionary';
 
-export type PageKey = 'overview' | 'map' | 'drill' | 'inspect' | 'workspace' | 'review' | 'allocations' | 'users' | 'audit' | 'import' | 'bulletin' | 'report';
+export type PageKey =
+  | 'overview'
+  | 'map'
+  | 'drill'
+  | 'inspect'
+  | 'workspace'
+  | 'review'
+  | 'allocations'
+  | 'users'
+  | 'audit'
+  | 'import'
+  | 'bulletin'
+  | 'report';
 
 const ALL: Role[] = ['admin', 'leader', 'inspector', 'reporter', 'county'];
 

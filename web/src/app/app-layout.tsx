@@ -28,10 +28,16 @@ export function AppLayout() {
     if (narrow) setCollapsed(true);
   }, [location.pathname, narrow]);
 
-  const section = location.pathname.startsWith('/reports/') ? (user.role === 'reporter' ? '/workspace' : '/drill') : location.pathname;
+  const section = location.pathname.startsWith('/reports/')
+    ? user.role === 'reporter'
+      ? '/workspace'
+      : '/drill'
+    : location.pathname;
   const selected = items
     .map((i) => i.path)
-    .filter((p) => section === p || section.startsWith(`${p}/`) || (p.startsWith('/drill') && section.startsWith('/drill')))
+    .filter(
+      (p) => section === p || section.startsWith(`${p}/`) || (p.startsWith('/drill') && section.startsWith('/drill')),
+    )
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
 
@@ -55,10 +61,16 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected}
-          items={items.map((i) => ({ key: i.path, icon: navIcons[i.page], label: <Link to={i.path}>{t(i.label)}</Link> }))}
+          items={items.map((i) => ({
+            key: i.path,
+            icon: navIcons[i.page],
+            label: <Link to={i.path}>{t(i.label)}</Link>,
+          }))}
         />
       </Sider>
-      {narrow && !collapsed && <div className="app-scrim no-print" onClick={() => setCollapsed(true)} aria-hidden="true" />}
+      {narrow && !collapsed && (
+        <div className="app-scrim no-print" onClick={() => setCollapsed(true)} aria-hidden="true" />
+      )}
       <Layout>
         <Header className="app-header no-print">
           <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
@@ -75,7 +87,12 @@ export function AppLayout() {
             <Typography.Text type="secondary" className="app-user" data-testid="current-user">
               {user.displayName} · {t(`role_${user.role}`)}
             </Typography.Text>
-            <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+            <Button
+              size="small"
+              icon={<GlobalOutlined />}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              data-testid="lang-switch"
+            >
               {t('language')}
             </Button>
             <Button

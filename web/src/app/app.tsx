@@ -15,7 +15,10 @@ const fontFamily =
 function Themed() {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', fontFamily, borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1d4ed8', fontFamily, borderRadius: 6 } }}
+    >
       <RouterProvider router={router} />
     </ConfigProvider>
   );

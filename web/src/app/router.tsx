@@ -21,7 +21,14 @@ function NotFound() {
 const guarded = (page: PageKey, element: ReactNode) => <RequireRole page={page}>{element}</RequireRole>;
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <Suspense fallback={null}><P.LoginPage /></Suspense> },
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={null}>
+        <P.LoginPage />
+      </Suspense>
+    ),
+  },
   {
     element: <SessionGuard />,
     children: [

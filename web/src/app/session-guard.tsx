@@ -18,7 +18,12 @@ export function SessionGuard() {
   if (session.error) {
     return (
       <div className="center-screen">
-        <Alert type="error" showIcon title={session.error.message} action={<Button onClick={() => session.refetch()}>{t('retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={session.error.message}
+          action={<Button onClick={() => session.refetch()}>{t('retry')}</Button>}
+        />
       </div>
     );
   }

@@ -78,12 +78,24 @@ export function EChart({ option, label, height = 320, onClick, className, testId
   }, [onClick]);
 
   return (
-    <div className={className} style={{ position: 'relative', width: '100%', height }} data-state={state === 'ready' ? undefined : state} aria-busy={state === 'loading'}>
+    <div
+      className={className}
+      style={{ position: 'relative', width: '100%', height }}
+      data-state={state === 'ready' ? undefined : state}
+      aria-busy={state === 'loading'}
+    >
       <div ref={ref} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height: '100%' }} />
       {state === 'error' && (
         <div className="chart-error" role="alert">
           {t('loadError')}{' '}
-          <button type="button" className="link-button" onClick={() => { setState('loading'); setAttempt((n) => n + 1); }}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setState('loading');
+              setAttempt((n) => n + 1);
+            }}
+          >
             {t('retry')}
           </button>
         </div>

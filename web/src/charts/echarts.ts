@@ -8,6 +8,16 @@ import { GridComponent, LegendPlainComponent, MarkLineComponent, TooltipComponen
 import { init, registerMap, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([LineChart, BarChart, GaugeChart, HeatmapChart, GridComponent, TooltipComponent, LegendPlainComponent, MarkLineComponent, CanvasRenderer]);
+use([
+  LineChart,
+  BarChart,
+  GaugeChart,
+  HeatmapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendPlainComponent,
+  MarkLineComponent,
+  CanvasRenderer,
+]);
 
 export const echarts = { init, registerMap, use };

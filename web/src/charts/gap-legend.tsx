@@ -22,7 +22,10 @@ export function GapLegend() {
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', fontSize: 12 }}>
       {items.map(([colour, text]) => (
         <span key={text} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-          <span style={{ width: 12, height: 12, borderRadius: 2, background: colour, display: 'inline-block' }} aria-hidden="true" />
+          <span
+            style={{ width: 12, height: 12, borderRadius: 2, background: colour, display: 'inline-block' }}
+            aria-hidden="true"
+          />
           {text}
         </span>
       ))}

@@ -5,31 +5,39 @@ import { exportXlsx, type SheetSpec } from '../lib/export-xlsx';
 import { useI18n } from '../lib/i18n/i18n';
 
 /** Exports what a table shows; the sheets are built only when clicked. */
-export function ExportButton({ fileName, sheets, disabled }: { fileName: string; sheets: () => SheetSpec[]; disabled?: boolean }) {
+export function ExportButton({
+  fileName,
+  sheets,
+  disabled,
+}: {
+  fileName: string;
+  sheets: () => SheetSpec[];
+  disabled?: boolean;
+}) {
   const { t } = useI18n();
   const [toast, toastHolder] = antMessage.useMessage();
   const [busy, setBusy] = useState(false);
   return (
     <>
-    {toastHolder}
-    <Button
-      size="small"
-      icon={<DownloadOutlined />}
-      loading={busy}
-      disabled={disabled}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await exportXlsx(fileName, sheets());
-        } catch (e) {
-          toast.error(e instanceof Error ? e.message : String(e));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      {t('export')}
-    </Button>
+      {toastHolder}
+      <Button
+        size="small"
+        icon={<DownloadOutlined />}
+        loading={busy}
+        disabled={disabled}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await exportXlsx(fileName, sheets());
+          } catch (e) {
+            toast.error(e instanceof Error ? e.message : String(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {t('export')}
+      </Button>
     </>
   );
 }

@@ -24,7 +24,18 @@ export interface QueryPanelProps<T> {
  * Every data block of a page sits in one of these: loading, error (with retry), empty, or the content.
  * Plain markup rather than antd's Card, which would carry Tabs into every route.
  */
-export function QueryPanel<T>({ query, title, extra, isEmpty, emptyText, skeletonRows = 4, children, testId, bare, style }: QueryPanelProps<T>) {
+export function QueryPanel<T>({
+  query,
+  title,
+  extra,
+  isEmpty,
+  emptyText,
+  skeletonRows = 4,
+  children,
+  testId,
+  bare,
+  style,
+}: QueryPanelProps<T>) {
   const { t } = useI18n();
   let body: ReactNode;
   let state = 'ready';
@@ -54,7 +65,13 @@ export function QueryPanel<T>({ query, title, extra, isEmpty, emptyText, skeleto
     body = children(query.data);
   }
   return (
-    <section className={bare ? 'panel panel-bare' : 'panel'} data-testid={testId} data-state={state} aria-busy={state === 'loading'} style={style}>
+    <section
+      className={bare ? 'panel panel-bare' : 'panel'}
+      data-testid={testId}
+      data-state={state}
+      aria-busy={state === 'loading'}
+      style={style}
+    >
       {(title || extra) && (
         <header className="panel-head">
           {title ? <h2 className="panel-title">{title}</h2> : <span />}

@@ -9,7 +9,9 @@ export interface QueryLike<T> {
 type DataOf<Q> = Q extends { data: infer D } ? Exclude<D, undefined> : never;
 
 /** Several queries as one: pending while any is, failed if any failed, data once all have it. */
-export function combineQueries<Qs extends QueryLike<unknown>[]>(...queries: Qs): QueryLike<{ [K in keyof Qs]: DataOf<Qs[K]> }> {
+export function combineQueries<Qs extends QueryLike<unknown>[]>(
+  ...queries: Qs
+): QueryLike<{ [K in keyof Qs]: DataOf<Qs[K]> }> {
   const error = queries.find((q) => q.error)?.error ?? null;
   const ready = queries.every((q) => q.data !== undefined);
   return {

@@ -35,8 +35,16 @@ export function apiUrl(path: string, params?: QueryParams): string {
 /** Turns a failed response body (maybe not JSON at all) into the typed error. */
 export function toApiError(status: number, body: unknown): ApiRequestError {
   const err = (body as Partial<ApiError> | null)?.error;
-  if (err && typeof err.message === 'string') return new ApiRequestError(status, err.code ?? 'error', err.message, err.details ?? []);
-  const message = status === 401 ? '请先登录' : status === 403 ? '没有权限' : status >= 500 ? '服务器错误，请稍后重试' : `请求失败 (${status})`;
+  if (err && typeof err.message === 'string')
+    return new ApiRequestError(status, err.code ?? 'error', err.message, err.details ?? []);
+  const message =
+    status === 401
+      ? '请先登录'
+      : status === 403
+        ? '没有权限'
+        : status >= 500
+          ? '服务器错误，请稍后重试'
+          : `请求失败 (${status})`;
   return new ApiRequestError(status, status === 401 ? 'unauthorized' : 'http_error', message);
 }
 
@@ -52,12 +60,21 @@ interface RequestOptions {
  * Idempotency-Key for this call, so when the connection drops before the answer arrives it is sent once
  * more with the same key and the server returns the first answer rather than storing it twice.
  */
-export async function apiFetch<T>(path: string, { method = 'GET', params, body, signal }: RequestOptions = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  { method = 'GET', params, body, signal }: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['idempotency-key'] = newIdempotencyKey();
   const send = () =>
-    fetch(apiUrl(path, params), { method, signal, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(apiUrl(path, params), {
+      method,
+      signal,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   let response: Response;
   try {
     response = await send().catch((e: unknown) => {

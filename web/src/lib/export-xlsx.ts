@@ -24,7 +24,8 @@ export async function exportXlsx(fileName: string, sheets: SheetSpec[]): Promise
       const safe: Record<string, unknown> = {};
       for (const c of sheet.columns) {
         const v = row[c.key];
-        safe[c.key] = v === undefined || v === null ? null : neutraliseCell(typeof v === 'boolean' ? (v ? '是' : '否') : v);
+        safe[c.key] =
+          v === undefined || v === null ? null : neutraliseCell(typeof v === 'boolean' ? (v ? '是' : '否') : v);
       }
       ws.addRow(safe);
     }

@@ -5,7 +5,12 @@ import { newIdempotencyKey } from './idempotency-key';
  * Posts a file as multipart field `file` to an API path. XMLHttpRequest rather than fetch because only it
  * reports upload progress; failures become the same `ApiRequestError` the fetch wrapper throws.
  */
-export function uploadFile<T>(path: string, file: File, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<T> {
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress: (percent: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', apiUrl(path));

@@ -10,7 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asOfForMonth } from '../../src/lib/as-of';
-import { browserAvailability, dataValue, errorPanels, launchBrowser, login, screenshotDir, settle, shoot, startServer, watchProblems, type RunningServer } from './harness';
+import {
+  browserAvailability,
+  dataValue,
+  errorPanels,
+  launchBrowser,
+  login,
+  screenshotDir,
+  settle,
+  shoot,
+  startServer,
+  watchProblems,
+  type RunningServer,
+} from './harness';
 
 const { run } = browserAvailability();
 const VIEWPORT = { width: 1366, height: 768 };
@@ -83,12 +95,14 @@ describe.skipIf(!run)('web app in a browser', () => {
     // City → county.
     await visit(page, 'leader', 'drill', '/drill');
     const byCounty = await api<Breakdown>(page, '/api/progress/breakdown?by=county&indicator=T');
-    for (const r of byCounty.rows) expect(await dataValue(page, `drill-actual-${r.code}`), r.name).toBe(String(r.actual));
+    for (const r of byCounty.rows)
+      expect(await dataValue(page, `drill-actual-${r.code}`), r.name).toBe(String(r.actual));
     await page.locator('[data-testid=drill-counties]').getByRole('link', { name: '三江侗族自治县' }).click();
     await page.waitForURL('**/drill/county/450226');
     await settle(page);
     const depts = await api<Breakdown>(page, '/api/progress/breakdown?by=department&county=450226&indicator=T');
-    for (const r of depts.rows) expect(await dataValue(page, `drill-dept-actual-${r.code}`), r.name).toBe(String(r.actual));
+    for (const r of depts.rows)
+      expect(await dataValue(page, `drill-dept-actual-${r.code}`), r.name).toBe(String(r.actual));
     await shoot(page, 'leader', 'drill-county');
 
     // County → department → months.
@@ -120,7 +134,10 @@ describe.skipIf(!run)('web app in a browser', () => {
 
     // A version picked from the history keeps the county the drill-down came through (and the breadcrumb).
     await visit(page, 'leader', 'report-versions', `/reports/RSJ/${last?.month}?county=450226&tab=versions`);
-    await page.getByRole('link', { name: /^版本 \d+$/ }).first().click();
+    await page
+      .getByRole('link', { name: /^版本 \d+$/ })
+      .first()
+      .click();
     await page.waitForURL((u) => u.searchParams.get('v') !== null);
     expect(new URL(page.url()).searchParams.get('county')).toBe('450226');
     await expect.poll(() => page.locator('[data-testid=drill-breadcrumb]').textContent()).toContain('三江侗族自治县');
@@ -130,7 +147,12 @@ describe.skipIf(!run)('web app in a browser', () => {
     await page.locator('[data-testid=drill-months]').getByRole('link').first().click();
     await page.waitForURL((u) => u.pathname.startsWith('/reports/RSJ/') && u.searchParams.get('month') === '2020-08');
     await settle(page);
-    expect(await page.locator('[data-testid=drill-breadcrumb]').getByRole('link', { name: '三江侗族自治县' }).getAttribute('href')).toBe('/drill/county/450226?month=2020-08');
+    expect(
+      await page
+        .locator('[data-testid=drill-breadcrumb]')
+        .getByRole('link', { name: '三江侗族自治县' })
+        .getAttribute('href'),
+    ).toBe('/drill/county/450226?month=2020-08');
 
     // A month outside the campaign window is clamped to it, not shown as zeros.
     await visit(page, 'leader', 'overview-before-window', '/overview?month=2018-06');
@@ -154,7 +176,10 @@ describe.skipIf(!run)('web app in a browser', () => {
     // Charts are drawn at the printed width, not clipped on the right.
     await page.waitForTimeout(300);
     const sheet = await page.locator('[data-testid=bulletin]').evaluate((e) => e.getBoundingClientRect().width);
-    for (const w of await page.locator('[data-testid=bulletin] canvas').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width))) expect(w).toBeLessThanOrEqual(sheet + 1);
+    for (const w of await page
+      .locator('[data-testid=bulletin] canvas')
+      .evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width)))
+      expect(w).toBeLessThanOrEqual(sheet + 1);
     expect(sheet).toBeLessThan(710);
     await shoot(page, 'leader', 'bulletin-print');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -183,12 +208,16 @@ describe.skipIf(!run)('web app in a browser', () => {
     if (!first || !second) throw new Error('queue too short');
     await page.click(`[data-testid=accept-${first.department}-${first.month}]`);
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(async () => (await api<ReportVersion>(page, `/api/reports/${first.department}/${first.month}`)).status).toBe('accepted');
+    await expect
+      .poll(async () => (await api<ReportVersion>(page, `/api/reports/${first.department}/${first.month}`)).status)
+      .toBe('accepted');
 
     await page.click(`[data-testid=return-${second.department}-${second.month}]`);
     await page.locator('.ant-modal textarea').fill('请核实企业职工培训分项');
     await page.locator('.ant-modal .ant-btn-primary').click();
-    await expect.poll(async () => (await api<ReportVersion>(page, `/api/reports/${second.department}/${second.month}`)).status).toBe('returned');
+    await expect
+      .poll(async () => (await api<ReportVersion>(page, `/api/reports/${second.department}/${second.month}`)).status)
+      .toBe('returned');
 
     await visit(page, 'admin', 'overview', '/overview');
     await expectTargetsMatchApi(page);
@@ -219,23 +248,44 @@ describe.skipIf(!run)('web app in a browser', () => {
         [
           ['填报单位', '月份', '报送时间', '县区', ...codes].join(','),
           ...before.rows.map((r, i) =>
-            [target.department, target.month, sentAt, r.county, ...codes.map((c) => (spoil && i === 0 && c === 'T' ? (r.values.T ?? 0) + 1 : r.values[c] ?? 0))].join(','),
+            [
+              target.department,
+              target.month,
+              sentAt,
+              r.county,
+              ...codes.map((c) => (spoil && i === 0 && c === 'T' ? (r.values.T ?? 0) + 1 : (r.values[c] ?? 0))),
+            ].join(','),
           ),
         ].join('\r\n'),
       );
     await visit(page, 'admin', 'import', '/admin/import');
-    await page.setInputFiles('input[type=file]', { name: 'history-bad.csv', mimeType: 'text/csv', buffer: historyCsv(true) });
+    await page.setInputFiles('input[type=file]', {
+      name: 'history-bad.csv',
+      mimeType: 'text/csv',
+      buffer: historyCsv(true),
+    });
     await page.locator('[data-testid=import-error]').waitFor();
     // The one broken figure, T of the first county (line 2), is the one problem listed, at its cell.
     const column = 4 + codes.indexOf('T'); // 0-based, after 填报单位, 月份, 报送时间, 县区
-    const letters = (column >= 26 ? String.fromCharCode(64 + Math.floor(column / 26)) : '') + String.fromCharCode(65 + (column % 26));
+    const letters =
+      (column >= 26 ? String.fromCharCode(64 + Math.floor(column / 26)) : '') + String.fromCharCode(65 + (column % 26));
     const tCell = `${letters}2`;
-    expect(await page.locator('[data-testid=import-problems] tbody tr.ant-table-row td:first-child').allTextContents()).toEqual([tCell]);
-    expect((await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`)).version).toBe(before.version);
+    expect(
+      await page.locator('[data-testid=import-problems] tbody tr.ant-table-row td:first-child').allTextContents(),
+    ).toEqual([tCell]);
+    expect((await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`)).version).toBe(
+      before.version,
+    );
     await shoot(page, 'admin', 'import-refused');
-    await page.setInputFiles('input[type=file]', { name: 'history.csv', mimeType: 'text/csv', buffer: historyCsv(false) });
+    await page.setInputFiles('input[type=file]', {
+      name: 'history.csv',
+      mimeType: 'text/csv',
+      buffer: historyCsv(false),
+    });
     await page.locator('[data-testid=import-done]').waitFor();
-    expect((await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`)).version).toBe(before.version + 1);
+    expect((await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`)).version).toBe(
+      before.version + 1,
+    );
     await shoot(page, 'admin', 'import-done');
 
     await visit(page, 'admin', 'audit', '/admin/audit');
@@ -243,7 +293,9 @@ describe.skipIf(!run)('web app in a browser', () => {
     expect(await page.locator('[data-testid=audit-table]').textContent()).toContain('report.return');
     // Dates filter by the calendar day in Beijing time, and times are shown in Beijing time.
     await visit(page, 'admin', 'audit-day', '/admin/audit?from=2022-01-09&to=2022-01-09');
-    const times = await page.locator('[data-testid=audit-table] tbody tr.ant-table-row td:nth-child(2)').allTextContents();
+    const times = await page
+      .locator('[data-testid=audit-table] tbody tr.ant-table-row td:nth-child(2)')
+      .allTextContents();
     expect(times.length).toBeGreaterThan(0);
     for (const time of times) expect(time).toMatch(/^2022-01-09 \d{2}:\d{2}:\d{2}$/);
 
@@ -261,11 +313,15 @@ describe.skipIf(!run)('web app in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/inspect');
     await settle(page);
     const byCounty = await api<Breakdown>(page, '/api/progress/breakdown?by=county&indicator=T');
-    for (const r of byCounty.rows.filter((x) => x.lagging)) expect(await dataValue(page, `lag-county-${r.code}`), r.name).toBe(String(r.actual));
+    for (const r of byCounty.rows.filter((x) => x.lagging))
+      expect(await dataValue(page, `lag-county-${r.code}`), r.name).toBe(String(r.actual));
     await shoot(page, 'inspector', 'inspect');
 
     // Every table exports to .xlsx in the browser (exceljs loaded on demand).
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=lagging-county]').getByRole('button', { name: '导出 Excel' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=lagging-county]').getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
@@ -278,7 +334,10 @@ describe.skipIf(!run)('web app in a browser', () => {
     await page.click('[data-testid=finding-create]');
     const modal = page.locator('.ant-modal');
     await modal.locator('.ant-select').nth(0).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '三江侗族自治县' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '三江侗族自治县' })
+      .click();
     await modal.locator('input[placeholder="2020-Q3"]').fill('2021-Q4');
     await modal.locator('textarea').nth(0).fill('三江县补贴性培训完成率落后时序进度 30 个百分点以上');
     await modal.locator('textarea').nth(1).fill('制定追赶计划，按月报送进度');
@@ -286,7 +345,9 @@ describe.skipIf(!run)('web app in a browser', () => {
     // A double click on 保存 records the finding once.
     await modal.locator('.ant-btn-primary').dblclick();
     await expect.poll(async () => (await api<{ id: number; status: string }[]>(page, '/api/findings')).length).toBe(1);
-    await expect.poll(() => page.locator('[data-testid=findings-panel] tbody tr').filter({ hasText: '三江侗族自治县' }).count()).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid=findings-panel] tbody tr').filter({ hasText: '三江侗族自治县' }).count())
+      .toBe(1);
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await shoot(page, 'inspector', 'inspect-findings-open');
     expect((await api<unknown[]>(page, '/api/findings')).length).toBe(1);
@@ -324,7 +385,9 @@ describe.skipIf(!run)('web app in a browser', () => {
     await page.getByRole('button', { name: '自动计算小计' }).click();
     await expect.poll(() => page.locator('[data-testid=grid-check]').textContent()).toContain('校验通过');
     await page.click('[data-testid=grid-submit]');
-    await expect.poll(async () => (await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`)).version).toBe(before.version + 1);
+    await expect
+      .poll(async () => (await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`)).version)
+      .toBe(before.version + 1);
     const after = await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`);
     expect(after.totals.T).toBe((before.totals.T ?? 0) + 5);
     await settle(page);
@@ -337,11 +400,21 @@ describe.skipIf(!run)('web app in a browser', () => {
     // A file the server cannot read comes back with the error shown, not a crash.
     await page.goto(`${server.base}/reports/RSJ/${open.month}?tab=upload`);
     await settle(page);
-    await page.setInputFiles('input[type=file]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('县区,T\n不存在的县,abc\n') });
+    await page.setInputFiles('input[type=file]', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('县区,T\n不存在的县,abc\n'),
+    });
     await expect.poll(() => page.locator('[data-testid=upload-error]').count(), { timeout: 15_000 }).toBe(1);
     // Broken rules come back as 422 details, each shown against its county and column.
-    await page.setInputFiles('input[type=file]', { name: 'sums.csv', mimeType: 'text/csv', buffer: Buffer.from('县区,T,E,K\n三江,10,3,3\n') });
-    await expect.poll(() => page.locator('[data-testid=upload-problems] tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    await page.setInputFiles('input[type=file]', {
+      name: 'sums.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('县区,T,E,K\n三江,10,3,3\n'),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid=upload-problems] tbody tr').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(3);
     expect(await page.locator('[data-testid=upload-problems]').textContent()).toContain('补贴性培训合计(T)');
     await shoot(page, 'rsj', 'report-upload-error');
 
@@ -361,7 +434,8 @@ describe.skipIf(!run)('web app in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/drill/county/450226');
     await settle(page);
     const depts = await api<Breakdown>(page, '/api/progress/breakdown?by=department&county=450226&indicator=T');
-    for (const r of depts.rows) expect(await dataValue(page, `drill-dept-actual-${r.code}`), r.name).toBe(String(r.actual));
+    for (const r of depts.rows)
+      expect(await dataValue(page, `drill-dept-actual-${r.code}`), r.name).toBe(String(r.actual));
     await shoot(page, 'sanjiang', 'drill-county');
 
     await page.locator('[data-testid=drill-departments]').getByRole('link', { name: '市工业和信息化局' }).click();
@@ -390,7 +464,12 @@ describe.skipIf(!run)('web app in a browser', () => {
   }, 180_000);
 
   it('is readable on a phone: the menu collapses and the overview stacks', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const problems = watchProblems(page);
     await login(page, server.base, 'leader');
@@ -400,7 +479,9 @@ describe.skipIf(!run)('web app in a browser', () => {
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(screenshotDir, 'leader-overview-phone.png') });
     await page.getByRole('button', { name: 'open menu' }).click();
-    await expect.poll(() => page.locator('.app-sider').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100);
+    await expect
+      .poll(() => page.locator('.app-sider').evaluate((el) => el.getBoundingClientRect().width))
+      .toBeGreaterThan(100);
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);

@@ -48,13 +48,21 @@ export interface RunningServer {
 
 /** Starts `server/src/main.ts` with DEMO=1 on a fresh database and waits for /api/health. */
 export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(join(repoRoot, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `pnpm --filter @lz/web build` first (pnpm test:browser does)');
+  if (!existsSync(join(repoRoot, 'web/dist/index.html')))
+    throw new Error('web/dist is missing: run `pnpm --filter @lz/web build` first (pnpm test:browser does)');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'lz-browser-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'server'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: join(dir, 'test.sqlite'), DEMO: '1', ADMIN_PASSWORD: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DB_PATH: join(dir, 'test.sqlite'),
+      DEMO: '1',
+      ADMIN_PASSWORD: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -93,7 +101,15 @@ export async function startServer(): Promise<RunningServer> {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -114,7 +130,8 @@ export function watchProblems(page: Page): string[] {
   });
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith('http://127.0.0.1') && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`external request: ${url}`);
+    if (!url.startsWith('http://127.0.0.1') && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.push(`external request: ${url}`);
   });
   return problems;
 }
@@ -130,7 +147,11 @@ export async function login(page: Page, base: string, username: string): Promise
 /** Waits until every data panel has left its loading state and charts have drawn. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('[data-state=loading]') && !document.querySelector('.ant-spin-spinning'), null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[data-state=loading]') && !document.querySelector('.ant-spin-spinning'),
+    null,
+    { timeout: 30_000 },
+  );
   // ECharts animates for up to a second.
   await page.waitForTimeout(1200);
 }

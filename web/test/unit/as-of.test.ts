@@ -33,10 +33,18 @@ describe('clampMonth', () => {
 
 describe('api client helpers', () => {
   it('drops empty params', () => {
-    expect(apiUrl('/series', { indicator: 'T', county: undefined, department: '', asOf: null })).toBe('/api/series?indicator=T');
+    expect(apiUrl('/series', { indicator: 'T', county: undefined, department: '', asOf: null })).toBe(
+      '/api/series?indicator=T',
+    );
   });
   it('reads the error envelope, details included', () => {
-    const e = toApiError(422, { error: { code: 'rules_broken', message: '校验未通过', details: [{ county: '450226', indicator: 'T', rule: 'sum', message: 'x', cell: 'D7' }] } });
+    const e = toApiError(422, {
+      error: {
+        code: 'rules_broken',
+        message: '校验未通过',
+        details: [{ county: '450226', indicator: 'T', rule: 'sum', message: 'x', cell: 'D7' }],
+      },
+    });
     expect(e.status).toBe(422);
     expect(e.code).toBe('rules_broken');
     expect(e.details[0]?.cell).toBe('D7');
@@ -49,7 +57,10 @@ describe('api client helpers', () => {
 
 describe('audit day bounds', () => {
   it('sends a Shanghai day as its UTC instants', () => {
-    expect(dayBounds({ from: '2022-01-09', to: '2022-01-09' })).toEqual({ from: '2022-01-08T16:00:00.000Z', to: '2022-01-09T15:59:59.999Z' });
+    expect(dayBounds({ from: '2022-01-09', to: '2022-01-09' })).toEqual({
+      from: '2022-01-08T16:00:00.000Z',
+      to: '2022-01-09T15:59:59.999Z',
+    });
     expect(dayBounds({ actor: 'admin' })).toEqual({ actor: 'admin', from: undefined, to: undefined });
   });
 });

@@ -46,7 +46,12 @@ describe('gap colours', () => {
 describe('cumulative option', () => {
   it('draws cumulative, forecast (dashed) and expected, with the target as a line', () => {
     const o = buildCumulativeOption(series);
-    const s = o.series as { name: string; data: unknown[]; lineStyle?: { type?: string }; markLine?: { data: { yAxis: number }[] } }[];
+    const s = o.series as {
+      name: string;
+      data: unknown[];
+      lineStyle?: { type?: string };
+      markLine?: { data: { yAxis: number }[] };
+    }[];
     expect(s.map((x) => x.name)).toEqual(['累计完成', '期末预测', '应完成进度']);
     expect(s[0]?.data).toEqual([10, 30, 60, null]);
     expect(s[0]?.markLine?.data[0]?.yAxis).toBe(300);
@@ -123,7 +128,9 @@ describe('heatmap option', () => {
 describe('map and gauge options', () => {
   it('colours each county by its gap and keeps its code for the click', () => {
     const o = buildMapOption([row('450226', 0.3), row('450203', 0.9)], 'm');
-    const s = (o.series as { map: string; data: { name: string; code: string; itemStyle: { areaColor: string } }[] }[])[0];
+    const s = (
+      o.series as { map: string; data: { name: string; code: string; itemStyle: { areaColor: string } }[] }[]
+    )[0];
     expect(s?.map).toBe('m');
     expect(s?.data.map((d) => [d.code, d.itemStyle.areaColor])).toEqual([
       ['450226', GAP_COLOURS.far],

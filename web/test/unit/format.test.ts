@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatCount, formatDateTime, formatDateTimeSeconds, formatInteger, formatMonth, formatPercent, formatPoints, formatYuan } from '../../src/lib/format';
+import {
+  formatCell,
+  formatCount,
+  formatDateTime,
+  formatDateTimeSeconds,
+  formatInteger,
+  formatMonth,
+  formatPercent,
+  formatPoints,
+  formatYuan,
+} from '../../src/lib/format';
 
 describe('formatCount (person-times the Chinese way)', () => {
   it('keeps small numbers exact with separators', () => {

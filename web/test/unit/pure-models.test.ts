@@ -8,7 +8,15 @@ import { laggingRows } from '../../src/features/inspect/components/lagging-model
 import { bodyOf, fillSubtotals, gridFrom } from '../../src/features/reports/components/grid-state';
 import { changedCells } from '../../src/features/reports/components/version-diff';
 
-const user = (role: SessionUser['role'], extra: Partial<SessionUser> = {}): SessionUser => ({ id: 1, username: role, displayName: role, role, department: null, county: null, ...extra });
+const user = (role: SessionUser['role'], extra: Partial<SessionUser> = {}): SessionUser => ({
+  id: 1,
+  username: role,
+  displayName: role,
+  role,
+  department: null,
+  county: null,
+  ...extra,
+});
 
 describe('access', () => {
   it('lands each role on its home page', () => {
@@ -72,7 +80,18 @@ describe('version diff', () => {
 });
 
 describe('lagging model', () => {
-  const r = (over: Partial<BreakdownRow>): BreakdownRow => ({ code: 'c', name: 'C', allocation: 1200, actual: 400, completionRate: 1 / 3, timeProgress: 0.5, lagging: true, rank: 1, recent: 600, ...over });
+  const r = (over: Partial<BreakdownRow>): BreakdownRow => ({
+    code: 'c',
+    name: 'C',
+    allocation: 1200,
+    actual: 400,
+    completionRate: 1 / 3,
+    timeProgress: 0.5,
+    lagging: true,
+    rank: 1,
+    recent: 600,
+    ...over,
+  });
   it('measures the gap, the shortfall against the pace and whether the recent pace closes it', () => {
     const [x] = laggingRows([r({})], 12, 12);
     expect(x?.gap).toBeCloseTo(-1 / 6);

@@ -16,17 +16,31 @@ export function auditBound(value: string | undefined, edge: 'start' | 'end', tim
   const m = DATE.exec(value);
   if (!m) return new Date(value).toISOString();
   if (edge === 'end') return endOfDayInZone(value, timeZone).toISOString();
-  return instantOfWallClock({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 0, minute: 0, second: 0 }, timeZone).toISOString();
+  return instantOfWallClock(
+    { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 0, minute: 0, second: 0 },
+    timeZone,
+  ).toISOString();
 }
 
 /** Read-only on purpose: there is no route that edits or deletes the audit log. */
 export function auditRoutes() {
   const r = defineRoutes('/api/audit');
-  r.get('/', { summary: '审计日志（只读）', access: allow('admin'), query: auditQuerySchema, response: z.array(auditEntrySchema) }, (c) => {
-    const deps = c.get('deps');
-    const q = parseQuery(c, auditQuerySchema);
-    const zone = deps.catalogue.campaign.timeZone;
-    return c.json(listAudit(deps.db, { ...q, from: auditBound(q.from, 'start', zone), to: auditBound(q.to, 'end', zone) }));
-  });
+  r.get(
+    '/',
+    {
+      summary: '审计日志（只读）',
+      access: allow('admin'),
+      query: auditQuerySchema,
+      response: z.array(auditEntrySchema),
+    },
+    (c) => {
+      const deps = c.get('deps');
+      const q = parseQuery(c, auditQuerySchema);
+      const zone = deps.catalogue.campaign.timeZone;
+      return c.json(
+        listAudit(deps.db, { ...q, from: auditBound(q.from, 'start', zone), to: auditBound(q.to, 'end', zone) }),
+      );
+    },
+  );
   return r.app;
 }

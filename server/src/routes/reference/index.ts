@@ -12,15 +12,21 @@ export function referenceRoutes() {
   r.get('/campaign', { summary: '行动基本信息（期间、截止日规则）', access: PUBLIC, response: campaignSchema }, (c) =>
     c.json(c.get('deps').catalogue.campaign),
   );
-  r.get('/units', { summary: '县区级单位', access: PUBLIC, response: z.array(unitSchema) }, (c) => c.json(c.get('deps').catalogue.units));
-  r.get('/departments', { summary: '责任单位（owesReports: 是否须报送月报）', access: PUBLIC, response: z.array(departmentSchema) }, (c) =>
-    c.json(c.get('deps').catalogue.departments),
+  r.get('/units', { summary: '县区级单位', access: PUBLIC, response: z.array(unitSchema) }, (c) =>
+    c.json(c.get('deps').catalogue.units),
+  );
+  r.get(
+    '/departments',
+    { summary: '责任单位（owesReports: 是否须报送月报）', access: PUBLIC, response: z.array(departmentSchema) },
+    (c) => c.json(c.get('deps').catalogue.departments),
   );
   r.get('/indicators', { summary: '指标目录（报表列）', access: PUBLIC, response: z.array(indicatorSchema) }, (c) => {
     const { catalogue } = c.get('deps');
     const groups = new Map(catalogue.groups.map((g) => [g.code, g.name]));
     return c.json(catalogue.indicators.map((i) => ({ ...i, groupName: groups.get(i.group) ?? i.group })));
   });
-  r.get('/targets', { summary: '行动目标', access: PUBLIC, response: z.array(targetSchema) }, (c) => c.json(c.get('deps').catalogue.targets));
+  r.get('/targets', { summary: '行动目标', access: PUBLIC, response: z.array(targetSchema) }, (c) =>
+    c.json(c.get('deps').catalogue.targets),
+  );
   return r.app;
 }

@@ -12,7 +12,8 @@ export function sessionRoutes() {
     const deps = c.get('deps');
     const input = await parseJson(c, loginSchema);
     const { token, user, expiresAt } = await login(deps, input.username, input.password, c.get('ip'));
-    const secure = deps.config.secureCookies || c.req.header('x-forwarded-proto') === 'https' || c.req.url.startsWith('https:');
+    const secure =
+      deps.config.secureCookies || c.req.header('x-forwarded-proto') === 'https' || c.req.url.startsWith('https:');
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt });
     return c.json({ user, expiresAt: expiresAt.toISOString() });
   });

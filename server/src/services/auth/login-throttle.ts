@@ -9,7 +9,15 @@
  */
 import { isIPv6 } from 'node:net';
 import type { Db } from '../../db/open-database';
-import { deleteStaleThrottles, deleteThrottle, findThrottle, lockIfFull, releaseAttempt, takeAttempt, type ThrottleKey } from '../../db/login-throttle-store';
+import {
+  deleteStaleThrottles,
+  deleteThrottle,
+  findThrottle,
+  lockIfFull,
+  releaseAttempt,
+  takeAttempt,
+  type ThrottleKey,
+} from '../../db/login-throttle-store';
 
 export const PAIR_LIMIT = 5;
 export const ADDRESS_LIMIT = 20;
@@ -35,8 +43,13 @@ export function addressKey(ip: string | null): string {
   const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]?.split('::') ?? [];
   const left = head ? head.split(':') : [];
   const right = ip.includes('::') && tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** Address first: when it is blocked that is the answer, whatever the name. */
@@ -69,7 +82,10 @@ export function reserveAttempt(db: Db, keys: Counter[], nowMs: number): Refusal 
     // Not locked yet means full of attempts still being checked: their window is the best guess.
     const row = findThrottle(db, e.counter.key);
     const until = row?.locked_until_ms ?? (row ? row.window_start_ms + THROTTLE_MS : nowMs + THROTTLE_MS);
-    return { code: e.counter.scope === 'address' ? 'address_blocked' : 'account_locked', retryAfterMs: Math.max(until - nowMs, 1000) };
+    return {
+      code: e.counter.scope === 'address' ? 'address_blocked' : 'account_locked',
+      retryAfterMs: Math.max(until - nowMs, 1000),
+    };
   }
 }
 

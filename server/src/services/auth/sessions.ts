@@ -9,7 +9,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@lz/shared/api/session';
 import { appendAudit } from '../../db/audit-log';
-import { deleteExpiredSessions, deleteSession, findSession, findUserByName, insertSessionIfCurrent, touchSession } from '../../db/user-store';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  findUserByName,
+  insertSessionIfCurrent,
+  touchSession,
+} from '../../db/user-store';
 import type { Deps } from '../../deps';
 import { AppError, unauthorized } from '../../errors';
 import { recordFailure, recordSuccess, reserveAttempt, throttleKeys, type Refusal } from './login-throttle';
@@ -40,7 +47,13 @@ export async function login(
   // Read only: what the password is checked against. Nothing here is ever written back.
   const user = findUserByName(db, username);
   const audit = (action: string, reason?: string) =>
-    appendAudit(db, new Date(now), { actor: user?.username ?? null, action, target: `user/${username.slice(0, 64)}`, after: reason ? { reason } : undefined, ip });
+    appendAudit(db, new Date(now), {
+      actor: user?.username ?? null,
+      action,
+      target: `user/${username.slice(0, 64)}`,
+      after: reason ? { reason } : undefined,
+      ip,
+    });
 
   const refused = reserveAttempt(db, keys, now);
   if (refused) {
@@ -62,14 +75,22 @@ export async function login(
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + config.sessionHours * 3600 * 1000;
-  const opened = db.transaction(() => {
-    const inserted = insertSessionIfCurrent(db, { tokenHash: hashToken(token), userId: user.id, authVersion: user.auth_version, createdAtMs: now, expiresAtMs: expiresAt });
-    if (!inserted) return false;
-    recordSuccess(db, keys);
-    deleteExpiredSessions(db, { nowMs: now, idleSinceMs: now - config.sessionIdleMinutes * 60000 });
-    audit('session.login');
-    return true;
-  }).immediate();
+  const opened = db
+    .transaction(() => {
+      const inserted = insertSessionIfCurrent(db, {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        authVersion: user.auth_version,
+        createdAtMs: now,
+        expiresAtMs: expiresAt,
+      });
+      if (!inserted) return false;
+      recordSuccess(db, keys);
+      deleteExpiredSessions(db, { nowMs: now, idleSinceMs: now - config.sessionIdleMinutes * 60000 });
+      audit('session.login');
+      return true;
+    })
+    .immediate();
   // Disabled, reset or re-roled while the password was being checked.
   if (!opened) throw failed('account_changed');
   return { token, user: toSessionUser(user), expiresAt: new Date(expiresAt) };
@@ -94,8 +115,15 @@ export function userForToken(deps: Deps, token: string): { user: SessionUser; ex
 }
 
 export function logout(deps: Deps, token: string, user: SessionUser, ip: string | null): void {
-  deps.db.transaction(() => {
-    deleteSession(deps.db, hashToken(token));
-    appendAudit(deps.db, deps.clock.now(), { actor: user.username, action: 'session.logout', target: `user/${user.username}`, ip });
-  }).immediate();
+  deps.db
+    .transaction(() => {
+      deleteSession(deps.db, hashToken(token));
+      appendAudit(deps.db, deps.clock.now(), {
+        actor: user.username,
+        action: 'session.logout',
+        target: `user/${user.username}`,
+        ip,
+      });
+    })
+    .immediate();
 }

@@ -4,13 +4,28 @@ import type { SessionUser } from '@lz/shared/api/session';
 import { passwordProblem } from '@lz/shared/password-policy';
 import { appendAudit } from '../../db/audit-log';
 import { deleteUserThrottles, userLockedUntil } from '../../db/login-throttle-store';
-import { deleteUserSessions, findUserById, findUserByName, insertUser, listUserRows, updateUserFields, type UserRow } from '../../db/user-store';
+import {
+  deleteUserSessions,
+  findUserById,
+  findUserByName,
+  insertUser,
+  listUserRows,
+  updateUserFields,
+  type UserRow,
+} from '../../db/user-store';
 import type { Deps } from '../../deps';
 import { badRequest, conflict, notFound } from '../../errors';
 import { hashPassword } from './passwords';
 
 export function toSessionUser(u: UserRow): SessionUser {
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, department: u.department, county: u.county };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    department: u.department,
+    county: u.county,
+  };
 }
 
 /** `lockedUntil`: the latest lock on the account from any address (login-throttle.ts). */
@@ -31,7 +46,13 @@ function checkPassword(password: string, username: string) {
 }
 
 /** What the audit log keeps of a user: never the hash. */
-const auditView = (u: UserRow) => ({ username: u.username, role: u.role, department: u.department, county: u.county, disabled: u.disabled === 1 });
+const auditView = (u: UserRow) => ({
+  username: u.username,
+  role: u.role,
+  department: u.department,
+  county: u.county,
+  disabled: u.disabled === 1,
+});
 
 function checkBinding(deps: Deps, role: string, department: string | null, county: string | null) {
   if (role === 'reporter') {
@@ -39,35 +60,51 @@ function checkBinding(deps: Deps, role: string, department: string | null, count
     if (!d) throw badRequest('填报员必须绑定一个责任单位 (department)', 'binding_required');
   } else if (department) throw badRequest('只有填报员绑定责任单位', 'binding_not_allowed');
   if (role === 'county') {
-    if (!deps.catalogue.units.some((u) => u.code === county)) throw badRequest('县区用户必须绑定一个县区 (county)', 'binding_required');
+    if (!deps.catalogue.units.some((u) => u.code === county))
+      throw badRequest('县区用户必须绑定一个县区 (county)', 'binding_required');
   } else if (county) throw badRequest('只有县区用户绑定县区', 'binding_not_allowed');
 }
 
 export const listUsers = (deps: Deps): User[] => listUserRows(deps.db).map((u) => toUser(deps, u));
 
-export async function createUser(deps: Deps, input: CreateUser, actor: string | null, ip?: string | null): Promise<User> {
+export async function createUser(
+  deps: Deps,
+  input: CreateUser,
+  actor: string | null,
+  ip?: string | null,
+): Promise<User> {
   const department = input.department ?? null;
   const county = input.county ?? null;
   checkBinding(deps, input.role, department, county);
   checkPassword(input.password, input.username);
   const hash = await hashPassword(input.password);
   const now = deps.clock.now();
-  const id = deps.db.transaction(() => {
-    if (findUserByName(deps.db, input.username)) throw conflict(`用户名 ${input.username} 已存在`, 'username_taken');
-    const newId = insertUser(deps.db, {
-      username: input.username,
-      display_name: input.displayName ?? input.username,
-      password_hash: hash,
-      role: input.role,
-      department,
-      county,
-      disabled: 0,
-      created_at: now.toISOString(),
-    });
-    const row = findUserById(deps.db, newId);
-    if (row) appendAudit(deps.db, now, { actor, action: 'user.create', target: `user/${input.username}`, before: null, after: auditView(row), ip });
-    return newId;
-  }).immediate();
+  const id = deps.db
+    .transaction(() => {
+      if (findUserByName(deps.db, input.username)) throw conflict(`用户名 ${input.username} 已存在`, 'username_taken');
+      const newId = insertUser(deps.db, {
+        username: input.username,
+        display_name: input.displayName ?? input.username,
+        password_hash: hash,
+        role: input.role,
+        department,
+        county,
+        disabled: 0,
+        created_at: now.toISOString(),
+      });
+      const row = findUserById(deps.db, newId);
+      if (row)
+        appendAudit(deps.db, now, {
+          actor,
+          action: 'user.create',
+          target: `user/${input.username}`,
+          before: null,
+          after: auditView(row),
+          ip,
+        });
+      return newId;
+    })
+    .immediate();
   const row = findUserById(deps.db, id);
   if (!row) throw notFound();
   return toUser(deps, row);
@@ -78,7 +115,13 @@ export async function createUser(deps: Deps, input: CreateUser, actor: string | 
  * between), and the hash is written only when the patch brings a new one: a concurrent login or another
  * admin's change is never undone by a row read before an await.
  */
-export async function updateUser(deps: Deps, id: number, patch: UpdateUser, actor: string, ip?: string | null): Promise<User> {
+export async function updateUser(
+  deps: Deps,
+  id: number,
+  patch: UpdateUser,
+  actor: string,
+  ip?: string | null,
+): Promise<User> {
   let hash: string | null = null;
   if (patch.password) {
     // The username never changes, so checking it against a read outside the transaction is safe.
@@ -88,36 +131,41 @@ export async function updateUser(deps: Deps, id: number, patch: UpdateUser, acto
     hash = await hashPassword(patch.password);
   }
   const now = deps.clock.now();
-  deps.db.transaction(() => {
-    const before = findUserById(deps.db, id);
-    if (!before) throw notFound('用户不存在');
-    const role = patch.role ?? before.role;
-    const department = patch.department !== undefined ? patch.department : role === 'reporter' ? before.department : null;
-    const county = patch.county !== undefined ? patch.county : role === 'county' ? before.county : null;
-    checkBinding(deps, role, department, county);
-    // Any change of rights or password ends the user's open sessions, and any login still checking a password.
-    const endsSessions = Boolean(patch.password || patch.role || patch.disabled || patch.department !== undefined || patch.county !== undefined);
-    const next = {
-      id,
-      display_name: patch.displayName ?? before.display_name,
-      role,
-      department,
-      county,
-      disabled: patch.disabled === undefined ? before.disabled : patch.disabled ? 1 : 0,
-    };
-    updateUserFields(deps.db, { ...next, password_hash: hash, bump: endsSessions ? 1 : 0 });
-    if (endsSessions) deleteUserSessions(deps.db, id);
-    // A password reset by the admin also lifts every lockout of the account.
-    if (patch.password) deleteUserThrottles(deps.db, before.username);
-    appendAudit(deps.db, now, {
-      actor,
-      action: patch.password ? 'user.update.password' : 'user.update',
-      target: `user/${before.username}`,
-      before: auditView(before),
-      after: auditView({ ...before, ...next }),
-      ip,
-    });
-  }).immediate();
+  deps.db
+    .transaction(() => {
+      const before = findUserById(deps.db, id);
+      if (!before) throw notFound('用户不存在');
+      const role = patch.role ?? before.role;
+      const department =
+        patch.department !== undefined ? patch.department : role === 'reporter' ? before.department : null;
+      const county = patch.county !== undefined ? patch.county : role === 'county' ? before.county : null;
+      checkBinding(deps, role, department, county);
+      // Any change of rights or password ends the user's open sessions, and any login still checking a password.
+      const endsSessions = Boolean(
+        patch.password || patch.role || patch.disabled || patch.department !== undefined || patch.county !== undefined,
+      );
+      const next = {
+        id,
+        display_name: patch.displayName ?? before.display_name,
+        role,
+        department,
+        county,
+        disabled: patch.disabled === undefined ? before.disabled : patch.disabled ? 1 : 0,
+      };
+      updateUserFields(deps.db, { ...next, password_hash: hash, bump: endsSessions ? 1 : 0 });
+      if (endsSessions) deleteUserSessions(deps.db, id);
+      // A password reset by the admin also lifts every lockout of the account.
+      if (patch.password) deleteUserThrottles(deps.db, before.username);
+      appendAudit(deps.db, now, {
+        actor,
+        action: patch.password ? 'user.update.password' : 'user.update',
+        target: `user/${before.username}`,
+        before: auditView(before),
+        after: auditView({ ...before, ...next }),
+        ip,
+      });
+    })
+    .immediate();
   const row = findUserById(deps.db, id);
   if (!row) throw notFound();
   return toUser(deps, row);

@@ -9,7 +9,13 @@ import type { SessionUser } from '@lz/shared/api/session';
 import type { AnnualSplit } from '@lz/shared/progress';
 import { monthRange, yearOf } from '@lz/shared/months';
 import { appendAudit } from '../../db/audit-log';
-import { listAllocations, listSplits, replaceAllocations, replaceSplit, type AllocationRow } from '../../db/allocation-store';
+import {
+  listAllocations,
+  listSplits,
+  replaceAllocations,
+  replaceSplit,
+  type AllocationRow,
+} from '../../db/allocation-store';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { noteWrite } from './derived-cache';
@@ -41,7 +47,9 @@ function summarize(rows: AllocationRow[]): UnitTarget | null {
 export function allocationIndex(deps: Deps, target: string): AllocationIndex {
   const t = deps.catalogue.targets.find((x) => x.code === target);
   const splitRows = listSplits(deps.db).filter((s) => s.target === target);
-  const citySplit: AnnualSplit | null = splitRows.length ? Object.fromEntries(splitRows.map((s) => [String(s.year), s.value])) : null;
+  const citySplit: AnnualSplit | null = splitRows.length
+    ? Object.fromEntries(splitRows.map((s) => [String(s.year), s.value]))
+    : null;
   // The allocation rows (thousands at province scale) are read and grouped only if a unit's share is asked.
   let grouped: { byDepartment: Map<string, AllocationRow[]>; byCounty: Map<string, AllocationRow[]> } | null = null;
   const groups = () => {
@@ -62,12 +70,17 @@ export function allocationIndex(deps: Deps, target: string): AllocationIndex {
       return own ? { value: own.value, split: own.split ?? citySplit } : null;
     },
     county: (code, department) => {
-      const mine = (groups().byCounty.get(code) ?? []).filter((r) => department === undefined || r.department === department);
+      const mine = (groups().byCounty.get(code) ?? []).filter(
+        (r) => department === undefined || r.department === department,
+      );
       // Each department's share is summarised on its own (one may give whole-window figures, another only
       // yearly ones), then the shares are added: a county's target is the sum of what every department gave it.
       const byDept = new Map<string, AllocationRow[]>();
       for (const r of mine) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r]);
-      const shares = [...byDept.values()].map(summarize).filter((x): x is UnitTarget => x !== null).map((x) => ({ value: x.value, split: x.split ?? citySplit }));
+      const shares = [...byDept.values()]
+        .map(summarize)
+        .filter((x): x is UnitTarget => x !== null)
+        .map((x) => ({ value: x.value, split: x.split ?? citySplit }));
       return combineShares(shares, yearMonths(deps));
     },
   };
@@ -76,7 +89,8 @@ export function allocationIndex(deps: Deps, target: string): AllocationIndex {
 /** Window months per calendar year, e.g. { 2019: 5, 2020: 12, 2021: 12 }. */
 function yearMonths(deps: Deps): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const m of monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end)) out[String(yearOf(m))] = (out[String(yearOf(m))] ?? 0) + 1;
+  for (const m of monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end))
+    out[String(yearOf(m))] = (out[String(yearOf(m))] ?? 0) + 1;
   return out;
 }
 
@@ -108,12 +122,23 @@ function flowTarget(deps: Deps, code: string) {
   return t;
 }
 
-export function getAllocations(deps: Deps, target: string, department: string | null, viewer: SessionUser): AllocationView {
+export function getAllocations(
+  deps: Deps,
+  target: string,
+  department: string | null,
+  viewer: SessionUser,
+): AllocationView {
   const t = flowTarget(deps, target);
   if (viewer.role === 'reporter' && department !== viewer.department) throw forbidden('只能查看本单位的目标分解');
   const rows = listAllocations(deps.db, target);
-  const level = department === null ? rows.filter((r) => r.county === null) : rows.filter((r) => r.department === department && r.county !== null);
-  const parent = department === null ? t.value : (summarize(rows.filter((r) => r.department === department && r.county === null))?.value ?? null);
+  const level =
+    department === null
+      ? rows.filter((r) => r.county === null)
+      : rows.filter((r) => r.department === department && r.county !== null);
+  const parent =
+    department === null
+      ? t.value
+      : (summarize(rows.filter((r) => r.department === department && r.county === null))?.value ?? null);
   const codes = department === null ? deps.catalogue.departments.filter((d) => d.owesReports) : deps.catalogue.units;
   const items = codes.map((u) => {
     const mine = level.filter((r) => (department === null ? r.department : r.county) === u.code);
@@ -128,21 +153,33 @@ export function getAllocations(deps: Deps, target: string, department: string | 
   const sum = items.reduce((s, i) => s + (i.total ?? 0), 0);
   const warnings: string[] = [];
   if (parent !== null && sum < parent - 1e-9) {
-    warnings.push(`分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`);
+    warnings.push(
+      `分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`,
+    );
   }
   if (department !== null && parent === null) warnings.push('本单位尚未分配到该目标');
   // Per year too, where the parent has yearly figures (the city's annual split, or the department's own
   // yearly shares) and every allocated child gave a figure for that year (a whole-window share has no year).
   const parentYears: Record<string, number> =
     department === null
-      ? Object.fromEntries(listSplits(deps.db).filter((s) => s.target === target).map((s) => [String(s.year), s.value]))
-      : Object.fromEntries(rows.filter((r) => r.department === department && r.county === null && r.year !== null).map((r) => [String(r.year), r.value]));
+      ? Object.fromEntries(
+          listSplits(deps.db)
+            .filter((s) => s.target === target)
+            .map((s) => [String(s.year), s.value]),
+        )
+      : Object.fromEntries(
+          rows
+            .filter((r) => r.department === department && r.county === null && r.year !== null)
+            .map((r) => [String(r.year), r.value]),
+        );
   for (const [year, value] of Object.entries(parentYears).sort()) {
     const given = items.filter((i) => i.total !== null);
     if (given.length === 0 || given.some((i) => i.years[year] === undefined)) continue;
     const yearSum = given.reduce((s, i) => s + (i.years[year] ?? 0), 0);
     if (yearSum < value - 1e-9) {
-      warnings.push(`${year} 年分解合计 ${yearSum.toLocaleString('zh-CN')} 低于${department === null ? '全市' : '本单位'}该年度目标 ${value.toLocaleString('zh-CN')}，差 ${(value - yearSum).toLocaleString('zh-CN')}`);
+      warnings.push(
+        `${year} 年分解合计 ${yearSum.toLocaleString('zh-CN')} 低于${department === null ? '全市' : '本单位'}该年度目标 ${value.toLocaleString('zh-CN')}，差 ${(value - yearSum).toLocaleString('zh-CN')}`,
+      );
     }
   }
   for (const i of items) {
@@ -154,21 +191,33 @@ export function getAllocations(deps: Deps, target: string, department: string | 
   return { target, targetValue: t.value, department, parentValue: parent, items, sum, warnings };
 }
 
-export function putAllocations(deps: Deps, input: PutAllocations, actor: SessionUser, ip: string | null): AllocationView {
+export function putAllocations(
+  deps: Deps,
+  input: PutAllocations,
+  actor: SessionUser,
+  ip: string | null,
+): AllocationView {
   flowTarget(deps, input.target);
   const department = input.department ?? null;
   if (department === null && actor.role !== 'admin') throw forbidden('只有统计管理员可以向各部门分解目标');
   if (department !== null) {
-    if (!deps.catalogue.departments.some((d) => d.code === department && d.owesReports)) throw notFound('未知的责任单位');
+    if (!deps.catalogue.departments.some((d) => d.code === department && d.owesReports))
+      throw notFound('未知的责任单位');
     if (actor.role === 'reporter' && actor.department !== department) throw forbidden('只能分解本单位的目标');
     if (actor.role !== 'reporter' && actor.role !== 'admin') throw forbidden();
   }
-  const valid = new Set(department === null ? deps.catalogue.departments.filter((d) => d.owesReports).map((d) => d.code) : deps.catalogue.units.map((u) => u.code));
+  const valid = new Set(
+    department === null
+      ? deps.catalogue.departments.filter((d) => d.owesReports).map((d) => d.code)
+      : deps.catalogue.units.map((u) => u.code),
+  );
   const years = new Set(monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end).map(yearOf));
   const seen = new Set<string>();
   for (const item of input.items) {
-    if (!valid.has(item.code)) throw badRequest(`未知的${department === null ? '责任单位' : '县区'}代码 ${item.code}`, 'unknown_code');
-    if (item.year !== null && !years.has(item.year)) throw badRequest(`${item.year} 年不在行动期内`, 'year_outside_window');
+    if (!valid.has(item.code))
+      throw badRequest(`未知的${department === null ? '责任单位' : '县区'}代码 ${item.code}`, 'unknown_code');
+    if (item.year !== null && !years.has(item.year))
+      throw badRequest(`${item.year} 年不在行动期内`, 'year_outside_window');
     const key = `${item.code}/${item.year}`;
     if (seen.has(key)) throw badRequest(`${item.code} ${item.year ?? '全期'} 重复`, 'duplicate');
     seen.add(key);
@@ -179,7 +228,13 @@ export function putAllocations(deps: Deps, input: PutAllocations, actor: Session
     replaceAllocations(
       deps.db,
       { target: input.target, department },
-      input.items.map((i) => ({ target: input.target, department: department ?? i.code, county: department === null ? null : i.code, year: i.year, value: i.value })),
+      input.items.map((i) => ({
+        target: input.target,
+        department: department ?? i.code,
+        county: department === null ? null : i.code,
+        year: i.year,
+        value: i.value,
+      })),
       now.toISOString(),
       actor.username,
     );
@@ -196,15 +251,30 @@ export function putAllocations(deps: Deps, input: PutAllocations, actor: Session
   return getAllocations(deps, input.target, department, actor);
 }
 
-export function putSplit(deps: Deps, target: string, years: Record<string, number>, actor: SessionUser, ip: string | null) {
+export function putSplit(
+  deps: Deps,
+  target: string,
+  years: Record<string, number>,
+  actor: SessionUser,
+  ip: string | null,
+) {
   flowTarget(deps, target);
-  const valid = new Set(monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end).map((m) => String(yearOf(m))));
+  const valid = new Set(
+    monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end).map((m) => String(yearOf(m))),
+  );
   for (const y of Object.keys(years)) if (!valid.has(y)) throw badRequest(`${y} 年不在行动期内`, 'year_outside_window');
   const now = deps.clock.now();
   writeTransaction(deps.db, () => {
     const before = listSplits(deps.db).filter((s) => s.target === target);
     replaceSplit(deps.db, target, years, now.toISOString(), actor.username);
-    appendAudit(deps.db, now, { actor: actor.username, action: 'target.split', target: `target/${target}`, before, after: years, ip });
+    appendAudit(deps.db, now, {
+      actor: actor.username,
+      action: 'target.split',
+      target: `target/${target}`,
+      before,
+      after: years,
+      ip,
+    });
   });
   noteWrite(deps.db);
   return { target, years };

@@ -82,11 +82,21 @@ export function memoOn<T>(cube: FactCube, key: string, compute: () => T): T {
  * Monthly sums of one indicator over the chosen departments and counties (all when undefined). Read-only:
  * the array is shared by every caller of the same cube.
  */
-export function monthlySums(cube: FactCube, indicator: string, filter: { department?: string; county?: string } = {}): readonly number[] {
-  return memoOn(cube, `sums|${indicator}|${filter.department ?? ''}|${filter.county ?? ''}`, () => sumMonths(cube, indicator, filter));
+export function monthlySums(
+  cube: FactCube,
+  indicator: string,
+  filter: { department?: string; county?: string } = {},
+): readonly number[] {
+  return memoOn(cube, `sums|${indicator}|${filter.department ?? ''}|${filter.county ?? ''}`, () =>
+    sumMonths(cube, indicator, filter),
+  );
 }
 
-function sumMonths(cube: FactCube, indicator: string, filter: { department?: string; county?: string }): readonly number[] {
+function sumMonths(
+  cube: FactCube,
+  indicator: string,
+  filter: { department?: string; county?: string },
+): readonly number[] {
   const nM = cube.months.length;
   const nC = cube.counties.length;
   const out = new Array<number>(nM).fill(0);

@@ -61,7 +61,9 @@ function layoutKey(catalogue: Catalogue): string {
 
 function computeLayoutKey(catalogue: Catalogue): string {
   // Which departments fill an indicator is part of the layout: a version is read back as its form's columns.
-  const indicators = catalogue.indicators.map((i) => `${i.code}${i.onlyDepartments ? `:${i.onlyDepartments.join('+')}` : ''}`);
+  const indicators = catalogue.indicators.map(
+    (i) => `${i.code}${i.onlyDepartments ? `:${i.onlyDepartments.join('+')}` : ''}`,
+  );
   const codes = `${indicators.join(',')}|${catalogue.units.map((u) => u.code).join(',')}`;
   return createHash('sha256').update(codes).digest('hex').slice(0, 16);
 }
@@ -78,7 +80,11 @@ export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number
       values[ii * nC + ci] = row.values[ind.code] ?? 0;
     });
   }
-  prepared(db, 'INSERT INTO version_arrays (version_id, layout, data) VALUES (?, ?, ?)').run(versionId, layoutKey(catalogue), Buffer.from(values.buffer));
+  prepared(db, 'INSERT INTO version_arrays (version_id, layout, data) VALUES (?, ?, ?)').run(
+    versionId,
+    layoutKey(catalogue),
+    Buffer.from(values.buffer),
+  );
   return values;
 }
 
@@ -87,9 +93,12 @@ export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number
  * layout: one row read instead of one per value (5,544 at province scale).
  */
 export function readVersionArray(db: Db, catalogue: Catalogue, versionId: number): Float64Array | null {
-  const data = (prepared(db, 'SELECT data FROM version_arrays WHERE version_id = ? AND layout = ?').get(versionId, layoutKey(catalogue)) as
-    | { data: Buffer }
-    | undefined)?.data;
+  const data = (
+    prepared(db, 'SELECT data FROM version_arrays WHERE version_id = ? AND layout = ?').get(
+      versionId,
+      layoutKey(catalogue),
+    ) as { data: Buffer } | undefined
+  )?.data;
   const size = catalogue.indicators.length * catalogue.units.length;
   // Copied into a fresh (aligned) buffer: the driver's Buffer may be a slice of a shared pool.
   return data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : null;
@@ -101,12 +110,20 @@ export function forgetFactStore(db: Db): void {
 }
 
 /** Called by the write path after a version commits; a no-op until the store is first loaded. */
-export function noteNewVersion(db: Db, v: { department: string; month: string; version: number; submittedAtMs: number; values: Float64Array }): void {
+export function noteNewVersion(
+  db: Db,
+  v: { department: string; month: string; version: number; submittedAtMs: number; values: Float64Array },
+): void {
   const store = stores.get(db);
   if (!store) return;
   const slot = slotOf(store, v.department, v.month);
   if (slot < 0) return;
-  const stored: StoredVersion = { version: v.version, submittedAtMs: v.submittedAtMs, values: v.values, totals: new Float64Array(store.indicators.length) };
+  const stored: StoredVersion = {
+    version: v.version,
+    submittedAtMs: v.submittedAtMs,
+    values: v.values,
+    totals: new Float64Array(store.indicators.length),
+  };
   finishTotals(store, stored);
   (store.reports[slot] ??= []).push(stored);
   store.generation = ++generations;
@@ -138,7 +155,8 @@ function loadStore(db: Db, catalogue: Catalogue, dataVersion: number): FactStore
     if (slot < 0) continue;
     const size = store.indicators.length * store.counties.length;
     // Copy into a fresh (aligned) buffer: the driver's Buffer may be a slice of a shared pool.
-    const values = data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : new Float64Array(size);
+    const values =
+      data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : new Float64Array(size);
     const v: StoredVersion = { version, submittedAtMs: at, values, totals: new Float64Array(store.indicators.length) };
     if (!data || data.length !== size * 8) unpacked.push({ id, v });
     (store.reports[slot] ??= []).push(v);

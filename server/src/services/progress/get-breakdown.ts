@@ -24,9 +24,12 @@ export function getBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
 
 function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
   const { catalogue } = deps;
-  if (!catalogue.indicators.some((i) => i.code === q.indicator)) throw badRequest(`未知的指标 ${q.indicator}`, 'unknown_indicator');
-  if (q.department && !catalogue.departments.some((d) => d.code === q.department)) throw badRequest(`未知的责任单位 ${q.department}`, 'unknown_department');
-  if (q.county && !catalogue.units.some((u) => u.code === q.county)) throw badRequest(`未知的县区 ${q.county}`, 'unknown_county');
+  if (!catalogue.indicators.some((i) => i.code === q.indicator))
+    throw badRequest(`未知的指标 ${q.indicator}`, 'unknown_indicator');
+  if (q.department && !catalogue.departments.some((d) => d.code === q.department))
+    throw badRequest(`未知的责任单位 ${q.department}`, 'unknown_department');
+  if (q.county && !catalogue.units.some((u) => u.code === q.county))
+    throw badRequest(`未知的县区 ${q.county}`, 'unknown_county');
   const { asOf, through } = resolveAsOf(deps, q.asOf);
   const cube = getFactCube(deps, asOf);
   const upto = through ? cube.months.indexOf(through) + 1 : 0;
@@ -37,8 +40,14 @@ function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
 
   const units =
     q.by === 'county'
-      ? catalogue.units.map((u) => ({ code: u.code, name: u.name, filter: { county: u.code, department: q.department } }))
-      : catalogue.departments.filter((d) => d.owesReports).map((d) => ({ code: d.code, name: d.name, filter: { department: d.code, county: q.county } }));
+      ? catalogue.units.map((u) => ({
+          code: u.code,
+          name: u.name,
+          filter: { county: u.code, department: q.department },
+        }))
+      : catalogue.departments
+          .filter((d) => d.owesReports)
+          .map((d) => ({ code: d.code, name: d.name, filter: { department: d.code, county: q.county } }));
 
   const unitTarget = (code: string): UnitTarget | null => {
     if (!alloc) return null;
@@ -89,7 +98,11 @@ function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
     indicator: q.indicator,
     timeProgress: overall,
     rows,
-    total: { allocation: parent?.value ?? null, actual: totalActual, completionRate: parent ? completionRate(totalActual, parent.value) : null },
+    total: {
+      allocation: parent?.value ?? null,
+      actual: totalActual,
+      completionRate: parent ? completionRate(totalActual, parent.value) : null,
+    },
   };
 }
 

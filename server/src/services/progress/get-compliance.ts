@@ -39,7 +39,8 @@ function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined)
   for (const e of events) {
     const key = `${e.department}/${e.month}`;
     const s = state.get(key);
-    const status: ComplianceStatus = e.action === 'accept' ? 'accepted' : e.action === 'return' ? 'returned' : 'submitted';
+    const status: ComplianceStatus =
+      e.action === 'accept' ? 'accepted' : e.action === 'return' ? 'returned' : 'submitted';
     state.set(key, { status, firstAt: s?.firstAt ?? e.at_ms });
   }
 
@@ -76,7 +77,11 @@ function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined)
     months,
     cells,
     byMonth: months.map((m) => ({ month: m, ...rates(byMonth.get(m) ?? blank()) })),
-    byDepartment: departments.map((d) => ({ department: d.code, name: d.name, ...rates(byDept.get(d.code) ?? blank()) })),
+    byDepartment: departments.map((d) => ({
+      department: d.code,
+      name: d.name,
+      ...rates(byDept.get(d.code) ?? blank()),
+    })),
     total: rates(total),
   };
 }

@@ -50,7 +50,12 @@ function computeProgress(deps: Deps, asOfParam: string): Progress {
 const sum = (xs: number[]) => Math.round(xs.reduce((s, v) => s + v, 0) * 100) / 100;
 
 /** Per-year targets (≥10 competitions, 2 teacher classes) are judged within each calendar year. */
-function perYearProgress(cube: FactCube, t: FlowTarget, through: string | null, w: { start: string; end: string }): TargetProgress {
+function perYearProgress(
+  cube: FactCube,
+  t: FlowTarget,
+  through: string | null,
+  w: { start: string; end: string },
+): TargetProgress {
   const monthly = monthlySums(cube, t.indicator);
   const years = [...new Set(monthRange(w.start, w.end).map(yearOf))];
   const perYear = years.map((year) => {
@@ -59,7 +64,16 @@ function perYearProgress(cube: FactCube, t: FlowTarget, through: string | null, 
     const actual = sum(done.map((x) => monthly[x.i] ?? 0));
     const tp = done.length / months.length;
     const rate = completionRate(actual, t.value);
-    return { year, target: t.value, actual, completionRate: rate, timeProgress: tp, lagging: isLagging(rate, tp), months, done };
+    return {
+      year,
+      target: t.value,
+      actual,
+      completionRate: rate,
+      timeProgress: tp,
+      lagging: isLagging(rate, tp),
+      months,
+      done,
+    };
   });
   const currentYear = through ? yearOf(through) : (years[0] ?? 0);
   const current = perYear.find((y) => y.year === currentYear) ?? perYear[0];

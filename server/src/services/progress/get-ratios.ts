@@ -44,7 +44,19 @@ function computeRatios(deps: Deps, cube: FactCube, asOf: string): Ratios {
         break;
       }
     }
-    if (month === null) return { code: u.code, name: u.name, month: null, s1: null, s2: null, s3: null, r1: null, r2: null, r1Met: null, r2Met: null };
+    if (month === null)
+      return {
+        code: u.code,
+        name: u.name,
+        month: null,
+        s1: null,
+        s2: null,
+        s3: null,
+        r1: null,
+        r2: null,
+        r1Met: null,
+        r2Met: null,
+      };
     const mi = cube.months.indexOf(month);
     const s1 = stockAt(cube, d1, ci, mi);
     const s2 = stockAt(cube, n1, ci, mi);
@@ -57,7 +69,11 @@ function computeRatios(deps: Deps, cube: FactCube, asOf: string): Ratios {
   const s1 = reported.reduce((s, c) => s + (c.s1 ?? 0), 0);
   const s2 = reported.reduce((s, c) => s + (c.s2 ?? 0), 0);
   const s3 = reported.reduce((s, c) => s + (c.s3 ?? 0), 0);
-  const month = reported.map((c) => c.month ?? '').sort().at(-1) ?? null;
+  const month =
+    reported
+      .map((c) => c.month ?? '')
+      .sort()
+      .at(-1) ?? null;
   const r1 = ratio(s2, s1);
   const r2 = ratio(s3, s2);
   const city: Row = {

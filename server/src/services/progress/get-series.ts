@@ -18,9 +18,12 @@ export function getSeries(deps: Deps, q: SeriesQuery): Series {
 
 function computeSeries(deps: Deps, q: SeriesQuery): Series {
   const { catalogue } = deps;
-  if (!catalogue.indicators.some((i) => i.code === q.indicator)) throw badRequest(`未知的指标 ${q.indicator}`, 'unknown_indicator');
-  if (q.county && !catalogue.units.some((u) => u.code === q.county)) throw badRequest(`未知的县区 ${q.county}`, 'unknown_county');
-  if (q.department && !catalogue.departments.some((d) => d.code === q.department)) throw badRequest(`未知的责任单位 ${q.department}`, 'unknown_department');
+  if (!catalogue.indicators.some((i) => i.code === q.indicator))
+    throw badRequest(`未知的指标 ${q.indicator}`, 'unknown_indicator');
+  if (q.county && !catalogue.units.some((u) => u.code === q.county))
+    throw badRequest(`未知的县区 ${q.county}`, 'unknown_county');
+  if (q.department && !catalogue.departments.some((d) => d.code === q.department))
+    throw badRequest(`未知的责任单位 ${q.department}`, 'unknown_department');
   const { asOf, through } = resolveAsOf(deps, q.asOf);
   const cube = getFactCube(deps, asOf);
   const monthly = monthlySums(cube, q.indicator, { county: q.county, department: q.department });

@@ -21,7 +21,8 @@ export async function importHistoryFile(
 ): Promise<HistoryImportResult> {
   // Back-filled submission times are the admin's alone (the same rule as `submittedAt` on one report).
   if (s.actor.role !== 'admin') throw forbidden('只有统计管理员可以导入历史数据');
-  if (s.file.size > MAX_HISTORY_BYTES) throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
+  if (s.file.size > MAX_HISTORY_BYTES)
+    throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
   const bytes = new Uint8Array(await s.file.arrayBuffer());
   const fileName = s.file.name.slice(0, 200);
   const reports = await parseHistoryFile({ bytes, fileName, catalogue: deps.catalogue, pool: deps.readPool });
@@ -30,52 +31,60 @@ export async function importHistoryFile(
   return storeAll(deps, reports, { ...s, fileName });
 }
 
-function storeAll(deps: Deps, reports: HistoryReport[], s: { actor: SessionUser; ip?: string | null; fileName: string }): HistoryImportResult {
+function storeAll(
+  deps: Deps,
+  reports: HistoryReport[],
+  s: { actor: SessionUser; ip?: string | null; fileName: string },
+): HistoryImportResult {
   const { db } = deps;
   const run = () =>
     writeTransaction(db, () => {
-    const problems: Problem[] = [];
-    const stored: HistoryImportResult['reports'] = [];
-    for (const report of reports) {
-      try {
-        const v = storeReport(deps, {
-          department: report.department,
-          month: report.month,
-          rows: report.rows,
-          submittedAt: report.submittedAt,
-          actor: s.actor,
-          source: 'file',
-          fileName: s.fileName,
-          extraWarnings: report.warnings,
-          locate: report.locate,
-          ip: s.ip,
-          auditedByCaller: true,
-        });
-        stored.push({ department: report.department, month: report.month, submittedAt: report.submittedAt, ...v });
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        problems.push(...asProblems(deps, report, err));
+      const problems: Problem[] = [];
+      const stored: HistoryImportResult['reports'] = [];
+      for (const report of reports) {
+        try {
+          const v = storeReport(deps, {
+            department: report.department,
+            month: report.month,
+            rows: report.rows,
+            submittedAt: report.submittedAt,
+            actor: s.actor,
+            source: 'file',
+            fileName: s.fileName,
+            extraWarnings: report.warnings,
+            locate: report.locate,
+            ip: s.ip,
+            auditedByCaller: true,
+          });
+          stored.push({ department: report.department, month: report.month, submittedAt: report.submittedAt, ...v });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          problems.push(...asProblems(deps, report, err));
+        }
       }
-    }
-    if (problems.length > 0) {
-      throw tooManyProblems(problems, (count) => `${reports.length} 份报表中有 ${count}，未导入任何数据`);
-    }
-    const result: HistoryImportResult = {
-      fileName: s.fileName,
-      reports: stored,
-      lines: reports.reduce((n, r) => n + r.rows.length, 0),
-      warnings: stored.reduce((n, r) => n + r.warnings, 0),
-    };
-    appendAudit(db, deps.clock.now(), {
-      actor: s.actor.username,
-      action: 'report.import',
-      target: s.fileName,
-      before: null,
-      after: { reports: stored.map((r) => `${r.department}/${r.month} v${r.version} ${r.submittedAt}`), lines: result.lines, warnings: result.warnings },
-      ip: s.ip ?? null,
+      if (problems.length > 0) {
+        throw tooManyProblems(problems, (count) => `${reports.length} 份报表中有 ${count}，未导入任何数据`);
+      }
+      const result: HistoryImportResult = {
+        fileName: s.fileName,
+        reports: stored,
+        lines: reports.reduce((n, r) => n + r.rows.length, 0),
+        warnings: stored.reduce((n, r) => n + r.warnings, 0),
+      };
+      appendAudit(db, deps.clock.now(), {
+        actor: s.actor.username,
+        action: 'report.import',
+        target: s.fileName,
+        before: null,
+        after: {
+          reports: stored.map((r) => `${r.department}/${r.month} v${r.version} ${r.submittedAt}`),
+          lines: result.lines,
+          warnings: result.warnings,
+        },
+        ip: s.ip ?? null,
+      });
+      return result;
     });
-    return result;
-  });
   try {
     return run();
   } catch (err) {
@@ -89,7 +98,8 @@ function storeAll(deps: Deps, reports: HistoryReport[], s: { actor: SessionUser;
 function asProblems(deps: Deps, report: HistoryReport, err: AppError): Problem[] {
   const name = deps.catalogue.departments.find((d) => d.code === report.department)?.name ?? report.department;
   const where = `${name} ${report.month}（第${report.firstLine}行起）`;
-  if (err.details && err.details.length > 0) return err.details.map((p) => ({ ...p, message: `${where}：${p.message}` }));
+  if (err.details && err.details.length > 0)
+    return err.details.map((p) => ({ ...p, message: `${where}：${p.message}` }));
   // A refusal of the whole report (future time, month outside the window, no duty to report) points at the
   // 报送时间 or 月份 cell of its first line, so the office finds it in a file of thousands of lines.
   const cell = err.code.startsWith('submitted_at')

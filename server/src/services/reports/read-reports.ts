@@ -33,8 +33,14 @@ function rowsOf(deps: Deps, versionId: number, department: string): ReportVersio
   const packed = readVersionArray(deps.db, catalogue, versionId);
   if (packed) {
     const nC = catalogue.units.length;
-    const form = formIndicators(catalogue, department).map((ind) => ({ code: ind.code, at: catalogue.indicators.indexOf(ind) * nC }));
-    return catalogue.units.map((u, ci) => ({ county: u.code, values: Object.fromEntries(form.map((f) => [f.code, packed[f.at + ci] ?? 0])) }));
+    const form = formIndicators(catalogue, department).map((ind) => ({
+      code: ind.code,
+      at: catalogue.indicators.indexOf(ind) * nC,
+    }));
+    return catalogue.units.map((u, ci) => ({
+      county: u.code,
+      values: Object.fromEntries(form.map((f) => [f.code, packed[f.at + ci] ?? 0])),
+    }));
   }
   const byCounty = new Map<string, Record<string, number>>();
   for (const v of versionValues(deps.db, versionId)) {
@@ -42,7 +48,9 @@ function rowsOf(deps: Deps, versionId: number, department: string): ReportVersio
     values[v.indicator] = v.value;
     byCounty.set(v.county, values);
   }
-  return deps.catalogue.units.filter((u) => byCounty.has(u.code)).map((u) => ({ county: u.code, values: byCounty.get(u.code) ?? {} }));
+  return deps.catalogue.units
+    .filter((u) => byCounty.has(u.code))
+    .map((u) => ({ county: u.code, values: byCounty.get(u.code) ?? {} }));
 }
 
 function toVersion(deps: Deps, row: VersionRow): ReportVersion {
@@ -119,12 +127,18 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
   const { catalogue, clock, db } = deps;
   const now = clock.now().getTime();
   const wanted = new Set(departments);
-  const states = new Map(listReportStates(db).filter((s) => wanted.has(s.department)).map((s) => [`${s.department}/${s.month}`, s]));
+  const states = new Map(
+    listReportStates(db)
+      .filter((s) => wanted.has(s.department))
+      .map((s) => [`${s.department}/${s.month}`, s]),
+  );
   const totalsStmt = db.prepare(
     `SELECT vt.value FROM report_versions rv JOIN version_totals vt ON vt.version_id = rv.id AND vt.indicator = 'T'
      WHERE rv.department = ? AND rv.month = ? AND rv.version = ?`,
   );
-  const lastAtStmt = db.prepare('SELECT submitted_at_ms, warnings FROM report_versions WHERE department = ? AND month = ? AND version = ?');
+  const lastAtStmt = db.prepare(
+    'SELECT submitted_at_ms, warnings FROM report_versions WHERE department = ? AND month = ? AND version = ?',
+  );
   const out: ReportMonth[] = [];
   const currentMonth = formatInZone(new Date(now), catalogue.campaign.timeZone).slice(0, 7);
   for (const department of departments) {
@@ -134,7 +148,19 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
       if (!s) {
         // A month is "due" once it has ended; before that nothing is asked yet.
         const status = month >= currentMonth ? 'not_due' : now > deadline ? 'overdue' : 'due';
-        out.push({ department, month, deadline: iso(deps, deadline), status, version: null, onTime: null, firstSubmittedAt: null, lastSubmittedAt: null, statusReason: null, warnings: 0, total: null });
+        out.push({
+          department,
+          month,
+          deadline: iso(deps, deadline),
+          status,
+          version: null,
+          onTime: null,
+          firstSubmittedAt: null,
+          lastSubmittedAt: null,
+          statusReason: null,
+          warnings: 0,
+          total: null,
+        });
         continue;
       }
       const last = lastAtStmt.get(department, month, s.latest_version) as { submitted_at_ms: number; warnings: string };

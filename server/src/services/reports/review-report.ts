@@ -12,8 +12,16 @@ import { assertReportable } from './report-scope';
 
 type Verb = 'accept' | 'return' | 'unlock';
 
-const allowedFrom: Record<Verb, 'submitted' | 'accepted'> = { accept: 'submitted', return: 'submitted', unlock: 'accepted' };
-const resulting: Record<Verb, 'accepted' | 'returned' | 'submitted'> = { accept: 'accepted', return: 'returned', unlock: 'submitted' };
+const allowedFrom: Record<Verb, 'submitted' | 'accepted'> = {
+  accept: 'submitted',
+  return: 'submitted',
+  unlock: 'accepted',
+};
+const resulting: Record<Verb, 'accepted' | 'returned' | 'submitted'> = {
+  accept: 'accepted',
+  return: 'returned',
+  unlock: 'submitted',
+};
 const refusal: Record<Verb, Record<string, string>> = {
   accept: { accepted: '该报表已审核通过', returned: '该报表已退回，待填报单位重新提交后再审核' },
   return: { accepted: '该报表已审核通过并锁定，须先解锁才能退回', returned: '该报表已退回' },
@@ -22,7 +30,15 @@ const refusal: Record<Verb, Record<string, string>> = {
 
 export function reviewReport(
   deps: Deps,
-  r: { department: string; month: string; verb: Verb; reason: string | null; version?: number; actor: SessionUser; ip?: string | null },
+  r: {
+    department: string;
+    month: string;
+    verb: Verb;
+    reason: string | null;
+    version?: number;
+    actor: SessionUser;
+    ip?: string | null;
+  },
 ): ReportVersion {
   const { db, clock } = deps;
   if (r.actor.role !== 'admin') throw forbidden('只有统计管理员可以审核、退回或解锁报表');
@@ -39,7 +55,8 @@ export function reviewReport(
         [{ county: null, indicator: null, rule: 'stale_version', message: `最新版本：第 ${state.latest_version} 版` }],
       );
     }
-    if (state.status !== allowedFrom[r.verb]) throw conflict(refusal[r.verb][state.status] ?? '当前状态不允许此操作', 'bad_state');
+    if (state.status !== allowedFrom[r.verb])
+      throw conflict(refusal[r.verb][state.status] ?? '当前状态不允许此操作', 'bad_state');
     upsertReportState(db, { ...state, status: resulting[r.verb], status_reason: r.reason });
     appendReportEvent(db, {
       department: r.department,

@@ -12,7 +12,14 @@ export async function submitReportFile(
 ): Promise<ReportVersion> {
   if (s.file.size > MAX_UPLOAD_BYTES) throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 上限`);
   const bytes = new Uint8Array(await s.file.arrayBuffer());
-  const parsed = await parseReportFile({ bytes, fileName: s.file.name, department: s.department, month: s.month, catalogue: deps.catalogue, pool: deps.readPool });
+  const parsed = await parseReportFile({
+    bytes,
+    fileName: s.file.name,
+    department: s.department,
+    month: s.month,
+    catalogue: deps.catalogue,
+    pool: deps.readPool,
+  });
   return submitReport(deps, {
     department: s.department,
     month: s.month,

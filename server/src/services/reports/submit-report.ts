@@ -81,68 +81,87 @@ export function storeReport(deps: Deps, s: Submission): StoredReport {
 
   const check = checkReportBody({ rows: s.rows }, s.department, catalogue);
   if (check.errors.length > 0) {
-    throw unprocessable(`报表有 ${check.errors.length} 处不符合填报规则，未保存`, check.errors.map(s.locate ?? ((p) => p)));
+    throw unprocessable(
+      `报表有 ${check.errors.length} 处不符合填报规则，未保存`,
+      check.errors.map(s.locate ?? ((p) => p)),
+    );
   }
 
   const write = () =>
     writeTransaction(db, () => {
-    const state = getReportState(db, s.department, s.month);
-    if (state?.status === 'accepted') {
-      throw conflict(`${s.month} 报表已审核通过并锁定，如需修改请联系统计管理员解锁`, 'month_locked');
-    }
-    const previous = listVersionRows(db, s.department, s.month).at(-1);
-    // A live submission is stamped when it holds the write lock, so versions are in time order even when
-    // several processes (or requests) race; only a back-filled time can fall before the previous version.
-    const at = s.submittedAt === undefined ? clock.now() : stated;
-    if (previous && at.getTime() < previous.submitted_at_ms) {
-      throw badRequest('补录的报送时间不能早于上一版本的报送时间', 'submitted_at_before_previous');
-    }
-    const warnings = [
-      ...(s.extraWarnings ?? []),
-      ...[...check.warnings, ...softWarnings(check.rows, loadHistory(deps, s.department, s.month), catalogue)].map(s.locate ?? ((p) => p)),
-    ];
-    const { id, version } = insertVersion(db, {
-      department: s.department,
-      month: s.month,
-      submittedAtMs: at.getTime(),
-      submittedBy: s.actor.username,
-      source: s.source,
-      fileName: s.fileName ?? null,
-      warnings,
-      rows: check.rows,
-      totals: totalsOf(check.rows),
+      const state = getReportState(db, s.department, s.month);
+      if (state?.status === 'accepted') {
+        throw conflict(`${s.month} 报表已审核通过并锁定，如需修改请联系统计管理员解锁`, 'month_locked');
+      }
+      const previous = listVersionRows(db, s.department, s.month).at(-1);
+      // A live submission is stamped when it holds the write lock, so versions are in time order even when
+      // several processes (or requests) race; only a back-filled time can fall before the previous version.
+      const at = s.submittedAt === undefined ? clock.now() : stated;
+      if (previous && at.getTime() < previous.submitted_at_ms) {
+        throw badRequest('补录的报送时间不能早于上一版本的报送时间', 'submitted_at_before_previous');
+      }
+      const warnings = [
+        ...(s.extraWarnings ?? []),
+        ...[...check.warnings, ...softWarnings(check.rows, loadHistory(deps, s.department, s.month), catalogue)].map(
+          s.locate ?? ((p) => p),
+        ),
+      ];
+      const { id, version } = insertVersion(db, {
+        department: s.department,
+        month: s.month,
+        submittedAtMs: at.getTime(),
+        submittedBy: s.actor.username,
+        source: s.source,
+        fileName: s.fileName ?? null,
+        warnings,
+        rows: check.rows,
+        totals: totalsOf(check.rows),
+      });
+      // Timeliness is judged on the first submission and kept through returns and resubmissions.
+      const firstAt = state?.first_submitted_at_ms ?? at.getTime();
+      upsertReportState(db, {
+        department: s.department,
+        month: s.month,
+        status: 'submitted',
+        latest_version: version,
+        first_submitted_at_ms: firstAt,
+        on_time: isOnTime(s.month, new Date(firstAt), catalogue.campaign) ? 1 : 0,
+        status_reason: null,
+      });
+      appendReportEvent(db, {
+        department: s.department,
+        month: s.month,
+        atMs: at.getTime(),
+        actor: s.actor.username,
+        action: 'submit',
+        version,
+        reason: null,
+      });
+      if (!s.auditedByCaller)
+        appendAudit(db, now, {
+          actor: s.actor.username,
+          action: 'report.submit',
+          target: `${s.department}/${s.month}`,
+          before: state ? { status: state.status, version: state.latest_version } : null,
+          after: {
+            status: 'submitted',
+            version,
+            source: s.source,
+            fileName: s.fileName ?? null,
+            submittedAt: at.toISOString(),
+            totals: totalsOf(check.rows),
+          },
+          ip: s.ip ?? null,
+        });
+      const values = saveVersionArray(db, catalogue, id, check.rows);
+      return {
+        version,
+        submittedAtMs: at.getTime(),
+        values,
+        onTime: isOnTime(s.month, new Date(firstAt), catalogue.campaign),
+        warnings: warnings.length,
+      };
     });
-    // Timeliness is judged on the first submission and kept through returns and resubmissions.
-    const firstAt = state?.first_submitted_at_ms ?? at.getTime();
-    upsertReportState(db, {
-      department: s.department,
-      month: s.month,
-      status: 'submitted',
-      latest_version: version,
-      first_submitted_at_ms: firstAt,
-      on_time: isOnTime(s.month, new Date(firstAt), catalogue.campaign) ? 1 : 0,
-      status_reason: null,
-    });
-    appendReportEvent(db, {
-      department: s.department,
-      month: s.month,
-      atMs: at.getTime(),
-      actor: s.actor.username,
-      action: 'submit',
-      version,
-      reason: null,
-    });
-    if (!s.auditedByCaller) appendAudit(db, now, {
-      actor: s.actor.username,
-      action: 'report.submit',
-      target: `${s.department}/${s.month}`,
-      before: state ? { status: state.status, version: state.latest_version } : null,
-      after: { status: 'submitted', version, source: s.source, fileName: s.fileName ?? null, submittedAt: at.toISOString(), totals: totalsOf(check.rows) },
-      ip: s.ip ?? null,
-    });
-    const values = saveVersionArray(db, catalogue, id, check.rows);
-    return { version, submittedAtMs: at.getTime(), values, onTime: isOnTime(s.month, new Date(firstAt), catalogue.campaign), warnings: warnings.length };
-  });
   const { onTime, warnings, ...stored } = write();
   noteNewVersion(db, { department: s.department, month: s.month, ...stored });
   noteWrite(db);

@@ -4,7 +4,9 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { ComposeOption } from 'echarts/core';
 import { formatCount, type Lang } from '../../lib/format';
 
-export type CumulativeOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type CumulativeOption = ComposeOption<
+  LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 export interface CumulativeLabels {
   cumulative: string;
@@ -14,14 +16,23 @@ export interface CumulativeLabels {
   target: string;
 }
 
-export const defaultCumulativeLabels: CumulativeLabels = { cumulative: '累计完成', expected: '应完成进度', forecast: '期末预测', monthly: '当月', target: '目标' };
+export const defaultCumulativeLabels: CumulativeLabels = {
+  cumulative: '累计完成',
+  expected: '应完成进度',
+  forecast: '期末预测',
+  monthly: '当月',
+  target: '目标',
+};
 
 /**
  * The cumulative line against the expected pace, with the forecast dashed from the last reported month to
  * the window's end (left out, legend entry too, once there is nothing left to forecast); `monthly` adds the
  * month's value as bars on a second, named axis (clickable, one per month).
  */
-export function buildCumulativeOption(series: Series, opts: { monthly?: boolean; labels?: CumulativeLabels; animation?: boolean; lang?: Lang } = {}): CumulativeOption {
+export function buildCumulativeOption(
+  series: Series,
+  opts: { monthly?: boolean; labels?: CumulativeLabels; animation?: boolean; lang?: Lang } = {},
+): CumulativeOption {
   const labels = opts.labels ?? defaultCumulativeLabels;
   const count = (v: number) => formatCount(v, opts.lang ?? 'zh');
   const months = series.points.map((p) => p.month);
@@ -39,7 +50,13 @@ export function buildCumulativeOption(series: Series, opts: { monthly?: boolean;
       areaStyle: { color: 'rgba(29,78,216,0.08)' },
       markLine:
         series.target !== null
-          ? { silent: true, symbol: 'none', lineStyle: { color: '#64748b', type: 'solid' }, label: { formatter: `${labels.target} ${count(series.target)}`, position: 'insideEndTop' }, data: [{ yAxis: series.target }] }
+          ? {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: '#64748b', type: 'solid' },
+              label: { formatter: `${labels.target} ${count(series.target)}`, position: 'insideEndTop' },
+              data: [{ yAxis: series.target }],
+            }
           : undefined,
     },
   ];
@@ -64,7 +81,14 @@ export function buildCumulativeOption(series: Series, opts: { monthly?: boolean;
     });
   }
   if (opts.monthly) {
-    lines.push({ name: labels.monthly, type: 'bar', yAxisIndex: 1, data: series.points.map((p) => p.value), itemStyle: { color: '#93c5fd' }, barMaxWidth: 18 });
+    lines.push({
+      name: labels.monthly,
+      type: 'bar',
+      yAxisIndex: 1,
+      data: series.points.map((p) => p.value),
+      itemStyle: { color: '#93c5fd' },
+      barMaxWidth: 18,
+    });
   }
   const axisName = { color: '#64748b', fontSize: 11 };
   return {
@@ -76,8 +100,19 @@ export function buildCumulativeOption(series: Series, opts: { monthly?: boolean;
     yAxis: opts.monthly
       ? [
           // Two scales on one chart: each axis says which series it measures.
-          { type: 'value', name: labels.cumulative, nameTextStyle: { ...axisName, align: 'left' }, axisLabel: { formatter: (v: number) => count(v) } },
-          { type: 'value', name: labels.monthly, nameTextStyle: { ...axisName, align: 'right' }, splitLine: { show: false }, axisLabel: { formatter: (v: number) => count(v) } },
+          {
+            type: 'value',
+            name: labels.cumulative,
+            nameTextStyle: { ...axisName, align: 'left' },
+            axisLabel: { formatter: (v: number) => count(v) },
+          },
+          {
+            type: 'value',
+            name: labels.monthly,
+            nameTextStyle: { ...axisName, align: 'right' },
+            splitLine: { show: false },
+            axisLabel: { formatter: (v: number) => count(v) },
+          },
         ]
       : { type: 'value', axisLabel: { formatter: (v: number) => count(v) } },
     series: lines,

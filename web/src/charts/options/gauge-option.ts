@@ -17,13 +17,26 @@ export function buildRatioGaugeOption(value: number | null, target: number, name
         radius: '92%',
         center: ['50%', '58%'],
         splitNumber: 4,
-        axisLine: { lineStyle: { width: 14, color: [[target / max, '#f59e0b'], [1, '#16a34a']] } },
+        axisLine: {
+          lineStyle: {
+            width: 14,
+            color: [
+              [target / max, '#f59e0b'],
+              [1, '#16a34a'],
+            ],
+          },
+        },
         pointer: { width: 5, itemStyle: { color: '#1e293b' } },
         axisTick: { show: false },
         splitLine: { length: 10, lineStyle: { color: '#fff', width: 2 } },
         axisLabel: { show: false },
         title: { offsetCenter: [0, '78%'], fontSize: 13 },
-        detail: { offsetCenter: [0, '42%'], fontSize: 22, fontWeight: 'bold', formatter: (v: number) => (value === null ? '—' : `${v.toFixed(1)}%`) },
+        detail: {
+          offsetCenter: [0, '42%'],
+          fontSize: 22,
+          fontWeight: 'bold',
+          formatter: (v: number) => (value === null ? '—' : `${v.toFixed(1)}%`),
+        },
         data: [{ value: pct, name }],
       },
     ],

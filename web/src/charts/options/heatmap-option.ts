@@ -43,7 +43,12 @@ export function buildHeatmapOption(months: string[], rows: HeatmapRow[]): Heatma
     },
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: months, splitArea: { show: true }, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      inverse: true,
+      axisLabel: { width: 110, overflow: 'truncate' },
+    },
     series: [{ type: 'heatmap', data, emphasis: { itemStyle: { borderColor: '#0f172a', borderWidth: 1 } } }],
   };
 }

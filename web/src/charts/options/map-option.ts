@@ -16,7 +16,12 @@ export interface MapLabels {
 export const defaultMapLabels: MapLabels = { completionRate: '完成率', timeProgress: '时序进度', gap: '差(百分点)' };
 
 /** Counties coloured by completion against time progress (the gap colours), on a map registered as `mapName`. */
-export function buildMapOption(rows: BreakdownRow[], mapName: string, labels: MapLabels = defaultMapLabels, lang: Lang = 'zh'): MapOption {
+export function buildMapOption(
+  rows: BreakdownRow[],
+  mapName: string,
+  labels: MapLabels = defaultMapLabels,
+  lang: Lang = 'zh',
+): MapOption {
   const byName = new Map(rows.map((r) => [r.name, r]));
   return {
     tooltip: {

@@ -5,7 +5,9 @@ import type { ComposeOption } from 'echarts/core';
 import { formatCount, formatPercent, type Lang } from '../../lib/format';
 import { gapColour } from './gap-colour';
 
-export type RankingOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
+export type RankingOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption
+>;
 
 export interface RankingDatum {
   value: number;
@@ -15,9 +17,14 @@ export interface RankingDatum {
 }
 
 /** Rows ranked for a horizontal bar: by completion rate where units have targets, else by volume. */
-export function rankingData(rows: BreakdownRow[], timeProgress: number): { mode: 'rate' | 'actual'; data: RankingDatum[] } {
+export function rankingData(
+  rows: BreakdownRow[],
+  timeProgress: number,
+): { mode: 'rate' | 'actual'; data: RankingDatum[] } {
   const mode = rows.some((r) => r.completionRate !== null) ? 'rate' : 'actual';
-  const sorted = [...rows].sort((a, b) => (mode === 'rate' ? (a.completionRate ?? -1) - (b.completionRate ?? -1) : a.actual - b.actual));
+  const sorted = [...rows].sort((a, b) =>
+    mode === 'rate' ? (a.completionRate ?? -1) - (b.completionRate ?? -1) : a.actual - b.actual,
+  );
   return {
     mode,
     data: sorted.map((r) => ({
@@ -36,7 +43,12 @@ export function rateAxisMax(values: number[], timeProgressPercent: number): numb
 }
 
 /** Units ranked, each bar coloured by how far ahead or behind time progress, with a line at time progress. */
-export function buildRankingOption(rows: BreakdownRow[], timeProgress: number, labels = { timeProgress: '时序进度' }, lang: Lang = 'zh'): RankingOption {
+export function buildRankingOption(
+  rows: BreakdownRow[],
+  timeProgress: number,
+  labels = { timeProgress: '时序进度' },
+  lang: Lang = 'zh',
+): RankingOption {
   const { mode, data } = rankingData(rows, timeProgress);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const tp = Math.round(timeProgress * 1000) / 10;
@@ -55,7 +67,13 @@ export function buildRankingOption(rows: BreakdownRow[], timeProgress: number, l
     xAxis: {
       type: 'value',
       // Without a fixed top, a unit far behind at 100 % time progress gets an axis ending at 80 % and the line vanishes.
-      max: mode === 'rate' ? rateAxisMax(data.map((d) => d.value), tp) : undefined,
+      max:
+        mode === 'rate'
+          ? rateAxisMax(
+              data.map((d) => d.value),
+              tp,
+            )
+          : undefined,
       interval: mode === 'rate' ? 20 : undefined,
       axisLabel: { formatter: mode === 'rate' ? '{value}%' : (v: number) => count(v), hideOverlap: true },
     },
@@ -65,7 +83,11 @@ export function buildRankingOption(rows: BreakdownRow[], timeProgress: number, l
         type: 'bar',
         data,
         barMaxWidth: 16,
-        label: { show: true, position: 'right', formatter: (p) => (mode === 'rate' ? `${(p.value as number).toFixed(1)}%` : count(p.value as number)) },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p) => (mode === 'rate' ? `${(p.value as number).toFixed(1)}%` : count(p.value as number)),
+        },
         markLine:
           mode === 'rate'
             ? {

@@ -11,6 +11,10 @@ export function usePutAllocations() {
   return useMutation({
     mutationFn: putAllocations,
     // Allocations drive every completion rate and expected pace.
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['allocations'] }), client.invalidateQueries({ queryKey: ['progress'] })]),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['allocations'] }),
+        client.invalidateQueries({ queryKey: ['progress'] }),
+      ]),
   });
 }

@@ -12,14 +12,29 @@ function draftOf(view: AllocationView): Draft {
 }
 
 /** Editable split of one target: a total per unit and, optionally, per calendar year; shortfalls warned. */
-export function AllocationEditor({ view, years, editable, onPick }: { view: AllocationView; years: number[]; editable: boolean; onPick?: (code: string) => void }) {
+export function AllocationEditor({
+  view,
+  years,
+  editable,
+  onPick,
+}: {
+  view: AllocationView;
+  years: number[];
+  editable: boolean;
+  onPick?: (code: string) => void;
+}) {
   const { t, lang } = useI18n();
   const [toast, toastHolder] = antMessage.useMessage();
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
   const save = usePutAllocations();
   const sum = useMemo(() => Object.values(draft).reduce((s, d) => s + (d.total ?? 0), 0), [draft]);
   const parent = view.parentValue;
-  const localWarning = parent !== null && sum < parent ? (lang === 'zh' ? `分解合计 ${formatInteger(sum)} 低于上级目标 ${formatInteger(parent)}，差 ${formatInteger(parent - sum)}` : `Sum ${formatInteger(sum)} is ${formatInteger(parent - sum)} short of ${formatInteger(parent)}`) : null;
+  const localWarning =
+    parent !== null && sum < parent
+      ? lang === 'zh'
+        ? `分解合计 ${formatInteger(sum)} 低于上级目标 ${formatInteger(parent)}，差 ${formatInteger(parent - sum)}`
+        : `Sum ${formatInteger(sum)} is ${formatInteger(parent - sum)} short of ${formatInteger(parent)}`
+      : null;
 
   const set = (code: string, year: string | null, v: number | null) =>
     setDraft((d) => {
@@ -30,7 +45,9 @@ export function AllocationEditor({ view, years, editable, onPick }: { view: Allo
   const submit = () => {
     const items = Object.entries(draft).flatMap(([code, d]) => [
       ...(d.total !== null ? [{ code, year: null, value: d.total }] : []),
-      ...Object.entries(d.years).flatMap(([y, v]) => (v !== null && v !== undefined ? [{ code, year: Number(y), value: v }] : [])),
+      ...Object.entries(d.years).flatMap(([y, v]) =>
+        v !== null && v !== undefined ? [{ code, year: Number(y), value: v }] : [],
+      ),
     ]);
     save.mutate(
       { target: view.target, department: view.department ?? undefined, items },
@@ -63,13 +80,30 @@ export function AllocationEditor({ view, years, editable, onPick }: { view: Allo
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: view.department ? t('county') : t('department'), dataIndex: 'name', render: (n: string, r) => (onPick ? <Button type="link" className="table-link" onClick={() => onPick(r.code)}>{n}</Button> : n) },
+          {
+            title: view.department ? t('county') : t('department'),
+            dataIndex: 'name',
+            render: (n: string, r) =>
+              onPick ? (
+                <Button type="link" className="table-link" onClick={() => onPick(r.code)}>
+                  {n}
+                </Button>
+              ) : (
+                n
+              ),
+          },
           {
             title: lang === 'zh' ? '全期目标' : 'Whole window',
             key: 'total',
             render: (_, r) =>
               editable ? (
-                <InputNumber min={0} value={draft[r.code]?.total ?? null} onChange={(v) => set(r.code, null, typeof v === 'number' ? v : null)} aria-label={`${r.name} total`} style={{ width: 120 }} />
+                <InputNumber
+                  min={0}
+                  value={draft[r.code]?.total ?? null}
+                  onChange={(v) => set(r.code, null, typeof v === 'number' ? v : null)}
+                  aria-label={`${r.name} total`}
+                  style={{ width: 120 }}
+                />
               ) : (
                 formatInteger(r.total)
               ),
@@ -79,7 +113,13 @@ export function AllocationEditor({ view, years, editable, onPick }: { view: Allo
             key: String(y),
             render: (_: unknown, r: Row) =>
               editable ? (
-                <InputNumber min={0} value={draft[r.code]?.years[String(y)] ?? null} onChange={(v) => set(r.code, String(y), typeof v === 'number' ? v : null)} aria-label={`${r.name} ${y}`} style={{ width: 100 }} />
+                <InputNumber
+                  min={0}
+                  value={draft[r.code]?.years[String(y)] ?? null}
+                  onChange={(v) => set(r.code, String(y), typeof v === 'number' ? v : null)}
+                  aria-label={`${r.name} ${y}`}
+                  style={{ width: 100 }}
+                />
               ) : (
                 formatInteger(r.years[String(y)])
               ),
@@ -91,7 +131,9 @@ export function AllocationEditor({ view, years, editable, onPick }: { view: Allo
               <b>{t('total')}</b>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1}>
-              <b data-testid="allocation-sum" data-value={sum}>{formatInteger(sum)}</b>
+              <b data-testid="allocation-sum" data-value={sum}>
+                {formatInteger(sum)}
+              </b>
               {parent !== null && <Typography.Text type="secondary"> / {formatInteger(parent)}</Typography.Text>}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={2} colSpan={years.length} />

@@ -31,7 +31,13 @@ export function AllocationsPage() {
   return (
     <>
       <PageToolbar title={t('navAllocations')}>
-        <Select value={target} onChange={(v: string) => setTarget(v)} style={{ width: 240 }} aria-label={t('target')} options={flow.map((x) => ({ value: x.code, label: x.name }))} />
+        <Select
+          value={target}
+          onChange={(v: string) => setTarget(v)}
+          style={{ width: 240 }}
+          aria-label={t('target')}
+          options={flow.map((x) => ({ value: x.code, label: x.name }))}
+        />
         {user.role === 'admin' && (
           <Select
             allowClear
@@ -42,19 +48,27 @@ export function AllocationsPage() {
             onChange={(v?: string) => setPicked(v ?? null)}
             style={{ width: 260 }}
             aria-label={t('department')}
-            options={(departments.data ?? []).filter((d) => d.owesReports).map((d) => ({ value: d.code, label: d.name }))}
+            options={(departments.data ?? [])
+              .filter((d) => d.owesReports)
+              .map((d) => ({ value: d.code, label: d.name }))}
           />
         )}
       </PageToolbar>
       <QueryPanel
         query={both}
         testId="allocations-panel"
-        title={department ? `${deptName ?? department} → ${t('county')}` : `${lang === 'zh' ? '全市' : 'City'} → ${t('department')}`}
+        title={
+          department
+            ? `${deptName ?? department} → ${t('county')}`
+            : `${lang === 'zh' ? '全市' : 'City'} → ${t('department')}`
+        }
         extra={
           view.data ? (
             <Typography.Text type="secondary">
               {t('target')} {formatInteger(view.data.targetValue)}
-              {view.data.parentValue !== null && department ? ` · ${lang === 'zh' ? '本单位' : 'this department'} ${formatInteger(view.data.parentValue)}` : ''}
+              {view.data.parentValue !== null && department
+                ? ` · ${lang === 'zh' ? '本单位' : 'this department'} ${formatInteger(view.data.parentValue)}`
+                : ''}
             </Typography.Text>
           ) : null
         }

@@ -17,7 +17,8 @@ const PAGE = 100;
  * so it is sent as that day's first and last instant in UTC.
  */
 export function dayBounds(f: AuditFilters): AuditFilters {
-  const at = (date: string | undefined, time: string) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T${time}+08:00`).toISOString() : undefined);
+  const at = (date: string | undefined, time: string) =>
+    date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T${time}+08:00`).toISOString() : undefined;
   return { ...f, from: at(f.from, '00:00:00.000'), to: at(f.to, '23:59:59.999') };
 }
 
@@ -26,7 +27,8 @@ export const auditQuery = (f: AuditFilters) =>
   infiniteQueryOptions({
     queryKey: ['audit', f],
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam, signal }) => apiFetch<AuditEntry[]>('/audit', { params: { ...dayBounds(f), limit: PAGE, before: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<AuditEntry[]>('/audit', { params: { ...dayBounds(f), limit: PAGE, before: pageParam }, signal }),
     getNextPageParam: (last) => (last.length === PAGE ? last.at(-1)?.id : undefined),
   });
 

@@ -10,7 +10,17 @@ import { useAudit } from '../api/get-audit';
 
 const short = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 
-function FilterInput({ name, placeholder, type, prefix }: { name: string; placeholder: string; type?: string; prefix?: string }) {
+function FilterInput({
+  name,
+  placeholder,
+  type,
+  prefix,
+}: {
+  name: string;
+  placeholder: string;
+  type?: string;
+  prefix?: string;
+}) {
   const [value, set] = useUrlParam(name);
   // A date applies as soon as it is picked (or cleared); text on Enter or when the field is left.
   return (
@@ -48,10 +58,23 @@ export function AuditPage() {
       <PageToolbar title={t('navAudit')}>
         <Space wrap size="small">
           <FilterInput name="actor" placeholder={lang === 'zh' ? '操作人' : 'Actor'} />
-          <FilterInput name="action" placeholder={lang === 'zh' ? '操作（如 report.submit）' : 'Action (e.g. report.submit)'} />
+          <FilterInput
+            name="action"
+            placeholder={lang === 'zh' ? '操作（如 report.submit）' : 'Action (e.g. report.submit)'}
+          />
           <FilterInput name="target" placeholder={lang === 'zh' ? '对象' : 'Target'} />
-          <FilterInput name="from" placeholder={lang === 'zh' ? '起始日期（北京时间）' : 'From (Beijing time)'} prefix={lang === 'zh' ? '从' : 'From'} type="date" />
-          <FilterInput name="to" placeholder={lang === 'zh' ? '截止日期（北京时间，含当日）' : 'To (Beijing time, inclusive)'} prefix={lang === 'zh' ? '至' : 'To'} type="date" />
+          <FilterInput
+            name="from"
+            placeholder={lang === 'zh' ? '起始日期（北京时间）' : 'From (Beijing time)'}
+            prefix={lang === 'zh' ? '从' : 'From'}
+            type="date"
+          />
+          <FilterInput
+            name="to"
+            placeholder={lang === 'zh' ? '截止日期（北京时间，含当日）' : 'To (Beijing time, inclusive)'}
+            prefix={lang === 'zh' ? '至' : 'To'}
+            type="date"
+          />
           <ExportButton
             fileName="审计日志"
             disabled={!rows}
@@ -68,7 +91,12 @@ export function AuditPage() {
                   { header: '修改后', key: 'after', width: 40 },
                   { header: 'IP', key: 'ip' },
                 ],
-                rows: (rows ?? []).map((r) => ({ ...r, at: formatDateTimeSeconds(r.at), before: short(r.before), after: short(r.after) })),
+                rows: (rows ?? []).map((r) => ({
+                  ...r,
+                  at: formatDateTimeSeconds(r.at),
+                  before: short(r.before),
+                  after: short(r.after),
+                })),
               },
             ]}
           />
@@ -85,7 +113,11 @@ export function AuditPage() {
               scroll={{ x: 'max-content' }}
               columns={[
                 { title: 'ID', dataIndex: 'id', width: 70 },
-                { title: lang === 'zh' ? '时间' : 'At', dataIndex: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(v)}</span> },
+                {
+                  title: lang === 'zh' ? '时间' : 'At',
+                  dataIndex: 'at',
+                  render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(v)}</span>,
+                },
                 { title: lang === 'zh' ? '操作人' : 'Actor', dataIndex: 'actor' },
                 { title: lang === 'zh' ? '操作' : 'Action', dataIndex: 'action' },
                 { title: lang === 'zh' ? '对象' : 'Target', dataIndex: 'target' },
@@ -93,7 +125,10 @@ export function AuditPage() {
                   title: lang === 'zh' ? '内容' : 'Change',
                   key: 'c',
                   render: (_, r) => (
-                    <Typography.Text style={{ maxWidth: 420, fontSize: 12 }} ellipsis={{ tooltip: `${short(r.before)} → ${short(r.after)}` }}>
+                    <Typography.Text
+                      style={{ maxWidth: 420, fontSize: 12 }}
+                      ellipsis={{ tooltip: `${short(r.before)} → ${short(r.after)}` }}
+                    >
                       {r.before ? `${short(r.before)} → ` : ''}
                       {short(r.after)}
                     </Typography.Text>
@@ -103,7 +138,11 @@ export function AuditPage() {
               ]}
             />
             {audit.hasNextPage && (
-              <Button style={{ marginTop: 12 }} onClick={() => audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+              <Button
+                style={{ marginTop: 12 }}
+                onClick={() => audit.fetchNextPage()}
+                loading={audit.isFetchingNextPage}
+              >
                 {lang === 'zh' ? '加载更早的记录' : 'Load older'}
               </Button>
             )}

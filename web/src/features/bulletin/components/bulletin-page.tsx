@@ -68,14 +68,20 @@ export function BulletinPage() {
             <article className="bulletin" data-testid="bulletin">
               <h1>{campaign.city}职业技能提升行动统计月报</h1>
               <div className="bulletin-sub">
-                {formatMonth(month)} · 数据截至 <span data-testid="bulletin-as-of">{dataAsOf}</span> · {campaign.plan} · 市人力资源社会保障局编
+                {formatMonth(month)} · 数据截至 <span data-testid="bulletin-as-of">{dataAsOf}</span> · {campaign.plan} ·
+                市人力资源社会保障局编
               </div>
               <section className="bulletin-section">
                 <h2>一、总体情况</h2>
                 <p>
-                  {formatMonth(month)}，全市开展补贴性职业技能培训 <b data-testid="bulletin-month-T" data-value={point?.value ?? ''}>{formatInteger(point?.value)}</b> 人次；行动以来累计{' '}
-                  <b>{formatInteger(total?.actual)}</b> 人次（{formatCount(total?.actual)}），完成目标 {formatCount(total?.target)} 人次的 {formatPercent(total?.completionRate)}，时序进度{' '}
-                  {formatPercent(total?.timeProgress)}，{total?.lagging ? '落后于时序进度' : '达到时序进度要求'}。按近六个月进度，预计期末完成 {formatInteger(total?.forecast)} 人次。
+                  {formatMonth(month)}，全市开展补贴性职业技能培训{' '}
+                  <b data-testid="bulletin-month-T" data-value={point?.value ?? ''}>
+                    {formatInteger(point?.value)}
+                  </b>{' '}
+                  人次；行动以来累计 <b>{formatInteger(total?.actual)}</b> 人次（{formatCount(total?.actual)}
+                  ），完成目标 {formatCount(total?.target)} 人次的 {formatPercent(total?.completionRate)}，时序进度{' '}
+                  {formatPercent(total?.timeProgress)}，{total?.lagging ? '落后于时序进度' : '达到时序进度要求'}
+                  。按近六个月进度，预计期末完成 {formatInteger(total?.forecast)} 人次。
                   {lagging.length ? `落后于时序进度的县区：${lagging.join('、')}。` : '各县区均达到时序进度。'}
                 </p>
                 <TargetsTable progress={progress} />
@@ -86,7 +92,9 @@ export function BulletinPage() {
               </section>
               <section className="bulletin-section">
                 <h2>三、县区与责任单位排名</h2>
-                <div className="bulletin-chart">{charts && <EChart option={charts.ranking} label="县区完成率排名" height={300} />}</div>
+                <div className="bulletin-chart">
+                  {charts && <EChart option={charts.ranking} label="县区完成率排名" height={300} />}
+                </div>
                 <div className="two-col">
                   <RankTable breakdown={counties} label="县区" />
                   <RankTable breakdown={depts} label="责任单位" />

@@ -27,7 +27,9 @@ export function TargetsTable({ progress }: { progress: Progress }) {
               <td className="num" data-testid={`bulletin-${x.code}-actual`} data-value={x.actual ?? ''}>
                 {ratio ? formatPercent(x.actual) : formatInteger(x.actual)}
               </td>
-              <td className={`num ${x.lagging ? 'lag' : ''}`}>{ratio ? (x.lagging ? '未达标' : '达标') : formatPercent(x.completionRate)}</td>
+              <td className={`num ${x.lagging ? 'lag' : ''}`}>
+                {ratio ? (x.lagging ? '未达标' : '达标') : formatPercent(x.completionRate)}
+              </td>
               <td className="num">{ratio ? '—' : formatPercent(x.timeProgress)}</td>
               <td className="num">{ratio ? '—' : formatInteger(x.forecast)}</td>
             </tr>
@@ -58,7 +60,9 @@ export function RankTable({ breakdown, label }: { breakdown: Breakdown; label: s
             <td>{r.name}</td>
             <td className="num">{formatInteger(r.actual)}</td>
             <td className="num">{formatPercent(r.completionRate)}</td>
-            <td className="num">{formatPoints(r.completionRate === null ? null : r.completionRate - r.timeProgress)}</td>
+            <td className="num">
+              {formatPoints(r.completionRate === null ? null : r.completionRate - r.timeProgress)}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -67,16 +71,26 @@ export function RankTable({ breakdown, label }: { breakdown: Breakdown; label: s
 }
 
 /** The month's late and missing reporting units. */
-export function LateMissing({ compliance, month, names }: { compliance: Compliance; month: string; names: Map<string, string> }) {
+export function LateMissing({
+  compliance,
+  month,
+  names,
+}: {
+  compliance: Compliance;
+  month: string;
+  names: Map<string, string>;
+}) {
   const cells = compliance.cells.filter((c) => c.month === month);
   const missing = cells.filter((c) => c.status === 'missing');
   const late = cells.filter((c) => c.onTime === false);
   const rate = compliance.byMonth.find((m) => m.month === month);
-  const list = (xs: typeof cells) => (xs.length ? xs.map((c) => names.get(c.department) ?? c.department).join('、') : '无');
+  const list = (xs: typeof cells) =>
+    xs.length ? xs.map((c) => names.get(c.department) ?? c.department).join('、') : '无';
   return (
     <>
       <p>
-        本月应报 {rate?.expected ?? '—'} 个单位，已报 {rate?.submitted ?? '—'} 个，报送率 {formatPercent(rate?.reportingRate)}，及时率 {formatPercent(rate?.onTimeRate)}。
+        本月应报 {rate?.expected ?? '—'} 个单位，已报 {rate?.submitted ?? '—'} 个，报送率{' '}
+        {formatPercent(rate?.reportingRate)}，及时率 {formatPercent(rate?.onTimeRate)}。
       </p>
       <table>
         <tbody>

@@ -30,7 +30,11 @@ export function DrillBreadcrumb({ path }: { path: DrillPath }) {
   if (path.department) {
     items.push({
       title: deptName ?? '',
-      to: path.county ? `/drill/county/${path.county}/department/${path.department}${search}` : user.role === 'county' ? undefined : `/drill/department/${path.department}${search}`,
+      to: path.county
+        ? `/drill/county/${path.county}/department/${path.department}${search}`
+        : user.role === 'county'
+          ? undefined
+          : `/drill/department/${path.department}${search}`,
     });
   }
   if (path.month) {

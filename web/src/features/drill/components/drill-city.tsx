@@ -29,7 +29,11 @@ export function DrillCity() {
       <Row gutter={[12, 12]}>
         {/* Side by side only on wide screens: at 1366 px the county table needs the full width for all its columns. */}
         <Col xs={24} xxl={10}>
-          <RankingPanel title={t('countiesRanked')} params={{ by: 'county', indicator, asOf }} onPick={(code) => navigate(`/drill/county/${code}${search}`)} />
+          <RankingPanel
+            title={t('countiesRanked')}
+            params={{ by: 'county', indicator, asOf }}
+            onPick={(code) => navigate(`/drill/county/${code}${search}`)}
+          />
         </Col>
         <Col xs={24} xxl={14}>
           <QueryPanel query={counties} title={t('county')} testId="drill-counties">
@@ -38,7 +42,13 @@ export function DrillCity() {
         </Col>
         <Col span={24}>
           <QueryPanel query={departments} title={t('department')} testId="drill-departments">
-            {(b) => <BreakdownTable breakdown={b} linkOf={(r) => `/drill/department/${r.code}${search}`} testIdPrefix="drill-dept" />}
+            {(b) => (
+              <BreakdownTable
+                breakdown={b}
+                linkOf={(r) => `/drill/department/${r.code}${search}`}
+                testIdPrefix="drill-dept"
+              />
+            )}
           </QueryPanel>
         </Col>
       </Row>

@@ -30,7 +30,19 @@ interface MonthRow {
 function monthRows(series: Series, reports: ReportMonth[]): MonthRow[] {
   const byMonth = new Map(reports.map((r) => [r.month, r]));
   return series.points
-    .flatMap((p) => (p.value === null ? [] : [{ month: p.month, value: p.value, cumulative: p.cumulative, expected: p.expected, report: byMonth.get(p.month) }]))
+    .flatMap((p) =>
+      p.value === null
+        ? []
+        : [
+            {
+              month: p.month,
+              value: p.value,
+              cumulative: p.cumulative,
+              expected: p.expected,
+              report: byMonth.get(p.month),
+            },
+          ],
+    )
     .reverse();
 }
 
@@ -61,7 +73,11 @@ export function DrillCountyDepartment({ county, department }: { county: string; 
       <DrillBreadcrumb path={{ county, department }} />
       <Row gutter={[12, 12]}>
         <Col span={24}>
-          <CumulativePanel params={{ indicator, county, department, asOf }} monthly onMonth={(m) => navigate(reportLink(m))} />
+          <CumulativePanel
+            params={{ indicator, county, department, asOf }}
+            monthly
+            onMonth={(m) => navigate(reportLink(m))}
+          />
         </Col>
         <Col span={24}>
           <QueryPanel query={both} title={t('month')} isEmpty={() => rows.length === 0} testId="drill-months">
@@ -73,7 +89,11 @@ export function DrillCountyDepartment({ county, department }: { county: string; 
                 pagination={{ pageSize: 12, hideOnSinglePage: true }}
                 scroll={{ x: 'max-content' }}
                 columns={[
-                  { title: t('month'), dataIndex: 'month', render: (m: string) => <Link to={reportLink(m)}>{formatMonth(m, lang)}</Link> },
+                  {
+                    title: t('month'),
+                    dataIndex: 'month',
+                    render: (m: string) => <Link to={reportLink(m)}>{formatMonth(m, lang)}</Link>,
+                  },
                   {
                     title: t('monthly'),
                     dataIndex: 'value',
@@ -84,10 +104,30 @@ export function DrillCountyDepartment({ county, department }: { county: string; 
                       </span>
                     ),
                   },
-                  { title: t('cumulative'), dataIndex: 'cumulative', align: 'right', render: (v: number | null) => formatInteger(v) },
-                  { title: t('expected'), dataIndex: 'expected', align: 'right', render: (v: number | null) => formatCount(v, lang), responsive: ['md'] },
-                  { title: t('status'), key: 'status', render: (_, r) => (r.report ? <StatusTag status={r.report.status} /> : '—') },
-                  { title: t('version'), key: 'version', render: (_, r) => r.report?.version ?? '—', responsive: ['md'] },
+                  {
+                    title: t('cumulative'),
+                    dataIndex: 'cumulative',
+                    align: 'right',
+                    render: (v: number | null) => formatInteger(v),
+                  },
+                  {
+                    title: t('expected'),
+                    dataIndex: 'expected',
+                    align: 'right',
+                    render: (v: number | null) => formatCount(v, lang),
+                    responsive: ['md'],
+                  },
+                  {
+                    title: t('status'),
+                    key: 'status',
+                    render: (_, r) => (r.report ? <StatusTag status={r.report.status} /> : '—'),
+                  },
+                  {
+                    title: t('version'),
+                    key: 'version',
+                    render: (_, r) => r.report?.version ?? '—',
+                    responsive: ['md'],
+                  },
                 ]}
               />
             )}

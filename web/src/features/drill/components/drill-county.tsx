@@ -36,7 +36,11 @@ export function DrillCounty({ county }: { county: string }) {
           <CumulativePanel params={{ indicator, county, asOf }} title={`${name} · ${t('cumulativeTitle')}`} />
         </Col>
         <Col xs={24} xl={10}>
-          <RankingPanel title={t('departmentsRanked')} params={{ by: 'department', county, indicator, asOf }} onPick={(code) => navigate(toDept(code))} />
+          <RankingPanel
+            title={t('departmentsRanked')}
+            params={{ by: 'department', county, indicator, asOf }}
+            onPick={(code) => navigate(toDept(code))}
+          />
         </Col>
         <Col span={24}>
           <QueryPanel query={departments} title={t('department')} testId="drill-departments">

@@ -36,7 +36,11 @@ export function DrillDepartment({ department }: { department: string }) {
           <CumulativePanel params={{ indicator, department, asOf }} title={`${name} · ${t('cumulativeTitle')}`} />
         </Col>
         <Col xs={24} xl={10}>
-          <RankingPanel title={t('countiesRanked')} params={{ by: 'county', department, indicator, asOf }} onPick={(code) => navigate(toCounty(code))} />
+          <RankingPanel
+            title={t('countiesRanked')}
+            params={{ by: 'county', department, indicator, asOf }}
+            onPick={(code) => navigate(toCounty(code))}
+          />
         </Col>
         <Col span={24}>
           <QueryPanel query={counties} title={t('county')} testId="drill-counties">

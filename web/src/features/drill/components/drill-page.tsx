@@ -18,7 +18,13 @@ export function DrillPage() {
   // A county user's drill-down starts at (and stays inside) its own county.
   if (user.role === 'county') {
     const own = user.county ?? '';
-    if (county !== own) return <Navigate to={department ? `/drill/county/${own}/department/${department}${search}` : `/drill/county/${own}${search}`} replace />;
+    if (county !== own)
+      return (
+        <Navigate
+          to={department ? `/drill/county/${own}/department/${department}${search}` : `/drill/county/${own}${search}`}
+          replace
+        />
+      );
   }
   if (county && department) return <DrillCountyDepartment county={county} department={department} />;
   if (county) return <DrillCounty county={county} />;

@@ -9,5 +9,8 @@ export function closeFinding({ id, closingNote }: { id: number; closingNote: str
 
 export function useCloseFinding() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: closeFinding, onSuccess: () => client.invalidateQueries({ queryKey: findingsQuery.queryKey }) });
+  return useMutation({
+    mutationFn: closeFinding,
+    onSuccess: () => client.invalidateQueries({ queryKey: findingsQuery.queryKey }),
+  });
 }

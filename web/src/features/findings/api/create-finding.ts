@@ -9,5 +9,8 @@ export function createFinding(input: CreateFinding): Promise<Finding> {
 
 export function useCreateFinding() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: createFinding, onSuccess: () => client.invalidateQueries({ queryKey: findingsQuery.queryKey }) });
+  return useMutation({
+    mutationFn: createFinding,
+    onSuccess: () => client.invalidateQueries({ queryKey: findingsQuery.queryKey }),
+  });
 }

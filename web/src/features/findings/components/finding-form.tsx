@@ -6,10 +6,22 @@ import { useDepartments } from '../../reference/api/get-departments';
 import { useUnits } from '../../reference/api/get-units';
 import { useCreateFinding } from '../api/create-finding';
 
-const kindNames: Record<(typeof inspectionKinds)[number], string> = { quarterly: '季度督查', 'half-year': '半年督查', annual: '年度督查' };
+const kindNames: Record<(typeof inspectionKinds)[number], string> = {
+  quarterly: '季度督查',
+  'half-year': '半年督查',
+  annual: '年度督查',
+};
 
 /** Records a finding against a county or a department; `initial` pre-fills it from a lagging row. */
-export function FindingForm({ open, onClose, initial }: { open: boolean; onClose: () => void; initial?: Partial<CreateFinding> }) {
+export function FindingForm({
+  open,
+  onClose,
+  initial,
+}: {
+  open: boolean;
+  onClose: () => void;
+  initial?: Partial<CreateFinding>;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<CreateFinding>();
   const units = useUnits();
@@ -18,7 +30,10 @@ export function FindingForm({ open, onClose, initial }: { open: boolean; onClose
   // Set before the async validation, so a double click on 保存 records the finding once (isPending comes too late).
   const saving = useRef(false);
   const kind = Form.useWatch('subjectKind', form) ?? initial?.subjectKind ?? 'county';
-  const subjects = kind === 'county' ? (units.data ?? []).map((u) => ({ value: u.code, label: u.name })) : (departments.data ?? []).map((d) => ({ value: d.code, label: d.name }));
+  const subjects =
+    kind === 'county'
+      ? (units.data ?? []).map((u) => ({ value: u.code, label: u.name }))
+      : (departments.data ?? []).map((d) => ({ value: d.code, label: d.name }));
 
   return (
     <Modal
@@ -43,7 +58,12 @@ export function FindingForm({ open, onClose, initial }: { open: boolean; onClose
         }
       }}
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ subjectKind: 'county', inspection: 'quarterly', ...initial }}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ subjectKind: 'county', inspection: 'quarterly', ...initial }}
+      >
         <Form.Item name="subjectKind" label={lang === 'zh' ? '对象类型' : 'Subject'}>
           <Radio.Group
             onChange={() => form.setFieldValue('subject', undefined)}
@@ -53,22 +73,42 @@ export function FindingForm({ open, onClose, initial }: { open: boolean; onClose
             ]}
           />
         </Form.Item>
-        <Form.Item name="subject" label={kind === 'county' ? t('county') : t('department')} rules={[{ required: true }]}>
+        <Form.Item
+          name="subject"
+          label={kind === 'county' ? t('county') : t('department')}
+          rules={[{ required: true }]}
+        >
           <Select showSearch optionFilterProp="label" options={subjects} />
         </Form.Item>
         <Form.Item name="inspection" label={lang === 'zh' ? '督查类型' : 'Inspection'} rules={[{ required: true }]}>
           <Select options={inspectionKinds.map((k) => ({ value: k, label: lang === 'zh' ? kindNames[k] : k }))} />
         </Form.Item>
-        <Form.Item name="period" label={lang === 'zh' ? '督查期间' : 'Period'} rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-H[12])?$/, message: '如 2020-Q3、2020-H1 或 2020' }]}>
+        <Form.Item
+          name="period"
+          label={lang === 'zh' ? '督查期间' : 'Period'}
+          rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-H[12])?$/, message: '如 2020-Q3、2020-H1 或 2020' }]}
+        >
           <Input placeholder="2020-Q3" />
         </Form.Item>
-        <Form.Item name="finding" label={lang === 'zh' ? '发现的问题' : 'Finding'} rules={[{ required: true, min: 2, max: 2000, whitespace: true }]}>
+        <Form.Item
+          name="finding"
+          label={lang === 'zh' ? '发现的问题' : 'Finding'}
+          rules={[{ required: true, min: 2, max: 2000, whitespace: true }]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="rectification" label={lang === 'zh' ? '整改要求' : 'Rectification required'} rules={[{ required: true, min: 2, max: 2000, whitespace: true }]}>
+        <Form.Item
+          name="rectification"
+          label={lang === 'zh' ? '整改要求' : 'Rectification required'}
+          rules={[{ required: true, min: 2, max: 2000, whitespace: true }]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="dueDate" label={lang === 'zh' ? '整改期限' : 'Due date'} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+        <Form.Item
+          name="dueDate"
+          label={lang === 'zh' ? '整改期限' : 'Due date'}
+          rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+        >
           <Input type="date" />
         </Form.Item>
         {create.error && <div style={{ color: '#dc2626' }}>{create.error.message}</div>}

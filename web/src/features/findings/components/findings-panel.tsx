@@ -28,9 +28,23 @@ export function FindingsPanel() {
   const close = useCloseFinding();
   const [closeForm] = Form.useForm<{ closingNote: string }>();
   const closingNow = useRef(false);
-  const names = new Map<string, string>([...(units.data ?? []).map((u) => [u.code, u.name] as const), ...(departments.data ?? []).map((d) => [d.code, d.name] as const)]);
+  const names = new Map<string, string>([
+    ...(units.data ?? []).map((u) => [u.code, u.name] as const),
+    ...(departments.data ?? []).map((d) => [d.code, d.name] as const),
+  ]);
   const visible = (findings.data ?? []).filter((f) => status === 'all' || f.status === status);
-  const statusText = (f: Finding) => (f.status === 'closed' ? (lang === 'zh' ? '已销号' : 'Closed') : f.overdue ? (lang === 'zh' ? '逾期未整改' : 'Overdue') : lang === 'zh' ? '整改中' : 'Open');
+  const statusText = (f: Finding) =>
+    f.status === 'closed'
+      ? lang === 'zh'
+        ? '已销号'
+        : 'Closed'
+      : f.overdue
+        ? lang === 'zh'
+          ? '逾期未整改'
+          : 'Overdue'
+        : lang === 'zh'
+          ? '整改中'
+          : 'Open';
 
   return (
     <QueryPanel
@@ -66,7 +80,12 @@ export function FindingsPanel() {
                   { header: '销号说明', key: 'closingNote', width: 30 },
                   { header: '记录人', key: 'createdBy' },
                 ],
-                rows: visible.map((f) => ({ ...f, subject: names.get(f.subject) ?? f.subject, inspection: kindNames[f.inspection], status: statusText(f) })),
+                rows: visible.map((f) => ({
+                  ...f,
+                  subject: names.get(f.subject) ?? f.subject,
+                  inspection: kindNames[f.inspection],
+                  status: statusText(f),
+                })),
               },
             ]}
           />
@@ -88,13 +107,36 @@ export function FindingsPanel() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('empty') }}
             columns={[
-              { title: lang === 'zh' ? '对象' : 'Subject', dataIndex: 'subject', render: (s: string) => names.get(s) ?? s },
-              { title: lang === 'zh' ? '督查' : 'Inspection', key: 'k', render: (_, f) => `${lang === 'zh' ? kindNames[f.inspection] : f.inspection} ${f.period}` },
+              {
+                title: lang === 'zh' ? '对象' : 'Subject',
+                dataIndex: 'subject',
+                render: (s: string) => names.get(s) ?? s,
+              },
+              {
+                title: lang === 'zh' ? '督查' : 'Inspection',
+                key: 'k',
+                render: (_, f) => `${lang === 'zh' ? kindNames[f.inspection] : f.inspection} ${f.period}`,
+              },
               { title: lang === 'zh' ? '发现的问题' : 'Finding', dataIndex: 'finding', width: 240 },
               { title: lang === 'zh' ? '整改要求' : 'Rectification', dataIndex: 'rectification', width: 220 },
-              { title: lang === 'zh' ? '期限' : 'Due', dataIndex: 'dueDate', render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
-              { title: t('status'), key: 's', render: (_, f) => <Tag color={f.status === 'closed' ? 'green' : f.overdue ? 'red' : 'gold'}>{statusText(f)}</Tag> },
-              { title: lang === 'zh' ? '销号说明' : 'Closing note', dataIndex: 'closingNote', render: (n: string | null, f) => (n ? `${n}（${formatDateTime(f.closedAt)}）` : '—'), width: 180 },
+              {
+                title: lang === 'zh' ? '期限' : 'Due',
+                dataIndex: 'dueDate',
+                render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>,
+              },
+              {
+                title: t('status'),
+                key: 's',
+                render: (_, f) => (
+                  <Tag color={f.status === 'closed' ? 'green' : f.overdue ? 'red' : 'gold'}>{statusText(f)}</Tag>
+                ),
+              },
+              {
+                title: lang === 'zh' ? '销号说明' : 'Closing note',
+                dataIndex: 'closingNote',
+                render: (n: string | null, f) => (n ? `${n}（${formatDateTime(f.closedAt)}）` : '—'),
+                width: 180,
+              },
               ...(writable
                 ? [
                     {
@@ -137,7 +179,11 @@ export function FindingsPanel() {
             }}
           >
             <Form form={closeForm} layout="vertical" preserve={false}>
-              <Form.Item name="closingNote" label={lang === 'zh' ? '整改情况说明' : 'Closing note'} rules={[{ required: true, min: 2, max: 2000, whitespace: true }]}>
+              <Form.Item
+                name="closingNote"
+                label={lang === 'zh' ? '整改情况说明' : 'Closing note'}
+                rules={[{ required: true, min: 2, max: 2000, whitespace: true }]}
+              >
                 <Input.TextArea rows={3} />
               </Form.Item>
               {close.error && <div style={{ color: '#dc2626' }}>{close.error.message}</div>}

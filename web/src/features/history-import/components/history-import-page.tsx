@@ -39,23 +39,35 @@ export function HistoryImportPage() {
           size="small"
           pagination={false}
           scroll={{ x: 'max-content' }}
-          title={() => (zh ? '表格格式（表头可有标题行和两行表头；指标列写名称或代码，如“补贴性培训合计”或 T）' : 'Layout (title lines and two-row headers allowed; indicators by name or code)')}
+          title={() =>
+            zh
+              ? '表格格式（表头可有标题行和两行表头；指标列写名称或代码，如“补贴性培训合计”或 T）'
+              : 'Layout (title lines and two-row headers allowed; indicators by name or code)'
+          }
           dataSource={EXAMPLE.map((line, key) => ({ key, line }))}
-          columns={['填报单位', '月份', '报送时间', '县区', '补贴性培训合计', '企业职工培训小计', '…'].map((title, i) => ({
-            title,
-            key: title,
-            render: (_: unknown, row: { line: string[] }) => row.line[i],
-          }))}
+          columns={['填报单位', '月份', '报送时间', '县区', '补贴性培训合计', '企业职工培训小计', '…'].map(
+            (title, i) => ({
+              title,
+              key: title,
+              render: (_: unknown, row: { line: string[] }) => row.line[i],
+            }),
+          )}
         />
         <FileDropZone
           state={state}
           onFile={start}
-          hint={zh ? '点击或拖入历史数据 .xlsx / .csv 文件（最大 20 MB）' : 'Click or drop a history .xlsx / .csv file (up to 20 MB)'}
+          hint={
+            zh
+              ? '点击或拖入历史数据 .xlsx / .csv 文件（最大 20 MB）'
+              : 'Click or drop a history .xlsx / .csv file (up to 20 MB)'
+          }
         />
         {state.kind === 'failed' && (
           <>
             <Alert type="error" showIcon title={`${state.name}: ${state.error.message}`} data-testid="import-error" />
-            {state.error.details.length > 0 && catalogue.data && <ProblemsTable problems={state.error.details} catalogue={catalogue.data} testId="import-problems" />}
+            {state.error.details.length > 0 && catalogue.data && (
+              <ProblemsTable problems={state.error.details} catalogue={catalogue.data} testId="import-problems" />
+            )}
           </>
         )}
         {state.kind === 'done' && (
@@ -81,13 +93,20 @@ export function HistoryImportPage() {
                 {
                   title: zh ? '版本' : 'Version',
                   dataIndex: 'version',
-                  render: (v: number, r) => <Link to={`/reports/${r.department}/${r.month}`}>{zh ? `第 ${v} 版` : `v${v}`}</Link>,
+                  render: (v: number, r) => (
+                    <Link to={`/reports/${r.department}/${r.month}`}>{zh ? `第 ${v} 版` : `v${v}`}</Link>
+                  ),
                 },
                 { title: t('submittedAt'), dataIndex: 'submittedAt', render: (at: string) => formatDateTime(at) },
                 {
                   title: zh ? '是否按时' : 'On time',
                   dataIndex: 'onTime',
-                  render: (on: boolean) => (on ? <Tag color="green">{zh ? '按时' : 'On time'}</Tag> : <Tag color="orange">{zh ? '逾期' : 'Late'}</Tag>),
+                  render: (on: boolean) =>
+                    on ? (
+                      <Tag color="green">{zh ? '按时' : 'On time'}</Tag>
+                    ) : (
+                      <Tag color="orange">{zh ? '逾期' : 'Late'}</Tag>
+                    ),
                 },
                 { title: zh ? '提示' : 'Warnings', dataIndex: 'warnings', align: 'right' },
               ]}

@@ -23,7 +23,16 @@ export function laggingRows(rows: BreakdownRow[], remainingMonths: number, month
     const pace = r.recent / paceMonths;
     const left = r.allocation === null ? null : Math.max(0, r.allocation - r.actual);
     const needed = left === null ? null : remainingMonths > 0 ? left / remainingMonths : left;
-    const trend = needed === null || gap === null ? 'none' : remainingMonths === 0 ? (left === 0 ? 'none' : 'missed') : pace >= needed ? 'closing' : 'widening';
+    const trend =
+      needed === null || gap === null
+        ? 'none'
+        : remainingMonths === 0
+          ? left === 0
+            ? 'none'
+            : 'missed'
+          : pace >= needed
+            ? 'closing'
+            : 'widening';
     return { ...r, gap, shortfall, pace, needed, trend };
   });
 }

@@ -17,7 +17,15 @@ import { useUser } from '../../session/api/get-session';
 import { laggingRows, type LaggingRow } from './lagging-model';
 
 /** Lagging counties or departments: how far behind time progress, by how many person-times, and where the trend points. */
-export function LaggingTable({ by, indicator, asOf }: { by: 'county' | 'department'; indicator: string; asOf?: string }) {
+export function LaggingTable({
+  by,
+  indicator,
+  asOf,
+}: {
+  by: 'county' | 'department';
+  indicator: string;
+  asOf?: string;
+}) {
   const { t, lang } = useI18n();
   const user = useUser();
   const search = useCarriedSearch();
@@ -40,10 +48,26 @@ export function LaggingTable({ by, indicator, asOf }: { by: 'county' | 'departme
       .sort((a, b2) => (a.gap ?? 0) - (b2.gap ?? 0));
   }, [both.data, all, q]);
 
-  const title = by === 'county' ? (lang === 'zh' ? '落后县区' : 'Lagging counties') : lang === 'zh' ? '落后责任单位' : 'Lagging departments';
-  const link = (r: LaggingRow) => (by === 'county' ? `/drill/county/${r.code}${search}` : `/drill/department/${r.code}${search}`);
+  const title =
+    by === 'county'
+      ? lang === 'zh'
+        ? '落后县区'
+        : 'Lagging counties'
+      : lang === 'zh'
+        ? '落后责任单位'
+        : 'Lagging departments';
+  const link = (r: LaggingRow) =>
+    by === 'county' ? `/drill/county/${r.code}${search}` : `/drill/department/${r.code}${search}`;
   const trendTag = (r: LaggingRow) =>
-    r.trend === 'none' ? '—' : r.trend === 'missed' ? <Tag color="volcano">{lang === 'zh' ? '期满未完成' : 'Missed at end'}</Tag> : r.trend === 'closing' ? <Tag color="green">{lang === 'zh' ? '近期进度可追上' : 'Catching up'}</Tag> : <Tag color="red">{lang === 'zh' ? '近期进度不足' : 'Falling behind'}</Tag>;
+    r.trend === 'none' ? (
+      '—'
+    ) : r.trend === 'missed' ? (
+      <Tag color="volcano">{lang === 'zh' ? '期满未完成' : 'Missed at end'}</Tag>
+    ) : r.trend === 'closing' ? (
+      <Tag color="green">{lang === 'zh' ? '近期进度可追上' : 'Catching up'}</Tag>
+    ) : (
+      <Tag color="red">{lang === 'zh' ? '近期进度不足' : 'Falling behind'}</Tag>
+    );
 
   return (
     <QueryPanel
@@ -52,9 +76,23 @@ export function LaggingTable({ by, indicator, asOf }: { by: 'county' | 'departme
       testId={`lagging-${by}`}
       extra={
         <Space wrap>
-          <Input.Search size="small" allowClear placeholder={t('search')} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ width: 150 }} aria-label={t('search')} />
+          <Input.Search
+            size="small"
+            allowClear
+            placeholder={t('search')}
+            onSearch={setQ}
+            onChange={(e) => !e.target.value && setQ('')}
+            style={{ width: 150 }}
+            aria-label={t('search')}
+          />
           <span>
-            <Switch size="small" checked={all !== '1'} onChange={(on) => setAll(on ? null : '1')} aria-label={t('onlyLagging')} /> {t('onlyLagging')}
+            <Switch
+              size="small"
+              checked={all !== '1'}
+              onChange={(on) => setAll(on ? null : '1')}
+              aria-label={t('onlyLagging')}
+            />{' '}
+            {t('onlyLagging')}
           </span>
           <ExportButton
             fileName={`${title}-${indicator}`}
@@ -105,21 +143,83 @@ export function LaggingTable({ by, indicator, asOf }: { by: 'county' | 'departme
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: lang === 'zh' ? '没有落后于时序进度的单位' : 'No unit behind time progress' }}
             columns={[
-              { title: by === 'county' ? t('county') : t('department'), dataIndex: 'name', render: (n: string, r) => <Link to={link(r)}>{n}</Link> },
-              { title: t('allocation'), dataIndex: 'allocation', align: 'right', render: (v: number | null) => formatInteger(v) },
-              { title: t('actual'), dataIndex: 'actual', align: 'right', render: (v: number, r) => <span data-testid={`lag-${by}-${r.code}`} data-value={v}>{formatInteger(v)}</span> },
-              { title: t('completionRate'), dataIndex: 'completionRate', align: 'right', render: (v: number | null) => formatPercent(v) },
-              { title: t('timeProgress'), dataIndex: 'timeProgress', align: 'right', render: (v: number) => formatPercent(v), responsive: ['md'] },
-              { title: t('gap'), dataIndex: 'gap', align: 'right', sorter: (a, b) => (a.gap ?? 0) - (b.gap ?? 0), render: (v: number | null, r) => (v === null ? '—' : <Tag color={r.lagging ? 'red' : 'green'}>{formatPoints(v)}</Tag>) },
-              { title: t('behindBy'), dataIndex: 'shortfall', align: 'right', render: (v: number | null) => formatInteger(v) },
-              { title: t('recent6'), dataIndex: 'recent', align: 'right', render: (v: number) => formatInteger(v), responsive: ['lg'] },
+              {
+                title: by === 'county' ? t('county') : t('department'),
+                dataIndex: 'name',
+                render: (n: string, r) => <Link to={link(r)}>{n}</Link>,
+              },
+              {
+                title: t('allocation'),
+                dataIndex: 'allocation',
+                align: 'right',
+                render: (v: number | null) => formatInteger(v),
+              },
+              {
+                title: t('actual'),
+                dataIndex: 'actual',
+                align: 'right',
+                render: (v: number, r) => (
+                  <span data-testid={`lag-${by}-${r.code}`} data-value={v}>
+                    {formatInteger(v)}
+                  </span>
+                ),
+              },
+              {
+                title: t('completionRate'),
+                dataIndex: 'completionRate',
+                align: 'right',
+                render: (v: number | null) => formatPercent(v),
+              },
+              {
+                title: t('timeProgress'),
+                dataIndex: 'timeProgress',
+                align: 'right',
+                render: (v: number) => formatPercent(v),
+                responsive: ['md'],
+              },
+              {
+                title: t('gap'),
+                dataIndex: 'gap',
+                align: 'right',
+                sorter: (a, b) => (a.gap ?? 0) - (b.gap ?? 0),
+                render: (v: number | null, r) =>
+                  v === null ? '—' : <Tag color={r.lagging ? 'red' : 'green'}>{formatPoints(v)}</Tag>,
+              },
+              {
+                title: t('behindBy'),
+                dataIndex: 'shortfall',
+                align: 'right',
+                render: (v: number | null) => formatInteger(v),
+              },
+              {
+                title: t('recent6'),
+                dataIndex: 'recent',
+                align: 'right',
+                render: (v: number) => formatInteger(v),
+                responsive: ['lg'],
+              },
               { title: t('trend'), key: 'trend', render: (_, r) => trendTag(r) },
               ...(canWriteFindings(user.role)
-                ? [{ title: t('actions'), key: 'f', render: (_: unknown, r: LaggingRow) => <Button size="small" onClick={() => setFinding(r.code)}>{lang === 'zh' ? '记录问题' : 'Record'}</Button> }]
+                ? [
+                    {
+                      title: t('actions'),
+                      key: 'f',
+                      render: (_: unknown, r: LaggingRow) => (
+                        <Button size="small" onClick={() => setFinding(r.code)}>
+                          {lang === 'zh' ? '记录问题' : 'Record'}
+                        </Button>
+                      ),
+                    },
+                  ]
                 : []),
             ]}
           />
-          <FindingForm key={finding ?? ''} open={finding !== null} onClose={() => setFinding(null)} initial={finding ? { subjectKind: by, subject: finding } : undefined} />
+          <FindingForm
+            key={finding ?? ''}
+            open={finding !== null}
+            onClose={() => setFinding(null)}
+            initial={finding ? { subjectKind: by, subject: finding } : undefined}
+          />
         </>
       )}
     </QueryPanel>

@@ -10,7 +10,10 @@ export const countyMapQuery = queryOptions({
   queryKey: ['map', COUNTY_MAP],
   staleTime: Infinity,
   queryFn: async () => {
-    const [{ default: geo }, { echarts }] = await Promise.all([import('@data/maps/liuzhou.geo.json'), import('../../../charts/echarts-map')]);
+    const [{ default: geo }, { echarts }] = await Promise.all([
+      import('@data/maps/liuzhou.geo.json'),
+      import('../../../charts/echarts-map'),
+    ]);
     // The GeoJSON's shape is what registerMap expects; its inferred literal type is too narrow to say so.
     echarts.registerMap(COUNTY_MAP, geo as unknown as Parameters<typeof echarts.registerMap>[1]);
     return { names: geo.features.map((f) => f.properties.name) };

@@ -23,7 +23,10 @@ const enLabels: MapLabels = { completionRate: 'Completion', timeProgress: 'Time 
 
 function CountyMap({ breakdown, onPick }: { breakdown: Breakdown; onPick: (code: string) => void }) {
   const { t, lang } = useI18n();
-  const option = useMemo(() => buildMapOption(breakdown.rows, COUNTY_MAP, lang === 'zh' ? zhLabels : enLabels, lang), [breakdown, lang]);
+  const option = useMemo(
+    () => buildMapOption(breakdown.rows, COUNTY_MAP, lang === 'zh' ? zhLabels : enLabels, lang),
+    [breakdown, lang],
+  );
   return (
     <EChart
       option={option}
@@ -64,7 +67,10 @@ export function MapPage() {
           return (
             <Row gutter={[12, 12]}>
               <Col xs={24} lg={18}>
-                <CountyMap breakdown={{ ...b, rows: b.rows.filter((r) => !zones.some((z) => z.code === r.code)) }} onPick={toCounty} />
+                <CountyMap
+                  breakdown={{ ...b, rows: b.rows.filter((r) => !zones.some((z) => z.code === r.code)) }}
+                  onPick={toCounty}
+                />
                 <GapLegend />
               </Col>
               <Col xs={24} lg={6}>
@@ -75,13 +81,17 @@ export function MapPage() {
                   {zoneRows.map((r) => (
                     <Col key={r.code} xs={12} lg={24}>
                       <Link to={`/drill/county/${r.code}${search}`} data-testid={`zone-${r.code}`}>
-                        <div className="zone-tile" style={{ background: gapColour(r.completionRate, r.timeProgress), color: '#fff' }}>
+                        <div
+                          className="zone-tile"
+                          style={{ background: gapColour(r.completionRate, r.timeProgress), color: '#fff' }}
+                        >
                           <div style={{ fontWeight: 600 }}>{r.name}</div>
                           <div>
                             {formatCount(r.actual, lang)} / {formatCount(r.allocation, lang)}
                           </div>
                           <div>
-                            {t('completionRate')} {formatPercent(r.completionRate)} · {formatPoints(gapOf(r.completionRate, r.timeProgress))}
+                            {t('completionRate')} {formatPercent(r.completionRate)} ·{' '}
+                            {formatPoints(gapOf(r.completionRate, r.timeProgress))}
                           </div>
                         </div>
                       </Link>
@@ -96,7 +106,11 @@ export function MapPage() {
                     .filter((r) => !zones.some((z) => z.code === r.code))
                     .map((r) => (
                       <li key={r.code}>
-                        <span className="map-swatch" style={{ background: gapColour(r.completionRate, r.timeProgress) }} aria-hidden="true" />
+                        <span
+                          className="map-swatch"
+                          style={{ background: gapColour(r.completionRate, r.timeProgress) }}
+                          aria-hidden="true"
+                        />
                         <Link to={`/drill/county/${r.code}${search}`}>{r.name}</Link>
                         <span className="muted" data-testid={`map-rate-${r.code}`} data-value={r.completionRate ?? ''}>
                           {formatPercent(r.completionRate)}

@@ -44,10 +44,18 @@ export function OverviewPage() {
         {cityWide && (
           <>
             <Col xs={24} lg={12}>
-              <RankingPanel title={t('countiesRanked')} params={{ by: 'county', indicator, asOf }} onPick={(code) => navigate(`/drill/county/${code}${carried}`)} />
+              <RankingPanel
+                title={t('countiesRanked')}
+                params={{ by: 'county', indicator, asOf }}
+                onPick={(code) => navigate(`/drill/county/${code}${carried}`)}
+              />
             </Col>
             <Col xs={24} lg={12}>
-              <RankingPanel title={t('departmentsRanked')} params={{ by: 'department', indicator, asOf }} onPick={(code) => navigate(`/drill/department/${code}${carried}`)} />
+              <RankingPanel
+                title={t('departmentsRanked')}
+                params={{ by: 'department', indicator, asOf }}
+                onPick={(code) => navigate(`/drill/department/${code}${carried}`)}
+              />
             </Col>
             <Col span={24}>
               <CountyHeatmapPanel

@@ -7,7 +7,17 @@ import { formatInteger, formatMonth, formatPercent } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useRatios } from '../../progress/api/get-ratios';
 
-function Gauge({ value, target, name, testId }: { value: number | null; target: number; name: string; testId: string }) {
+function Gauge({
+  value,
+  target,
+  name,
+  testId,
+}: {
+  value: number | null;
+  target: number;
+  name: string;
+  testId: string;
+}) {
   const option = useMemo(() => buildRatioGaugeOption(value, target, name), [value, target, name]);
   return (
     <div data-testid={testId} data-value={value ?? ''}>
@@ -26,14 +36,33 @@ export function RatioGaugesPanel({ asOf }: { asOf?: string }) {
         <>
           <Row gutter={8}>
             <Col span={12}>
-              <Gauge value={r.city.r1} target={r.targets.r1} name={lang === 'zh' ? `技能劳动者占比 ≥${formatPercent(r.targets.r1)}` : `Skilled ≥${formatPercent(r.targets.r1)}`} testId="ratio-r1" />
+              <Gauge
+                value={r.city.r1}
+                target={r.targets.r1}
+                name={
+                  lang === 'zh'
+                    ? `技能劳动者占比 ≥${formatPercent(r.targets.r1)}`
+                    : `Skilled ≥${formatPercent(r.targets.r1)}`
+                }
+                testId="ratio-r1"
+              />
             </Col>
             <Col span={12}>
-              <Gauge value={r.city.r2} target={r.targets.r2} name={lang === 'zh' ? `高技能人才占比 ≥${formatPercent(r.targets.r2)}` : `High-skilled ≥${formatPercent(r.targets.r2)}`} testId="ratio-r2" />
+              <Gauge
+                value={r.city.r2}
+                target={r.targets.r2}
+                name={
+                  lang === 'zh'
+                    ? `高技能人才占比 ≥${formatPercent(r.targets.r2)}`
+                    : `High-skilled ≥${formatPercent(r.targets.r2)}`
+                }
+                testId="ratio-r2"
+              />
             </Col>
           </Row>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatMonth(r.city.month, lang)} · S1 {formatInteger(r.city.s1)} · S2 {formatInteger(r.city.s2)} · S3 {formatInteger(r.city.s3)}
+            {formatMonth(r.city.month, lang)} · S1 {formatInteger(r.city.s1)} · S2 {formatInteger(r.city.s2)} · S3{' '}
+            {formatInteger(r.city.s3)}
           </Typography.Text>
         </>
       )}

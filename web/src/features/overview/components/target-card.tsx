@@ -8,9 +8,21 @@ import { useI18n } from '../../../lib/i18n/i18n';
 function ProgressBar({ rate, timeProgress, colour }: { rate: number | null; timeProgress: number; colour: string }) {
   const fill = Math.max(0, Math.min(1, rate ?? 0)) * 100;
   return (
-    <div style={{ position: 'relative', height: 10, background: '#e2e8f0', borderRadius: 5, margin: '8px 0' }} aria-hidden="true">
+    <div
+      style={{ position: 'relative', height: 10, background: '#e2e8f0', borderRadius: 5, margin: '8px 0' }}
+      aria-hidden="true"
+    >
       <div style={{ width: `${fill}%`, height: '100%', background: colour, borderRadius: 5 }} />
-      <div style={{ position: 'absolute', top: -3, bottom: -3, left: `calc(${Math.min(1, timeProgress) * 100}% - 1px)`, width: 2, background: '#0f172a' }} />
+      <div
+        style={{
+          position: 'absolute',
+          top: -3,
+          bottom: -3,
+          left: `calc(${Math.min(1, timeProgress) * 100}% - 1px)`,
+          width: 2,
+          background: '#0f172a',
+        }}
+      />
     </div>
   );
 }
@@ -19,7 +31,13 @@ export function TargetCard({ target: x, year }: { target: TargetProgress; year?:
   const { t, lang } = useI18n();
   const ratio = x.kind === 'ratio';
   // A ratio is met or not (its level against the floor, not against time progress), as its tag says.
-  const colour = ratio ? (x.actual === null ? GAP_COLOURS.none : x.lagging ? GAP_COLOURS.slightly : GAP_COLOURS.ahead) : gapColour(x.completionRate, x.timeProgress);
+  const colour = ratio
+    ? x.actual === null
+      ? GAP_COLOURS.none
+      : x.lagging
+        ? GAP_COLOURS.slightly
+        : GAP_COLOURS.ahead
+    : gapColour(x.completionRate, x.timeProgress);
   const show = (n: number | null) => (ratio ? formatPercent(n) : formatCount(n, lang));
   return (
     <div className="card" style={{ borderTop: `3px solid ${colour}` }} data-testid={`target-${x.code}`}>
@@ -40,11 +58,18 @@ export function TargetCard({ target: x, year }: { target: TargetProgress; year?:
           / {ratio ? `≥ ${formatPercent(x.target)}` : `${formatCount(x.target, lang)} ${x.unit}`}
         </span>
       </div>
-      {ratio ? <div style={{ height: 26 }} /> : <ProgressBar rate={x.completionRate} timeProgress={x.timeProgress} colour={colour} />}
+      {ratio ? (
+        <div style={{ height: 26 }} />
+      ) : (
+        <ProgressBar rate={x.completionRate} timeProgress={x.timeProgress} colour={colour} />
+      )}
       <Space size={[12, 4]} wrap style={{ fontSize: 13 }}>
         {!ratio && (
           <span>
-            {t('completionRate')} <b data-testid={`target-${x.code}-rate`} data-value={x.completionRate ?? ''}>{formatPercent(x.completionRate)}</b>
+            {t('completionRate')}{' '}
+            <b data-testid={`target-${x.code}-rate`} data-value={x.completionRate ?? ''}>
+              {formatPercent(x.completionRate)}
+            </b>
           </span>
         )}
         {!ratio && (
@@ -54,17 +79,28 @@ export function TargetCard({ target: x, year }: { target: TargetProgress; year?:
         )}
         {!ratio && (
           <span>
-            {t('forecast')} <b data-testid={`target-${x.code}-forecast`} data-value={x.forecast ?? ''}>{show(x.forecast)}</b>
+            {t('forecast')}{' '}
+            <b data-testid={`target-${x.code}-forecast`} data-value={x.forecast ?? ''}>
+              {show(x.forecast)}
+            </b>
           </span>
         )}
       </Space>
       <div style={{ marginTop: 6 }}>
         {ratio ? (
-          x.actual === null ? <Tag>{t('empty')}</Tag> : <Tag color={x.lagging ? 'orange' : 'green'}>{x.lagging ? t('ratioNotMet') : t('ratioMet')}</Tag>
+          x.actual === null ? (
+            <Tag>{t('empty')}</Tag>
+          ) : (
+            <Tag color={x.lagging ? 'orange' : 'green'}>{x.lagging ? t('ratioNotMet') : t('ratioMet')}</Tag>
+          )
         ) : (
           <>
             <Tag color={x.lagging ? 'red' : 'green'}>{x.lagging ? t('lagging') : t('onTrack')}</Tag>
-            {x.forecastMeetsTarget !== null && <Tag color={x.forecastMeetsTarget ? 'blue' : 'orange'}>{x.forecastMeetsTarget ? t('forecastMeets') : t('forecastMisses')}</Tag>}
+            {x.forecastMeetsTarget !== null && (
+              <Tag color={x.forecastMeetsTarget ? 'blue' : 'orange'}>
+                {x.forecastMeetsTarget ? t('forecastMeets') : t('forecastMisses')}
+              </Tag>
+            )}
           </>
         )}
       </div>

@@ -12,7 +12,11 @@ export function TargetCardsPanel({ asOf }: { asOf?: string }) {
     <QueryPanel
       query={progress}
       title={t('targetsTitle')}
-      extra={progress.data ? <span className="muted">{`${t('asOfMonth')} ${formatMonth(progress.data.throughMonth, lang)}`}</span> : null}
+      extra={
+        progress.data ? (
+          <span className="muted">{`${t('asOfMonth')} ${formatMonth(progress.data.throughMonth, lang)}`}</span>
+        ) : null
+      }
       isEmpty={(p) => p.targets.length === 0}
       skeletonRows={6}
       testId="targets-panel"

@@ -10,7 +10,10 @@ export interface SeriesParams {
 }
 
 export const seriesQuery = (p: SeriesParams) =>
-  queryOptions({ queryKey: ['progress', 'series', p], queryFn: ({ signal }) => apiFetch<Series>('/series', { params: { ...p }, signal }) });
+  queryOptions({
+    queryKey: ['progress', 'series', p],
+    queryFn: ({ signal }) => apiFetch<Series>('/series', { params: { ...p }, signal }),
+  });
 
 export function useSeries(p: SeriesParams, enabled = true) {
   return useQuery({ ...seriesQuery(p), enabled });

@@ -7,7 +7,15 @@ import { formatInteger, formatPercent, formatPoints } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n/i18n';
 
 /** A breakdown as a table; each name links to the next level (and the row is clickable too). */
-export function BreakdownTable({ breakdown, linkOf, testIdPrefix = 'drill' }: { breakdown: Breakdown; linkOf: (row: BreakdownRow) => string | null; testIdPrefix?: string }) {
+export function BreakdownTable({
+  breakdown,
+  linkOf,
+  testIdPrefix = 'drill',
+}: {
+  breakdown: Breakdown;
+  linkOf: (row: BreakdownRow) => string | null;
+  testIdPrefix?: string;
+}) {
   const { t } = useI18n();
   const columns: ColumnsType<BreakdownRow> = [
     { title: t('rank'), dataIndex: 'rank', width: 64, sorter: (a, b) => a.rank - b.rank, defaultSortOrder: 'ascend' },
@@ -19,7 +27,13 @@ export function BreakdownTable({ breakdown, linkOf, testIdPrefix = 'drill' }: { 
         return to ? <Link to={to}>{name}</Link> : name;
       },
     },
-    { title: t('allocation'), dataIndex: 'allocation', align: 'right', render: (v: number | null) => formatInteger(v), responsive: ['md'] },
+    {
+      title: t('allocation'),
+      dataIndex: 'allocation',
+      align: 'right',
+      render: (v: number | null) => formatInteger(v),
+      responsive: ['md'],
+    },
     {
       title: t('actual'),
       dataIndex: 'actual',
@@ -36,9 +50,17 @@ export function BreakdownTable({ breakdown, linkOf, testIdPrefix = 'drill' }: { 
       dataIndex: 'completionRate',
       align: 'right',
       sorter: (a, b) => (a.completionRate ?? -1) - (b.completionRate ?? -1),
-      render: (v: number | null, row) => <Typography.Text style={{ color: gapColour(v, row.timeProgress) }}>{formatPercent(v)}</Typography.Text>,
+      render: (v: number | null, row) => (
+        <Typography.Text style={{ color: gapColour(v, row.timeProgress) }}>{formatPercent(v)}</Typography.Text>
+      ),
     },
-    { title: t('timeProgress'), dataIndex: 'timeProgress', align: 'right', render: (v: number) => formatPercent(v), responsive: ['lg'] },
+    {
+      title: t('timeProgress'),
+      dataIndex: 'timeProgress',
+      align: 'right',
+      render: (v: number) => formatPercent(v),
+      responsive: ['lg'],
+    },
     {
       title: t('gap'),
       key: 'gap',
@@ -49,7 +71,13 @@ export function BreakdownTable({ breakdown, linkOf, testIdPrefix = 'drill' }: { 
         return gap === null ? '—' : <Tag color={row.lagging ? 'red' : 'green'}>{formatPoints(gap)}</Tag>;
       },
     },
-    { title: t('recent6'), dataIndex: 'recent', align: 'right', render: (v: number) => formatInteger(v), responsive: ['md'] },
+    {
+      title: t('recent6'),
+      dataIndex: 'recent',
+      align: 'right',
+      render: (v: number) => formatInteger(v),
+      responsive: ['md'],
+    },
   ];
   return (
     <Table<BreakdownRow>

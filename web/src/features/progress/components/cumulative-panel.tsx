@@ -6,14 +6,28 @@ import { QueryPanel } from '../../../components/query-panel';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useSeries, type SeriesParams } from '../../progress/api/get-series';
 
-function CumulativeChart({ series, monthly, onMonth }: { series: Series; monthly?: boolean; onMonth?: (month: string) => void }) {
+function CumulativeChart({
+  series,
+  monthly,
+  onMonth,
+}: {
+  series: Series;
+  monthly?: boolean;
+  onMonth?: (month: string) => void;
+}) {
   const { t, lang } = useI18n();
   const option = useMemo(
     () =>
       buildCumulativeOption(series, {
         monthly,
         lang,
-        labels: { cumulative: t('cumulative'), expected: t('expected'), forecast: t('forecast'), monthly: t('monthly'), target: t('target') },
+        labels: {
+          cumulative: t('cumulative'),
+          expected: t('expected'),
+          forecast: t('forecast'),
+          monthly: t('monthly'),
+          target: t('target'),
+        },
       }),
     [series, monthly, t, lang],
   );
@@ -29,11 +43,26 @@ function CumulativeChart({ series, monthly, onMonth }: { series: Series; monthly
 }
 
 /** The cumulative line against the expected pace, forecast dashed to the window's end. */
-export function CumulativePanel({ params, title, monthly, onMonth }: { params: SeriesParams; title?: string; monthly?: boolean; onMonth?: (month: string) => void }) {
+export function CumulativePanel({
+  params,
+  title,
+  monthly,
+  onMonth,
+}: {
+  params: SeriesParams;
+  title?: string;
+  monthly?: boolean;
+  onMonth?: (month: string) => void;
+}) {
   const { t } = useI18n();
   const series = useSeries(params);
   return (
-    <QueryPanel query={series} title={title ?? t('cumulativeTitle')} isEmpty={(s) => s.points.length === 0} skeletonRows={7}>
+    <QueryPanel
+      query={series}
+      title={title ?? t('cumulativeTitle')}
+      isEmpty={(s) => s.points.length === 0}
+      skeletonRows={7}
+    >
       {(s) => <CumulativeChart series={s} monthly={monthly} onMonth={onMonth} />}
     </QueryPanel>
   );

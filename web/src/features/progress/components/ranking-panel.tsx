@@ -6,9 +6,20 @@ import { QueryPanel } from '../../../components/query-panel';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useBreakdown, type BreakdownParams } from '../../progress/api/get-breakdown';
 
-function RankingChart({ breakdown, onPick, label }: { breakdown: Breakdown; onPick: (code: string) => void; label: string }) {
+function RankingChart({
+  breakdown,
+  onPick,
+  label,
+}: {
+  breakdown: Breakdown;
+  onPick: (code: string) => void;
+  label: string;
+}) {
   const { t, lang } = useI18n();
-  const option = useMemo(() => buildRankingOption(breakdown.rows, breakdown.timeProgress, { timeProgress: t('timeProgress') }, lang), [breakdown, t, lang]);
+  const option = useMemo(
+    () => buildRankingOption(breakdown.rows, breakdown.timeProgress, { timeProgress: t('timeProgress') }, lang),
+    [breakdown, t, lang],
+  );
   const height = Math.max(220, breakdown.rows.length * 26 + 40);
   return (
     <EChart
@@ -25,7 +36,17 @@ function RankingChart({ breakdown, onPick, label }: { breakdown: Breakdown; onPi
 }
 
 /** Units ranked by completion, coloured by how far ahead or behind; a bar leads to the unit's drill-down. */
-export function RankingPanel({ params, title, onPick, footer }: { params: BreakdownParams; title: string; onPick: (code: string) => void; footer?: (b: Breakdown) => React.ReactNode }) {
+export function RankingPanel({
+  params,
+  title,
+  onPick,
+  footer,
+}: {
+  params: BreakdownParams;
+  title: string;
+  onPick: (code: string) => void;
+  footer?: (b: Breakdown) => React.ReactNode;
+}) {
   const breakdown = useBreakdown(params);
   return (
     <QueryPanel query={breakdown} title={title} isEmpty={(b) => b.rows.length === 0} skeletonRows={8}>

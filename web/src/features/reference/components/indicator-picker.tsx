@@ -12,7 +12,9 @@ export function IndicatorPicker() {
   const { t } = useI18n();
   const targets = useTargets();
   const [indicator, setIndicator] = useIndicatorParam();
-  const options = (targets.data ?? []).flatMap((x) => (x.kind === 'cumulative' ? [{ value: x.indicator, label: x.name }] : []));
+  const options = (targets.data ?? []).flatMap((x) =>
+    x.kind === 'cumulative' ? [{ value: x.indicator, label: x.name }] : [],
+  );
   return (
     <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
       <span className="muted">{t('indicator')}</span>

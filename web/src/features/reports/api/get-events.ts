@@ -6,7 +6,8 @@ import { reportKey } from './get-report';
 export const eventsQuery = (department: string, month: string) =>
   queryOptions({
     queryKey: [...reportKey(department, month), 'events'],
-    queryFn: ({ signal }) => apiFetch<ReportEvent[]>(`/reports/${encodeURIComponent(department)}/${month}/events`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<ReportEvent[]>(`/reports/${encodeURIComponent(department)}/${month}/events`, { signal }),
   });
 
 export function useEvents(department: string, month: string) {

@@ -10,7 +10,10 @@ export interface ReportMonthsParams {
 
 /** A department's months (workspace) or, without a department, every reporting unit's (review queue). */
 export const reportMonthsQuery = (p: ReportMonthsParams) =>
-  queryOptions({ queryKey: ['reports', 'list', p], queryFn: ({ signal }) => apiFetch<ReportMonth[]>('/reports', { params: { ...p }, signal }) });
+  queryOptions({
+    queryKey: ['reports', 'list', p],
+    queryFn: ({ signal }) => apiFetch<ReportMonth[]>('/reports', { params: { ...p }, signal }),
+  });
 
 export function useReportMonths(p: ReportMonthsParams, enabled = true) {
   return useQuery({ ...reportMonthsQuery(p), enabled });

@@ -6,7 +6,8 @@ import { reportKey } from './get-report';
 export const reportVersionQuery = (department: string, month: string, version: number) =>
   queryOptions({
     queryKey: [...reportKey(department, month), 'version', version],
-    queryFn: ({ signal }) => apiFetch<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}/versions/${version}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}/versions/${version}`, { signal }),
     // A stored version never changes.
     staleTime: Infinity,
   });

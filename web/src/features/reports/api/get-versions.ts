@@ -6,7 +6,8 @@ import { reportKey } from './get-report';
 export const versionsQuery = (department: string, month: string) =>
   queryOptions({
     queryKey: [...reportKey(department, month), 'versions'],
-    queryFn: ({ signal }) => apiFetch<VersionSummary[]>(`/reports/${encodeURIComponent(department)}/${month}/versions`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<VersionSummary[]>(`/reports/${encodeURIComponent(department)}/${month}/versions`, { signal }),
   });
 
 export function useVersions(department: string, month: string, enabled = true) {

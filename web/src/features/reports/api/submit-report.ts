@@ -9,5 +9,8 @@ export function submitReport(department: string, month: string, body: SubmitRepo
 
 export function useSubmitReport(department: string, month: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (body: SubmitReport) => submitReport(department, month, body), onSuccess: () => invalidateAfterReportChange(client) });
+  return useMutation({
+    mutationFn: (body: SubmitReport) => submitReport(department, month, body),
+    onSuccess: () => invalidateAfterReportChange(client),
+  });
 }

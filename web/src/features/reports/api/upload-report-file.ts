@@ -9,5 +9,10 @@ export function uploadReportFile(
   onProgress: (percent: number) => void,
   signal?: AbortSignal,
 ): Promise<ReportVersion> {
-  return uploadFile<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}/file`, file, onProgress, signal);
+  return uploadFile<ReportVersion>(
+    `/reports/${encodeURIComponent(department)}/${month}/file`,
+    file,
+    onProgress,
+    signal,
+  );
 }

@@ -23,7 +23,13 @@ export function useFileUpload<T>(upload: (file: File, onProgress: (percent: numb
         setState({ kind: 'done', result });
         await invalidateAfterReportChange(client);
       })
-      .catch((e: unknown) => setState({ kind: 'failed', name: file.name, error: e instanceof ApiRequestError ? e : new ApiRequestError(0, 'error', String(e)) }));
+      .catch((e: unknown) =>
+        setState({
+          kind: 'failed',
+          name: file.name,
+          error: e instanceof ApiRequestError ? e : new ApiRequestError(0, 'error', String(e)),
+        }),
+      );
   };
   return { state, start };
 }

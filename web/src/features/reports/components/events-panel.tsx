@@ -5,8 +5,18 @@ import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useEvents } from '../api/get-events';
 
-const colours: Record<ReportEvent['action'], string> = { submit: 'blue', accept: 'green', return: 'red', unlock: 'orange' };
-const zhNames: Record<ReportEvent['action'], string> = { submit: '报送', accept: '审核通过', return: '退回', unlock: '解锁' };
+const colours: Record<ReportEvent['action'], string> = {
+  submit: 'blue',
+  accept: 'green',
+  return: 'red',
+  unlock: 'orange',
+};
+const zhNames: Record<ReportEvent['action'], string> = {
+  submit: '报送',
+  accept: '审核通过',
+  return: '退回',
+  unlock: '解锁',
+};
 
 export function EventsPanel({ department, month }: { department: string; month: string }) {
   const { t, lang } = useI18n();

@@ -15,7 +15,19 @@ import { groupedIndicators, IndicatorHeader } from './report-columns';
 
 const cellId = (county: string, code: string) => `cell-${county}-${code}`;
 
-const Cell = memo(function Cell({ county, ind, value, error, onChange }: { county: string; ind: Indicator; value: number | null; error?: string; onChange: (county: string, code: string, v: number | null) => void }) {
+const Cell = memo(function Cell({
+  county,
+  ind,
+  value,
+  error,
+  onChange,
+}: {
+  county: string;
+  ind: Indicator;
+  value: number | null;
+  error?: string;
+  onChange: (county: string, code: string, v: number | null) => void;
+}) {
   const input = (
     <InputNumber
       id={cellId(county, ind.code)}
@@ -36,7 +48,19 @@ const Cell = memo(function Cell({ county, ind, value, error, onChange }: { count
  * In-browser entry: rows are counties, columns the form's indicators grouped like the paper form. Every
  * keystroke re-runs the same `checkReportBody` the server runs, and broken cells turn red.
  */
-export function GridEntry({ catalogue, department, month, latest, onSubmitted }: { catalogue: Catalogue; department: string; month: string; latest: ReportVersion | null; onSubmitted: () => void }) {
+export function GridEntry({
+  catalogue,
+  department,
+  month,
+  latest,
+  onSubmitted,
+}: {
+  catalogue: Catalogue;
+  department: string;
+  month: string;
+  latest: ReportVersion | null;
+  onSubmitted: () => void;
+}) {
   const { t, lang } = useI18n();
   const [toast, toastHolder] = antMessage.useMessage();
   const form = useMemo(() => formIndicators(catalogue, department), [catalogue, department]);
@@ -44,7 +68,10 @@ export function GridEntry({ catalogue, department, month, latest, onSubmitted }:
   const counties = useMemo(() => catalogue.units.map((u) => u.code), [catalogue]);
   const [grid, setGrid] = useState<Grid>(() => gridFrom(counties, form, latest?.rows));
   const deferred = useDeferredValue(grid);
-  const check = useMemo(() => checkReportBody(bodyOf(deferred), department, catalogue), [deferred, department, catalogue]);
+  const check = useMemo(
+    () => checkReportBody(bodyOf(deferred), department, catalogue),
+    [deferred, department, catalogue],
+  );
   const totals = useMemo(() => totalsOf(check.rows), [check.rows]);
   const submit = useSubmitReport(department, month);
   const serverProblems = submit.error instanceof ApiRequestError ? submit.error.details : [];
@@ -66,13 +93,27 @@ export function GridEntry({ catalogue, department, month, latest, onSubmitted }:
   const unitName = new Map(catalogue.units.map((u) => [u.code, u.name]));
   type Row = { county: string };
   const columns: ColumnsType<Row> = [
-    { title: t('county'), key: 'county', fixed: 'left', width: 120, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{unitName.get(r.county)}</span> },
+    {
+      title: t('county'),
+      key: 'county',
+      fixed: 'left',
+      width: 120,
+      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{unitName.get(r.county)}</span>,
+    },
     ...groups.map((g) => ({
       title: g.name,
       children: g.indicators.map((ind) => ({
         title: <IndicatorHeader indicator={ind} />,
         key: ind.code,
-        render: (_: unknown, r: Row) => <Cell county={r.county} ind={ind} value={grid[r.county]?.[ind.code] ?? null} error={errorAt.get(`${r.county}|${ind.code}`)} onChange={onChange} />,
+        render: (_: unknown, r: Row) => (
+          <Cell
+            county={r.county}
+            ind={ind}
+            value={grid[r.county]?.[ind.code] ?? null}
+            error={errorAt.get(`${r.county}|${ind.code}`)}
+            onChange={onChange}
+          />
+        ),
       })),
     })),
   ];
@@ -81,8 +122,12 @@ export function GridEntry({ catalogue, department, month, latest, onSubmitted }:
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {toastHolder}
       <Space wrap>
-        <Button onClick={() => setGrid((g) => fillSubtotals(g, form))}>{lang === 'zh' ? '自动计算小计' : 'Fill subtotals'}</Button>
-        <Button onClick={() => setGrid(gridFrom(counties, form, latest?.rows))}>{lang === 'zh' ? '恢复为最新版本' : 'Reset to latest'}</Button>
+        <Button onClick={() => setGrid((g) => fillSubtotals(g, form))}>
+          {lang === 'zh' ? '自动计算小计' : 'Fill subtotals'}
+        </Button>
+        <Button onClick={() => setGrid(gridFrom(counties, form, latest?.rows))}>
+          {lang === 'zh' ? '恢复为最新版本' : 'Reset to latest'}
+        </Button>
         <Button
           type="primary"
           disabled={check.errors.length > 0}
@@ -133,8 +178,12 @@ export function GridEntry({ catalogue, department, month, latest, onSubmitted }:
       />
       {submit.error && <Alert type="error" showIcon title={submit.error.message} />}
       {serverProblems.length > 0 && <ProblemsTable problems={serverProblems} catalogue={catalogue} onPick={focus} />}
-      {check.errors.length > 0 && <ProblemsTable problems={check.errors} catalogue={catalogue} onPick={focus} testId="grid-errors" />}
-      {check.errors.length === 0 && check.warnings.length > 0 && <ProblemsTable problems={check.warnings} catalogue={catalogue} onPick={focus} />}
+      {check.errors.length > 0 && (
+        <ProblemsTable problems={check.errors} catalogue={catalogue} onPick={focus} testId="grid-errors" />
+      )}
+      {check.errors.length === 0 && check.warnings.length > 0 && (
+        <ProblemsTable problems={check.warnings} catalogue={catalogue} onPick={focus} />
+      )}
     </Space>
   );
 }

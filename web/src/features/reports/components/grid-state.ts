@@ -5,7 +5,11 @@ import type { ReportBody } from '@lz/shared/report-body';
 /** county → indicator → value; null is a blank cell (the server counts it as 0 with a warning). */
 export type Grid = Record<string, Record<string, number | null>>;
 
-export function gridFrom(counties: string[], form: Indicator[], rows?: { county: string; values: Record<string, number> }[]): Grid {
+export function gridFrom(
+  counties: string[],
+  form: Indicator[],
+  rows?: { county: string; values: Record<string, number> }[],
+): Grid {
   const given = new Map(rows?.map((r) => [r.county, r.values]));
   const grid: Grid = {};
   for (const county of counties) {
@@ -27,7 +31,11 @@ export function bodyOf(grid: Grid): ReportBody {
 /** Fills every subtotal (T = E + K, E = E1…E5, K = K1…K7) from its parts, innermost first. */
 export function fillSubtotals(grid: Grid, form: Indicator[]): Grid {
   const codes = new Set(form.map((i) => i.code));
-  const sums = form.flatMap((i) => (i.hardRules ?? []).flatMap((r) => (r.type === 'sum' ? [{ code: i.code, of: r.of.filter((c) => codes.has(c)) }] : [])));
+  const sums = form.flatMap((i) =>
+    (i.hardRules ?? []).flatMap((r) =>
+      r.type === 'sum' ? [{ code: i.code, of: r.of.filter((c) => codes.has(c)) }] : [],
+    ),
+  );
   const out: Grid = {};
   for (const [county, values] of Object.entries(grid)) {
     const next = { ...values };

@@ -5,7 +5,17 @@ import { Table } from 'antd';
 import { useI18n } from '../../../lib/i18n/i18n';
 
 /** Rule failures or warnings, each against its cell, county row and indicator column. */
-export function ProblemsTable({ problems, catalogue, onPick, testId }: { problems: Problem[]; catalogue: Catalogue; onPick?: (p: Problem) => void; testId?: string }) {
+export function ProblemsTable({
+  problems,
+  catalogue,
+  onPick,
+  testId,
+}: {
+  problems: Problem[];
+  catalogue: Catalogue;
+  onPick?: (p: Problem) => void;
+  testId?: string;
+}) {
   const { t, lang } = useI18n();
   const unitName = new Map(catalogue.units.map((u) => [u.code, u.name]));
   const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
@@ -19,7 +29,12 @@ export function ProblemsTable({ problems, catalogue, onPick, testId }: { problem
       onRow={(p) => (onPick ? { onClick: () => onPick(p), style: { cursor: 'pointer' } } : {})}
       columns={[
         { title: lang === 'zh' ? '单元格' : 'Cell', dataIndex: 'cell', width: 72, render: (c?: string) => c ?? '—' },
-        { title: t('county'), dataIndex: 'county', width: 130, render: (c: string | null) => (c ? (unitName.get(c) ?? c) : '—') },
+        {
+          title: t('county'),
+          dataIndex: 'county',
+          width: 130,
+          render: (c: string | null) => (c ? (unitName.get(c) ?? c) : '—'),
+        },
         {
           title: t('indicator'),
           dataIndex: 'indicator',

@@ -36,7 +36,9 @@ function Summary({ report }: { report: ReportVersion }) {
         </span>
       </Descriptions.Item>
       <Descriptions.Item label={t('deadline')}>{formatDateTime(report.deadline)}</Descriptions.Item>
-      <Descriptions.Item label={t('onTime')}>{report.onTime ? <Tag color="green">{t('onTime')}</Tag> : <Tag color="red">{t('late')}</Tag>}</Descriptions.Item>
+      <Descriptions.Item label={t('onTime')}>
+        {report.onTime ? <Tag color="green">{t('onTime')}</Tag> : <Tag color="red">{t('late')}</Tag>}
+      </Descriptions.Item>
       <Descriptions.Item label={t('submittedAt')}>{formatDateTime(report.submittedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('submittedBy')}>{report.submittedBy}</Descriptions.Item>
     </Descriptions>
@@ -44,7 +46,15 @@ function Summary({ report }: { report: ReportVersion }) {
 }
 
 /** A tab the link names but this user or this month does not offer (entry on an accepted month) shows the data. */
-function ReportTabs({ items, tab, setTab }: { items: { key: string; label: string; children: ReactNode }[]; tab: string; setTab: (key: string) => void }) {
+function ReportTabs({
+  items,
+  tab,
+  setTab,
+}: {
+  items: { key: string; label: string; children: ReactNode }[];
+  tab: string;
+  setTab: (key: string) => void;
+}) {
   const active = items.some((i) => i.key === tab) ? tab : 'data';
   return <Tabs activeKey={active} onChange={setTab} items={items} destroyOnHidden />;
 }
@@ -73,7 +83,15 @@ export function ReportPage() {
         label: t('data'),
         children: report ? (
           <QueryPanel query={shown} isEmpty={(v) => !v}>
-            {(v) => (v ? <ReportTable catalogue={cat} version={v} highlightCounty={county ?? (user.role === 'county' ? (user.county ?? undefined) : undefined)} /> : null)}
+            {(v) =>
+              v ? (
+                <ReportTable
+                  catalogue={cat}
+                  version={v}
+                  highlightCounty={county ?? (user.role === 'county' ? (user.county ?? undefined) : undefined)}
+                />
+              ) : null
+            }
           </QueryPanel>
         ) : (
           <Alert type="info" showIcon title={lang === 'zh' ? '该月尚未报送' : 'Not submitted yet'} />
@@ -81,11 +99,38 @@ export function ReportPage() {
       },
     ];
     if (writable && !locked) {
-      items.push({ key: 'entry', label: t('entry'), children: <GridEntry key={report?.version ?? 0} catalogue={cat} department={department} month={month} latest={report} onSubmitted={() => setTab('data')} /> });
-      items.push({ key: 'upload', label: t('upload'), children: <UploadPanel catalogue={cat} department={department} month={month} /> });
+      items.push({
+        key: 'entry',
+        label: t('entry'),
+        children: (
+          <GridEntry
+            key={report?.version ?? 0}
+            catalogue={cat}
+            department={department}
+            month={month}
+            latest={report}
+            onSubmitted={() => setTab('data')}
+          />
+        ),
+      });
+      items.push({
+        key: 'upload',
+        label: t('upload'),
+        children: <UploadPanel catalogue={cat} department={department} month={month} />,
+      });
     }
-    if (report && user.role !== 'county') items.push({ key: 'versions', label: t('versions'), children: <VersionsPanel catalogue={cat} department={department} month={month} highlightCounty={county} /> });
-    if (report) items.push({ key: 'events', label: t('events'), children: <EventsPanel department={department} month={month} /> });
+    if (report && user.role !== 'county')
+      items.push({
+        key: 'versions',
+        label: t('versions'),
+        children: <VersionsPanel catalogue={cat} department={department} month={month} highlightCounty={county} />,
+      });
+    if (report)
+      items.push({
+        key: 'events',
+        label: t('events'),
+        children: <EventsPanel department={department} month={month} />,
+      });
     return items;
   };
 
@@ -97,14 +142,32 @@ export function ReportPage() {
             {t('template')}
           </Button>
         )}
-        {user.role === 'admin' && latest.data && <ReviewActions department={department} month={month} status={latest.data.status} version={latest.data.version} size="middle" />}
+        {user.role === 'admin' && latest.data && (
+          <ReviewActions
+            department={department}
+            month={month}
+            status={latest.data.status}
+            version={latest.data.version}
+            size="middle"
+          />
+        )}
       </PageToolbar>
-      {user.role !== 'reporter' && <DrillBreadcrumb path={{ county, department, month, version: shown.data?.version }} />}
+      {user.role !== 'reporter' && (
+        <DrillBreadcrumb path={{ county, department, month, version: shown.data?.version }} />
+      )}
       <QueryPanel query={combineQueries(catalogue, latest)} testId="report-panel">
         {([cat, report]) => (
           <>
             {report && <Summary report={report} />}
-            {report?.status === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('statusReturned')}: ${report.statusReason ?? ''}`} data-testid="returned-reason" />}
+            {report?.status === 'returned' && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={`${t('statusReturned')}: ${report.statusReason ?? ''}`}
+                data-testid="returned-reason"
+              />
+            )}
             {report?.status === 'accepted' && writable && (
               <Alert
                 type="info"

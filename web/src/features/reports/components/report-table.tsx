@@ -18,17 +18,38 @@ interface Row {
  * A report's rows (counties) × the department's form columns, with the totals row. With `compareTo`,
  * cells that differ from that version are highlighted and show the earlier value.
  */
-export function ReportTable({ catalogue, version, compareTo, highlightCounty }: { catalogue: Catalogue; version: ReportVersion; compareTo?: ReportVersion; highlightCounty?: string }) {
+export function ReportTable({
+  catalogue,
+  version,
+  compareTo,
+  highlightCounty,
+}: {
+  catalogue: Catalogue;
+  version: ReportVersion;
+  compareTo?: ReportVersion;
+  highlightCounty?: string;
+}) {
   const { t } = useI18n();
   const form = formIndicators(catalogue, version.department);
   const groups = groupedIndicators(catalogue, form);
   const unitName = new Map(catalogue.units.map((u) => [u.code, u.name]));
   const changed = compareTo ? changedCells(compareTo, version) : null;
   const beforeRows = new Map(compareTo?.rows.map((r) => [r.county, r.values]));
-  const rows: Row[] = version.rows.map((r) => ({ county: r.county, name: unitName.get(r.county) ?? r.county, values: r.values, before: beforeRows.get(r.county) }));
+  const rows: Row[] = version.rows.map((r) => ({
+    county: r.county,
+    name: unitName.get(r.county) ?? r.county,
+    values: r.values,
+    before: beforeRows.get(r.county),
+  }));
 
   const columns: ColumnsType<Row> = [
-    { title: t('county'), dataIndex: 'name', fixed: 'left', width: 120, render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
+    {
+      title: t('county'),
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 120,
+      render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span>,
+    },
     ...groups.map((g) => ({
       title: g.name,
       children: g.indicators.map((ind) => ({

@@ -32,8 +32,18 @@ export function ReviewActions({
       {toastHolder}
       {status === 'submitted' && (
         <>
-          <Popconfirm title={lang === 'zh' ? '审核通过并锁定该月？' : 'Accept and lock this month?'} onConfirm={() => review.mutate({ department, month, verb: 'accept', version }, { onSuccess: done, onError: fail })}>
-            <Button size={size} type="primary" loading={review.isPending && review.variables?.verb === 'accept'} data-testid={`accept-${department}-${month}`}>
+          <Popconfirm
+            title={lang === 'zh' ? '审核通过并锁定该月？' : 'Accept and lock this month?'}
+            onConfirm={() =>
+              review.mutate({ department, month, verb: 'accept', version }, { onSuccess: done, onError: fail })
+            }
+          >
+            <Button
+              size={size}
+              type="primary"
+              loading={review.isPending && review.variables?.verb === 'accept'}
+              data-testid={`accept-${department}-${month}`}
+            >
               {t('accept')}
             </Button>
           </Popconfirm>

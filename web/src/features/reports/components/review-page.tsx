@@ -38,14 +38,24 @@ export function ReviewPage() {
       <Tabs
         activeKey={status}
         onChange={setStatus}
-        items={(['submitted', 'returned', 'accepted', 'overdue'] as const).map((s) => ({ key: s, label: <StatusTag status={s} /> }))}
+        items={(['submitted', 'returned', 'accepted', 'overdue'] as const).map((s) => ({
+          key: s,
+          label: <StatusTag status={s} />,
+        }))}
       />
-      <QueryPanel query={list} isEmpty={(l) => l.length === 0} emptyText={lang === 'zh' ? '没有待处理的报表' : 'Nothing here'} testId="review-list">
+      <QueryPanel
+        query={list}
+        isEmpty={(l) => l.length === 0}
+        emptyText={lang === 'zh' ? '没有待处理的报表' : 'Nothing here'}
+        testId="review-list"
+      >
         {(rows) => (
           <Table<ReportMonth>
             rowKey={(r) => `${r.department}/${r.month}`}
             size="small"
-            dataSource={[...rows].sort((a, b) => b.month.localeCompare(a.month) || a.department.localeCompare(b.department))}
+            dataSource={[...rows].sort(
+              (a, b) => b.month.localeCompare(a.month) || a.department.localeCompare(b.department),
+            )}
             pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
             scroll={{ x: 'max-content' }}
             columns={[
@@ -53,10 +63,24 @@ export function ReviewPage() {
               { title: t('month'), dataIndex: 'month', render: (m: string) => formatMonth(m, lang) },
               { title: t('version'), dataIndex: 'version', render: (v: number | null) => v ?? '—' },
               { title: t('submittedAt'), dataIndex: 'lastSubmittedAt', render: formatDateTime },
-              { title: t('onTime'), dataIndex: 'onTime', render: (v: boolean | null) => (v === null ? '—' : v ? <Tag color="green">{t('onTime')}</Tag> : <Tag color="red">{t('late')}</Tag>) },
+              {
+                title: t('onTime'),
+                dataIndex: 'onTime',
+                render: (v: boolean | null) =>
+                  v === null ? '—' : v ? <Tag color="green">{t('onTime')}</Tag> : <Tag color="red">{t('late')}</Tag>,
+              },
               { title: 'T', dataIndex: 'total', align: 'right', render: (v: number | null) => formatInteger(v) },
-              { title: t('warnings'), dataIndex: 'warnings', render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : '—') },
-              { title: t('reason'), dataIndex: 'statusReason', render: (r: string | null) => r ?? '—', responsive: ['lg'] },
+              {
+                title: t('warnings'),
+                dataIndex: 'warnings',
+                render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : '—'),
+              },
+              {
+                title: t('reason'),
+                dataIndex: 'statusReason',
+                render: (r: string | null) => r ?? '—',
+                responsive: ['lg'],
+              },
               {
                 title: t('actions'),
                 key: 'actions',

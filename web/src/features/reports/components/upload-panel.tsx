@@ -7,7 +7,15 @@ import { FileDropZone } from './file-drop-zone';
 import { ProblemsTable } from './problems-table';
 
 /** Upload .xlsx / .csv with a progress bar; rejected files list each problem against its cell, county and column. */
-export function UploadPanel({ catalogue, department, month }: { catalogue: Catalogue; department: string; month: string }) {
+export function UploadPanel({
+  catalogue,
+  department,
+  month,
+}: {
+  catalogue: Catalogue;
+  department: string;
+  month: string;
+}) {
   const { t, lang } = useI18n();
   const { state, start } = useFileUpload((file, onProgress) => uploadReportFile(department, month, file, onProgress));
   return (
@@ -20,21 +28,35 @@ export function UploadPanel({ catalogue, department, month }: { catalogue: Catal
       <FileDropZone
         state={state}
         onFile={start}
-        hint={lang === 'zh' ? '点击或拖入 .xlsx / .csv 文件（最新版本将被新版本替代，旧版本保留）' : 'Click or drop an .xlsx / .csv file (a new version; earlier ones are kept)'}
+        hint={
+          lang === 'zh'
+            ? '点击或拖入 .xlsx / .csv 文件（最新版本将被新版本替代，旧版本保留）'
+            : 'Click or drop an .xlsx / .csv file (a new version; earlier ones are kept)'
+        }
       />
       {state.kind === 'done' && (
         <Alert
           type="success"
           showIcon
           data-testid="upload-done"
-          title={lang === 'zh' ? `已报送第 ${state.result.version} 版（${state.result.fileName ?? ''}）` : `Version ${state.result.version} submitted`}
-          description={state.result.warnings.length ? <ProblemsTable problems={state.result.warnings} catalogue={catalogue} /> : undefined}
+          title={
+            lang === 'zh'
+              ? `已报送第 ${state.result.version} 版（${state.result.fileName ?? ''}）`
+              : `Version ${state.result.version} submitted`
+          }
+          description={
+            state.result.warnings.length ? (
+              <ProblemsTable problems={state.result.warnings} catalogue={catalogue} />
+            ) : undefined
+          }
         />
       )}
       {state.kind === 'failed' && (
         <>
           <Alert type="error" showIcon title={`${state.name}: ${state.error.message}`} data-testid="upload-error" />
-          {state.error.details.length > 0 && <ProblemsTable problems={state.error.details} catalogue={catalogue} testId="upload-problems" />}
+          {state.error.details.length > 0 && (
+            <ProblemsTable problems={state.error.details} catalogue={catalogue} testId="upload-problems" />
+          )}
         </>
       )}
     </Space>

@@ -13,7 +13,17 @@ import { ReportTable } from './report-table';
 import { changedCells } from './version-diff';
 
 /** Every version of the month, and a diff between any two (`?a=1&b=3` in the URL) with changed cells highlighted. */
-export function VersionsPanel({ catalogue, department, month, highlightCounty }: { catalogue: Catalogue; department: string; month: string; highlightCounty?: string }) {
+export function VersionsPanel({
+  catalogue,
+  department,
+  month,
+  highlightCounty,
+}: {
+  catalogue: Catalogue;
+  department: string;
+  month: string;
+  highlightCounty?: string;
+}) {
   const { t, lang } = useI18n();
   const versions = useVersions(department, month);
   const latest = versions.data?.at(-1)?.version ?? null;
@@ -32,7 +42,10 @@ export function VersionsPanel({ catalogue, department, month, highlightCounty }:
     next.set('v', String(n));
     return `?${next.toString()}`;
   };
-  const options = (versions.data ?? []).map((v) => ({ value: String(v.version), label: `${t('version')} ${v.version} · ${formatDateTime(v.submittedAt)}` }));
+  const options = (versions.data ?? []).map((v) => ({
+    value: String(v.version),
+    label: `${t('version')} ${v.version} · ${formatDateTime(v.submittedAt)}`,
+  }));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -45,12 +58,31 @@ export function VersionsPanel({ catalogue, department, month, highlightCounty }:
             pagination={false}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('version'), dataIndex: 'version', render: (n: number) => <Link to={versionLink(n)}>{`${t('version')} ${n}`}</Link> },
+              {
+                title: t('version'),
+                dataIndex: 'version',
+                render: (n: number) => <Link to={versionLink(n)}>{`${t('version')} ${n}`}</Link>,
+              },
               { title: t('submittedAt'), dataIndex: 'submittedAt', render: formatDateTime },
               { title: t('submittedBy'), dataIndex: 'submittedBy' },
-              { title: lang === 'zh' ? '来源' : 'Source', dataIndex: 'source', render: (s: string, v) => (s === 'file' ? `${lang === 'zh' ? '文件' : 'file'} ${v.fileName ?? ''}` : s === 'form' ? (lang === 'zh' ? '在线填报' : 'form') : s) },
+              {
+                title: lang === 'zh' ? '来源' : 'Source',
+                dataIndex: 'source',
+                render: (s: string, v) =>
+                  s === 'file'
+                    ? `${lang === 'zh' ? '文件' : 'file'} ${v.fileName ?? ''}`
+                    : s === 'form'
+                      ? lang === 'zh'
+                        ? '在线填报'
+                        : 'form'
+                      : s,
+              },
               { title: `T ${t('total')}`, key: 'T', align: 'right', render: (_, v) => formatInteger(v.totals.T) },
-              { title: t('warnings'), key: 'w', render: (_, v) => (v.warnings.length ? <Tag color="orange">{v.warnings.length}</Tag> : '—') },
+              {
+                title: t('warnings'),
+                key: 'w',
+                render: (_, v) => (v.warnings.length ? <Tag color="orange">{v.warnings.length}</Tag> : '—'),
+              },
             ]}
           />
         )}
@@ -61,16 +93,32 @@ export function VersionsPanel({ catalogue, department, month, highlightCounty }:
           title={t('compare')}
           extra={
             <Space wrap>
-              <Select size="small" value={a ? String(a) : undefined} options={options} onChange={(v: string) => setA(v)} style={{ width: 220 }} aria-label="version a" />
+              <Select
+                size="small"
+                value={a ? String(a) : undefined}
+                options={options}
+                onChange={(v: string) => setA(v)}
+                style={{ width: 220 }}
+                aria-label="version a"
+              />
               <span>→</span>
-              <Select size="small" value={b ? String(b) : undefined} options={options} onChange={(v: string) => setB(v)} style={{ width: 220 }} aria-label="version b" />
+              <Select
+                size="small"
+                value={b ? String(b) : undefined}
+                options={options}
+                onChange={(v: string) => setB(v)}
+                style={{ width: 220 }}
+                aria-label="version b"
+              />
             </Space>
           }
         >
           {([x, y]) => (
             <>
               <Typography.Paragraph type="secondary" data-testid="diff-count">
-                {lang === 'zh' ? `共 ${changedCells(x, y).size} 个单元格有变化（黄色标出，悬停可见原值）` : `${changedCells(x, y).size} cells changed (highlighted; hover for the earlier value)`}
+                {lang === 'zh'
+                  ? `共 ${changedCells(x, y).size} 个单元格有变化（黄色标出，悬停可见原值）`
+                  : `${changedCells(x, y).size} cells changed (highlighted; hover for the earlier value)`}
               </Typography.Paragraph>
               <ReportTable catalogue={catalogue} version={y} compareTo={x} highlightCounty={highlightCounty} />
             </>

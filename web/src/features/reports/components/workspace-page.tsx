@@ -43,7 +43,12 @@ export function WorkspacePage() {
         {(['due', 'overdue', 'returned', 'submitted'] as const).map((s) => (
           <Col key={s} xs={12} md={6}>
             <div className="card">
-              <Statistic title={<StatusTag status={s} />} value={count(s)} loading={months.isPending} valueStyle={{ color: s === 'overdue' || s === 'returned' ? '#dc2626' : undefined }} />
+              <Statistic
+                title={<StatusTag status={s} />}
+                value={count(s)}
+                loading={months.isPending}
+                valueStyle={{ color: s === 'overdue' || s === 'returned' ? '#dc2626' : undefined }}
+              />
             </div>
           </Col>
         ))}
@@ -53,7 +58,11 @@ export function WorkspacePage() {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={lang === 'zh' ? `有 ${count('overdue')} 个月逾期未报，${count('returned')} 个月被退回待修改` : `${count('overdue')} overdue, ${count('returned')} returned`}
+          title={
+            lang === 'zh'
+              ? `有 ${count('overdue')} 个月逾期未报，${count('returned')} 个月被退回待修改`
+              : `${count('overdue')} overdue, ${count('returned')} returned`
+          }
         />
       )}
       <QueryPanel query={months} title={t('month')} isEmpty={(m) => m.length === 0} testId="workspace-months">
@@ -65,11 +74,18 @@ export function WorkspacePage() {
             pagination={{ pageSize: 12, showSizeChanger: false }}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('month'), dataIndex: 'month', render: (m: string) => <Link to={`/reports/${department}/${m}`}>{formatMonth(m, lang)}</Link> },
+              {
+                title: t('month'),
+                dataIndex: 'month',
+                render: (m: string) => <Link to={`/reports/${department}/${m}`}>{formatMonth(m, lang)}</Link>,
+              },
               {
                 title: t('status'),
                 dataIndex: 'status',
-                filters: (['not_due', 'due', 'overdue', 'submitted', 'returned', 'accepted'] as const).map((s) => ({ text: s, value: s })),
+                filters: (['not_due', 'due', 'overdue', 'submitted', 'returned', 'accepted'] as const).map((s) => ({
+                  text: s,
+                  value: s,
+                })),
                 onFilter: (v, r) => r.status === v,
                 render: (s: ReportMonth['status'], r) => (
                   <span data-testid={`ws-status-${r.month}`} data-value={s}>
@@ -79,22 +95,59 @@ export function WorkspacePage() {
               },
               { title: t('deadline'), dataIndex: 'deadline', render: formatDateTime },
               { title: t('version'), dataIndex: 'version', render: (v: number | null) => v ?? '—' },
-              { title: t('onTime'), dataIndex: 'onTime', render: (v: boolean | null) => (v === null ? '—' : v ? <Tag color="green">{t('onTime')}</Tag> : <Tag color="red">{t('late')}</Tag>) },
+              {
+                title: t('onTime'),
+                dataIndex: 'onTime',
+                render: (v: boolean | null) =>
+                  v === null ? '—' : v ? <Tag color="green">{t('onTime')}</Tag> : <Tag color="red">{t('late')}</Tag>,
+              },
               { title: t('submittedAt'), dataIndex: 'lastSubmittedAt', render: formatDateTime, responsive: ['md'] },
               { title: 'T', dataIndex: 'total', align: 'right', render: (v: number | null) => formatInteger(v) },
               {
                 title: t('reason'),
                 dataIndex: 'statusReason',
-                render: (r: string | null) => (r ? <Tooltip title={r}><span style={{ maxWidth: 220, display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{r}</span></Tooltip> : '—'),
+                render: (r: string | null) =>
+                  r ? (
+                    <Tooltip title={r}>
+                      <span
+                        style={{
+                          maxWidth: 220,
+                          display: 'inline-block',
+                          overflow: 'hidden',
+                          textOverflow: 'ellipsis',
+                          whiteSpace: 'nowrap',
+                        }}
+                      >
+                        {r}
+                      </span>
+                    </Tooltip>
+                  ) : (
+                    '—'
+                  ),
               },
-              { title: t('warnings'), dataIndex: 'warnings', render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : '—'), responsive: ['lg'] },
+              {
+                title: t('warnings'),
+                dataIndex: 'warnings',
+                render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : '—'),
+                responsive: ['lg'],
+              },
               {
                 title: t('actions'),
                 key: 'actions',
                 render: (_, r) => (
                   <Space size="small">
-                    <Link to={`/reports/${department}/${r.month}${r.status === 'due' || r.status === 'overdue' || r.status === 'returned' ? '?tab=entry' : ''}`}>{t('view')}</Link>
-                    <Button type="link" size="small" className="table-link" href={`/api/reports/${department}/${r.month}/template.xlsx`} download>
+                    <Link
+                      to={`/reports/${department}/${r.month}${r.status === 'due' || r.status === 'overdue' || r.status === 'returned' ? '?tab=entry' : ''}`}
+                    >
+                      {t('view')}
+                    </Link>
+                    <Button
+                      type="link"
+                      size="small"
+                      className="table-link"
+                      href={`/api/reports/${department}/${r.month}/template.xlsx`}
+                      download
+                    >
                       {t('template')}
                     </Button>
                   </Space>

@@ -22,7 +22,10 @@ export function LoginPage() {
   if (session.data && !login.isPending) return <Navigate to={next ?? homePath(session.data.user)} replace />;
 
   return (
-    <main className="center-screen" style={{ background: 'linear-gradient(160deg, #1e3a8a 0%, #1d4ed8 45%, #f1f5f9 45%)' }}>
+    <main
+      className="center-screen"
+      style={{ background: 'linear-gradient(160deg, #1e3a8a 0%, #1d4ed8 45%, #f1f5f9 45%)' }}
+    >
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'start', gap: 8 }}>
           <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
@@ -33,7 +36,15 @@ export function LoginPage() {
           </Button>
         </div>
         <Typography.Paragraph type="secondary">柳政规〔2019〕63号 · {t('loginTitle')}</Typography.Paragraph>
-        {login.error && <Alert type="error" showIcon title={`${t('loginFailed')}: ${login.error.message}`} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        {login.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={`${t('loginFailed')}: ${login.error.message}`}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
+        )}
         <Form
           layout="vertical"
           requiredMark={false}

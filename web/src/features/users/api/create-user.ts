@@ -9,5 +9,8 @@ export function createUser(input: CreateUser): Promise<User> {
 
 export function useCreateUser() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: createUser, onSuccess: () => client.invalidateQueries({ queryKey: usersQuery.queryKey }) });
+  return useMutation({
+    mutationFn: createUser,
+    onSuccess: () => client.invalidateQueries({ queryKey: usersQuery.queryKey }),
+  });
 }

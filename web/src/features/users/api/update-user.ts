@@ -10,5 +10,8 @@ export function updateUser({ id, patch }: { id: number; patch: UpdateUser }): Pr
 
 export function useUpdateUser() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: updateUser, onSuccess: () => client.invalidateQueries({ queryKey: usersQuery.queryKey }) });
+  return useMutation({
+    mutationFn: updateUser,
+    onSuccess: () => client.invalidateQueries({ queryKey: usersQuery.queryKey }),
+  });
 }

@@ -40,16 +40,35 @@ export function UserForm({ user, open, onClose }: { user: User | null; open: boo
       onCancel={onClose}
       onOk={async () => {
         const v = await form.validateFields();
-        const binding = { department: v.role === 'reporter' ? (v.department ?? null) : null, county: v.role === 'county' ? (v.county ?? null) : null };
+        const binding = {
+          department: v.role === 'reporter' ? (v.department ?? null) : null,
+          county: v.role === 'county' ? (v.county ?? null) : null,
+        };
         if (user) {
-          update.mutate({ id: user.id, patch: { displayName: v.displayName || user.displayName, role: v.role, ...binding } }, { onSuccess: onClose });
+          update.mutate(
+            { id: user.id, patch: { displayName: v.displayName || user.displayName, role: v.role, ...binding } },
+            { onSuccess: onClose },
+          );
         } else {
-          create.mutate({ username: v.username, displayName: v.displayName || undefined, password: v.password ?? '', role: v.role, ...binding }, { onSuccess: onClose });
+          create.mutate(
+            {
+              username: v.username,
+              displayName: v.displayName || undefined,
+              password: v.password ?? '',
+              role: v.role,
+              ...binding,
+            },
+            { onSuccess: onClose },
+          );
         }
       }}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={user ? { ...user } : { role: 'reporter' }}>
-        <Form.Item name="username" label={t('username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,32}$/ }]}>
+        <Form.Item
+          name="username"
+          label={t('username')}
+          rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,32}$/ }]}
+        >
           <Input disabled={user !== null} autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label={lang === 'zh' ? '姓名/显示名' : 'Display name'}>
@@ -61,7 +80,13 @@ export function UserForm({ user, open, onClose }: { user: User | null; open: boo
             label={t('password')}
             extra={passwordPolicyText}
             dependencies={['username']}
-            rules={[{ required: true, validator: (_, value?: string) => checkPassword(value, form.getFieldValue('username') as string | undefined) }]}
+            rules={[
+              {
+                required: true,
+                validator: (_, value?: string) =>
+                  checkPassword(value, form.getFieldValue('username') as string | undefined),
+              },
+            ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
@@ -71,7 +96,13 @@ export function UserForm({ user, open, onClose }: { user: User | null; open: boo
         </Form.Item>
         {role === 'reporter' && (
           <Form.Item name="department" label={t('department')} rules={[{ required: true }]}>
-            <Select showSearch optionFilterProp="label" options={(departments.data ?? []).filter((d) => d.owesReports).map((d) => ({ value: d.code, label: d.name }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={(departments.data ?? [])
+                .filter((d) => d.owesReports)
+                .map((d) => ({ value: d.code, label: d.name }))}
+            />
           </Form.Item>
         )}
         {role === 'county' && (

@@ -57,9 +57,34 @@ export function UsersPage() {
                 onFilter: (v, r) => r.role === v,
                 render: (r: User['role']) => (lang === 'zh' ? roleNames[r] : r),
               },
-              { title: lang === 'zh' ? '绑定' : 'Binding', key: 'b', render: (_, u) => (u.department ? deptName.get(u.department) ?? u.department : u.county ? unitName.get(u.county) ?? u.county : '—') },
-              { title: t('status'), key: 's', render: (_, u) => (u.disabled ? <Tag color="red">{lang === 'zh' ? '已停用' : 'Disabled'}</Tag> : u.lockedUntil ? <Tag color="orange">{lang === 'zh' ? '临时锁定' : 'Locked'}</Tag> : <Tag color="green">{lang === 'zh' ? '正常' : 'Active'}</Tag>) },
-              { title: lang === 'zh' ? '创建时间' : 'Created', dataIndex: 'createdAt', render: formatDateTime, responsive: ['lg'] },
+              {
+                title: lang === 'zh' ? '绑定' : 'Binding',
+                key: 'b',
+                render: (_, u) =>
+                  u.department
+                    ? (deptName.get(u.department) ?? u.department)
+                    : u.county
+                      ? (unitName.get(u.county) ?? u.county)
+                      : '—',
+              },
+              {
+                title: t('status'),
+                key: 's',
+                render: (_, u) =>
+                  u.disabled ? (
+                    <Tag color="red">{lang === 'zh' ? '已停用' : 'Disabled'}</Tag>
+                  ) : u.lockedUntil ? (
+                    <Tag color="orange">{lang === 'zh' ? '临时锁定' : 'Locked'}</Tag>
+                  ) : (
+                    <Tag color="green">{lang === 'zh' ? '正常' : 'Active'}</Tag>
+                  ),
+              },
+              {
+                title: lang === 'zh' ? '创建时间' : 'Created',
+                dataIndex: 'createdAt',
+                render: formatDateTime,
+                responsive: ['lg'],
+              },
               {
                 title: t('actions'),
                 key: 'a',
@@ -72,7 +97,23 @@ export function UsersPage() {
                       {lang === 'zh' ? '重置密码' : 'Reset password'}
                     </Button>
                     {u.id !== me.id && (
-                      <Popconfirm title={u.disabled ? (lang === 'zh' ? '启用该用户？' : 'Enable?') : lang === 'zh' ? '停用该用户？' : 'Disable?'} onConfirm={() => update.mutate({ id: u.id, patch: { disabled: !u.disabled } }, { onSuccess: ok, onError: fail })}>
+                      <Popconfirm
+                        title={
+                          u.disabled
+                            ? lang === 'zh'
+                              ? '启用该用户？'
+                              : 'Enable?'
+                            : lang === 'zh'
+                              ? '停用该用户？'
+                              : 'Disable?'
+                        }
+                        onConfirm={() =>
+                          update.mutate(
+                            { id: u.id, patch: { disabled: !u.disabled } },
+                            { onSuccess: ok, onError: fail },
+                          )
+                        }
+                      >
                         <Button size="small" danger={!u.disabled}>
                           {u.disabled ? (lang === 'zh' ? '启用' : 'Enable') : lang === 'zh' ? '停用' : 'Disable'}
                         </Button>
@@ -85,7 +126,12 @@ export function UsersPage() {
           />
         )}
       </QueryPanel>
-      <UserForm key={editing === 'new' ? 'new' : (editing?.id ?? 'none')} user={editing === 'new' ? null : editing} open={editing !== null} onClose={() => setEditing(null)} />
+      <UserForm
+        key={editing === 'new' ? 'new' : (editing?.id ?? 'none')}
+        user={editing === 'new' ? null : editing}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+      />
       <Modal
         open={resetting !== null}
         title={`${lang === 'zh' ? '重置密码' : 'Reset password'} · ${resetting?.username ?? ''}`}
@@ -96,7 +142,11 @@ export function UsersPage() {
         onCancel={() => setResetting(null)}
         onOk={async () => {
           const { password } = await pwForm.validateFields();
-          if (resetting) update.mutate({ id: resetting.id, patch: { password } }, { onSuccess: () => (ok(), setResetting(null)), onError: fail });
+          if (resetting)
+            update.mutate(
+              { id: resetting.id, patch: { password } },
+              { onSuccess: () => (ok(), setResetting(null)), onError: fail },
+            );
         }}
       >
         <Form form={pwForm} layout="vertical" preserve={false}>
