@@ -120,15 +120,17 @@ export type Target = z.infer<typeof targetSchema>;
 export type FlowTarget = Extract<Target, { kind: 'cumulative' | 'per-year' }>;
 export type RatioTarget = Extract<Target, { kind: 'ratio' }>;
 
-export interface Catalogue {
-  campaign: Campaign;
-  units: Unit[];
-  departments: Department[];
-  groups: { code: string; name: string }[];
-  indicators: Indicator[];
-  softRules: SoftRule[];
-  targets: Target[];
-}
+/** The whole reference data of a campaign: what `GET /api/catalogue` answers and every rule reads. */
+export const catalogueSchema = z.object({
+  campaign: campaignSchema,
+  units: z.array(unitSchema),
+  departments: z.array(departmentSchema),
+  groups: z.array(z.object({ code: z.string(), name: z.string() })),
+  indicators: z.array(indicatorSchema),
+  softRules: z.array(softRuleSchema),
+  targets: z.array(targetSchema),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
 
 /** Parses the five reference files of a campaign folder; throws a zod error naming the bad field. */
 export function parseCatalogue(files: {

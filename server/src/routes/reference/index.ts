@@ -1,6 +1,13 @@
 /** Read-only reference data of the campaign (public: it is the published plan). */
 import { z } from 'zod';
-import { campaignSchema, departmentSchema, indicatorSchema, targetSchema, unitSchema } from '@lz/shared/catalogue';
+import {
+  campaignSchema,
+  catalogueSchema,
+  departmentSchema,
+  indicatorSchema,
+  targetSchema,
+  unitSchema,
+} from '@lz/shared/catalogue';
 import { defineRoutes, PUBLIC } from '../../http/define-routes';
 
 export function referenceRoutes() {
@@ -9,6 +16,15 @@ export function referenceRoutes() {
     c.get('deps').db.prepare('SELECT 1').get();
     return c.json({ ok: true });
   });
+  r.get(
+    '/catalogue',
+    {
+      summary: '全部参考数据（行动、县区、责任单位、指标目录与规则、目标），网页一次取得',
+      access: PUBLIC,
+      response: catalogueSchema,
+    },
+    (c) => c.json(c.get('deps').catalogue),
+  );
   r.get('/campaign', { summary: '行动基本信息（期间、截止日规则）', access: PUBLIC, response: campaignSchema }, (c) =>
     c.json(c.get('deps').catalogue.campaign),
   );
