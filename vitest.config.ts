@@ -5,7 +5,6 @@ export default defineConfig({
     include: [
       'shared/test/**/*.test.ts',
       'server/test/**/*.test.ts',
-      'scripts/test/**/*.test.ts',
       'web/test/unit/**/*.test.ts',
     ],
     // Deadlines must hold whatever zone the server runs in; the suite runs in UTC on purpose.
