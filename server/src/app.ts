@@ -28,7 +28,7 @@ export function createApp(deps: Deps) {
   app.onError(onError);
   app.use('*', securityHeaders());
   app.use('*', rejectMalformedPath());
-  app.use('*', checkHost(deps.config.allowedOrigins));
+  app.use('*', checkHost(deps.config));
   app.use('/api/*', noStoreApi());
   app.use('/api/*', async function limitBody(c, next) {
     // Reading the body of a GET would make the Node adapter build a full Request for nothing.
@@ -47,7 +47,7 @@ export function createApp(deps: Deps) {
     })(c, next);
   });
   app.use('/api/*', sessionMiddleware(deps));
-  app.use('/api/*', rejectCrossSite(deps.config.allowedOrigins));
+  app.use('/api/*', rejectCrossSite(deps.config));
   app.use('/api/*', idempotency());
   app.route('/api', referenceRoutes());
   app.route('/api', docsRoutes());

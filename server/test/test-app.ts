@@ -35,7 +35,10 @@ function clientFor(app: ReturnType<typeof createApp>, cookie: string | null, ip?
 export async function makeTestApp(now = '2020-09-05T10:00:00+08:00', config: Partial<Config> = {}) {
   const clock = fixedClock(now);
   const built = buildDeps({ clock });
-  const deps: Deps = { ...built, config: { ...built.config, ...config } };
+  const deps: Deps = {
+    ...built,
+    config: { ...built.config, allowedOrigins: [...built.config.allowedOrigins], ...config },
+  };
   const app = createApp(deps);
   const accounts: Record<string, { role: Role; department?: string; county?: string }> = {
     admin: { role: 'admin' },

@@ -37,6 +37,8 @@ async function start(pool: Partial<ConstructorParameters<typeof WorkerPool>[0]> 
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   open.push({ server, pool: readPool });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The app answers only to the origins it is configured with; this one is known once the port is.
+  t.deps.config.allowedOrigins.push(url);
   const login = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

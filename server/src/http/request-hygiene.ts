@@ -28,9 +28,10 @@ export const hostsOf = (origins: readonly string[]) => new Set(origins.map((o) =
  * A request naming a host we do not serve is refused (421). Against DNS rebinding: a page on evil.example
  * whose name is re-pointed at 127.0.0.1 reaches this server with `Host: evil.example`, and is sent away.
  */
-export function checkHost(origins: readonly string[]): MiddlewareHandler<AppEnv> {
+export function checkHost(config: { allowedOrigins: readonly string[] }): MiddlewareHandler<AppEnv> {
   return async function checkHostHandler(c, next) {
-    const allowed = hostsOf(origins);
+    // Read per request: main.ts learns its loopback origins only once the port is bound.
+    const allowed = hostsOf(config.allowedOrigins);
     const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
     if (!allowed.has(host))
       throw new AppError(421, 'misdirected_request', '请求的主机名不属于本系统，请使用管理员公布的地址访问');

@@ -31,13 +31,14 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * ambient cookie risk. The Origin must be one of ours exactly, scheme and port included: http://host is not
  * https://host, and host:8080 is not host.
  */
-export function rejectCrossSite(origins: readonly string[]): MiddlewareHandler<AppEnv> {
+export function rejectCrossSite(config: { allowedOrigins: readonly string[] }): MiddlewareHandler<AppEnv> {
   return async function rejectCrossSiteHandler(c, next) {
     if (unsafe.has(c.req.method)) {
       const site = c.req.header('sec-fetch-site');
       if (site && site !== 'same-origin' && site !== 'none') throw forbidden('拒绝跨站请求');
       const origin = c.req.header('origin');
-      if (origin !== undefined && !origins.includes(origin.toLowerCase())) throw forbidden('拒绝跨站请求');
+      if (origin !== undefined && !config.allowedOrigins.includes(origin.toLowerCase()))
+        throw forbidden('拒绝跨站请求');
     }
     await next();
   };
