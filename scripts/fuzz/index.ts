@@ -162,13 +162,11 @@ for (const [kind, s] of Object.entries(byKind).sort())
       .join(', ')}`,
   );
 console.log(`  accepted (201)   ${accepted}`);
-console.log(
-  `  health           ${healthChecks} checks, max ${maxHealthMs.toFixed(0)} ms, ${healthFailures} failed, after the run: ${healthAfter}`,
-);
+const healthLine = `${healthChecks} checks, max ${maxHealthMs.toFixed(0)} ms, ${healthFailures} failed`;
+console.log(`  health           ${healthLine}, after the run: ${healthAfter}`);
 console.log(`  server RSS       start ${rssStartMb.toFixed(0)} MB, peak ${peakRssMb.toFixed(0)} MB`);
-console.log(
-  `  db unchanged     ${dbChanged === 0 ? 'yes' : `no (${dbChanged} refused uploads changed it)`} for every refused upload`,
-);
+const unchanged = dbChanged === 0 ? 'yes' : `no (${dbChanged} refused uploads changed it)`;
+console.log(`  db unchanged     ${unchanged} for every refused upload`);
 if (slow.length > 0)
   console.log(
     `  slow health      ${slow.length} over 500 ms:\n${slow

@@ -10,9 +10,13 @@ import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { max: { type: 'string', default: '120' } } });
 const max = Number(values.max);
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.mjs', '*.cjs', '*.css', '*.grit'], {
-  encoding: 'utf8',
-})
+const files = execFileSync(
+  'git',
+  ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.mjs', '*.cjs', '*.css'],
+  {
+    encoding: 'utf8',
+  },
+)
   .split('\n')
   .filter((f) => f && !f.includes('/fixtures/'));
 const long = [];

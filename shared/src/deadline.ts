@@ -33,6 +33,7 @@ export function lastEndedMonth(date: string, window: Pick<Campaign, 'start' | 'e
   // A month has ended once the calendar is in a later month.
   const current = date.slice(0, 7);
   const previous = addMonths(current, -1);
+  // biome-ignore lint/complexity/useMathMinMax: months are YYYY-MM strings, compared as text, not numbers.
   const last = previous < window.end ? previous : window.end;
   return last < window.start ? null : last;
 }

@@ -48,7 +48,9 @@ export function softWarnings(rows: NormalizedRows, history: ReportHistory, c: Ca
               county: row.county,
               indicator: code,
               rule: 'history-outlier',
-              message: `${unitName.get(row.county)}: ${label(code)} 为 ${fmt(value)}，超过本单位该县区以往月份中位数 ${fmt(ref)} 的 ${rule.factor} 倍，请核实`,
+              message:
+                `${unitName.get(row.county)}: ${label(code)} 为 ${fmt(value)}，` +
+                `超过本单位该县区以往月份中位数 ${fmt(ref)} 的 ${rule.factor} 倍，请核实`,
             });
           }
         }

@@ -9,6 +9,7 @@ import { badRequest } from '../errors';
 export function decodeText(bytes: Uint8Array): string {
   const text = decodeAny(bytes);
   // Binary files that happen to decode (GB18030 accepts many byte pairs) still carry control characters.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point here.
   if (text === null || /[\u0000-\u0008\u000e-\u001f\u007f]/u.test(text)) {
     throw badRequest('无法识别的文件：请上传 .xlsx 或 .csv 格式的报表', 'not_a_spreadsheet');
   }

@@ -97,9 +97,8 @@ async function parse({
     throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
   const cellXml = sniffFile(bytes) === 'zip' ? sheetXmlBytes(bytes) : 0;
   if (cellXml > MAX_HISTORY_SHEET_XML_BYTES) {
-    throw tooLarge(
-      `工作簿内容过多（解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_HISTORY_SHEET_XML_BYTES / 1024 / 1024} MB），请按年度拆分，或另存为 CSV 后导入`,
-    );
+    const sizes = `解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_HISTORY_SHEET_XML_BYTES / 1024 / 1024} MB`;
+    throw tooLarge(`工作簿内容过多（${sizes}），请按年度拆分，或另存为 CSV 后导入`);
   }
   const sheets = await readSheets(bytes, fileName, HISTORY_BUDGET, pool);
   const headerIndex = buildHeaderIndex(catalogue);
@@ -232,7 +231,8 @@ function groupLines(
         lineProblem(
           r,
           meta.submittedAt,
-          `${cellAddress(r, meta.submittedAt)}：无法识别的报送时间“${atText}”，应写为 2020-04-08 或 2020-04-08 10:20${serialHint(atText)}`,
+          `${cellAddress(r, meta.submittedAt)}：无法识别的报送时间“${atText}”，` +
+            `应写为 2020-04-08 或 2020-04-08 10:20${serialHint(atText)}`,
         ),
       );
     if (!department || !month || !at) continue;
@@ -255,7 +255,8 @@ function groupLines(
         lineProblem(
           r,
           meta.submittedAt,
-          `${cellAddress(r, meta.submittedAt)}：同一单位同一月份的报送时间应相同（第${(group.lines[0] ?? 0) + 1}行为“${group.submittedAtText}”）`,
+          `${cellAddress(r, meta.submittedAt)}：同一单位同一月份的报送时间应相同` +
+            `（第${(group.lines[0] ?? 0) + 1}行为“${group.submittedAtText}”）`,
         ),
       );
     } else group.lines.push(r);

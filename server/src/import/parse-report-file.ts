@@ -4,7 +4,9 @@
  * itself; hard rules (T = E + K …) are checked afterwards by `checkReportBody`, not here.
  *
  * @example
- * const { rows, warnings } = await parseReportFile({ bytes, fileName: 'JYJ-2020-03.xlsx', department: 'JYJ', catalogue });
+ * const { rows, warnings } = await parseReportFile({
+ *   bytes, fileName: 'JYJ-2020-03.xlsx', department: 'JYJ', catalogue,
+ * });
  */
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { Problem } from '@lz/shared/problems';
@@ -75,9 +77,8 @@ async function parse({
     throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，月报表不应这么大`);
   const cellXml = sniffFile(bytes) === 'zip' ? sheetXmlBytes(bytes) : 0;
   if (cellXml > MAX_SHEET_XML_BYTES) {
-    throw tooLarge(
-      `工作表内容过多（解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_SHEET_XML_BYTES / 1024 / 1024} MB），不像是月报表；请只保留月报表所在的工作表、删除多余的行列后重新上传`,
-    );
+    const sizes = `解压后约 ${Math.ceil(cellXml / 1024 / 1024)} MB，上限 ${MAX_SHEET_XML_BYTES / 1024 / 1024} MB`;
+    throw tooLarge(`工作表内容过多（${sizes}），不像是月报表；请只保留月报表所在的工作表、删除多余的行列后重新上传`);
   }
   const sheets = await readSheets(bytes, fileName, MONTHLY_BUDGET, pool);
   const headerIndex = buildHeaderIndex(catalogue);

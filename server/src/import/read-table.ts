@@ -3,7 +3,7 @@
  * the file is collected with its cell (so the reporter can find "D7" in Excel) instead of stopping at the
  * first problem; the 合计 row is only checked against the county rows, never imported.
  */
-import { formIndicators, type Catalogue } from '@lz/shared/catalogue';
+import { formIndicators, type Catalogue, type Indicator } from '@lz/shared/catalogue';
 import type { Problem } from '@lz/shared/problems';
 import { indicatorLabel, type ReportRow } from '@lz/shared/report-body';
 import { cellAddress, cellAt, cellText, EMPTY, isCovered, type Sheet } from './grid';
@@ -46,6 +46,7 @@ export function readTable(
   const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const formCodes = new Set(formIndicators(catalogue, department).map((i) => i.code));
   const deptNames = new Map(catalogue.departments.map((d) => [d.code, d.name]));
+  const ownersOf = (ind: Indicator) => (ind.onlyDepartments ?? []).map((d) => deptNames.get(d) ?? d).join('、');
   const out: TableContent = { rows: [], cells: new Map(), warnings: [], problems: [] };
   const seen = new Map<string, string>();
   const totals: TotalLine[] = [];
@@ -128,8 +129,10 @@ export function readTable(
     const row: ReportRow = { county: label.code, values: {} };
     const blanks: { code: string; cell: string }[] = [];
     for (const [c, value] of values) {
-      const code = header.columns.get(c)!;
-      const ind = indicators.get(code)!;
+      const code = header.columns.get(c);
+      const ind = code === undefined ? undefined : indicators.get(code);
+      // Values are collected only under matched header columns, so both are always found.
+      if (code === undefined || ind === undefined) continue;
       const cell = cellAddress(r, c);
       const onForm = formCodes.has(code);
       const at = { county: label.code, indicator: code, cell };
@@ -141,7 +144,7 @@ export function readTable(
           out.problems.push({
             ...at,
             rule: 'not-on-form',
-            message: `${whereIs(label.name, ind, cell)}：该指标不属于本单位报表，应由${(ind.onlyDepartments ?? []).map((d) => deptNames.get(d) ?? d).join('、')}填报`,
+            message: `${whereIs(label.name, ind, cell)}：该指标不属于本单位报表，应由${ownersOf(ind)}填报`,
           });
       } else if (value.kind === 'blank') {
         if (onForm) {
@@ -166,8 +169,9 @@ export function readTable(
   function checkTotals(lines: TotalLine[]): void {
     for (const line of lines) {
       for (const [c, value] of line.values) {
-        const code = header.columns.get(c)!;
-        const ind = indicators.get(code)!;
+        const code = header.columns.get(c);
+        const ind = code === undefined ? undefined : indicators.get(code);
+        if (code === undefined || ind === undefined) continue;
         const cell = cellAddress(line.r, c);
         const at = { county: null, indicator: code, cell };
         if (value.kind === 'invalid') {
@@ -181,7 +185,9 @@ export function readTable(
           out.problems.push({
             ...at,
             rule: 'total-mismatch',
-            message: `合计行 ${indicatorLabel(ind)} ${cell}：合计为 ${formatter.format(value.value)}，各县区之和为 ${formatter.format(sum)}`,
+            message:
+              `合计行 ${indicatorLabel(ind)} ${cell}：` +
+              `合计为 ${formatter.format(value.value)}，各县区之和为 ${formatter.format(sum)}`,
           });
         }
       }

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { badRequest } from '../errors';
 import { MONTHLY_BUDGET, type ReadBudget } from './budgets';
-import { type Cell, type Sheet } from './grid';
+import type { Cell, Sheet } from './grid';
 import { scanWorkbook } from './xlsx-scan';
 import type { InflatedEntry } from './zip-guard';
 

@@ -81,10 +81,11 @@ export async function buildTemplate({ catalogue, department, month, rows }: Buil
   at(GROUP_ROW, 0).value = '县（区）';
   const groupName = new Map(catalogue.groups.map((g) => [g.code, g.name]));
   for (let i = 0; i < form.length; ) {
+    const group = form[i]?.group ?? '';
     let j = i;
-    while (j + 1 < form.length && form[j + 1]!.group === form[i]!.group) j++;
+    while (j + 1 < form.length && form[j + 1]?.group === group) j++;
     merge(GROUP_ROW, i + 1, GROUP_ROW, j + 1);
-    at(GROUP_ROW, i + 1).value = groupName.get(form[i]!.group) ?? form[i]!.group;
+    at(GROUP_ROW, i + 1).value = groupName.get(group) ?? group;
     i = j + 1;
   }
   form.forEach((ind, i) => {
@@ -117,14 +118,18 @@ export async function buildTemplate({ catalogue, department, month, rows }: Buil
     const computed = (ind: Indicator): number => {
       const parts = sumParts(ind, column);
       if (parts.length === 0) return values?.[ind.code] ?? 0;
-      return roundValue(parts.reduce((s, code) => s + computed(byCode.get(code)!), 0));
+      return roundValue(parts.reduce((s, code) => s + computedOf(code), 0));
+    };
+    const computedOf = (code: string): number => {
+      const part = byCode.get(code);
+      return part ? computed(part) : 0;
     };
     form.forEach((ind, i) => {
       const c = i + 1;
       const cell = at(r, c);
       const parts = sumParts(ind, column);
       if (parts.length > 0) {
-        cell.value = { formula: parts.map((p) => cellAddress(r, column.get(p)!)).join('+'), result: computed(ind) };
+        cell.value = { formula: parts.map((p) => cellAddress(r, column.get(p) ?? 0)).join('+'), result: computed(ind) };
       } else {
         const v = values?.[ind.code];
         if (v !== undefined) cell.value = v;

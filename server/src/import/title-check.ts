@@ -25,8 +25,11 @@ interface Found<T> {
 
 // "2020年3月" but not the day of a date ("2020年3月8日"); "2020-03" / "2020.3" / a date cell only after a month label.
 const YEAR_MONTH = /(\d{4})年(\d{1,2})月(?!\d{1,2}[日号])/gu;
-const LABELLED_MONTH =
-  /(?:月份|报告期|统计期|所属期|所属月份)[:：]?(\d{4})[-./](\d{1,2})(?![\d.])|(?:月份|报告期|统计期|所属期|所属月份)[:：]?(\d{4})[-./](\d{1,2})[-./]\d{1,2}/gu;
+const MONTH_LABEL = '(?:月份|报告期|统计期|所属期|所属月份)[:：]?';
+const LABELLED_MONTH = new RegExp(
+  `${MONTH_LABEL}(\\d{4})[-./](\\d{1,2})(?![\\d.])|${MONTH_LABEL}(\\d{4})[-./](\\d{1,2})[-./]\\d{1,2}`,
+  'gu',
+);
 const UNIT_LABEL = /(?:填报单位|报送单位|填表单位|填报机关|单位名称)(?:\(盖章\))?[:：]?/u;
 const NEXT_LABEL = /(?:填报月份|月份|报告期|统计期|填报日期|单位[:：]|计量单位)/u;
 
@@ -45,7 +48,9 @@ export function checkTitle(sheet: Sheet, headerRow: number, expect: TitleExpecta
         indicator: null,
         rule: 'title-month-mismatch',
         cell: only.cell,
-        message: `${only.cell}：文件标题中的填报月份为 ${monthLabel(only.value)}，与本次报送的月份 ${monthLabel(expect.month)} 不一致。请核对是否选错了月份或上传了其他月份的报表；如确为本月报表，请改正标题中的月份后重新上传`,
+        message:
+          `${only.cell}：文件标题中的填报月份为 ${monthLabel(only.value)}，与本次报送的月份 ${monthLabel(expect.month)} ` +
+          '不一致。请核对是否选错了月份或上传了其他月份的报表；如确为本月报表，请改正标题中的月份后重新上传',
       });
     }
   }
@@ -126,7 +131,8 @@ function departmentsIn(line: Line, catalogue: Catalogue): Found<string>[] {
 
 /** The text after the 填报单位 label: the rest of its cell, or the next cell when the label stands alone. */
 function unitCells(line: Line, labelled: number): Line['cells'] {
-  const label = line.cells[labelled]!;
+  const label = line.cells[labelled];
+  if (!label) return [];
   const rest = label.text.slice(label.text.search(UNIT_LABEL)).replace(UNIT_LABEL, '');
   const cut = rest.search(NEXT_LABEL);
   const own = cut >= 0 ? rest.slice(0, cut) : rest;
@@ -137,5 +143,9 @@ function unitCells(line: Line, labelled: number): Line['cells'] {
 
 function distinct<T>(found: Found<T>[]): Found<T>[] {
   const seen = new Set<T>();
-  return found.filter((f) => (seen.has(f.value) ? false : (seen.add(f.value), true)));
+  return found.filter((f) => {
+    if (seen.has(f.value)) return false;
+    seen.add(f.value);
+    return true;
+  });
 }

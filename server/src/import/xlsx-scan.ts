@@ -37,7 +37,10 @@ interface Position {
   col: number;
 }
 
-/** Throws 413 too_large (past a budget) or 400 corrupt_workbook (an address that is no address); returns the entries exceljs may read. */
+/**
+ * Throws 413 too_large (past a budget) or 400 corrupt_workbook (an address that is no address); returns the
+ * entries exceljs may read.
+ */
 export function scanWorkbook(entries: InflatedEntry[], budget: ReadBudget): InflatedEntry[] {
   const names = sheetNames(entries);
   let cells = 0;
@@ -93,7 +96,8 @@ function scanSheet(xml: string, sheet: string, budget: ReadBudget, cellsBefore: 
             `工作簿单元格超过 ${fmt(budget.maxCells)} 个上限，不像是报表；请只保留报表所在的工作表、删除多余的行列后重新上传`,
           );
         }
-        // A cell with only a format (self-closing) holds nothing to read; one with content past the budget is refused, not cut off.
+        // A cell with only a format (self-closing) holds nothing to read; one with content past the budget is
+        // refused, not cut off.
         if (!empty && (p.row > budget.maxRows || p.col > budget.maxColumns)) {
           throw tooLarge(
             `${where}的单元格 ${cellAddress(p.row - 1, p.col - 1)} 有内容，超出读取范围（${readable}）；请删除表格以外的内容后重新上传`,
@@ -142,7 +146,7 @@ function address(ref: string, where: string): Position {
       'corrupt_workbook',
     );
   let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  for (const ch of (m[1] ?? '').toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
   const row = Number(m[2]);
   if (row < 1)
     throw badRequest(
@@ -177,12 +181,22 @@ function countSharedStrings(xml: string, budget: ReadBudget): void {
   }
 }
 
-/** Data validations (expanded per cell by exceljs) and column formats (one object per column up to `max`) are never read. */
+const NEVER_READ = new RegExp(
+  [
+    String.raw`<dataValidations\b[\s\S]*?<\/dataValidations>`,
+    String.raw`<dataValidations\b[^>]*\/>`,
+    String.raw`<cols\b[\s\S]*?<\/cols>`,
+    String.raw`<cols\b[^>]*\/>`,
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * Data validations (expanded per cell by exceljs) and column formats (one object per column up to `max`) are
+ * never read.
+ */
 function stripSheet(xml: string): string {
-  return xml.replace(
-    /<dataValidations\b[\s\S]*?<\/dataValidations>|<dataValidations\b[^>]*\/>|<cols\b[\s\S]*?<\/cols>|<cols\b[^>]*\/>/gu,
-    '',
-  );
+  return xml.replace(NEVER_READ, '');
 }
 
 function attr(attrs: string, name: string): string | null {

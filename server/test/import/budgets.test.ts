@@ -38,7 +38,9 @@ async function expectRefusal(
   name: string,
   status: number,
   code: string,
-  ms = 3000,
+  // Before the scan these files froze the server for 28–100 s; the bound leaves room for a cold worker on a busy CI
+  // machine. Speed itself is measured by `pnpm bench` and `pnpm fuzz`, not here.
+  ms = 10_000,
 ) {
   const before = tableCounts(t.deps);
   const started = performance.now();
@@ -203,7 +205,7 @@ describe('finding 2: a row index far past the table (exceljs loops to it)', () =
     const started = performance.now();
     const res = await admin.post(URL_RSJ, formOf(bait, 'RSJ.xlsx'));
     expect(res.status, await res.clone().text()).toBe(201);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
