@@ -1,5 +1,5 @@
 /**
- * Login attempt counters (docs/threat-model-auth.md). Every change is one conditional statement, so
+ * Login attempt counters (docs/operations.md "Threat model: sign-in"). Every change is one conditional statement, so
  * concurrent logins can never read a count, wait for argon2, and write back a stale one.
  */
 import { prepared, type Db } from './open-database';

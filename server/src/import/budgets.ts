@@ -4,7 +4,7 @@
  * first element past a budget instead of after it has been expanded in memory. Each importer passes its
  * own `ReadBudget` (monthly form, history file, later rosters); the worker that reads the file has its own
  * memory and time ceiling on top (read-pool.ts), for whatever these scans do not foresee.
- * docs/threat-model-uploads.md lists them for operators.
+ * docs/operations.md ("Threat model", uploaded files) lists them for operators.
  */
 import { MAX_COLUMNS, MAX_ROWS } from './grid';
 

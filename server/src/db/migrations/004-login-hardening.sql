@@ -1,4 +1,4 @@
--- Login hardening (docs/threat-model-auth.md).
+-- Login hardening (docs/operations.md "Threat model: sign-in").
 
 -- Bumped by every change that must end a user's sessions (password, role, binding, disable). A login
 -- remembers the version it checked the password against and opens its session only if it is still current.
