@@ -200,7 +200,7 @@ function allocateTargets(deps: Deps, admin: SessionUser, users: Map<string, Sess
       const sumK = keyW.reduce((s, w) => s + w, 0);
       // Counties are allocated as if they trained at full pace, so the slow ones show as lagging.
       const w = deps.catalogue.units.map(
-        (u, ci) => (ent * (entW[ci] ?? 0)) / sumE + ((1 - ent) * (keyW[ci] ?? 0)) / sumK,
+        (_u, ci) => (ent * (entW[ci] ?? 0)) / sumE + ((1 - ent) * (keyW[ci] ?? 0)) / sumK,
       );
       const byCounty = apportion(share, w);
       putAllocations(
