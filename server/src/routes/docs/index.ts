@@ -1,5 +1,6 @@
 /** The OpenAPI document, built from the app's declared routes and their zod schemas, and a page to browse it. */
 import { type ZodType, z } from 'zod';
+import { openApiDocumentSchema } from '@lz/shared/api/openapi';
 import { type DeclaredRoute, defineRoutes, PUBLIC } from '../../http/define-routes';
 
 function schemaOf(s: ZodType | undefined): unknown {
@@ -93,7 +94,9 @@ function docsPage(routes: readonly DeclaredRoute[]): string {
 /** `routes` is the list of the app that mounts this group; it is read on each request, so it may fill later. */
 export function docsRoutes(routes: readonly DeclaredRoute[]) {
   const r = defineRoutes('/api');
-  r.get('/openapi.json', { summary: 'OpenAPI 文档', access: PUBLIC }, (c) => c.json(buildOpenApi(routes)));
+  r.get('/openapi.json', { summary: 'OpenAPI 文档', access: PUBLIC, response: openApiDocumentSchema }, (c) =>
+    c.json(buildOpenApi(routes)),
+  );
   r.get('/docs', { summary: 'API 文档浏览页', access: PUBLIC, produces: 'text/html' }, (c) => c.html(docsPage(routes)));
   return r;
 }
