@@ -58,7 +58,7 @@ async function importHistory(c: Client): Promise<Response> {
   return c.post('/api/reports/import', historyForm(bytes, 'history.xlsx'));
 }
 
-type Call = [route: string, user: string | null, run: (c: Client) => Promise<Response>];
+type Call = [route: string, user: string | null, run: (c: Client) => Response | Promise<Response>];
 
 /** A valid request for every declared route, run in this order (review verbs need the states before them). */
 const calls: Call[] = [
