@@ -1,12 +1,13 @@
 /** Every write route leaves exactly one audit entry, and the log cannot be edited through the API or SQL. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../src/db/audit-log';
-import { declaredRoutes } from '../src/http/define-routes';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
 import { body, makeTestApp, PASSWORD, type Client } from './test-app';
 
 let t: Awaited<ReturnType<typeof makeTestApp>>;
+/** The routes of the app under test, as it declared them. */
+const declaredRoutes = () => t.app.declaredRoutes;
 let admin: Client;
 
 const auditCount = () => t.deps.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
@@ -124,7 +125,7 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
 
 describe('audit log', () => {
   it('covers every write route the app declares', () => {
-    const declared = declaredRoutes
+    const declared = declaredRoutes()
       .filter((r) => r.method !== 'GET')
       .map((r) => `${r.method} ${r.path}`)
       .sort();

@@ -10,6 +10,8 @@
  * | reporter  | read and write its department's | its department and the city total    | its counties' allocations  |
  * | county    | read its own county's row       | its county and the city total        | —                          |
  *
+ * Functions that narrow a query return the narrowed query, or a `Refusal` the server answers with 403.
+ *
  * @example
  * if (!canWriteReport(user, 'RSJ')) throw forbidden('只能填报本单位的报表');
  */
@@ -20,9 +22,81 @@ type Who = Pick<SessionUser, 'role' | 'department' | 'county'>;
 /** Roles that read reports and dashboards; every signed-in role does, each within its own scope. */
 export const READER_ROLES: readonly Role[] = ['admin', 'leader', 'inspector', 'reporter', 'county'];
 
+/** Why a request is refused, in words for the user (the server answers 403 with it). */
+export interface Refusal {
+  refused: string;
+}
+
 /** A reporter reads only its own department's reports; a county user reads every department, its own row only. */
 export function canReadReport(user: Who, department: string): boolean {
   return user.role !== 'reporter' || user.department === department;
+}
+
+/**
+ * A report's version history (every version's totals and warnings) shows every county, so a county user
+ * may not read it, nor any single earlier version: it reads the latest version's own row only.
+ */
+export function canReadVersions(user: Who, department: string): boolean {
+  return user.role !== 'county' && canReadReport(user, department);
+}
+
+/**
+ * The departments whose report months a user lists: a reporter its own, others the one asked for or all.
+ * A county user gets every department's months, with figures of its own row (see `visibleCounty`).
+ */
+export function reportListDepartments(
+  user: Who,
+  asked: string | undefined,
+  reporting: readonly string[],
+): string[] | Refusal {
+  if (user.role === 'reporter') {
+    if (asked !== undefined && asked !== user.department) return { refused: '只能查看本单位的报表' };
+    return [user.department ?? ''];
+  }
+  return asked === undefined ? [...reporting] : [asked];
+}
+
+/** The one department whose figures a user is limited to: a reporter's own, or null (no such limit). */
+export function visibleDepartment(user: Who): string | null {
+  return user.role === 'reporter' ? (user.department ?? '') : null;
+}
+
+/**
+ * Whether a user may read figures of one department and/or county (undefined: summed over all). Everyone
+ * reads city totals; a reporter reads its own department (in any county), a county user its own county (of
+ * any department); other readers read everything.
+ */
+export function canReadFigures(user: Who, of: { department?: string; county?: string }): boolean {
+  const cityTotal = of.department === undefined && of.county === undefined;
+  if (user.role === 'reporter') return cityTotal || of.department === user.department;
+  if (user.role === 'county') return cityTotal || of.county === user.county;
+  return true;
+}
+
+/** A figures query (a series) as asked, or refused when it names a department or county the user may not read. */
+export function scopeFigures<Q extends { department?: string; county?: string }>(user: Who, q: Q): Q | Refusal {
+  if (canReadFigures(user, q)) return q;
+  return { refused: user.role === 'county' ? '只能查看本县区数据和全市合计' : '只能查看本单位数据和全市合计' };
+}
+
+/**
+ * A breakdown narrowed to what the user may see: a reporter its own department by county, a county user its
+ * own county by department (the missing filter is filled in); other readers any breakdown as asked.
+ */
+export function scopeBreakdown<Q extends { by: 'county' | 'department'; department?: string; county?: string }>(
+  user: Who,
+  q: Q,
+): Q | Refusal {
+  if (user.role === 'reporter') {
+    if (q.by !== 'county' || (q.department && q.department !== user.department))
+      return { refused: '只能查看本单位按县区的完成情况' };
+    return { ...q, department: user.department ?? undefined };
+  }
+  if (user.role === 'county') {
+    if (q.by !== 'department' || (q.county && q.county !== user.county)) return { refused: '只能查看本县区的完成情况' };
+    return { ...q, county: user.county ?? undefined };
+  }
+  return q;
 }
 
 /** Admin may write any department's report; a reporter only its own. */
@@ -57,6 +131,11 @@ export function visibleCounty(user: Who): string | null {
 export function canWriteAllocation(user: Who, department: string | null): boolean {
   if (department === null) return user.role === 'admin';
   return user.role === 'admin' || (user.role === 'reporter' && user.department === department);
+}
+
+/** The split a user reads when it names none: a reporter its own department's, others the city-level one. */
+export function allocationDepartment(user: Who, asked: string | undefined): string | null {
+  return asked ?? (user.role === 'reporter' ? user.department : null) ?? null;
 }
 
 /** A reporter reads only its own department's split; county users see no allocations. */

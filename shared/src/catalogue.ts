@@ -64,6 +64,10 @@ export const indicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
+/** An indicator as GET /api/indicators lists it: with the name of its group. */
+export const indicatorEntrySchema = indicatorSchema.extend({ groupName: z.string() });
+export type IndicatorEntry = z.infer<typeof indicatorEntrySchema>;
+
 export const softRuleSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('history-outlier'),
@@ -181,4 +185,10 @@ function assertConsistent(c: Catalogue): void {
 /** Indicators a department's form carries (stock columns only for the departments that report them). */
 export function formIndicators(c: Catalogue, department: string): Indicator[] {
   return c.indicators.filter((i) => !i.onlyDepartments || i.onlyDepartments.includes(department));
+}
+
+/** Every indicator with its group's name (the group's code where the catalogue names none). */
+export function indicatorEntries(catalogue: Pick<Catalogue, 'groups' | 'indicators'>): IndicatorEntry[] {
+  const groups = new Map(catalogue.groups.map((g) => [g.code, g.name]));
+  return catalogue.indicators.map((i) => ({ ...i, groupName: groups.get(i.group) ?? i.group }));
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allocationDepartment,
   canReadAllocation,
+  canReadFigures,
+  canReadVersions,
+  reportListDepartments,
+  scopeBreakdown,
+  scopeFigures,
+  visibleDepartment,
   canReadReport,
   canReviewReports,
   canWriteAllocation,
@@ -68,5 +75,66 @@ describe('the access policy', () => {
       false,
     ]);
     expect(canReadAllocation(rsj, null)).toBe(false);
+  });
+
+  it('version history: every reader within its reports, except county users (it shows every county)', () => {
+    expect([admin, leader, inspector, rsj, sanjiang].map((u) => canReadVersions(u, 'RSJ'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(canReadVersions(rsj, 'GXJ')).toBe(false);
+  });
+
+  it('report lists: a reporter its own department; others what they ask for, or every reporting department', () => {
+    const reporting = ['RSJ', 'GXJ'];
+    expect(reportListDepartments(rsj, undefined, reporting)).toEqual(['RSJ']);
+    expect(reportListDepartments(rsj, 'RSJ', reporting)).toEqual(['RSJ']);
+    expect(reportListDepartments(rsj, 'GXJ', reporting)).toEqual({ refused: '只能查看本单位的报表' });
+    expect(reportListDepartments(sanjiang, undefined, reporting)).toEqual(reporting);
+    expect(reportListDepartments(leader, 'GXJ', reporting)).toEqual(['GXJ']);
+    expect([admin, rsj, sanjiang].map(visibleDepartment)).toEqual([null, 'RSJ', null]);
+  });
+
+  it('figures: city totals for everyone; a reporter its department, a county user its county', () => {
+    const city = {};
+    expect([admin, leader, inspector, rsj, sanjiang].map((u) => canReadFigures(u, city))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(canReadFigures(rsj, { department: 'RSJ', county: '450202' })).toBe(true);
+    expect(canReadFigures(rsj, { county: '450202' })).toBe(false);
+    expect(canReadFigures(rsj, { department: 'GXJ' })).toBe(false);
+    expect(canReadFigures(sanjiang, { department: 'GXJ', county: '450226' })).toBe(true);
+    expect(canReadFigures(sanjiang, { department: 'GXJ' })).toBe(false);
+    expect(canReadFigures(sanjiang, { county: '450202' })).toBe(false);
+    expect(scopeFigures(sanjiang, { indicator: 'T', county: '450202' })).toEqual({
+      refused: '只能查看本县区数据和全市合计',
+    });
+    expect(scopeFigures(rsj, { indicator: 'T', department: 'RSJ' })).toEqual({ indicator: 'T', department: 'RSJ' });
+  });
+
+  it('breakdowns: a reporter its department by county, a county user its county by department', () => {
+    expect(scopeBreakdown(rsj, { by: 'county' })).toEqual({ by: 'county', department: 'RSJ' });
+    expect(scopeBreakdown(rsj, { by: 'department' })).toHaveProperty('refused');
+    expect(scopeBreakdown(rsj, { by: 'county', department: 'GXJ' })).toHaveProperty('refused');
+    expect(scopeBreakdown(sanjiang, { by: 'department' })).toEqual({ by: 'department', county: '450226' });
+    expect(scopeBreakdown(sanjiang, { by: 'county' })).toHaveProperty('refused');
+    expect(scopeBreakdown(sanjiang, { by: 'department', county: '450202' })).toHaveProperty('refused');
+    expect(scopeBreakdown(leader, { by: 'department', county: '450202' })).toEqual({
+      by: 'department',
+      county: '450202',
+    });
+  });
+
+  it('allocations read by default: a reporter its own split, others the city level', () => {
+    expect(allocationDepartment(rsj, undefined)).toBe('RSJ');
+    expect(allocationDepartment(admin, undefined)).toBeNull();
+    expect(allocationDepartment(admin, 'GXJ')).toBe('GXJ');
   });
 });

@@ -1,8 +1,14 @@
-/** zod validation of bodies and queries, with errors in the API's one shape. */
+/** Reading a request's declared input (JSON body, query, path, upload) with errors in the API's one shape. */
 import type { Context } from 'hono';
-import type { z, ZodType } from 'zod';
+import type { ZodType, z } from 'zod';
 import type { Problem } from '@lz/shared/problems';
 import { AppError, badRequest } from '../errors';
+
+/** A multipart upload: the file's field name and the text fields that may come with it. */
+export interface FileField<Text extends string = string> {
+  name: string;
+  text?: readonly Text[];
+}
 
 function issuesToProblems(error: z.ZodError): Problem[] {
   return error.issues.map((i) => ({
@@ -13,7 +19,13 @@ function issuesToProblems(error: z.ZodError): Problem[] {
   }));
 }
 
-export async function parseJson<T extends ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+function check<T extends ZodType>(schema: T, raw: unknown, message: string, code: string): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw badRequest(message, code, issuesToProblems(parsed.error));
+  return parsed.data;
+}
+
+export async function readJson<T extends ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const type = c.req.header('content-type') ?? '';
   // JSON only where JSON is expected: a cross-site form cannot send application/json without a preflight.
   if (!type.toLowerCase().startsWith('application/json'))
@@ -31,13 +43,32 @@ export async function parseJson<T extends ZodType>(c: Context, schema: T): Promi
   } catch {
     throw badRequest('请求体不是有效的 JSON', 'invalid_json');
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw badRequest('请求内容不符合要求', 'invalid_body', issuesToProblems(parsed.error));
-  return parsed.data;
+  return check(schema, raw, '请求内容不符合要求', 'invalid_body');
 }
 
-export function parseQuery<T extends ZodType>(c: Context, schema: T): z.infer<T> {
-  const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw badRequest('查询参数不符合要求', 'invalid_query', issuesToProblems(parsed.error));
-  return parsed.data;
+export function readQuery<T extends ZodType>(c: Context, schema: T): z.infer<T> {
+  return check(schema, c.req.query(), '查询参数不符合要求', 'invalid_query');
+}
+
+export function readParams<T extends ZodType>(c: Context, schema: T): z.infer<T> {
+  return check(schema, c.req.param(), '路径参数无效', 'bad_request');
+}
+
+/** The uploaded file and its text fields (an empty text field counts as absent). */
+export async function readUpload<Text extends string>(
+  c: Context,
+  spec: FileField<Text>,
+): Promise<{ file: File; fields: Partial<Record<Text, string>> }> {
+  const hint = `请以 multipart/form-data 上传，字段名为 ${spec.name}`;
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
+    throw badRequest(hint, 'multipart_required');
+  const form = await c.req.parseBody();
+  const file = form[spec.name];
+  if (!(file instanceof File)) throw badRequest(`缺少上传文件（字段名 ${spec.name}）`, 'file_missing');
+  const fields: Partial<Record<Text, string>> = {};
+  for (const name of spec.text ?? []) {
+    const value = form[name];
+    if (typeof value === 'string' && value !== '') fields[name] = value;
+  }
+  return { file, fields };
 }

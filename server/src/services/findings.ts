@@ -1,11 +1,12 @@
 /** Inspection findings (督查): recorded by inspectors against a county or department, closed when rectified. */
+import { canWriteFindings } from '@lz/shared/access-policy';
 import { writeTransaction } from '../db/open-database';
 import type { CreateFinding, Finding } from '@lz/shared/api/findings';
 import type { SessionUser } from '@lz/shared/api/session';
 import { dateInZone } from '@lz/shared/zoned-time';
 import { appendAudit } from '../db/audit-log';
 import type { Deps } from '../deps';
-import { badRequest, conflict, notFound } from '../errors';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
 
 interface Row {
   id: number;
@@ -50,6 +51,7 @@ export function listFindings(deps: Deps): Finding[] {
 }
 
 export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUser, ip: string | null): Finding {
+  if (!canWriteFindings(actor)) throw forbidden('只有督查员和统计管理员可以记录督查问题');
   const known =
     input.subjectKind === 'county'
       ? deps.catalogue.units.some((u) => u.code === input.subject)
@@ -103,6 +105,7 @@ export function closeFinding(
   actor: SessionUser,
   ip: string | null,
 ): Finding {
+  if (!canWriteFindings(actor)) throw forbidden('只有督查员和统计管理员可以销号');
   writeTransaction(deps.db, () => {
     const before = getFinding(deps, id);
     if (before.status === 'closed') throw conflict('该问题已销号');

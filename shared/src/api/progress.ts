@@ -163,6 +163,13 @@ export const allocationSchema = z.object({
 });
 export type Allocation = z.infer<typeof allocationSchema>;
 
+/** GET /api/allocations: without `department` the split among departments, with it that department's. */
+export const allocationQuerySchema = z.object({ target: z.string().default('T'), department: z.string().optional() });
+
+/** PUT /api/targets/:code/split: a flow target's share per calendar year. */
+export const targetSplitSchema = z.object({ years: z.record(z.string().regex(/^\d{4}$/), z.number().min(0)) });
+export const targetSplitViewSchema = targetSplitSchema.extend({ target: z.string() });
+
 export const putAllocationsSchema = z.object({
   target: z.string(),
   /** County allocations of one department when set; department allocations otherwise. */

@@ -63,6 +63,9 @@ export const versionSummarySchema = z.object({
 });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
+/** GET /api/reports: one department's months (default: every reporting department), by status (comma-separated). */
+export const reportListQuerySchema = z.object({ department: z.string().optional(), status: z.string().optional() });
+
 /** One line of a department's workspace or of the review queue. */
 export const reportMonthSchema = z.object({
   department: z.string(),

@@ -1,26 +1,7 @@
 import { z } from 'zod';
 import { auditEntrySchema, auditQuerySchema } from '@lz/shared/api/audit';
-import { endOfDayInZone, instantOfWallClock } from '@lz/shared/zoned-time';
-import { listAudit } from '../../db/audit-log';
 import { allow, defineRoutes } from '../../http/define-routes';
-import { parseQuery } from '../../http/parse-input';
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * A from/to bound as the instant text the log stores (`Date#toISOString`, UTC), so the comparison is exact.
- * A calendar date is a day on the campaign's wall clock: `from` is its first instant, `to` its last.
- */
-export function auditBound(value: string | undefined, edge: 'start' | 'end', timeZone: string): string | undefined {
-  if (value === undefined) return undefined;
-  const m = DATE.exec(value);
-  if (!m) return new Date(value).toISOString();
-  if (edge === 'end') return endOfDayInZone(value, timeZone).toISOString();
-  return instantOfWallClock(
-    { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 0, minute: 0, second: 0 },
-    timeZone,
-  ).toISOString();
-}
+import { getAuditEntries } from '../../services/audit';
 
 /** Read-only on purpose: there is no route that edits or deletes the audit log. */
 export function auditRoutes() {
@@ -33,14 +14,7 @@ export function auditRoutes() {
       query: auditQuerySchema,
       response: z.array(auditEntrySchema),
     },
-    (c) => {
-      const deps = c.get('deps');
-      const q = parseQuery(c, auditQuerySchema);
-      const zone = deps.catalogue.campaign.timeZone;
-      return c.json(
-        listAudit(deps.db, { ...q, from: auditBound(q.from, 'start', zone), to: auditBound(q.to, 'end', zone) }),
-      );
-    },
+    (c, { query }) => c.json(getAuditEntries(c.get('deps'), query)),
   );
-  return r.app;
+  return r;
 }

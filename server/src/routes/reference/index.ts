@@ -4,18 +4,20 @@ import {
   campaignSchema,
   catalogueSchema,
   departmentSchema,
-  indicatorSchema,
+  indicatorEntries,
+  indicatorEntrySchema,
   targetSchema,
   unitSchema,
 } from '@lz/shared/catalogue';
+import { okSchema } from '@lz/shared/api/ok';
 import { defineRoutes, PUBLIC } from '../../http/define-routes';
+import { checkHealth } from '../../services/health';
 
 export function referenceRoutes() {
   const r = defineRoutes('/api');
-  r.get('/health', { summary: '健康检查', access: PUBLIC }, (c) => {
-    c.get('deps').db.prepare('SELECT 1').get();
-    return c.json({ ok: true });
-  });
+  r.get('/health', { summary: '健康检查', access: PUBLIC, response: okSchema }, (c) =>
+    c.json(checkHealth(c.get('deps'))),
+  );
   r.get(
     '/catalogue',
     {
@@ -36,13 +38,13 @@ export function referenceRoutes() {
     { summary: '责任单位（owesReports: 是否须报送月报）', access: PUBLIC, response: z.array(departmentSchema) },
     (c) => c.json(c.get('deps').catalogue.departments),
   );
-  r.get('/indicators', { summary: '指标目录（报表列）', access: PUBLIC, response: z.array(indicatorSchema) }, (c) => {
-    const { catalogue } = c.get('deps');
-    const groups = new Map(catalogue.groups.map((g) => [g.code, g.name]));
-    return c.json(catalogue.indicators.map((i) => ({ ...i, groupName: groups.get(i.group) ?? i.group })));
-  });
+  r.get(
+    '/indicators',
+    { summary: '指标目录（报表列，含分组名 groupName）', access: PUBLIC, response: z.array(indicatorEntrySchema) },
+    (c) => c.json(indicatorEntries(c.get('deps').catalogue)),
+  );
   r.get('/targets', { summary: '行动目标', access: PUBLIC, response: z.array(targetSchema) }, (c) =>
     c.json(c.get('deps').catalogue.targets),
   );
-  return r.app;
+  return r;
 }

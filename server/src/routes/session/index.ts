@@ -1,17 +1,16 @@
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { okSchema } from '@lz/shared/api/ok';
 import { loginSchema, sessionSchema } from '@lz/shared/api/session';
 import { ANY_USER, defineRoutes, PUBLIC, userOf } from '../../http/define-routes';
-import { parseJson } from '../../http/parse-input';
 import { SESSION_COOKIE } from '../../http/session-middleware';
 import { login, logout, userForToken } from '../../services/auth/sessions';
 import { unauthorized } from '../../errors';
 
 export function sessionRoutes() {
   const r = defineRoutes('/api/session');
-  r.post('/', { summary: '登录', access: PUBLIC, body: loginSchema, response: sessionSchema }, async (c) => {
+  r.post('/', { summary: '登录', access: PUBLIC, body: loginSchema, response: sessionSchema }, async (c, { body }) => {
     const deps = c.get('deps');
-    const input = await parseJson(c, loginSchema);
-    const { token, user, expiresAt } = await login(deps, input.username, input.password, c.get('ip'));
+    const { token, user, expiresAt } = await login(deps, body.username, body.password, c.get('ip'));
     const secure =
       deps.config.secureCookies || c.req.header('x-forwarded-proto') === 'https' || c.req.url.startsWith('https:');
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt });
@@ -31,11 +30,11 @@ export function sessionRoutes() {
     if (!found) return c.body(null, 204);
     return c.json({ user: found.user, expiresAt: found.expiresAt.toISOString() });
   });
-  r.delete('/', { summary: '退出登录', access: ANY_USER }, (c) => {
+  r.delete('/', { summary: '退出登录', access: ANY_USER, response: okSchema }, (c) => {
     const token = c.get('token');
     if (token) logout(c.get('deps'), token, userOf(c), c.get('ip'));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });
-  return r.app;
+  return r;
 }

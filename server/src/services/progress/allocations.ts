@@ -3,6 +3,7 @@
  * department splits its share among counties. A unit's own target is its allocation; the expected pace
  * follows its per-year figures when given, else the city's split, else linear.
  */
+import { canReadAllocation, canWriteAllocation } from '@lz/shared/access-policy';
 import { writeTransaction } from '../../db/open-database';
 import type { AllocationView, PutAllocations } from '@lz/shared/api/progress';
 import type { SessionUser } from '@lz/shared/api/session';
@@ -129,7 +130,7 @@ export function getAllocations(
   viewer: SessionUser,
 ): AllocationView {
   const t = flowTarget(deps, target);
-  if (viewer.role === 'reporter' && department !== viewer.department) throw forbidden('只能查看本单位的目标分解');
+  if (!canReadAllocation(viewer, department)) throw forbidden('只能查看本单位的目标分解');
   const rows = listAllocations(deps.db, target);
   const level =
     department === null
@@ -199,12 +200,12 @@ export function putAllocations(
 ): AllocationView {
   flowTarget(deps, input.target);
   const department = input.department ?? null;
-  if (department === null && actor.role !== 'admin') throw forbidden('只有统计管理员可以向各部门分解目标');
+  if (department === null && !canWriteAllocation(actor, null)) throw forbidden('只有统计管理员可以向各部门分解目标');
   if (department !== null) {
     if (!deps.catalogue.departments.some((d) => d.code === department && d.owesReports))
       throw notFound('未知的责任单位');
-    if (actor.role === 'reporter' && actor.department !== department) throw forbidden('只能分解本单位的目标');
-    if (actor.role !== 'reporter' && actor.role !== 'admin') throw forbidden();
+    if (!canWriteAllocation(actor, department))
+      throw forbidden(actor.role === 'reporter' ? '只能分解本单位的目标' : undefined);
   }
   const valid = new Set(
     department === null

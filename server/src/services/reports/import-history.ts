@@ -4,6 +4,7 @@
  * either every report in the file is stored or nothing is. All reports are tried before answering, so a 422 lists every problem of every
  * report at once instead of the first one, and the office fixes the file in one pass.
  */
+import { canBackfill } from '@lz/shared/access-policy';
 import { writeTransaction } from '../../db/open-database';
 import type { HistoryImportResult } from '@lz/shared/api/reports';
 import type { SessionUser } from '@lz/shared/api/session';
@@ -20,7 +21,7 @@ export async function importHistoryFile(
   s: { file: File; actor: SessionUser; ip?: string | null },
 ): Promise<HistoryImportResult> {
   // Back-filled submission times are the admin's alone (the same rule as `submittedAt` on one report).
-  if (s.actor.role !== 'admin') throw forbidden('只有统计管理员可以导入历史数据');
+  if (!canBackfill(s.actor)) throw forbidden('只有统计管理员可以导入历史数据');
   if (s.file.size > MAX_HISTORY_BYTES)
     throw tooLarge(`文件超过 ${MAX_HISTORY_BYTES / 1024 / 1024} MB 上限，请按年度拆分后导入`);
   const bytes = new Uint8Array(await s.file.arrayBuffer());

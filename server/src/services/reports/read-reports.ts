@@ -1,4 +1,5 @@
 /** Reading reports: the latest version, any version, the version list and a department's months. */
+import { visibleCounty } from '@lz/shared/access-policy';
 import { formIndicators } from '@lz/shared/catalogue';
 import { deadlineOf } from '@lz/shared/deadline';
 import { monthRange } from '@lz/shared/months';
@@ -79,9 +80,10 @@ function toVersion(deps: Deps, row: VersionRow): ReportVersion {
 
 /** A county user sees only its own row, and totals of that row. */
 export function scopeToViewer(v: ReportVersion, user: SessionUser): ReportVersion {
-  if (user.role !== 'county') return v;
-  const rows = v.rows.filter((r) => r.county === user.county);
-  return { ...v, rows, totals: rows[0]?.values ?? {}, warnings: v.warnings.filter((w) => w.county === user.county) };
+  const county = visibleCounty(user);
+  if (county === null) return v;
+  const rows = v.rows.filter((r) => r.county === county);
+  return { ...v, rows, totals: rows[0]?.values ?? {}, warnings: v.warnings.filter((w) => w.county === county) };
 }
 
 export function getLatestReport(deps: Deps, department: string, month: string): ReportVersion | null {

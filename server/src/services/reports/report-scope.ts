@@ -1,9 +1,15 @@
-/** Who may read or write which department's report for which month. */
+/** Who may read or write which department's report for which month (the rule is shared/access-policy.ts). */
+import { canReadReport, canWriteReport } from '@lz/shared/access-policy';
 import type { SessionUser } from '@lz/shared/api/session';
 import { isMonth } from '@lz/shared/months';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
 
+/**
+ * The department and month name a report of the window that the user may read (or write): 404 / 400 for
+ * an unknown department or a month outside the window, 403 where the policy refuses. Call it once per
+ * request, in the service verb the route calls.
+ */
 export function assertReportable(
   deps: Deps,
   user: SessionUser,
@@ -22,8 +28,7 @@ export function assertReportable(
     );
   }
   if (!dept.owesReports) throw badRequest(`${dept.name} 不承担培训任务，无需报送月报`, 'department_not_reporting');
-  if (user.role === 'reporter' && user.department !== department) {
-    throw forbidden(mode === 'write' ? '只能填报本单位的报表' : '只能查看本单位的报表');
-  }
-  if (mode === 'write' && user.role !== 'reporter' && user.role !== 'admin') throw forbidden('当前角色不能填报报表');
+  if (mode === 'read' && !canReadReport(user, department)) throw forbidden('只能查看本单位的报表');
+  if (mode === 'write' && !canWriteReport(user, department))
+    throw forbidden(user.role === 'reporter' ? '只能填报本单位的报表' : '当前角色不能填报报表');
 }

@@ -1,4 +1,5 @@
 /** The statistics office's verbs on a submitted report: accept (locks the month), return, unlock. */
+import { canReviewReports } from '@lz/shared/access-policy';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { appendAudit } from '../../db/audit-log';
@@ -41,7 +42,7 @@ export function reviewReport(
   },
 ): ReportVersion {
   const { db, clock } = deps;
-  if (r.actor.role !== 'admin') throw forbidden('只有统计管理员可以审核、退回或解锁报表');
+  if (!canReviewReports(r.actor)) throw forbidden('只有统计管理员可以审核、退回或解锁报表');
   assertReportable(deps, r.actor, r.department, r.month, 'read');
   const now = clock.now();
   writeTransaction(db, () => {

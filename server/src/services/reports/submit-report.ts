@@ -3,6 +3,7 @@
  * `submitReport`; the history import calls `storeReport`, the same without reading the version back. It validates, stores a new version and its lifecycle event, and audits, in one transaction;
  * a rejected submission writes nothing.
  */
+import { canBackfill } from '@lz/shared/access-policy';
 import { writeTransaction } from '../../db/open-database';
 import { isOnTime } from '@lz/shared/deadline';
 import { addMonths, monthRange } from '@lz/shared/months';
@@ -65,7 +66,7 @@ export interface StoredReport {
 export function storeReport(deps: Deps, s: Submission): StoredReport {
   const { db, catalogue, clock } = deps;
   assertReportable(deps, s.actor, s.department, s.month, 'write');
-  if (s.submittedAt !== undefined && s.actor.role !== 'admin') {
+  if (s.submittedAt !== undefined && !canBackfill(s.actor)) {
     throw forbidden('只有统计管理员可以补录历史报送时间 (submittedAt)');
   }
   const now = clock.now();

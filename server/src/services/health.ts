@@ -1,0 +1,8 @@
+import { pingDatabase } from '../db/health';
+import type { Deps } from '../deps';
+
+/** The health check's answer: the database answers, or this throws (and the check fails with a 500). */
+export function checkHealth(deps: Deps): { ok: true } {
+  pingDatabase(deps.db);
+  return { ok: true };
+}

@@ -1,0 +1,49 @@
+/**
+ * The tracking reads the API serves, narrowed for the signed-in viewer by the shared access policy:
+ * a reporter sees its own department and the city, a county user its own county and the city.
+ */
+import {
+  allocationDepartment,
+  canReadFigures,
+  scopeBreakdown,
+  scopeFigures,
+  visibleDepartment,
+} from '@lz/shared/access-policy';
+import type { AllocationView, Breakdown, Compliance, Ratios, Series } from '@lz/shared/api/progress';
+import type { SessionUser } from '@lz/shared/api/session';
+import type { Deps } from '../../deps';
+import { granted } from '../access';
+import { getAllocations } from './allocations';
+import { type BreakdownQuery, getBreakdown } from './get-breakdown';
+import { getCompliance } from './get-compliance';
+import { getRatios } from './get-ratios';
+import { getSeries } from './get-series';
+
+export function getBreakdownFor(deps: Deps, viewer: SessionUser, q: BreakdownQuery): Breakdown {
+  return getBreakdown(deps, granted(scopeBreakdown(viewer, q)));
+}
+
+export function getSeriesFor(deps: Deps, viewer: SessionUser, q: Parameters<typeof getSeries>[1]): Series {
+  return getSeries(deps, granted(scopeFigures(viewer, q)));
+}
+
+/** The city's ratios for everyone; county rows (the lead department's stock figures) as the policy allows. */
+export function getRatiosFor(deps: Deps, viewer: SessionUser, asOf?: string): Ratios {
+  const ratios = getRatios(deps, asOf);
+  const department = deps.catalogue.campaign.stockReporter;
+  return { ...ratios, counties: ratios.counties.filter((x) => canReadFigures(viewer, { department, county: x.code })) };
+}
+
+export function getComplianceFor(deps: Deps, viewer: SessionUser, asOf?: string): Compliance {
+  const own = visibleDepartment(viewer);
+  return getCompliance(deps, { asOf, departments: own === null ? undefined : [own] });
+}
+
+/** A target's split: the one named, else the viewer's own (see `allocationDepartment`); refused outside it. */
+export function getAllocationsFor(
+  deps: Deps,
+  viewer: SessionUser,
+  q: { target: string; department?: string },
+): AllocationView {
+  return getAllocations(deps, q.target, allocationDepartment(viewer, q.department), viewer);
+}

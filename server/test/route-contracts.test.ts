@@ -1,0 +1,166 @@
+/**
+ * Every declared route, called with a valid request by a role it allows, answers what it declares: its real
+ * response parses with its declared response schema made strict (objects at every depth refuse unknown
+ * keys), so a field added to an answer but not to its shared schema fails here.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { indicatorSchema } from '@lz/shared/catalogue';
+import type { DeclaredRoute } from '../src/http/define-routes';
+import { buildTemplate } from '../src/import/template';
+import { historyForm, historyXlsx } from './history-workbook';
+import { body, type Client, makeTestApp, PASSWORD } from './test-app';
+
+/** The schema with every object in it strict: extra fields in an answer are drift. */
+function strict(s: z.ZodType): z.ZodType {
+  if (s instanceof z.ZodObject)
+    return z.strictObject(Object.fromEntries(Object.entries(s.shape).map(([k, v]) => [k, strict(v as z.ZodType)])));
+  if (s instanceof z.ZodArray) return z.array(strict(s.element as z.ZodType));
+  if (s instanceof z.ZodNullable) return strict(s.unwrap() as z.ZodType).nullable();
+  if (s instanceof z.ZodOptional) return strict(s.unwrap() as z.ZodType).optional();
+  if (s instanceof z.ZodRecord) return z.record(s.keyType as z.ZodString, strict(s.valueType as z.ZodType));
+  if (s instanceof z.ZodUnion) return z.union((s.options as z.ZodType[]).map(strict));
+  return s;
+}
+
+let t: Awaited<ReturnType<typeof makeTestApp>>;
+let findingId: number;
+
+beforeAll(async () => {
+  t = await makeTestApp('2020-09-05T10:00:00+08:00');
+  expect((await (await t.login('rsj')).post('/api/reports/RSJ/2020-08', body(t.deps))).status).toBe(201);
+  const created = await (await t.login('inspector')).post('/api/findings', finding);
+  findingId = ((await created.json()) as { id: number }).id;
+});
+
+const finding = {
+  subjectKind: 'county',
+  subject: '450226',
+  inspection: 'quarterly',
+  period: '2020-Q3',
+  finding: '培训进度滞后',
+  rectification: '加快进度',
+  dueDate: '2020-10-31',
+};
+
+async function upload(c: Client): Promise<Response> {
+  const rows = body(t.deps).rows;
+  const bytes = await buildTemplate({ catalogue: t.deps.catalogue, department: 'GXJ', month: '2020-08', rows });
+  const form = new FormData();
+  form.append('file', new File([new Uint8Array(bytes)], 'gxj-2020-08.xlsx'));
+  return c.post('/api/reports/GXJ/2020-08/file', form);
+}
+
+async function importHistory(c: Client): Promise<Response> {
+  const bytes = await historyXlsx(t.deps.catalogue, [
+    { department: 'JYJ', month: '2020-06', submittedAt: '2020-07-08', rows: body(t.deps).rows },
+  ]);
+  return c.post('/api/reports/import', historyForm(bytes, 'history.xlsx'));
+}
+
+type Call = [route: string, user: string | null, run: (c: Client) => Response | Promise<Response>];
+
+/** A valid request for every declared route, run in this order (review verbs need the states before them). */
+const calls: Call[] = [
+  ['GET /api/health', null, (c) => c.get('/api/health')],
+  ['GET /api/openapi.json', null, (c) => c.get('/api/openapi.json')],
+  ['GET /api/docs', null, (c) => c.get('/api/docs')],
+  ['GET /api/catalogue', null, (c) => c.get('/api/catalogue')],
+  ['GET /api/campaign', null, (c) => c.get('/api/campaign')],
+  ['GET /api/units', null, (c) => c.get('/api/units')],
+  ['GET /api/departments', null, (c) => c.get('/api/departments')],
+  ['GET /api/indicators', null, (c) => c.get('/api/indicators')],
+  ['GET /api/targets', null, (c) => c.get('/api/targets')],
+  ['POST /api/session', null, (c) => c.post('/api/session', { username: 'leader', password: PASSWORD })],
+  ['GET /api/session', 'leader', (c) => c.get('/api/session')],
+  ['GET /api/session/current', 'leader', (c) => c.get('/api/session/current')],
+  ['GET /api/users', 'admin', (c) => c.get('/api/users')],
+  [
+    'POST /api/users',
+    'admin',
+    (c) => c.post('/api/users', { username: 'newbie', password: 'Fresh-start-pass-1', role: 'leader' }),
+  ],
+  ['PATCH /api/users/:id', 'admin', (c) => c.patch('/api/users/2', { displayName: '领导' })],
+  ['GET /api/audit', 'admin', (c) => c.get('/api/audit?limit=5')],
+  ['GET /api/reports', 'leader', (c) => c.get('/api/reports')],
+  ['GET /api/reports/:department/:month', 'leader', (c) => c.get('/api/reports/RSJ/2020-08')],
+  ['POST /api/reports/:department/:month', 'rsj', (c) => c.post('/api/reports/RSJ/2020-07', body(t.deps))],
+  ['POST /api/reports/:department/:month/file', 'gxj', upload],
+  ['POST /api/reports/import', 'admin', importHistory],
+  [
+    'GET /api/reports/:department/:month/template.xlsx',
+    'leader',
+    (c) => c.get('/api/reports/RSJ/2020-08/template.xlsx'),
+  ],
+  ['GET /api/reports/:department/:month/versions', 'leader', (c) => c.get('/api/reports/RSJ/2020-08/versions')],
+  ['GET /api/reports/:department/:month/versions/:n', 'leader', (c) => c.get('/api/reports/RSJ/2020-08/versions/1')],
+  ['GET /api/reports/:department/:month/events', 'leader', (c) => c.get('/api/reports/RSJ/2020-08/events')],
+  [
+    'POST /api/reports/:department/:month/accept',
+    'admin',
+    (c) => c.post('/api/reports/RSJ/2020-08/accept', { version: 1 }),
+  ],
+  [
+    'POST /api/reports/:department/:month/unlock',
+    'admin',
+    (c) => c.post('/api/reports/RSJ/2020-08/unlock', { reason: '更正' }),
+  ],
+  [
+    'POST /api/reports/:department/:month/return',
+    'admin',
+    (c) => c.post('/api/reports/RSJ/2020-08/return', { reason: '请核实', version: 1 }),
+  ],
+  ['GET /api/progress', 'leader', (c) => c.get('/api/progress')],
+  ['GET /api/progress/breakdown', 'leader', (c) => c.get('/api/progress/breakdown?by=county&indicator=T')],
+  ['GET /api/series', 'leader', (c) => c.get('/api/series?indicator=T')],
+  ['GET /api/ratios', 'leader', (c) => c.get('/api/ratios')],
+  ['GET /api/compliance', 'leader', (c) => c.get('/api/compliance')],
+  [
+    'PUT /api/allocations',
+    'admin',
+    (c) => c.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] }),
+  ],
+  ['GET /api/allocations', 'rsj', (c) => c.get('/api/allocations?target=T')],
+  ['PUT /api/targets/:code/split', 'admin', (c) => c.put('/api/targets/T/split', { years: { 2020: 100 } })],
+  ['GET /api/findings', 'leader', (c) => c.get('/api/findings')],
+  ['POST /api/findings', 'inspector', (c) => c.post('/api/findings', finding)],
+  [
+    'POST /api/findings/:id/close',
+    'inspector',
+    (c) => c.post(`/api/findings/${findingId}/close`, { closingNote: '已整改' }),
+  ],
+  ['DELETE /api/session', 'leader', (c) => c.delete('/api/session')],
+];
+
+const keyOf = (r: DeclaredRoute) => `${r.method} ${r.path}`;
+
+describe('route contracts', () => {
+  it('a strict schema refuses a field it does not declare, at any depth (the drift of /api/indicators)', async () => {
+    const listed = (await (await t.anonymous.get('/api/indicators')).json()) as unknown[];
+    expect(listed[0]).toHaveProperty('groupName');
+    expect(strict(z.array(indicatorSchema)).safeParse(listed).success).toBe(false);
+    expect(z.array(indicatorSchema).safeParse(listed).success).toBe(true);
+  });
+
+  it('has a call for every declared route, and only for declared routes', () => {
+    expect(calls.map(([k]) => k).sort()).toEqual(t.app.declaredRoutes.map(keyOf).sort());
+  });
+
+  it('every route answers a valid request with what its declared response schema allows, strictly', async () => {
+    const routes = new Map(t.app.declaredRoutes.map((r) => [keyOf(r), r]));
+    for (const [key, user, run] of calls) {
+      const route = routes.get(key);
+      if (!route) throw new Error(`${key} is not declared`);
+      const client = user ? await t.login(user) : t.anonymous;
+      const res = await run(client);
+      const label = `${key} → ${res.status}`;
+      expect(res.status, `${label}: ${await res.clone().text()}`).toBeLessThan(300);
+      const type = res.headers.get('content-type') ?? '';
+      expect(type, label).toContain(route.produces ?? 'application/json');
+      if (route.response) {
+        const parsed = strict(route.response).safeParse(await res.json());
+        expect(parsed.success ? [] : parsed.error.issues, label).toEqual([]);
+      } else expect(route.produces ?? key, `${key} answers JSON without a declared response schema`).not.toBe(key);
+    }
+  });
+});
