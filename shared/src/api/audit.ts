@@ -24,3 +24,4 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().optional(),
 });
+export type AuditQuery = z.input<typeof auditQuerySchema>;

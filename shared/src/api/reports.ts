@@ -63,6 +63,10 @@ export const versionSummarySchema = z.object({
 });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
+/** `GET /api/reports`: one department's months, or every reporting unit's; `status` is a comma-separated list. */
+export const reportListQuerySchema = z.object({ department: z.string().optional(), status: z.string().optional() });
+export type ReportListQuery = z.input<typeof reportListQuerySchema>;
+
 /** One line of a department's workspace or of the review queue. */
 export const reportMonthSchema = z.object({
   department: z.string(),

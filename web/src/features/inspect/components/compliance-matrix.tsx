@@ -10,7 +10,7 @@ import { formatPercent } from '../../../lib/format';
 import type { MessageKey } from '../../../lib/i18n/dictionary';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
-import { useCompliance } from '../../progress/api/get-compliance';
+import { useCompliance } from '../../../lib/progress/get-compliance';
 
 type Cell = Compliance['cells'][number];
 interface Row {
