@@ -24,6 +24,7 @@ export function AppLayout() {
 
   useEffect(() => setCollapsed(narrow), [narrow]);
   // On a phone the menu closes once a page is chosen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not a value read inside
   useEffect(() => {
     if (narrow) setCollapsed(true);
   }, [location.pathname, narrow]);

@@ -30,6 +30,7 @@ export function AsOfPicker() {
   }, [campaign.data, raw, month, setMonth]);
   const months = campaign.data ? monthRange(campaign.data.start, campaign.data.end).reverse() : [];
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the antd Select inside is the control (and has its aria-label)
     <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
       <span className="muted">{t('asOfMonth')}</span>
       <Select

@@ -16,6 +16,7 @@ export function IndicatorPicker() {
     x.kind === 'cumulative' ? [{ value: x.indicator, label: x.name }] : [],
   );
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the antd Select inside is the control (and has its aria-label)
     <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
       <span className="muted">{t('indicator')}</span>
       <Select

@@ -391,7 +391,9 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   newPassword: 'New password',
   displayName: 'Display name',
   importIntro:
-    'One file may hold many departments’ months (one line per county of a department’s month). Each report is checked by the monthly rules; if anything is wrong nothing is imported and every problem is listed. Accepted (locked) months cannot be imported.',
+    'One file may hold many departments’ months (one line per county of a department’s month). ' +
+    'Each report is checked by the monthly rules; if anything is wrong nothing is imported and every problem is ' +
+    'listed. Accepted (locked) months cannot be imported.',
   importLayout: 'Layout (title lines and two-row headers allowed; indicators by name or code)',
   importDropHint: 'Click or drop a history .xlsx / .csv file (up to 20 MB)',
   onTimeColumn: 'On time',

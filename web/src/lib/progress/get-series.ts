@@ -21,7 +21,9 @@ export function useCountySeries(counties: string[], p: Omit<SeriesQuery, 'county
       data: results.length > 0 && results.every((r) => r.data) ? results.map((r) => r.data as Series) : undefined,
       isPending: results.some((r) => r.isPending),
       error: results.find((r) => r.error)?.error ?? null,
-      refetch: () => results.forEach((r) => r.refetch()),
+      refetch: () => {
+        for (const r of results) r.refetch();
+      },
     }),
   });
 }

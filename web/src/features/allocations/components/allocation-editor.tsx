@@ -62,13 +62,9 @@ export function AllocationEditor({
           type="warning"
           showIcon
           data-testid="allocation-warnings"
-          title={
-            <>
-              {[...new Set([...(localWarning ? [localWarning] : []), ...view.warnings])].map((w) => (
-                <div key={w}>{w}</div>
-              ))}
-            </>
-          }
+          title={[...new Set([...(localWarning ? [localWarning] : []), ...view.warnings])].map((w) => (
+            <div key={w}>{w}</div>
+          ))}
         />
       )}
       <Table<Row>

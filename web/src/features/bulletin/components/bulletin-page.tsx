@@ -19,7 +19,10 @@ import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
 import { LateMissing, RankTable, TargetsTable } from './bulletin-tables';
 import './bulletin.css';
 
-/** 月报: the month's figures, charts, rankings and late or missing units, laid out to print on A4. The bulletin is always in Chinese: it goes to the province. */
+/**
+ * 月报: the month's figures, charts, rankings and late or missing units, laid out to print on A4. The bulletin
+ * is always in Chinese: it goes to the province.
+ */
 export function BulletinPage() {
   const { t } = useI18n();
   const { asOf } = useAsOf();

@@ -86,7 +86,8 @@ export function ComplianceMatrix({ asOf }: { asOf?: string }) {
             if (!cell) return null;
             const s = statusStyle[cell.status];
             const mark = cell.onTime === true ? '✓' : cell.onTime === false ? '!' : '';
-            const text = `${r.name} ${m}: ${label(cell.status)}${cell.onTime === false ? `（${t('late')}）` : cell.onTime ? `（${t('onTime')}）` : ''}`;
+            const timing = cell.onTime === false ? `（${t('late')}）` : cell.onTime ? `（${t('onTime')}）` : '';
+            const text = `${r.name} ${m}: ${label(cell.status)}${timing}`;
             const box = (
               <span
                 className="matrix-cell"

@@ -16,7 +16,10 @@ import { useCampaign } from '../../../lib/catalogue/get-catalogue';
 import { useUser } from '../../../lib/session/get-session';
 import { laggingRows, type LaggingRow } from './lagging-model';
 
-/** Lagging counties or departments: how far behind time progress, by how many person-times, and where the trend points. */
+/**
+ * Lagging counties or departments: how far behind time progress, by how many person-times, and where the trend
+ * points.
+ */
 export function LaggingTable({
   by,
   indicator,

@@ -4,7 +4,10 @@ import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useReviewReport, type ReviewVerb } from '../api/review-report';
 
-/** The statistics office's verbs on one report: accept a submitted one, return it with a reason, unlock an accepted one. */
+/**
+ * The statistics office's verbs on one report: accept a submitted one, return it with a reason, unlock an
+ * accepted one.
+ */
 export function ReviewActions({
   department,
   month,

@@ -12,7 +12,10 @@ import { useReportMonths } from '../../../lib/reports/get-report-months';
 import { ReviewActions } from './review-actions';
 import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
-/** The statistics office's queue: submitted reports to accept or return; returned ones waiting; accepted ones to unlock. */
+/**
+ * The statistics office's queue: submitted reports to accept or return; returned ones waiting; accepted ones to
+ * unlock.
+ */
 export function ReviewPage() {
   const { t, lang } = useI18n();
   const zone = useTimeZone();

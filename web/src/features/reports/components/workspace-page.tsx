@@ -12,6 +12,8 @@ import { useUser } from '../../../lib/session/get-session';
 import { useReportMonths } from '../../../lib/reports/get-report-months';
 import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
+/** Months a reporter still has to fill in: their link opens the entry grid. */
+const OPEN_FOR_ENTRY = new Set<ReportMonth['status']>(['due', 'overdue', 'returned']);
 /** A department's months: what is due, what is overdue, what came back and why. */
 export function WorkspacePage() {
   const { t, lang } = useI18n();
@@ -138,9 +140,7 @@ export function WorkspacePage() {
                 key: 'actions',
                 render: (_, r) => (
                   <Space size="small">
-                    <Link
-                      to={`/reports/${department}/${r.month}${r.status === 'due' || r.status === 'overdue' || r.status === 'returned' ? '?tab=entry' : ''}`}
-                    >
+                    <Link to={`/reports/${department}/${r.month}${OPEN_FOR_ENTRY.has(r.status) ? '?tab=entry' : ''}`}>
                       {t('view')}
                     </Link>
                     <Button

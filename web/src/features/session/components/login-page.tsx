@@ -8,7 +8,7 @@ import { useLogin } from '../api/login';
 
 /** Only same-site paths may be a `next`; anything else goes to the role's home. */
 function safeNext(next: string | null): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
 }
 
 /** `homeOf` is where a signed-in user lands: the app shell's per-role table, handed in so the page need not know it. */

@@ -17,7 +17,10 @@ interface Values {
   county?: string | null;
 }
 
-/** New user, or role / binding / name of an existing one. A reporter is bound to a department, a county user to a county. */
+/**
+ * New user, or role / binding / name of an existing one. A reporter is bound to a department, a county user to a
+ * county.
+ */
 export function UserForm({ user, open, onClose }: { user: User | null; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();

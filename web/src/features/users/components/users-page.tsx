@@ -138,7 +138,13 @@ export function UsersPage() {
           if (resetting)
             update.mutate(
               { id: resetting.id, patch: { password } },
-              { onSuccess: () => (ok(), setResetting(null)), onError: fail },
+              {
+                onSuccess: () => {
+                  ok();
+                  setResetting(null);
+                },
+                onError: fail,
+              },
             );
         }}
       >
