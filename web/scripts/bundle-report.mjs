@@ -113,17 +113,29 @@ if (values.json) {
   console.log(JSON.stringify({ entry, routes, budgetKb }, null, 2));
 } else {
   console.log(
-    `gzipped sizes, first load of each route (entry + lazy chunk + their static imports),\nand what it may fetch later on demand (charts, map polygons, Excel export)\n`,
+    'gzipped sizes, first load of each route (entry + lazy chunk + their static imports),\n' +
+      'and what it may fetch later on demand (charts, map polygons, Excel export)\n',
   );
   console.log(
-    `${'route'.padEnd(14)}${'JS KB'.padStart(10)}${'CSS KB'.padStart(10)}${'JS files'.padStart(10)}${'on demand'.padStart(12)}`,
+    'route'.padEnd(14) +
+      'JS KB'.padStart(10) +
+      'CSS KB'.padStart(10) +
+      'JS files'.padStart(10) +
+      'on demand'.padStart(12),
   );
   console.log(
-    `${'(entry only)'.padEnd(14)}${kb(entry.js).padStart(10)}${kb(entry.css).padStart(10)}${String(entry.files).padStart(10)}`,
+    '(entry only)'.padEnd(14) +
+      kb(entry.js).padStart(10) +
+      kb(entry.css).padStart(10) +
+      String(entry.files).padStart(10),
   );
   for (const r of routes.sort((a, b) => a.route.localeCompare(b.route))) {
     console.log(
-      `${r.route.padEnd(14)}${kb(r.js).padStart(10)}${kb(r.css).padStart(10)}${String(r.files).padStart(10)}${kb(r.onDemandJs).padStart(12)}`,
+      r.route.padEnd(14) +
+        kb(r.js).padStart(10) +
+        kb(r.css).padStart(10) +
+        String(r.files).padStart(10) +
+        kb(r.onDemandJs).padStart(12),
     );
   }
 }

@@ -25,3 +25,5 @@ export const auditQuerySchema = z.object({
   before: z.coerce.number().int().optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+/** What a client may send (defaults not yet applied). */
+export type AuditQueryInput = z.input<typeof auditQuerySchema>;

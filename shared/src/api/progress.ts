@@ -8,6 +8,8 @@ export const asOfQuerySchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf 格式应为 YYYY-MM-DD')
     .optional(),
 });
+/** What a caller may send (`z.input`: defaults still optional); the web's hooks take these. */
+export type AsOfQuery = z.input<typeof asOfQuerySchema>;
 
 const rate = z.number().nullable();
 
@@ -53,6 +55,7 @@ export const breakdownQuerySchema = asOfQuerySchema.extend({
   department: z.string().optional(),
   county: z.string().optional(),
 });
+export type BreakdownQuery = z.input<typeof breakdownQuerySchema>;
 
 export const breakdownRowSchema = z.object({
   code: z.string(),
@@ -84,6 +87,7 @@ export const seriesQuerySchema = asOfQuerySchema.extend({
   county: z.string().optional(),
   department: z.string().optional(),
 });
+export type SeriesQuery = z.input<typeof seriesQuerySchema>;
 
 export const seriesSchema = z.object({
   asOf: z.string(),
@@ -169,6 +173,7 @@ export const allocationQuerySchema = z.object({ target: z.string().default('T'),
 /** PUT /api/targets/:code/split: a flow target's share per calendar year. */
 export const targetSplitSchema = z.object({ years: z.record(z.string().regex(/^\d{4}$/), z.number().min(0)) });
 export const targetSplitViewSchema = targetSplitSchema.extend({ target: z.string() });
+export type AllocationQuery = z.input<typeof allocationQuerySchema>;
 
 export const putAllocationsSchema = z.object({
   target: z.string(),

@@ -65,6 +65,7 @@ export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
 /** GET /api/reports: one department's months (default: every reporting department), by status (comma-separated). */
 export const reportListQuerySchema = z.object({ department: z.string().optional(), status: z.string().optional() });
+export type ReportListQuery = z.input<typeof reportListQuerySchema>;
 
 /** One line of a department's workspace or of the review queue. */
 export const reportMonthSchema = z.object({

@@ -1,4 +1,7 @@
-/** What each role may see: the nav, the route guards and the landing page all read this one table. */
+/**
+ * What each role may see: the nav, the route guards and the landing page all read this one table. It is the
+ * app shell's own business; what a role may write is the shared policy (`@lz/shared/access-policy`).
+ */
 import type { Role, SessionUser } from '@lz/shared/api/session';
 import type { MessageKey } from '../lib/i18n/dictionary';
 
@@ -36,16 +39,6 @@ export const pageRoles: Record<PageKey, Role[]> = {
 
 export function canSee(role: Role, page: PageKey): boolean {
   return pageRoles[page].includes(role);
-}
-
-/** Inspectors record findings; the statistics office may too; leaders only read. */
-export function canWriteFindings(role: Role): boolean {
-  return role === 'inspector' || role === 'admin';
-}
-
-/** Admin may write any department's report; a reporter only its own. */
-export function canWriteReport(user: SessionUser, department: string): boolean {
-  return user.role === 'admin' || (user.role === 'reporter' && user.department === department);
 }
 
 /** Where a county user's drill-down starts (it may not see the city level). */

@@ -2,7 +2,7 @@ import { GlobalOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } 
 import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useUser } from '../features/session/api/get-session';
+import { useUser } from '../lib/session/get-session';
 import { useLogout } from '../features/session/api/logout';
 import { useI18n } from '../lib/i18n/i18n';
 import { navItems } from './access';
@@ -13,7 +13,7 @@ const { Header, Sider, Content } = Layout;
 /** The chrome: a side menu (a drawer-like collapse on phones), the header with language and logout, the page. */
 export function AppLayout() {
   const user = useUser();
-  const { t, lang, setLang } = useI18n();
+  const { t, toggleLang } = useI18n();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [collapsed, setCollapsed] = useState(narrow);
@@ -24,6 +24,7 @@ export function AppLayout() {
 
   useEffect(() => setCollapsed(narrow), [narrow]);
   // On a phone the menu closes once a page is chosen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not a value read inside
   useEffect(() => {
     if (narrow) setCollapsed(true);
   }, [location.pathname, narrow]);
@@ -44,7 +45,7 @@ export function AppLayout() {
   return (
     <Layout className="app-shell">
       <a className="skip-link" href="#main">
-        {lang === 'zh' ? '跳到主要内容' : 'Skip to content'}
+        {t('skipToContent')}
       </a>
       <Sider
         className="app-sider no-print"
@@ -87,12 +88,7 @@ export function AppLayout() {
             <Typography.Text type="secondary" className="app-user" data-testid="current-user">
               {user.displayName} · {t(`role_${user.role}`)}
             </Typography.Text>
-            <Button
-              size="small"
-              icon={<GlobalOutlined />}
-              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-              data-testid="lang-switch"
-            >
+            <Button size="small" icon={<GlobalOutlined />} onClick={() => toggleLang()} data-testid="lang-switch">
               {t('language')}
             </Button>
             <Button

@@ -9,8 +9,20 @@ import { I18nProvider, useI18n } from '../lib/i18n/i18n';
 import { createQueryClient } from '../lib/query-client';
 import { router } from './router';
 
-const fontFamily =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', sans-serif";
+const fontFamily = [
+  '-apple-system',
+  'BlinkMacSystemFont',
+  "'Segoe UI'",
+  'Roboto',
+  "'Helvetica Neue'",
+  'Arial',
+  "'PingFang SC'",
+  "'Hiragino Sans GB'",
+  "'Microsoft YaHei'",
+  "'Noto Sans CJK SC'",
+  "'WenQuanYi Zen Hei'",
+  'sans-serif',
+].join(', ');
 
 function Themed() {
   const { lang } = useI18n();

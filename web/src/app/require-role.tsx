@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Notice } from '../components/notice';
-import { useUser } from '../features/session/api/get-session';
+import { useUser } from '../lib/session/get-session';
 import { useI18n } from '../lib/i18n/i18n';
 import { canSee, homePath, type PageKey } from './access';
 

@@ -1,7 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { Notice } from '../components/notice';
-import { useUser } from '../features/session/api/get-session';
+import { useUser } from '../lib/session/get-session';
 import { useI18n } from '../lib/i18n/i18n';
 import { homePath, type PageKey } from './access';
 import { AppLayout } from './app-layout';
@@ -25,7 +25,7 @@ export const router = createBrowserRouter([
     path: '/login',
     element: (
       <Suspense fallback={null}>
-        <P.LoginPage />
+        <P.LoginPage homeOf={homePath} />
       </Suspense>
     ),
   },

@@ -32,6 +32,7 @@ export function EChart({ option, label, height = 320, onClick, className, testId
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a retry (`attempt`) re-runs the init on purpose
   useEffect(() => {
     const el = ref.current;
     if (!el) return;

@@ -18,6 +18,8 @@ export function combineQueries<Qs extends QueryLike<unknown>[]>(
     data: ready ? (queries.map((q) => q.data) as { [K in keyof Qs]: DataOf<Qs[K]> }) : undefined,
     isPending: !ready && !error && queries.some((q) => q.isPending),
     error,
-    refetch: () => queries.filter((q) => q.error || q.data === undefined).forEach((q) => q.refetch()),
+    refetch: () => {
+      for (const q of queries) if (q.error || q.data === undefined) q.refetch();
+    },
   };
 }

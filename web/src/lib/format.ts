@@ -70,28 +70,25 @@ export function formatMonth(month: string | null | undefined, lang: Lang = 'zh')
   return `${y}年${Number(m)}月`;
 }
 
-/** The zone every time on screen is shown in: the campaign's (Asia/Shanghai), whatever the browser's own zone. */
-export const DISPLAY_ZONE = 'Asia/Shanghai';
-
-function wallClockText(iso: string | null | undefined, seconds: boolean): string {
+function wallClockText(iso: string | null | undefined, timeZone: string, seconds: boolean): string {
   if (!iso) return DASH;
   const instant = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? new Date(iso) : null;
   if (!instant || Number.isNaN(instant.getTime())) return iso;
-  const w = wallClockAt(instant, DISPLAY_ZONE);
+  const w = wallClockAt(instant, timeZone);
   const p2 = (n: number) => String(n).padStart(2, '0');
   return `${w.year}-${p2(w.month)}-${p2(w.day)} ${p2(w.hour)}:${p2(w.minute)}${seconds ? `:${p2(w.second)}` : ''}`;
 }
 
 /**
- * An instant as wall-clock time in the campaign's zone, "2022-01-09 19:57". The server sends some instants
- * with +08:00 and some in UTC (`…Z`, e.g. a user's creation time); both come out as Shanghai time, not as
- * the text before the offset.
+ * An instant as wall-clock time in `timeZone` (the campaign's, `useTimeZone()`), "2022-01-09 19:57", whatever
+ * the browser's own zone. The server sends some instants with an offset and some in UTC (`…Z`, e.g. a user's
+ * creation time); both come out as the campaign's wall clock, not as the text before the offset.
  */
-export function formatDateTime(iso: string | null | undefined): string {
-  return wallClockText(iso, false);
+export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
+  return wallClockText(iso, timeZone, false);
 }
 
 /** The same with seconds, "2022-01-09 19:57:08" (the audit log). */
-export function formatDateTimeSeconds(iso: string | null | undefined): string {
-  return wallClockText(iso, true);
+export function formatDateTimeSeconds(iso: string | null | undefined, timeZone: string): string {
+  return wallClockText(iso, timeZone, true);
 }

@@ -1,15 +1,14 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from './api-client';
-
-export const sessionKey = ['session'] as const;
+import { queryKeys } from './query-keys';
 
 /** The app's one query client: no retries on 4xx, no refetch on focus, and a 401 anywhere ends the session. */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (error instanceof ApiRequestError && error.status === 401 && query.queryKey[0] !== sessionKey[0]) {
-          client.setQueryData(sessionKey, null);
+        if (error instanceof ApiRequestError && error.status === 401 && query.queryKey[0] !== queryKeys.session[0]) {
+          client.setQueryData(queryKeys.session, null);
         }
       },
     }),

@@ -21,7 +21,8 @@ export const hasChromium = existsSync(chromiumPath);
 /** Without Chromium the suite is skipped with a message, unless REQUIRE_BROWSER=1 makes that a failure. */
 export function browserAvailability(): { run: boolean; reason?: string } {
   if (hasChromium) return { run: true };
-  const reason = `Chromium not found at ${chromiumPath} (install with: apt-get install -y chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)`;
+  const install = 'install with: apt-get install -y chromium fonts-wqy-zenhei, or set CHROMIUM_PATH';
+  const reason = `Chromium not found at ${chromiumPath} (${install})`;
   if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but ${reason}`);
   console.warn(`[browser tests skipped] ${reason}`);
   return { run: false, reason };

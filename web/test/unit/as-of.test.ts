@@ -57,10 +57,10 @@ describe('api client helpers', () => {
 
 describe('audit day bounds', () => {
   it('sends a Shanghai day as its UTC instants', () => {
-    expect(dayBounds({ from: '2022-01-09', to: '2022-01-09' })).toEqual({
+    expect(dayBounds({ from: '2022-01-09', to: '2022-01-09' }, 'Asia/Shanghai')).toEqual({
       from: '2022-01-08T16:00:00.000Z',
       to: '2022-01-09T15:59:59.999Z',
     });
-    expect(dayBounds({ actor: 'admin' })).toEqual({ actor: 'admin', from: undefined, to: undefined });
+    expect(dayBounds({ actor: 'admin' }, 'Asia/Shanghai')).toEqual({ actor: 'admin', from: undefined, to: undefined });
   });
 });

@@ -72,12 +72,12 @@ describe('dates', () => {
     expect(formatMonth(null)).toBe('—');
   });
   it('keeps the server wall-clock time of an offset instant', () => {
-    expect(formatDateTime('2022-01-10T23:59:59+08:00')).toBe('2022-01-10 23:59');
+    expect(formatDateTime('2022-01-10T23:59:59+08:00', 'Asia/Shanghai')).toBe('2022-01-10 23:59');
   });
   it('shows a UTC instant as Shanghai wall-clock time, not the UTC text', () => {
-    expect(formatDateTime('2026-11-28T12:05:55.734Z')).toBe('2026-11-28 20:05');
-    expect(formatDateTimeSeconds('2020-12-10T20:00:00Z')).toBe('2020-12-11 04:00:00');
-    expect(formatDateTime(null)).toBe('—');
-    expect(formatDateTime('not a time')).toBe('not a time');
+    expect(formatDateTime('2026-11-28T12:05:55.734Z', 'Asia/Shanghai')).toBe('2026-11-28 20:05');
+    expect(formatDateTimeSeconds('2020-12-10T20:00:00Z', 'Asia/Shanghai')).toBe('2020-12-11 04:00:00');
+    expect(formatDateTime(null, 'Asia/Shanghai')).toBe('—');
+    expect(formatDateTime('not a time', 'Asia/Shanghai')).toBe('not a time');
   });
 });

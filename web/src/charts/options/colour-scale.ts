@@ -1,9 +1,7 @@
 /** A sequential colour scale, computed so charts need no visualMap component. */
-const STOPS: [number, number, number][] = [
-  [239, 246, 255],
-  [96, 165, 250],
-  [30, 58, 138],
-];
+type Rgb = [number, number, number];
+const LIGHT: Rgb = [239, 246, 255];
+const STOPS: Rgb[] = [LIGHT, [96, 165, 250], [30, 58, 138]];
 
 export const SCALE_GRADIENT = `linear-gradient(90deg, ${STOPS.map(([r, g, b]) => `rgb(${r},${g},${b})`).join(', ')})`;
 
@@ -13,7 +11,7 @@ export function scaleColour(value: number, max: number): string {
   const pos = t * (STOPS.length - 1);
   const i = Math.min(STOPS.length - 2, Math.floor(pos));
   const f = pos - i;
-  const a = STOPS[i] ?? STOPS[0]!;
+  const a = STOPS[i] ?? LIGHT;
   const b = STOPS[i + 1] ?? a;
   const mix = (k: 0 | 1 | 2) => Math.round(a[k] + (b[k] - a[k]) * f);
   return `rgb(${mix(0)},${mix(1)},${mix(2)})`;

@@ -27,11 +27,11 @@ export function heatmapMax(rows: HeatmapRow[]): number {
 export function buildHeatmapOption(months: string[], rows: HeatmapRow[]): HeatmapOption {
   const max = heatmapMax(rows);
   const data: HeatmapCell[] = [];
-  rows.forEach((row, y) =>
+  rows.forEach((row, y) => {
     row.values.forEach((v, x) => {
       if (v !== null) data.push({ value: [x, y, v], itemStyle: { color: scaleColour(v, max) } });
-    }),
-  );
+    });
+  });
   return {
     tooltip: {
       position: 'top',

@@ -30,7 +30,13 @@ export function buildMapOption(
         const name = (p as { name?: string }).name ?? '';
         const row = byName.get(name);
         if (!row) return name;
-        return `${row.name}<br/>${formatCount(row.actual, lang)} / ${formatCount(row.allocation, lang)}<br/>${labels.completionRate} ${formatPercent(row.completionRate)}<br/>${labels.timeProgress} ${formatPercent(row.timeProgress)}<br/>${labels.gap} ${formatPoints(gapOf(row.completionRate, row.timeProgress))}`;
+        return [
+          row.name,
+          `${formatCount(row.actual, lang)} / ${formatCount(row.allocation, lang)}`,
+          `${labels.completionRate} ${formatPercent(row.completionRate)}`,
+          `${labels.timeProgress} ${formatPercent(row.timeProgress)}`,
+          `${labels.gap} ${formatPoints(gapOf(row.completionRate, row.timeProgress))}`,
+        ].join('<br/>');
       },
     },
     series: [

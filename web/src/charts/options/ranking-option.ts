@@ -60,13 +60,19 @@ export function buildRankingOption(
         const d = (p as { data?: RankingDatum }).data;
         const row = d ? byCode.get(d.code) : undefined;
         if (!row) return '';
-        return `${row.name}<br/>${count(row.actual)} / ${row.allocation === null ? '—' : count(row.allocation)}<br/>${formatPercent(row.completionRate)} · ${labels.timeProgress} ${formatPercent(row.timeProgress)}`;
+        const allocation = row.allocation === null ? '—' : count(row.allocation);
+        return [
+          row.name,
+          `${count(row.actual)} / ${allocation}`,
+          `${formatPercent(row.completionRate)} · ${labels.timeProgress} ${formatPercent(row.timeProgress)}`,
+        ].join('<br/>');
       },
     },
     grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
     xAxis: {
       type: 'value',
-      // Without a fixed top, a unit far behind at 100 % time progress gets an axis ending at 80 % and the line vanishes.
+      // Without a fixed top, a unit far behind at 100 % time progress gets an axis ending at 80 % and the line
+      // vanishes.
       max:
         mode === 'rate'
           ? rateAxisMax(

@@ -1,11 +1,22 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from '../format';
-import { en, zh, type MessageKey } from './dictionary';
+import { en, type MessageArgs, type MessageKey, zh } from './dictionary';
 
 interface I18n {
   lang: Lang;
   setLang: (lang: Lang) => void;
-  t: (key: MessageKey) => string;
+  /** Switches between Chinese and English. */
+  toggleLang: () => void;
+  /** The message in the current language; a parameterised one takes its arguments, typed by its key. */
+  t: <K extends MessageKey>(key: K, ...args: MessageArgs<K>) => string;
+}
+
+type Dictionary = typeof zh | typeof en;
+
+function message<K extends MessageKey>(dict: Dictionary, key: K, args: MessageArgs<K>): string {
+  // Indexing a union of dictionaries by a generic key loses the entry's shape; it is text or a function.
+  const entry = dict[key] as string | ((...a: MessageArgs<K>) => string);
+  return typeof entry === 'function' ? entry(...args) : entry;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -35,7 +46,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const dict = lang === 'zh' ? zh : en;
-    return { lang, setLang, t: (key) => dict[key] };
+    return {
+      lang,
+      setLang,
+      toggleLang: () => setLang(lang === 'zh' ? 'en' : 'zh'),
+      t: (key, ...args) => message(dict, key, args),
+    };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

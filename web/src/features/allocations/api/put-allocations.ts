@@ -1,6 +1,7 @@
 import type { AllocationView, PutAllocations } from '@lz/shared/api/progress';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export function putAllocations(input: PutAllocations): Promise<AllocationView> {
   return apiFetch<AllocationView>('/allocations', { method: 'PUT', body: input });
@@ -13,8 +14,8 @@ export function usePutAllocations() {
     // Allocations drive every completion rate and expected pace.
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: ['allocations'] }),
-        client.invalidateQueries({ queryKey: ['progress'] }),
+        client.invalidateQueries({ queryKey: queryKeys.allocations.all }),
+        client.invalidateQueries({ queryKey: queryKeys.progress.all }),
       ]),
   });
 }

@@ -23,7 +23,7 @@ export function AllocationEditor({
   editable: boolean;
   onPick?: (code: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [toast, toastHolder] = antMessage.useMessage();
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
   const save = usePutAllocations();
@@ -31,9 +31,7 @@ export function AllocationEditor({
   const parent = view.parentValue;
   const localWarning =
     parent !== null && sum < parent
-      ? lang === 'zh'
-        ? `分解合计 ${formatInteger(sum)} 低于上级目标 ${formatInteger(parent)}，差 ${formatInteger(parent - sum)}`
-        : `Sum ${formatInteger(sum)} is ${formatInteger(parent - sum)} short of ${formatInteger(parent)}`
+      ? t('allocationShort', formatInteger(sum), formatInteger(parent), formatInteger(parent - sum))
       : null;
 
   const set = (code: string, year: string | null, v: number | null) =>
@@ -51,7 +49,7 @@ export function AllocationEditor({
     ]);
     save.mutate(
       { target: view.target, department: view.department ?? undefined, items },
-      { onSuccess: () => toast.success(lang === 'zh' ? '已保存' : 'Saved'), onError: (e) => toast.error(e.message) },
+      { onSuccess: () => toast.success(t('saved')), onError: (e) => toast.error(e.message) },
     );
   };
 
@@ -64,13 +62,9 @@ export function AllocationEditor({
           type="warning"
           showIcon
           data-testid="allocation-warnings"
-          title={
-            <>
-              {[...new Set([...(localWarning ? [localWarning] : []), ...view.warnings])].map((w) => (
-                <div key={w}>{w}</div>
-              ))}
-            </>
-          }
+          title={[...new Set([...(localWarning ? [localWarning] : []), ...view.warnings])].map((w) => (
+            <div key={w}>{w}</div>
+          ))}
         />
       )}
       <Table<Row>
@@ -93,7 +87,7 @@ export function AllocationEditor({
               ),
           },
           {
-            title: lang === 'zh' ? '全期目标' : 'Whole window',
+            title: t('wholeWindow'),
             key: 'total',
             render: (_, r) =>
               editable ? (
@@ -109,7 +103,7 @@ export function AllocationEditor({
               ),
           },
           ...years.map((y) => ({
-            title: `${y}${lang === 'zh' ? '年' : ''}`,
+            title: `${y}${t('yearSuffix')}`,
             key: String(y),
             render: (_: unknown, r: Row) =>
               editable ? (

@@ -6,16 +6,14 @@ import { combineQueries } from '../../../components/query-state';
 import { formatInteger } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
-import { useCampaign } from '../../reference/api/get-campaign';
-import { useDepartments } from '../../reference/api/get-departments';
-import { useTargets } from '../../reference/api/get-targets';
-import { useUser } from '../../session/api/get-session';
+import { useCampaign, useDepartments, useTargets } from '../../../lib/catalogue/get-catalogue';
+import { useUser } from '../../../lib/session/get-session';
 import { useAllocations } from '../api/get-allocations';
 import { AllocationEditor } from './allocation-editor';
 
 /** 目标责任制度: the office splits each flow target among departments; a department splits its share among counties. */
 export function AllocationsPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const user = useUser();
   const targets = useTargets();
   const campaign = useCampaign();
@@ -43,7 +41,7 @@ export function AllocationsPage() {
             allowClear
             showSearch
             optionFilterProp="label"
-            placeholder={lang === 'zh' ? '各部门（选择部门则分到县区）' : 'Departments (pick one for its counties)'}
+            placeholder={t('allocationDepartmentsHint')}
             value={picked || undefined}
             onChange={(v?: string) => setPicked(v ?? null)}
             style={{ width: 260 }}
@@ -57,17 +55,13 @@ export function AllocationsPage() {
       <QueryPanel
         query={both}
         testId="allocations-panel"
-        title={
-          department
-            ? `${deptName ?? department} → ${t('county')}`
-            : `${lang === 'zh' ? '全市' : 'City'} → ${t('department')}`
-        }
+        title={department ? `${deptName ?? department} → ${t('county')}` : `${t('city')} → ${t('department')}`}
         extra={
           view.data ? (
             <Typography.Text type="secondary">
               {t('target')} {formatInteger(view.data.targetValue)}
               {view.data.parentValue !== null && department
-                ? ` · ${lang === 'zh' ? '本单位' : 'this department'} ${formatInteger(view.data.parentValue)}`
+                ? ` · ${t('thisDepartment')} ${formatInteger(view.data.parentValue)}`
                 : ''}
             </Typography.Text>
           ) : null
@@ -77,7 +71,7 @@ export function AllocationsPage() {
           <>
             {department && user.role === 'admin' && (
               <Button size="small" style={{ marginBottom: 8 }} onClick={() => setPicked(null)}>
-                ← {lang === 'zh' ? '返回各部门' : 'Back to departments'}
+                ← {t('backToDepartments')}
               </Button>
             )}
             <AllocationEditor

@@ -7,6 +7,7 @@ import { formatDateTimeSeconds } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
 import { useAudit } from '../api/get-audit';
+import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
 const short = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 
@@ -43,13 +44,14 @@ function FilterInput({
 
 /** Read-only audit log with filters in the URL; older entries load on demand. */
 export function AuditPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const zone = useTimeZone();
   const [actor] = useUrlParam('actor');
   const [action] = useUrlParam('action');
   const [target] = useUrlParam('target');
   const [from] = useUrlParam('from');
   const [to] = useUrlParam('to');
-  const audit = useAudit({ actor, action, target, from, to });
+  const audit = useAudit({ actor, action, target, from, to }, zone);
   const rows = audit.data?.pages.flat();
   const query = { data: rows, isPending: audit.isPending, error: audit.error, refetch: audit.refetch };
 
@@ -57,24 +59,11 @@ export function AuditPage() {
     <>
       <PageToolbar title={t('navAudit')}>
         <Space wrap size="small">
-          <FilterInput name="actor" placeholder={lang === 'zh' ? '操作人' : 'Actor'} />
-          <FilterInput
-            name="action"
-            placeholder={lang === 'zh' ? '操作（如 report.submit）' : 'Action (e.g. report.submit)'}
-          />
-          <FilterInput name="target" placeholder={lang === 'zh' ? '对象' : 'Target'} />
-          <FilterInput
-            name="from"
-            placeholder={lang === 'zh' ? '起始日期（北京时间）' : 'From (Beijing time)'}
-            prefix={lang === 'zh' ? '从' : 'From'}
-            type="date"
-          />
-          <FilterInput
-            name="to"
-            placeholder={lang === 'zh' ? '截止日期（北京时间，含当日）' : 'To (Beijing time, inclusive)'}
-            prefix={lang === 'zh' ? '至' : 'To'}
-            type="date"
-          />
+          <FilterInput name="actor" placeholder={t('auditActor')} />
+          <FilterInput name="action" placeholder={t('auditActionHint')} />
+          <FilterInput name="target" placeholder={t('auditTarget')} />
+          <FilterInput name="from" placeholder={t('auditFromHint')} prefix={t('auditFrom')} type="date" />
+          <FilterInput name="to" placeholder={t('auditToHint')} prefix={t('auditTo')} type="date" />
           <ExportButton
             fileName="审计日志"
             disabled={!rows}
@@ -93,7 +82,7 @@ export function AuditPage() {
                 ],
                 rows: (rows ?? []).map((r) => ({
                   ...r,
-                  at: formatDateTimeSeconds(r.at),
+                  at: formatDateTimeSeconds(r.at, zone),
                   before: short(r.before),
                   after: short(r.after),
                 })),
@@ -114,15 +103,15 @@ export function AuditPage() {
               columns={[
                 { title: 'ID', dataIndex: 'id', width: 70 },
                 {
-                  title: lang === 'zh' ? '时间' : 'At',
+                  title: t('auditAt'),
                   dataIndex: 'at',
-                  render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(v)}</span>,
+                  render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(v, zone)}</span>,
                 },
-                { title: lang === 'zh' ? '操作人' : 'Actor', dataIndex: 'actor' },
-                { title: lang === 'zh' ? '操作' : 'Action', dataIndex: 'action' },
-                { title: lang === 'zh' ? '对象' : 'Target', dataIndex: 'target' },
+                { title: t('auditActor'), dataIndex: 'actor' },
+                { title: t('auditAction'), dataIndex: 'action' },
+                { title: t('auditTarget'), dataIndex: 'target' },
                 {
-                  title: lang === 'zh' ? '内容' : 'Change',
+                  title: t('auditChange'),
                   key: 'c',
                   render: (_, r) => (
                     <Typography.Text
@@ -143,7 +132,7 @@ export function AuditPage() {
                 onClick={() => audit.fetchNextPage()}
                 loading={audit.isFetchingNextPage}
               >
-                {lang === 'zh' ? '加载更早的记录' : 'Load older'}
+                {t('loadOlder')}
               </Button>
             )}
           </>

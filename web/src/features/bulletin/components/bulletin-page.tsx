@@ -10,17 +10,19 @@ import { combineQueries } from '../../../components/query-state';
 import { asOfForMonth } from '../../../lib/as-of';
 import { formatCount, formatInteger, formatMonth, formatPercent } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useBreakdown } from '../../progress/api/get-breakdown';
-import { useCompliance } from '../../progress/api/get-compliance';
-import { useProgress } from '../../progress/api/get-progress';
-import { useSeries } from '../../progress/api/get-series';
-import { useCampaign } from '../../reference/api/get-campaign';
-import { useDepartments } from '../../reference/api/get-departments';
-import { AsOfPicker, useAsOf } from '../../reference/components/as-of-picker';
+import { useBreakdown } from '../../../lib/progress/get-breakdown';
+import { useCompliance } from '../../../lib/progress/get-compliance';
+import { useProgress } from '../../../lib/progress/get-progress';
+import { useSeries } from '../../../lib/progress/get-series';
+import { useCampaign, useDepartments } from '../../../lib/catalogue/get-catalogue';
+import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
 import { LateMissing, RankTable, TargetsTable } from './bulletin-tables';
 import './bulletin.css';
 
-/** 月报: the month's figures, charts, rankings and late or missing units, laid out to print on A4. The bulletin is always in Chinese: it goes to the province. */
+/**
+ * 月报: the month's figures, charts, rankings and late or missing units, laid out to print on A4. The bulletin
+ * is always in Chinese: it goes to the province.
+ */
 export function BulletinPage() {
   const { t } = useI18n();
   const { asOf } = useAsOf();

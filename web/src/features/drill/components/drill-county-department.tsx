@@ -10,14 +10,13 @@ import { StatusTag } from '../../../components/status-tag';
 import { formatCount, formatInteger, formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useCarriedSearch } from '../../../lib/url-state';
-import { useSeries } from '../../progress/api/get-series';
-import { CumulativePanel } from '../../progress/components/cumulative-panel';
-import { useDepartments } from '../../reference/api/get-departments';
-import { useUnits } from '../../reference/api/get-units';
-import { AsOfPicker, useAsOf } from '../../reference/components/as-of-picker';
-import { IndicatorPicker, useIndicatorParam } from '../../reference/components/indicator-picker';
-import { useReportMonths } from '../../reports/api/get-report-months';
-import { DrillBreadcrumb } from './drill-breadcrumb';
+import { useSeries } from '../../../lib/progress/get-series';
+import { CumulativePanel } from '../../../components/progress/cumulative-panel';
+import { useDepartments, useUnits } from '../../../lib/catalogue/get-catalogue';
+import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
+import { IndicatorPicker, useIndicatorParam } from '../../../components/pickers/indicator-picker';
+import { useReportMonths } from '../../../lib/reports/get-report-months';
+import { DrillBreadcrumb } from '../../../components/drill-breadcrumb';
 
 interface MonthRow {
   month: string;

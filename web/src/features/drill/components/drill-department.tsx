@@ -4,14 +4,14 @@ import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useCarriedSearch } from '../../../lib/url-state';
-import { useBreakdown } from '../../progress/api/get-breakdown';
-import { BreakdownTable } from '../../progress/components/breakdown-table';
-import { CumulativePanel } from '../../progress/components/cumulative-panel';
-import { RankingPanel } from '../../progress/components/ranking-panel';
-import { useDepartments } from '../../reference/api/get-departments';
-import { AsOfPicker, useAsOf } from '../../reference/components/as-of-picker';
-import { IndicatorPicker, useIndicatorParam } from '../../reference/components/indicator-picker';
-import { DrillBreadcrumb } from './drill-breadcrumb';
+import { useBreakdown } from '../../../lib/progress/get-breakdown';
+import { BreakdownTable } from '../../../components/progress/breakdown-table';
+import { CumulativePanel } from '../../../components/progress/cumulative-panel';
+import { RankingPanel } from '../../../components/progress/ranking-panel';
+import { useDepartments } from '../../../lib/catalogue/get-catalogue';
+import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
+import { IndicatorPicker, useIndicatorParam } from '../../../components/pickers/indicator-picker';
+import { DrillBreadcrumb } from '../../../components/drill-breadcrumb';
 
 /** One department city-wide: its cumulative line and its counties. */
 export function DrillDepartment({ department }: { department: string }) {

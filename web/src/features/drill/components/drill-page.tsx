@@ -1,6 +1,6 @@
 import { Navigate, useParams } from 'react-router-dom';
 import { useCarriedSearch } from '../../../lib/url-state';
-import { useUser } from '../../session/api/get-session';
+import { useUser } from '../../../lib/session/get-session';
 import { DrillCity } from './drill-city';
 import { DrillCounty } from './drill-county';
 import { DrillCountyDepartment } from './drill-county-department';

@@ -10,7 +10,7 @@ import { formatPercent } from '../../../lib/format';
 import type { MessageKey } from '../../../lib/i18n/dictionary';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
-import { useCompliance } from '../../progress/api/get-compliance';
+import { useCompliance } from '../../../lib/progress/get-compliance';
 
 type Cell = Compliance['cells'][number];
 interface Row {
@@ -86,7 +86,8 @@ export function ComplianceMatrix({ asOf }: { asOf?: string }) {
             if (!cell) return null;
             const s = statusStyle[cell.status];
             const mark = cell.onTime === true ? '✓' : cell.onTime === false ? '!' : '';
-            const text = `${r.name} ${m}: ${label(cell.status)}${cell.onTime === false ? `（${t('late')}）` : cell.onTime ? `（${t('onTime')}）` : ''}`;
+            const timing = cell.onTime === false ? `（${t('late')}）` : cell.onTime ? `（${t('onTime')}）` : '';
+            const text = `${r.name} ${m}: ${label(cell.status)}${timing}`;
             const box = (
               <span
                 className="matrix-cell"

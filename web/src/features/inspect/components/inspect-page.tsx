@@ -2,9 +2,9 @@ import { Col, Row, Tabs } from 'antd';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
-import { FindingsPanel } from '../../findings/components/findings-panel';
-import { AsOfPicker, useAsOf } from '../../reference/components/as-of-picker';
-import { IndicatorPicker, useIndicatorParam } from '../../reference/components/indicator-picker';
+import { FindingsPanel } from './findings-panel';
+import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
+import { IndicatorPicker, useIndicatorParam } from '../../../components/pickers/indicator-picker';
 import { ComplianceMatrix } from './compliance-matrix';
 import { LaggingTable } from './lagging-table';
 

@@ -3,20 +3,23 @@ import { monthsInclusive } from '@lz/shared/months';
 import { Button, Input, Space, Switch, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { canWriteFindings } from '../../../app/access';
+import { canWriteFindings } from '@lz/shared/access-policy';
 import { ExportButton } from '../../../components/export-button';
 import { QueryPanel } from '../../../components/query-panel';
 import { combineQueries } from '../../../components/query-state';
 import { formatInteger, formatPercent, formatPoints } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useCarriedSearch, useUrlParam } from '../../../lib/url-state';
-import { FindingForm } from '../../findings/components/finding-form';
-import { useBreakdown } from '../../progress/api/get-breakdown';
-import { useCampaign } from '../../reference/api/get-campaign';
-import { useUser } from '../../session/api/get-session';
+import { FindingForm } from './finding-form';
+import { useBreakdown } from '../../../lib/progress/get-breakdown';
+import { useCampaign } from '../../../lib/catalogue/get-catalogue';
+import { useUser } from '../../../lib/session/get-session';
 import { laggingRows, type LaggingRow } from './lagging-model';
 
-/** Lagging counties or departments: how far behind time progress, by how many person-times, and where the trend points. */
+/**
+ * Lagging counties or departments: how far behind time progress, by how many person-times, and where the trend
+ * points.
+ */
 export function LaggingTable({
   by,
   indicator,
@@ -26,7 +29,7 @@ export function LaggingTable({
   indicator: string;
   asOf?: string;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const user = useUser();
   const search = useCarriedSearch();
   const campaign = useCampaign();
@@ -48,25 +51,18 @@ export function LaggingTable({
       .sort((a, b2) => (a.gap ?? 0) - (b2.gap ?? 0));
   }, [both.data, all, q]);
 
-  const title =
-    by === 'county'
-      ? lang === 'zh'
-        ? '落后县区'
-        : 'Lagging counties'
-      : lang === 'zh'
-        ? '落后责任单位'
-        : 'Lagging departments';
+  const title = by === 'county' ? t('laggingCounties') : t('laggingDepartments');
   const link = (r: LaggingRow) =>
     by === 'county' ? `/drill/county/${r.code}${search}` : `/drill/department/${r.code}${search}`;
   const trendTag = (r: LaggingRow) =>
     r.trend === 'none' ? (
       '—'
     ) : r.trend === 'missed' ? (
-      <Tag color="volcano">{lang === 'zh' ? '期满未完成' : 'Missed at end'}</Tag>
+      <Tag color="volcano">{t('missedAtEnd')}</Tag>
     ) : r.trend === 'closing' ? (
-      <Tag color="green">{lang === 'zh' ? '近期进度可追上' : 'Catching up'}</Tag>
+      <Tag color="green">{t('catchingUp')}</Tag>
     ) : (
-      <Tag color="red">{lang === 'zh' ? '近期进度不足' : 'Falling behind'}</Tag>
+      <Tag color="red">{t('fallingBehind')}</Tag>
     );
 
   return (
@@ -141,7 +137,7 @@ export function LaggingTable({
             dataSource={rows}
             pagination={false}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: lang === 'zh' ? '没有落后于时序进度的单位' : 'No unit behind time progress' }}
+            locale={{ emptyText: t('noLaggingUnits') }}
             columns={[
               {
                 title: by === 'county' ? t('county') : t('department'),
@@ -199,14 +195,14 @@ export function LaggingTable({
                 responsive: ['lg'],
               },
               { title: t('trend'), key: 'trend', render: (_, r) => trendTag(r) },
-              ...(canWriteFindings(user.role)
+              ...(canWriteFindings(user)
                 ? [
                     {
                       title: t('actions'),
                       key: 'f',
                       render: (_: unknown, r: LaggingRow) => (
                         <Button size="small" onClick={() => setFinding(r.code)}>
-                          {lang === 'zh' ? '记录问题' : 'Record'}
+                          {t('recordFindingShort')}
                         </Button>
                       ),
                     },

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../../lib/query-keys';
 
 export const COUNTY_MAP = 'liuzhou-counties';
 
@@ -7,7 +8,7 @@ export const COUNTY_MAP = 'liuzhou-counties';
  * by the map route, with the map series; registering them with ECharts once is the "fetch".
  */
 export const countyMapQuery = queryOptions({
-  queryKey: ['map', COUNTY_MAP],
+  queryKey: queryKeys.countyMap(COUNTY_MAP),
   staleTime: Infinity,
   queryFn: async () => {
     const [{ default: geo }, { echarts }] = await Promise.all([

@@ -12,21 +12,22 @@ import { combineQueries } from '../../../components/query-state';
 import { formatCount, formatPercent, formatPoints } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useCarriedSearch } from '../../../lib/url-state';
-import { useBreakdown } from '../../progress/api/get-breakdown';
-import { useUnits } from '../../reference/api/get-units';
-import { AsOfPicker, useAsOf } from '../../reference/components/as-of-picker';
-import { IndicatorPicker, useIndicatorParam } from '../../reference/components/indicator-picker';
+import { useBreakdown } from '../../../lib/progress/get-breakdown';
+import { useUnits } from '../../../lib/catalogue/get-catalogue';
+import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
+import { IndicatorPicker, useIndicatorParam } from '../../../components/pickers/indicator-picker';
 import { COUNTY_MAP, useCountyMap } from '../api/get-county-map';
-
-const zhLabels: MapLabels = { completionRate: '完成率', timeProgress: '时序进度', gap: '差(百分点)' };
-const enLabels: MapLabels = { completionRate: 'Completion', timeProgress: 'Time progress', gap: 'Gap (pp)' };
 
 function CountyMap({ breakdown, onPick }: { breakdown: Breakdown; onPick: (code: string) => void }) {
   const { t, lang } = useI18n();
-  const option = useMemo(
-    () => buildMapOption(breakdown.rows, COUNTY_MAP, lang === 'zh' ? zhLabels : enLabels, lang),
-    [breakdown, lang],
-  );
+  const option = useMemo(() => {
+    const labels: MapLabels = {
+      completionRate: t('completionRate'),
+      timeProgress: t('timeProgress'),
+      gap: t('mapGap'),
+    };
+    return buildMapOption(breakdown.rows, COUNTY_MAP, labels, lang);
+  }, [breakdown, t, lang]);
   return (
     <EChart
       option={option}

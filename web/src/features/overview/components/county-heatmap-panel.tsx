@@ -7,8 +7,8 @@ import { formatCount } from '../../../lib/format';
 import { QueryPanel } from '../../../components/query-panel';
 import { combineQueries } from '../../../components/query-state';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useCountySeries } from '../../progress/api/get-series';
-import { useUnits } from '../../reference/api/get-units';
+import { useCountySeries } from '../../../lib/progress/get-series';
+import { useUnits } from '../../../lib/catalogue/get-catalogue';
 
 /** County × month of one indicator: one /api/series call per county (twelve, cached). */
 export function CountyHeatmapPanel({

@@ -3,12 +3,12 @@ import { useNavigate } from 'react-router-dom';
 import { useCarriedSearch } from '../../../lib/url-state';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { PageToolbar } from '../../../components/page-toolbar';
-import { AsOfPicker, useAsOf } from '../../reference/components/as-of-picker';
-import { IndicatorPicker, useIndicatorParam } from '../../reference/components/indicator-picker';
-import { useUser } from '../../session/api/get-session';
+import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
+import { IndicatorPicker, useIndicatorParam } from '../../../components/pickers/indicator-picker';
+import { useUser } from '../../../lib/session/get-session';
 import { CountyHeatmapPanel } from './county-heatmap-panel';
-import { CumulativePanel } from '../../progress/components/cumulative-panel';
-import { RankingPanel } from '../../progress/components/ranking-panel';
+import { CumulativePanel } from '../../../components/progress/cumulative-panel';
+import { RankingPanel } from '../../../components/progress/ranking-panel';
 import { RatioGaugesPanel } from './ratio-gauges-panel';
 import { TargetCardsPanel } from './target-cards-panel';
 

@@ -5,7 +5,7 @@ import { buildRatioGaugeOption } from '../../../charts/options/gauge-option';
 import { QueryPanel } from '../../../components/query-panel';
 import { formatInteger, formatMonth, formatPercent } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useRatios } from '../../progress/api/get-ratios';
+import { useRatios } from '../../../lib/progress/get-ratios';
 
 function Gauge({
   value,
@@ -39,11 +39,7 @@ export function RatioGaugesPanel({ asOf }: { asOf?: string }) {
               <Gauge
                 value={r.city.r1}
                 target={r.targets.r1}
-                name={
-                  lang === 'zh'
-                    ? `技能劳动者占比 ≥${formatPercent(r.targets.r1)}`
-                    : `Skilled ≥${formatPercent(r.targets.r1)}`
-                }
+                name={t('ratioSkilled', formatPercent(r.targets.r1))}
                 testId="ratio-r1"
               />
             </Col>
@@ -51,11 +47,7 @@ export function RatioGaugesPanel({ asOf }: { asOf?: string }) {
               <Gauge
                 value={r.city.r2}
                 target={r.targets.r2}
-                name={
-                  lang === 'zh'
-                    ? `高技能人才占比 ≥${formatPercent(r.targets.r2)}`
-                    : `High-skilled ≥${formatPercent(r.targets.r2)}`
-                }
+                name={t('ratioHighSkilled', formatPercent(r.targets.r2))}
                 testId="ratio-r2"
               />
             </Col>

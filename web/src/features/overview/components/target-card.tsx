@@ -46,10 +46,11 @@ export function TargetCard({ target: x, year }: { target: TargetProgress; year?:
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {x.paragraph}
-        {x.kind === 'per-year' && year ? ` · ${year}${lang === 'zh' ? ' 年度' : ''}` : ''}
+        {x.kind === 'per-year' && year ? ` · ${year}${t('annualSuffix')}` : ''}
       </Typography.Text>
       <div style={{ display: 'flex', alignItems: 'baseline', gap: 6, marginTop: 4, flexWrap: 'wrap' }}>
         <Tooltip title={ratio ? formatPercent(x.actual) : `${formatInteger(x.actual)} ${x.unit}`}>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so a keyboard shows the exact figure */}
           <span className="figure" data-testid={`target-${x.code}-actual`} data-value={x.actual ?? ''} tabIndex={0}>
             {show(x.actual)}
           </span>

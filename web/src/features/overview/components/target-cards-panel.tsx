@@ -2,7 +2,7 @@ import { Col, Row } from 'antd';
 import { QueryPanel } from '../../../components/query-panel';
 import { formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useProgress } from '../../progress/api/get-progress';
+import { useProgress } from '../../../lib/progress/get-progress';
 import { TargetCard } from './target-card';
 
 export function TargetCardsPanel({ asOf }: { asOf?: string }) {

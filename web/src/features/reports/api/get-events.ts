@@ -1,11 +1,11 @@
 import type { ReportEvent } from '@lz/shared/api/reports';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { reportKey } from './get-report';
+import { queryKeys } from '../../../lib/query-keys';
 
 export const eventsQuery = (department: string, month: string) =>
   queryOptions({
-    queryKey: [...reportKey(department, month), 'events'],
+    queryKey: queryKeys.reports.events(department, month),
     queryFn: ({ signal }) =>
       apiFetch<ReportEvent[]>(`/reports/${encodeURIComponent(department)}/${month}/events`, { signal }),
   });

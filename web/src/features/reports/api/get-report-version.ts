@@ -1,11 +1,11 @@
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { reportKey } from './get-report';
+import { queryKeys } from '../../../lib/query-keys';
 
 export const reportVersionQuery = (department: string, month: string, version: number) =>
   queryOptions({
-    queryKey: [...reportKey(department, month), 'version', version],
+    queryKey: queryKeys.reports.version(department, month, version),
     queryFn: ({ signal }) =>
       apiFetch<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}/versions/${version}`, { signal }),
     // A stored version never changes.

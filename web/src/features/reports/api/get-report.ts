@@ -1,13 +1,12 @@
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiRequestError, apiFetch } from '../../../lib/api-client';
-
-export const reportKey = (department: string, month: string) => ['reports', department, month] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The latest version, or null while the month has not been submitted (the API's 404). */
 export const reportQuery = (department: string, month: string) =>
   queryOptions({
-    queryKey: [...reportKey(department, month), 'latest'],
+    queryKey: queryKeys.reports.latest(department, month),
     queryFn: async ({ signal }) => {
       try {
         return await apiFetch<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}`, { signal });

@@ -1,11 +1,11 @@
 import type { VersionSummary } from '@lz/shared/api/reports';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { reportKey } from './get-report';
+import { queryKeys } from '../../../lib/query-keys';
 
 export const versionsQuery = (department: string, month: string) =>
   queryOptions({
-    queryKey: [...reportKey(department, month), 'versions'],
+    queryKey: queryKeys.reports.versions(department, month),
     queryFn: ({ signal }) =>
       apiFetch<VersionSummary[]>(`/reports/${encodeURIComponent(department)}/${month}/versions`, { signal }),
   });

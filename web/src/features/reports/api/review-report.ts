@@ -1,7 +1,7 @@
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { invalidateAfterReportChange } from './invalidate-report';
+import { invalidateAfterReportChange } from '../../../lib/reports/invalidate-report';
 
 export type ReviewVerb = 'accept' | 'return' | 'unlock';
 

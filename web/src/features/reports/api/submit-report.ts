@@ -1,7 +1,7 @@
 import type { ReportVersion, SubmitReport } from '@lz/shared/api/reports';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { invalidateAfterReportChange } from './invalidate-report';
+import { invalidateAfterReportChange } from '../../../lib/reports/invalidate-report';
 
 export function submitReport(department: string, month: string, body: SubmitReport): Promise<ReportVersion> {
   return apiFetch<ReportVersion>(`/reports/${encodeURIComponent(department)}/${month}`, { method: 'POST', body });

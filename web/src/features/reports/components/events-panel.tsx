@@ -4,6 +4,7 @@ import { QueryPanel } from '../../../components/query-panel';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useEvents } from '../api/get-events';
+import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
 const colours: Record<ReportEvent['action'], string> = {
   submit: 'blue',
@@ -11,15 +12,9 @@ const colours: Record<ReportEvent['action'], string> = {
   return: 'red',
   unlock: 'orange',
 };
-const zhNames: Record<ReportEvent['action'], string> = {
-  submit: '报送',
-  accept: '审核通过',
-  return: '退回',
-  unlock: '解锁',
-};
-
 export function EventsPanel({ department, month }: { department: string; month: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const zone = useTimeZone();
   const events = useEvents(department, month);
   return (
     <QueryPanel query={events} title={t('events')} isEmpty={(e) => e.length === 0}>
@@ -29,8 +24,8 @@ export function EventsPanel({ department, month }: { department: string; month: 
             color: colours[e.action],
             content: (
               <>
-                <b>{lang === 'zh' ? zhNames[e.action] : e.action}</b>
-                {e.version ? ` · ${t('version')} ${e.version}` : ''} · {e.actor} · {formatDateTime(e.at)}
+                <b>{t('eventActionName', e.action)}</b>
+                {e.version ? ` · ${t('version')} ${e.version}` : ''} · {e.actor} · {formatDateTime(e.at, zone)}
                 {e.reason && <div className="muted">{e.reason}</div>}
               </>
             ),

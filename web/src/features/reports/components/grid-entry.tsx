@@ -10,7 +10,7 @@ import { formatCell } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useSubmitReport } from '../api/submit-report';
 import { bodyOf, fillSubtotals, gridFrom, type Grid } from './grid-state';
-import { ProblemsTable } from './problems-table';
+import { ProblemsTable } from '../../../components/upload/problems-table';
 import { groupedIndicators, IndicatorHeader } from './report-columns';
 
 const cellId = (county: string, code: string) => `cell-${county}-${code}`;
@@ -61,7 +61,7 @@ export function GridEntry({
   latest: ReportVersion | null;
   onSubmitted: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [toast, toastHolder] = antMessage.useMessage();
   const form = useMemo(() => formIndicators(catalogue, department), [catalogue, department]);
   const groups = useMemo(() => groupedIndicators(catalogue, form), [catalogue, form]);
@@ -122,12 +122,8 @@ export function GridEntry({
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {toastHolder}
       <Space wrap>
-        <Button onClick={() => setGrid((g) => fillSubtotals(g, form))}>
-          {lang === 'zh' ? '自动计算小计' : 'Fill subtotals'}
-        </Button>
-        <Button onClick={() => setGrid(gridFrom(counties, form, latest?.rows))}>
-          {lang === 'zh' ? '恢复为最新版本' : 'Reset to latest'}
-        </Button>
+        <Button onClick={() => setGrid((g) => fillSubtotals(g, form))}>{t('fillSubtotals')}</Button>
+        <Button onClick={() => setGrid(gridFrom(counties, form, latest?.rows))}>{t('resetToLatest')}</Button>
         <Button
           type="primary"
           disabled={check.errors.length > 0}
@@ -136,7 +132,7 @@ export function GridEntry({
           onClick={() =>
             submit.mutate(bodyOf(grid), {
               onSuccess: (v) => {
-                toast.success(lang === 'zh' ? `已报送第 ${v.version} 版` : `Version ${v.version} submitted`);
+                toast.success(t('versionSubmitted', v.version));
                 onSubmitted();
               },
             })
@@ -145,13 +141,7 @@ export function GridEntry({
           {t('submit')}
         </Button>
         <Typography.Text type={check.errors.length ? 'danger' : 'success'} data-testid="grid-check">
-          {check.errors.length
-            ? lang === 'zh'
-              ? `${check.errors.length} 处不符合校验规则`
-              : `${check.errors.length} rule violations`
-            : lang === 'zh'
-              ? '校验通过'
-              : 'All checks pass'}
+          {check.errors.length ? t('ruleViolations', check.errors.length) : t('checksPass')}
           {check.warnings.length ? ` · ${check.warnings.length} ${t('warnings')}` : ''}
         </Typography.Text>
       </Space>

@@ -3,7 +3,7 @@ import type { ReportVersion } from '@lz/shared/api/reports';
 import { Alert, Button, Descriptions, Space, Tabs, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { canWriteReport } from '../../../app/access';
+import { canWriteReport } from '@lz/shared/access-policy';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
 import { combineQueries } from '../../../components/query-state';
@@ -11,9 +11,9 @@ import { StatusTag } from '../../../components/status-tag';
 import { formatDateTime, formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
-import { DrillBreadcrumb } from '../../drill/components/drill-breadcrumb';
-import { useCatalogue } from '../../reference/api/use-catalogue';
-import { useUser } from '../../session/api/get-session';
+import { DrillBreadcrumb } from '../../../components/drill-breadcrumb';
+import { useCatalogue } from '../../../lib/catalogue/get-catalogue';
+import { useUser } from '../../../lib/session/get-session';
 import { useReport } from '../api/get-report';
 import { useReportVersion } from '../api/get-report-version';
 import { EventsPanel } from './events-panel';
@@ -22,9 +22,11 @@ import { ReportTable } from './report-table';
 import { ReviewActions } from './review-actions';
 import { UploadPanel } from './upload-panel';
 import { VersionsPanel } from './versions-panel';
+import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
 function Summary({ report }: { report: ReportVersion }) {
   const { t } = useI18n();
+  const zone = useTimeZone();
   return (
     <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
       <Descriptions.Item label={t('status')}>
@@ -35,11 +37,11 @@ function Summary({ report }: { report: ReportVersion }) {
           {report.version}
         </span>
       </Descriptions.Item>
-      <Descriptions.Item label={t('deadline')}>{formatDateTime(report.deadline)}</Descriptions.Item>
+      <Descriptions.Item label={t('deadline')}>{formatDateTime(report.deadline, zone)}</Descriptions.Item>
       <Descriptions.Item label={t('onTime')}>
         {report.onTime ? <Tag color="green">{t('onTime')}</Tag> : <Tag color="red">{t('late')}</Tag>}
       </Descriptions.Item>
-      <Descriptions.Item label={t('submittedAt')}>{formatDateTime(report.submittedAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('submittedAt')}>{formatDateTime(report.submittedAt, zone)}</Descriptions.Item>
       <Descriptions.Item label={t('submittedBy')}>{report.submittedBy}</Descriptions.Item>
     </Descriptions>
   );
@@ -94,7 +96,7 @@ export function ReportPage() {
             }
           </QueryPanel>
         ) : (
-          <Alert type="info" showIcon title={lang === 'zh' ? '该月尚未报送' : 'Not submitted yet'} />
+          <Alert type="info" showIcon title={t('notSubmittedYet')} />
         ),
       },
     ];
@@ -173,15 +175,7 @@ export function ReportPage() {
                 type="info"
                 showIcon
                 style={{ marginBottom: 12 }}
-                title={
-                  user.role === 'admin'
-                    ? lang === 'zh'
-                      ? '该月已审核锁定；如需修改请先解锁'
-                      : 'Accepted and locked; unlock it to make changes'
-                    : lang === 'zh'
-                      ? '该月已审核锁定；如需修改请联系统计管理员解锁'
-                      : 'Accepted and locked; ask the statistics office to unlock'
-                }
+                title={user.role === 'admin' ? t('lockedAdmin') : t('lockedReporter')}
               />
             )}
             <Space direction="vertical" style={{ width: '100%' }}>

@@ -63,6 +63,7 @@ export function ReportTable({
           if (!changed?.has(`${row.county}|${ind.code}`)) return text;
           return (
             <Tooltip title={`${formatCell(row.before?.[ind.code] ?? 0, ind.valueType)} → ${text}`}>
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so a keyboard shows the earlier value */}
               <span tabIndex={0}>{text}</span>
             </Tooltip>
           );

@@ -4,7 +4,10 @@ import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useReviewReport, type ReviewVerb } from '../api/review-report';
 
-/** The statistics office's verbs on one report: accept a submitted one, return it with a reason, unlock an accepted one. */
+/**
+ * The statistics office's verbs on one report: accept a submitted one, return it with a reason, unlock an
+ * accepted one.
+ */
 export function ReviewActions({
   department,
   month,
@@ -19,12 +22,12 @@ export function ReviewActions({
   version: number | null;
   size?: 'small' | 'middle';
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [toast, toastHolder] = antMessage.useMessage();
   const review = useReviewReport();
   const [asking, setAsking] = useState<ReviewVerb | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
-  const done = () => toast.success(lang === 'zh' ? '已处理' : 'Done');
+  const done = () => toast.success(t('reviewDone'));
   const fail = (e: Error) => toast.error(e.message);
 
   return (
@@ -33,7 +36,7 @@ export function ReviewActions({
       {status === 'submitted' && (
         <>
           <Popconfirm
-            title={lang === 'zh' ? '审核通过并锁定该月？' : 'Accept and lock this month?'}
+            title={t('confirmAccept')}
             onConfirm={() =>
               review.mutate({ department, month, verb: 'accept', version }, { onSuccess: done, onError: fail })
             }

@@ -7,13 +7,18 @@ import { StatusTag } from '../../../components/status-tag';
 import { formatDateTime, formatInteger, formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
-import { useDepartments } from '../../reference/api/get-departments';
-import { useReportMonths } from '../api/get-report-months';
+import { useDepartments } from '../../../lib/catalogue/get-catalogue';
+import { useReportMonths } from '../../../lib/reports/get-report-months';
 import { ReviewActions } from './review-actions';
+import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
-/** The statistics office's queue: submitted reports to accept or return; returned ones waiting; accepted ones to unlock. */
+/**
+ * The statistics office's queue: submitted reports to accept or return; returned ones waiting; accepted ones to
+ * unlock.
+ */
 export function ReviewPage() {
   const { t, lang } = useI18n();
+  const zone = useTimeZone();
   const [status, setStatus] = useUrlParam('status', 'submitted');
   const [department, setDepartment] = useUrlParam('department');
   const departments = useDepartments();
@@ -43,12 +48,7 @@ export function ReviewPage() {
           label: <StatusTag status={s} />,
         }))}
       />
-      <QueryPanel
-        query={list}
-        isEmpty={(l) => l.length === 0}
-        emptyText={lang === 'zh' ? '没有待处理的报表' : 'Nothing here'}
-        testId="review-list"
-      >
+      <QueryPanel query={list} isEmpty={(l) => l.length === 0} emptyText={t('reviewQueueEmpty')} testId="review-list">
         {(rows) => (
           <Table<ReportMonth>
             rowKey={(r) => `${r.department}/${r.month}`}
@@ -62,7 +62,11 @@ export function ReviewPage() {
               { title: t('department'), dataIndex: 'department', render: (d: string) => names.get(d) ?? d },
               { title: t('month'), dataIndex: 'month', render: (m: string) => formatMonth(m, lang) },
               { title: t('version'), dataIndex: 'version', render: (v: number | null) => v ?? '—' },
-              { title: t('submittedAt'), dataIndex: 'lastSubmittedAt', render: formatDateTime },
+              {
+                title: t('submittedAt'),
+                dataIndex: 'lastSubmittedAt',
+                render: (v: string | null) => formatDateTime(v, zone),
+              },
               {
                 title: t('onTime'),
                 dataIndex: 'onTime',

@@ -2,9 +2,9 @@ import type { Catalogue } from '@lz/shared/catalogue';
 import { Alert, Button, Space } from 'antd';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { uploadReportFile } from '../api/upload-report-file';
-import { useFileUpload } from '../api/use-file-upload';
-import { FileDropZone } from './file-drop-zone';
-import { ProblemsTable } from './problems-table';
+import { useFileUpload } from '../../../lib/use-file-upload';
+import { FileDropZone } from '../../../components/upload/file-drop-zone';
+import { ProblemsTable } from '../../../components/upload/problems-table';
 
 /** Upload .xlsx / .csv with a progress bar; rejected files list each problem against its cell, county and column. */
 export function UploadPanel({
@@ -16,7 +16,7 @@ export function UploadPanel({
   department: string;
   month: string;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { state, start } = useFileUpload((file, onProgress) => uploadReportFile(department, month, file, onProgress));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -25,25 +25,13 @@ export function UploadPanel({
           {t('template')}
         </Button>
       </Space>
-      <FileDropZone
-        state={state}
-        onFile={start}
-        hint={
-          lang === 'zh'
-            ? '点击或拖入 .xlsx / .csv 文件（最新版本将被新版本替代，旧版本保留）'
-            : 'Click or drop an .xlsx / .csv file (a new version; earlier ones are kept)'
-        }
-      />
+      <FileDropZone state={state} onFile={start} hint={t('uploadDropHint')} />
       {state.kind === 'done' && (
         <Alert
           type="success"
           showIcon
           data-testid="upload-done"
-          title={
-            lang === 'zh'
-              ? `已报送第 ${state.result.version} 版（${state.result.fileName ?? ''}）`
-              : `Version ${state.result.version} submitted`
-          }
+          title={t('versionSubmittedFile', state.result.version, state.result.fileName ?? '')}
           description={
             state.result.warnings.length ? (
               <ProblemsTable problems={state.result.warnings} catalogue={catalogue} />

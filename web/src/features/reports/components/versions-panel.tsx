@@ -11,6 +11,7 @@ import { useReportVersion } from '../api/get-report-version';
 import { useVersions } from '../api/get-versions';
 import { ReportTable } from './report-table';
 import { changedCells } from './version-diff';
+import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
 /** Every version of the month, and a diff between any two (`?a=1&b=3` in the URL) with changed cells highlighted. */
 export function VersionsPanel({
@@ -24,7 +25,8 @@ export function VersionsPanel({
   month: string;
   highlightCounty?: string;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const zone = useTimeZone();
   const versions = useVersions(department, month);
   const latest = versions.data?.at(-1)?.version ?? null;
   const [aParam, setA] = useUrlParam('a');
@@ -44,7 +46,7 @@ export function VersionsPanel({
   };
   const options = (versions.data ?? []).map((v) => ({
     value: String(v.version),
-    label: `${t('version')} ${v.version} · ${formatDateTime(v.submittedAt)}`,
+    label: `${t('version')} ${v.version} · ${formatDateTime(v.submittedAt, zone)}`,
   }));
 
   return (
@@ -63,19 +65,17 @@ export function VersionsPanel({
                 dataIndex: 'version',
                 render: (n: number) => <Link to={versionLink(n)}>{`${t('version')} ${n}`}</Link>,
               },
-              { title: t('submittedAt'), dataIndex: 'submittedAt', render: formatDateTime },
+              {
+                title: t('submittedAt'),
+                dataIndex: 'submittedAt',
+                render: (v: string | null) => formatDateTime(v, zone),
+              },
               { title: t('submittedBy'), dataIndex: 'submittedBy' },
               {
-                title: lang === 'zh' ? '来源' : 'Source',
+                title: t('source'),
                 dataIndex: 'source',
                 render: (s: string, v) =>
-                  s === 'file'
-                    ? `${lang === 'zh' ? '文件' : 'file'} ${v.fileName ?? ''}`
-                    : s === 'form'
-                      ? lang === 'zh'
-                        ? '在线填报'
-                        : 'form'
-                      : s,
+                  s === 'file' ? `${t('sourceFile')} ${v.fileName ?? ''}` : s === 'form' ? t('sourceForm') : s,
               },
               { title: `T ${t('total')}`, key: 'T', align: 'right', render: (_, v) => formatInteger(v.totals.T) },
               {
@@ -116,9 +116,7 @@ export function VersionsPanel({
           {([x, y]) => (
             <>
               <Typography.Paragraph type="secondary" data-testid="diff-count">
-                {lang === 'zh'
-                  ? `共 ${changedCells(x, y).size} 个单元格有变化（黄色标出，悬停可见原值）`
-                  : `${changedCells(x, y).size} cells changed (highlighted; hover for the earlier value)`}
+                {t('cellsChanged', changedCells(x, y).size)}
               </Typography.Paragraph>
               <ReportTable catalogue={catalogue} version={y} compareTo={x} highlightCounty={highlightCounty} />
             </>

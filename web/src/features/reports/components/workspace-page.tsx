@@ -1,6 +1,5 @@
 import type { ReportMonth } from '@lz/shared/api/reports';
-import { Alert, Button, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
-import { Col, Row } from 'antd';
+import { Alert, Button, Select, Space, Statistic, Table, Tag, Tooltip, Col, Row } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
@@ -8,13 +7,17 @@ import { StatusTag } from '../../../components/status-tag';
 import { formatDateTime, formatInteger, formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
-import { useDepartments } from '../../reference/api/get-departments';
-import { useUser } from '../../session/api/get-session';
-import { useReportMonths } from '../api/get-report-months';
+import { useDepartments } from '../../../lib/catalogue/get-catalogue';
+import { useUser } from '../../../lib/session/get-session';
+import { useReportMonths } from '../../../lib/reports/get-report-months';
+import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
+/** Months a reporter still has to fill in: their link opens the entry grid. */
+const OPEN_FOR_ENTRY = new Set<ReportMonth['status']>(['due', 'overdue', 'returned']);
 /** A department's months: what is due, what is overdue, what came back and why. */
 export function WorkspacePage() {
   const { t, lang } = useI18n();
+  const zone = useTimeZone();
   const user = useUser();
   const departments = useDepartments();
   const [picked, setPicked] = useUrlParam('department');
@@ -58,11 +61,7 @@ export function WorkspacePage() {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={
-            lang === 'zh'
-              ? `有 ${count('overdue')} 个月逾期未报，${count('returned')} 个月被退回待修改`
-              : `${count('overdue')} overdue, ${count('returned')} returned`
-          }
+          title={t('overdueAndReturned', count('overdue'), count('returned'))}
         />
       )}
       <QueryPanel query={months} title={t('month')} isEmpty={(m) => m.length === 0} testId="workspace-months">
@@ -93,7 +92,7 @@ export function WorkspacePage() {
                   </span>
                 ),
               },
-              { title: t('deadline'), dataIndex: 'deadline', render: formatDateTime },
+              { title: t('deadline'), dataIndex: 'deadline', render: (v: string | null) => formatDateTime(v, zone) },
               { title: t('version'), dataIndex: 'version', render: (v: number | null) => v ?? '—' },
               {
                 title: t('onTime'),
@@ -101,7 +100,12 @@ export function WorkspacePage() {
                 render: (v: boolean | null) =>
                   v === null ? '—' : v ? <Tag color="green">{t('onTime')}</Tag> : <Tag color="red">{t('late')}</Tag>,
               },
-              { title: t('submittedAt'), dataIndex: 'lastSubmittedAt', render: formatDateTime, responsive: ['md'] },
+              {
+                title: t('submittedAt'),
+                dataIndex: 'lastSubmittedAt',
+                render: (v: string | null) => formatDateTime(v, zone),
+                responsive: ['md'],
+              },
               { title: 'T', dataIndex: 'total', align: 'right', render: (v: number | null) => formatInteger(v) },
               {
                 title: t('reason'),
@@ -136,9 +140,7 @@ export function WorkspacePage() {
                 key: 'actions',
                 render: (_, r) => (
                   <Space size="small">
-                    <Link
-                      to={`/reports/${department}/${r.month}${r.status === 'due' || r.status === 'overdue' || r.status === 'returned' ? '?tab=entry' : ''}`}
-                    >
+                    <Link to={`/reports/${department}/${r.month}${OPEN_FOR_ENTRY.has(r.status) ? '?tab=entry' : ''}`}>
                       {t('view')}
                     </Link>
                     <Button

@@ -1,7 +1,7 @@
 import type { Session } from '@lz/shared/api/session';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { sessionKey } from '../../../lib/query-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export function login(input: { username: string; password: string }): Promise<Session> {
   return apiFetch<Session>('/session', { method: 'POST', body: input });
@@ -14,7 +14,7 @@ export function useLogin() {
     onSuccess: (session) => {
       // Whatever another user had cached must not show through.
       client.clear();
-      client.setQueryData(sessionKey, session);
+      client.setQueryData(queryKeys.session, session);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { sessionKey } from '../../../lib/query-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export function logout(): Promise<{ ok: boolean }> {
   return apiFetch('/session', { method: 'DELETE' });
@@ -12,7 +12,7 @@ export function useLogout() {
     mutationFn: logout,
     onSettled: () => {
       client.clear();
-      client.setQueryData(sessionKey, null);
+      client.setQueryData(queryKeys.session, null);
     },
   });
 }

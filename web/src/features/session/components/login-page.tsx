@@ -1,25 +1,26 @@
 import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { homePath } from '../../../app/access';
+import type { SessionUser } from '@lz/shared/api/session';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useSession } from '../api/get-session';
+import { useSession } from '../../../lib/session/get-session';
 import { useLogin } from '../api/login';
 
 /** Only same-site paths may be a `next`; anything else goes to the role's home. */
 function safeNext(next: string | null): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
 }
 
-export function LoginPage() {
-  const { t, lang, setLang } = useI18n();
+/** `homeOf` is where a signed-in user lands: the app shell's per-role table, handed in so the page need not know it. */
+export function LoginPage({ homeOf }: { homeOf: (user: SessionUser) => string }) {
+  const { t, toggleLang } = useI18n();
   const session = useSession();
   const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
 
-  if (session.data && !login.isPending) return <Navigate to={next ?? homePath(session.data.user)} replace />;
+  if (session.data && !login.isPending) return <Navigate to={next ?? homeOf(session.data.user)} replace />;
 
   return (
     <main
@@ -31,7 +32,7 @@ export function LoginPage() {
           <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
             {t('appName')}
           </Typography.Title>
-          <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <Button size="small" icon={<GlobalOutlined />} onClick={() => toggleLang()}>
             {t('language')}
           </Button>
         </div>
@@ -49,7 +50,7 @@ export function LoginPage() {
           layout="vertical"
           requiredMark={false}
           onFinish={(values: { username: string; password: string }) =>
-            login.mutate(values, { onSuccess: (s) => navigate(next ?? homePath(s.user), { replace: true }) })
+            login.mutate(values, { onSuccess: (s) => navigate(next ?? homeOf(s.user), { replace: true }) })
           }
         >
           <Form.Item name="username" label={t('username')} rules={[{ required: true }]}>

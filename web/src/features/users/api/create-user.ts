@@ -1,7 +1,7 @@
 import type { CreateUser, User } from '@lz/shared/api/users';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { usersQuery } from './get-users';
+import { queryKeys } from '../../../lib/query-keys';
 
 export function createUser(input: CreateUser): Promise<User> {
   return apiFetch<User>('/users', { method: 'POST', body: input });
@@ -11,6 +11,6 @@ export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: createUser,
-    onSuccess: () => client.invalidateQueries({ queryKey: usersQuery.queryKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users.all }),
   });
 }

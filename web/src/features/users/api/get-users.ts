@@ -1,9 +1,10 @@
 import type { User } from '@lz/shared/api/users';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export const usersQuery = queryOptions({
-  queryKey: ['users'],
+  queryKey: queryKeys.users.all,
   queryFn: ({ signal }) => apiFetch<User[]>('/users', { signal }),
 });
 

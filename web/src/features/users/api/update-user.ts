@@ -1,7 +1,7 @@
 import type { UpdateUser, User } from '@lz/shared/api/users';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { usersQuery } from './get-users';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Disable, reset the password, change role or binding: one PATCH with only what changes. */
 export function updateUser({ id, patch }: { id: number; patch: UpdateUser }): Promise<User> {
@@ -12,6 +12,6 @@ export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: updateUser,
-    onSuccess: () => client.invalidateQueries({ queryKey: usersQuery.queryKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users.all }),
   });
 }

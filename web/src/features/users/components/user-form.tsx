@@ -1,10 +1,9 @@
-import { roleNames, roles, type Role } from '@lz/shared/api/session';
+import { roles, type Role } from '@lz/shared/api/session';
 import type { User } from '@lz/shared/api/users';
 import { passwordPolicyText } from '@lz/shared/password-policy';
 import { Form, Input, Modal, Select } from 'antd';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useDepartments } from '../../reference/api/get-departments';
-import { useUnits } from '../../reference/api/get-units';
+import { useDepartments, useUnits } from '../../../lib/catalogue/get-catalogue';
 import { useCreateUser } from '../api/create-user';
 import { useUpdateUser } from '../api/update-user';
 import { checkPassword } from './password-rule';
@@ -18,9 +17,12 @@ interface Values {
   county?: string | null;
 }
 
-/** New user, or role / binding / name of an existing one. A reporter is bound to a department, a county user to a county. */
+/**
+ * New user, or role / binding / name of an existing one. A reporter is bound to a department, a county user to a
+ * county.
+ */
 export function UserForm({ user, open, onClose }: { user: User | null; open: boolean; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form) ?? user?.role ?? 'reporter';
   const departments = useDepartments();
@@ -71,7 +73,7 @@ export function UserForm({ user, open, onClose }: { user: User | null; open: boo
         >
           <Input disabled={user !== null} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={lang === 'zh' ? '姓名/显示名' : 'Display name'}>
+        <Form.Item name="displayName" label={t('displayName')}>
           <Input maxLength={64} />
         </Form.Item>
         {!user && (
@@ -91,8 +93,8 @@ export function UserForm({ user, open, onClose }: { user: User | null; open: boo
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}
-        <Form.Item name="role" label={lang === 'zh' ? '角色' : 'Role'} rules={[{ required: true }]}>
-          <Select options={roles.map((r) => ({ value: r, label: lang === 'zh' ? roleNames[r] : r }))} />
+        <Form.Item name="role" label={t('role')} rules={[{ required: true }]}>
+          <Select options={roles.map((r) => ({ value: r, label: t('roleName', r) }))} />
         </Form.Item>
         {role === 'reporter' && (
           <Form.Item name="department" label={t('department')} rules={[{ required: true }]}>

@@ -7,16 +7,17 @@ import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useDepartments } from '../../reference/api/get-departments';
-import { useUnits } from '../../reference/api/get-units';
-import { useUser } from '../../session/api/get-session';
+import { useDepartments, useUnits } from '../../../lib/catalogue/get-catalogue';
+import { useUser } from '../../../lib/session/get-session';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
 import { checkPassword } from './password-rule';
 import { UserForm } from './user-form';
+import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
 export function UsersPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const zone = useTimeZone();
   const [toast, toastHolder] = antMessage.useMessage();
   const me = useUser();
   const users = useUsers();
@@ -28,7 +29,7 @@ export function UsersPage() {
   const [pwForm] = Form.useForm<{ password: string }>();
   const deptName = new Map((departments.data ?? []).map((d) => [d.code, d.name]));
   const unitName = new Map((units.data ?? []).map((u) => [u.code, u.name]));
-  const ok = () => toast.success(lang === 'zh' ? '已保存' : 'Saved');
+  const ok = () => toast.success(t('saved'));
   const fail = (e: Error) => toast.error(e.message);
 
   return (
@@ -49,16 +50,16 @@ export function UsersPage() {
             scroll={{ x: 'max-content' }}
             columns={[
               { title: t('username'), dataIndex: 'username', sorter: (a, b) => a.username.localeCompare(b.username) },
-              { title: lang === 'zh' ? '显示名' : 'Name', dataIndex: 'displayName' },
+              { title: t('displayNameShort'), dataIndex: 'displayName' },
               {
-                title: lang === 'zh' ? '角色' : 'Role',
+                title: t('role'),
                 dataIndex: 'role',
                 filters: Object.entries(roleNames).map(([value, text]) => ({ value, text })),
                 onFilter: (v, r) => r.role === v,
-                render: (r: User['role']) => (lang === 'zh' ? roleNames[r] : r),
+                render: (r: User['role']) => t('roleName', r),
               },
               {
-                title: lang === 'zh' ? '绑定' : 'Binding',
+                title: t('binding'),
                 key: 'b',
                 render: (_, u) =>
                   u.department
@@ -72,17 +73,17 @@ export function UsersPage() {
                 key: 's',
                 render: (_, u) =>
                   u.disabled ? (
-                    <Tag color="red">{lang === 'zh' ? '已停用' : 'Disabled'}</Tag>
+                    <Tag color="red">{t('userDisabled')}</Tag>
                   ) : u.lockedUntil ? (
-                    <Tag color="orange">{lang === 'zh' ? '临时锁定' : 'Locked'}</Tag>
+                    <Tag color="orange">{t('userLocked')}</Tag>
                   ) : (
-                    <Tag color="green">{lang === 'zh' ? '正常' : 'Active'}</Tag>
+                    <Tag color="green">{t('userActive')}</Tag>
                   ),
               },
               {
-                title: lang === 'zh' ? '创建时间' : 'Created',
+                title: t('createdAt'),
                 dataIndex: 'createdAt',
-                render: formatDateTime,
+                render: (v: string | null) => formatDateTime(v, zone),
                 responsive: ['lg'],
               },
               {
@@ -94,19 +95,11 @@ export function UsersPage() {
                       {t('edit')}
                     </Button>
                     <Button size="small" onClick={() => setResetting(u)}>
-                      {lang === 'zh' ? '重置密码' : 'Reset password'}
+                      {t('resetPassword')}
                     </Button>
                     {u.id !== me.id && (
                       <Popconfirm
-                        title={
-                          u.disabled
-                            ? lang === 'zh'
-                              ? '启用该用户？'
-                              : 'Enable?'
-                            : lang === 'zh'
-                              ? '停用该用户？'
-                              : 'Disable?'
-                        }
+                        title={u.disabled ? t('confirmEnableUser') : t('confirmDisableUser')}
                         onConfirm={() =>
                           update.mutate(
                             { id: u.id, patch: { disabled: !u.disabled } },
@@ -115,7 +108,7 @@ export function UsersPage() {
                         }
                       >
                         <Button size="small" danger={!u.disabled}>
-                          {u.disabled ? (lang === 'zh' ? '启用' : 'Enable') : lang === 'zh' ? '停用' : 'Disable'}
+                          {u.disabled ? t('enableUser') : t('disableUser')}
                         </Button>
                       </Popconfirm>
                     )}
@@ -134,7 +127,7 @@ export function UsersPage() {
       />
       <Modal
         open={resetting !== null}
-        title={`${lang === 'zh' ? '重置密码' : 'Reset password'} · ${resetting?.username ?? ''}`}
+        title={`${t('resetPassword')} · ${resetting?.username ?? ''}`}
         okText={t('save')}
         cancelText={t('cancel')}
         confirmLoading={update.isPending}
@@ -145,14 +138,20 @@ export function UsersPage() {
           if (resetting)
             update.mutate(
               { id: resetting.id, patch: { password } },
-              { onSuccess: () => (ok(), setResetting(null)), onError: fail },
+              {
+                onSuccess: () => {
+                  ok();
+                  setResetting(null);
+                },
+                onError: fail,
+              },
             );
         }}
       >
         <Form form={pwForm} layout="vertical" preserve={false}>
           <Form.Item
             name="password"
-            label={lang === 'zh' ? '新密码' : 'New password'}
+            label={t('newPassword')}
             extra={passwordPolicyText}
             rules={[{ required: true, validator: (_, value?: string) => checkPassword(value, resetting?.username) }]}
           >
