@@ -1,6 +1,7 @@
 /**
  * Limits on failed logins (docs/decisions.md "Sign-in limits", docs/operations.md "Threat model", sign-in).
- * Three counters per attempt, kept for any name whether or not it exists, so a locked name and an unknown one answer alike:
+ * Three counters per attempt, kept for any name whether or not it exists, so a locked name and an unknown one
+ * answer alike:
  *   - account + address: 5 failures lock that pair, so a guesser from one address locks out only itself;
  *   - address: 20 failures across any names block the address;
  *   - account: 100 failures from all addresses together lock the account everywhere (distributed guessing).
