@@ -57,6 +57,16 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
+/** Throws if the database does not answer (GET /api/health). */
+export function pingDatabase(db: Db): void {
+  prepared(db, 'SELECT 1').get();
+}
+
+/** SQLite's count of commits by other connections to this file: it moves when another process writes. */
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**
@@ -65,8 +75,14 @@ const statements = new WeakMap<Db, Map<string, Database.Statement>>();
  */
 export function prepared(db: Db, sql: string): Database.Statement {
   let byDb = statements.get(db);
-  if (!byDb) statements.set(db, (byDb = new Map()));
+  if (!byDb) {
+    byDb = new Map();
+    statements.set(db, byDb);
+  }
   let stmt = byDb.get(sql);
-  if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    byDb.set(sql, stmt);
+  }
   return stmt;
 }

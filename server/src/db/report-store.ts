@@ -32,9 +32,10 @@ export function getReportState(db: Db, department: string, month: string): Repor
 }
 
 export function getVersion(db: Db, department: string, month: string, version: number): VersionRow | undefined {
-  return db
-    .prepare('SELECT * FROM report_versions WHERE department = ? AND month = ? AND version = ?')
-    .get(department, month, version) as VersionRow | undefined;
+  return prepared(
+    db,
+    'SELECT * FROM report_versions WHERE department = @department AND month = @month AND version = @version',
+  ).get({ department, month, version }) as VersionRow | undefined;
 }
 
 export function listVersionRows(db: Db, department: string, month: string): VersionRow[] {
@@ -125,6 +126,35 @@ export function listReportEvents(db: Db, department: string, month: string) {
     version: number | null;
     reason: string | null;
   }[];
+}
+
+export interface EventHeadRow {
+  department: string;
+  month: string;
+  at_ms: number;
+  action: 'submit' | 'accept' | 'return' | 'unlock';
+}
+
+/** Every lifecycle event up to an instant, in the order they happened. */
+export function listReportEventsUntil(db: Db, untilMs: number): EventHeadRow[] {
+  return prepared(
+    db,
+    'SELECT department, month, at_ms, action FROM report_events WHERE at_ms <= @untilMs ORDER BY at_ms, id',
+  ).all({ untilMs }) as EventHeadRow[];
+}
+
+/** One column total of a version. */
+export function versionTotal(db: Db, versionId: number, indicator: string): number | undefined {
+  const row = prepared(
+    db,
+    'SELECT value FROM version_totals WHERE version_id = @versionId AND indicator = @indicator',
+  ).get({ versionId, indicator }) as { value: number } | undefined;
+  return row?.value;
+}
+
+/** How many versions are stored in all. */
+export function countVersions(db: Db): number {
+  return (prepared(db, 'SELECT COUNT(*) AS n FROM report_versions').get() as { n: number }).n;
 }
 
 export function upsertReportState(db: Db, s: ReportStateRow): void {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { auditEntrySchema, auditQuerySchema } from '@lz/shared/api/audit';
 import { endOfDayInZone, instantOfWallClock } from '@lz/shared/zoned-time';
-import { listAudit } from '../../db/audit-log';
 import { allow, defineRoutes } from '../../http/define-routes';
 import { parseQuery } from '../../http/parse-input';
+import { listAuditEntries } from '../../services/audit';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -38,7 +38,7 @@ export function auditRoutes() {
       const q = parseQuery(c, auditQuerySchema);
       const zone = deps.catalogue.campaign.timeZone;
       return c.json(
-        listAudit(deps.db, { ...q, from: auditBound(q.from, 'start', zone), to: auditBound(q.to, 'end', zone) }),
+        listAuditEntries(deps, { ...q, from: auditBound(q.from, 'start', zone), to: auditBound(q.to, 'end', zone) }),
       );
     },
   );

@@ -9,11 +9,12 @@ import {
   unitSchema,
 } from '@lz/shared/catalogue';
 import { defineRoutes, PUBLIC } from '../../http/define-routes';
+import { checkHealth } from '../../services/health';
 
 export function referenceRoutes() {
   const r = defineRoutes('/api');
   r.get('/health', { summary: '健康检查', access: PUBLIC }, (c) => {
-    c.get('deps').db.prepare('SELECT 1').get();
+    checkHealth(c.get('deps'));
     return c.json({ ok: true });
   });
   r.get(

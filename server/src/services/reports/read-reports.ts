@@ -12,6 +12,7 @@ import {
   listReportEvents,
   listReportStates,
   listVersionRows,
+  versionTotal,
   versionTotals,
   versionValues,
   type VersionRow,
@@ -132,13 +133,6 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
       .filter((s) => wanted.has(s.department))
       .map((s) => [`${s.department}/${s.month}`, s]),
   );
-  const totalsStmt = db.prepare(
-    `SELECT vt.value FROM report_versions rv JOIN version_totals vt ON vt.version_id = rv.id AND vt.indicator = 'T'
-     WHERE rv.department = ? AND rv.month = ? AND rv.version = ?`,
-  );
-  const lastAtStmt = db.prepare(
-    'SELECT submitted_at_ms, warnings FROM report_versions WHERE department = ? AND month = ? AND version = ?',
-  );
   const out: ReportMonth[] = [];
   const currentMonth = formatInZone(new Date(now), catalogue.campaign.timeZone).slice(0, 7);
   for (const department of departments) {
@@ -163,7 +157,8 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
         });
         continue;
       }
-      const last = lastAtStmt.get(department, month, s.latest_version) as { submitted_at_ms: number; warnings: string };
+      const last = getVersion(db, department, month, s.latest_version);
+      if (!last) throw new Error(`${department}/${month} v${s.latest_version} missing`);
       out.push({
         department,
         month,
@@ -175,7 +170,7 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
         lastSubmittedAt: iso(deps, last.submitted_at_ms),
         statusReason: s.status_reason,
         warnings: (JSON.parse(last.warnings) as unknown[]).length,
-        total: (totalsStmt.pluck().get(department, month, s.latest_version) as number | undefined) ?? null,
+        total: versionTotal(db, last.id, 'T') ?? null,
       });
     }
   }
