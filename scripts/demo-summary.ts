@@ -4,7 +4,7 @@
  * department totals against the targets, so the demo's believability can be checked at a glance.
  */
 import { parseArgs } from 'node:util';
-import { buildDeps } from '@lz/server/demo/build-demo-deps';
+import { buildDeps } from '@lz/server/build-deps';
 import { seedDemo } from '@lz/server/demo/seed-demo';
 import { getProgress } from '@lz/server/services/progress/get-progress';
 import { getBreakdown } from '@lz/server/services/progress/get-breakdown';

@@ -52,10 +52,10 @@ export async function measureCsvIntake(server: BenchServer, report: { department
   };
   const codes = Object.keys(latest.rows[0]?.values ?? {});
   const lines = [
-    '县区,' + codes.join(','),
+    `县区,${codes.join(',')}`,
     ...latest.rows.map((r) => [r.county, ...codes.map((c) => String(r.values[c] ?? 0))].join(',')),
   ];
-  const bytes = new TextEncoder().encode('\ufeff' + lines.join('\r\n') + '\r\n');
+  const bytes = new TextEncoder().encode(`\ufeff${lines.join('\r\n')}\r\n`);
   const t = await measure(n, 3, () => upload(server, `${base}/file`, bytes, 'report.csv'));
   const rows = latest.rows.length;
   const values = rows * codes.length;
@@ -127,7 +127,7 @@ function historyCsv(sourceDb: string) {
   }
   db.close();
   return {
-    bytes: new TextEncoder().encode('\ufeff' + lines.join('\r\n')),
+    bytes: new TextEncoder().encode(`\ufeff${lines.join('\r\n')}`),
     reports: reports.length,
     rows: lines.length - 1,
     values,

@@ -104,7 +104,7 @@ export function renderMarkdown(o: {
 
   out.push('## Dashboard calls over HTTP on loopback', '');
   out.push(
-    `Sequential requests from one client with a logged-in admin session, as of ${results[0]?.asOf ?? 'today'} (the leaders\' default view: the whole window). "floor" is the cheapest raw SQL aggregate returning the same figures, run directly with better-sqlite3 over the same rows (scripts/bench/sql-floor.ts); "first" is the first call after the server started (the figures are loaded at start-up, so this is the cost of computing and memoising one view).`,
+    `Sequential requests from one client with a logged-in admin session, as of ${results[0]?.asOf ?? 'today'} (the leaders' default view: the whole window). "floor" is the cheapest raw SQL aggregate returning the same figures, run directly with better-sqlite3 over the same rows (scripts/bench/sql-floor.ts); "first" is the first call after the server started (the figures are loaded at start-up, so this is the cost of computing and memoising one view).`,
     '',
   );
   out.push(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase, checkIntegrity, DatabaseInUseError, restoreDatabase } from '../src/db/backup';
-import { buildDeps } from '../src/demo/build-demo-deps';
+import { buildDeps } from '../src/build-deps';
 import { fixedClock } from '../src/deps';
 
 const serverDir = join(__dirname, '..');

@@ -125,7 +125,7 @@ const MAKERS: Maker[] = [
       'A1048576',
       'ZZZZ9',
       '1A',
-      'A'.repeat(int(r, 10, 100_000)) + '1',
+      `${'A'.repeat(int(r, 10, 100_000))}1`,
       'B2147483648',
     ]);
     return { kind: `cell-ref ${ref.slice(0, 24)}`, bytes: editSheet(s.template, (x) => addRow(x, '30', ref)) };

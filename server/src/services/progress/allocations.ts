@@ -3,7 +3,6 @@
  * department splits its share among counties. A unit's own target is its allocation; the expected pace
  * follows its per-year figures when given, else the city's split, else linear.
  */
-import { writeTransaction } from '../../db/open-database';
 import type { AllocationView, PutAllocations } from '@lz/shared/api/progress';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { AnnualSplit } from '@lz/shared/progress';
@@ -18,7 +17,6 @@ import {
 } from '../../db/allocation-store';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
-import { noteWrite } from './derived-cache';
 
 export interface UnitTarget {
   value: number;
@@ -223,7 +221,7 @@ export function putAllocations(
     seen.add(key);
   }
   const now = deps.clock.now();
-  writeTransaction(deps.db, () => {
+  deps.figures.commit(() => {
     const before = getAllocations(deps, input.target, department, actor);
     replaceAllocations(
       deps.db,
@@ -247,7 +245,6 @@ export function putAllocations(
       ip,
     });
   });
-  noteWrite(deps.db);
   return getAllocations(deps, input.target, department, actor);
 }
 
@@ -264,7 +261,7 @@ export function putSplit(
   );
   for (const y of Object.keys(years)) if (!valid.has(y)) throw badRequest(`${y} 年不在行动期内`, 'year_outside_window');
   const now = deps.clock.now();
-  writeTransaction(deps.db, () => {
+  deps.figures.commit(() => {
     const before = listSplits(deps.db).filter((s) => s.target === target);
     replaceSplit(deps.db, target, years, now.toISOString(), actor.username);
     appendAudit(deps.db, now, {
@@ -276,6 +273,5 @@ export function putSplit(
       ip,
     });
   });
-  noteWrite(deps.db);
   return { target, years };
 }

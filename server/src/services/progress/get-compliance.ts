@@ -11,12 +11,11 @@ import { endOfDayInZone } from '@lz/shared/zoned-time';
 import { listReportEventsUntil } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { resolveAsOf } from './as-of';
-import { cachedAnswer } from './derived-cache';
 
 export function getCompliance(deps: Deps, q: { asOf?: string; departments?: string[] }): Compliance {
   const { asOf } = resolveAsOf(deps, q.asOf);
   const question = `compliance|${asOf}|${q.departments?.join(',') ?? '*'}`;
-  return cachedAnswer(deps.db, question, () => computeCompliance(deps, asOf, q.departments));
+  return deps.figures.answer(question, () => computeCompliance(deps, asOf, q.departments));
 }
 
 function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined): Compliance {

@@ -19,7 +19,7 @@ import {
 } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { notFound } from '../../errors';
-import { readVersionArray } from '../progress/fact-store';
+import { readVersionArray } from '../../db/version-arrays';
 
 function iso(deps: Deps, ms: number): string {
   return formatInZone(new Date(ms), deps.catalogue.campaign.timeZone);
@@ -31,7 +31,8 @@ function iso(deps: Deps, ms: number): string {
  */
 function rowsOf(deps: Deps, versionId: number, department: string): ReportVersion['rows'] {
   const { catalogue } = deps;
-  const packed = readVersionArray(deps.db, catalogue, versionId);
+  const size = catalogue.indicators.length * catalogue.units.length;
+  const packed = readVersionArray(deps.db, { versionId, layout: deps.figures.layout, size });
   if (packed) {
     const nC = catalogue.units.length;
     const form = formIndicators(catalogue, department).map((ind) => ({

@@ -2,11 +2,9 @@
 import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { appendAudit } from '../../db/audit-log';
-import { writeTransaction } from '../../db/open-database';
 import { appendReportEvent, getReportState, upsertReportState } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
-import { noteWrite } from '../progress/derived-cache';
 import { getLatestReport } from './read-reports';
 import { assertReportable } from './report-scope';
 
@@ -44,7 +42,7 @@ export function reviewReport(
   if (r.actor.role !== 'admin') throw forbidden('只有统计管理员可以审核、退回或解锁报表');
   assertReportable(deps, r.actor, r.department, r.month, 'read');
   const now = clock.now();
-  writeTransaction(db, () => {
+  deps.figures.commit(() => {
     const state = getReportState(db, r.department, r.month);
     if (!state) throw notFound(`${r.department} ${r.month} 尚未报送`);
     if (r.version !== undefined && r.version !== state.latest_version) {
@@ -76,7 +74,6 @@ export function reviewReport(
       ip: r.ip ?? null,
     });
   });
-  noteWrite(db);
   const stored = getLatestReport(deps, r.department, r.month);
   if (!stored) throw notFound();
   return stored;
