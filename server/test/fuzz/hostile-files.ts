@@ -4,7 +4,7 @@
  * negative or garbage, floods of merges and shared strings, deep nesting, enormous attributes, expansion
  * bait exceljs would follow (data validations, column ranges, defined names), truncated or bit-flipped zips,
  * CRC mismatches — and CSVs of blank lines, commas, unclosed quotes, giant lines, NULs and mixed
- * encodings. Used by server/test/upload-fuzz.test.ts (a sample) and `pnpm fuzz` (a thousand over HTTP).
+ * encodings. Used by server/test/reports-file-fuzz.test.ts (a sample) and `pnpm fuzz` (a thousand over HTTP).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
