@@ -97,7 +97,9 @@ export async function measureHistoryImport(o: {
   };
 }
 
-/** At most 18,000 lines (the import's limit is 20,000): all of 2021 at city scale, its first months at province scale. */
+/**
+ * At most 18,000 lines (the import's limit is 20,000): all of 2021 at city scale, its first months at province scale.
+ */
 function historyCsv(sourceDb: string) {
   const db = new Database(sourceDb, { readonly: true });
   const counties = db.prepare('SELECT COUNT(*) FROM units').pluck().get() as number;
@@ -138,7 +140,8 @@ function historyCsv(sourceDb: string) {
 export function measureRawInsert(values: number, n: number): { p50: number; valuesPerSecond: number } {
   const db = new Database(':memory:');
   db.exec(
-    'CREATE TABLE v (version_id INTEGER, county TEXT, indicator TEXT, value REAL, PRIMARY KEY (version_id, indicator, county)) WITHOUT ROWID',
+    'CREATE TABLE v (version_id INTEGER, county TEXT, indicator TEXT, value REAL, PRIMARY KEY (version_id, ' +
+      'indicator, county)) WITHOUT ROWID',
   );
   const insert = db.prepare('INSERT INTO v VALUES (?, ?, ?, ?)');
   const perVersion = Math.max(1, Math.floor(values / 32));

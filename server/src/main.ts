@@ -110,7 +110,8 @@ function loopbackOrigins(host: string, port: number): string[] {
     names.unshift(host.includes(':') ? `[${host}]` : host);
   else if (host === '0.0.0.0' || host === '::') {
     console.warn(
-      'HOST listens on every interface: set PUBLIC_ORIGIN to the address users type, or only loopback names are answered.',
+      'HOST listens on every interface: set PUBLIC_ORIGIN to the address users type, or only loopback names ' +
+        'are answered.',
     );
   }
   return names.map((n) => `http://${n}:${port}`);

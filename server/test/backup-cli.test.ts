@@ -65,7 +65,8 @@ describe('pnpm restore while the database is open', () => {
     expect(restoreDatabase(backupPath, dbPath).keptAs).toMatch(/before-restore-/);
   });
 
-  it('refuses while another process (a running server) has it open, with a message saying to stop the server', async () => {
+  it('refuses while another process (a running server) has it ' +
+    'open, with a message saying to stop the server', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-restore-proc-'));
     const dbPath = join(dir, 'live.sqlite');
     const backupPath = join(dir, 'backup.sqlite');

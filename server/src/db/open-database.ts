@@ -23,7 +23,8 @@ export function openDatabase(path: string): Db {
 /** Applies numbered `NNN-name.sql` files not yet applied, each in its own transaction. */
 export function migrate(db: Db): number[] {
   db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, ' +
+      'applied_at TEXT NOT NULL)',
   );
   const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const files = readdirSync(migrationsDir)

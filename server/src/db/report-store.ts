@@ -83,7 +83,8 @@ export function insertVersion(db: Db, v: NewVersion): { id: number; version: num
     )?.latest ?? 0) + 1;
   const info = prepared(
     db,
-    `INSERT INTO report_versions (department, month, version, submitted_at_ms, submitted_by, source, file_name, warnings)
+    `INSERT INTO report_versions
+       (department, month, version, submitted_at_ms, submitted_by, source, file_name, warnings)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(v.department, v.month, next, v.submittedAtMs, v.submittedBy, v.source, v.fileName, JSON.stringify(v.warnings));
   const id = Number(info.lastInsertRowid);
@@ -110,14 +111,16 @@ export function appendReportEvent(
 ): void {
   prepared(
     db,
-    'INSERT INTO report_events (department, month, at_ms, actor, action, version, reason) VALUES (@department, @month, @atMs, @actor, @action, @version, @reason)',
+    'INSERT INTO report_events (department, month, at_ms, actor, action, version, reason) VALUES ' +
+      '(@department, @month, @atMs, @actor, @action, @version, @reason)',
   ).run(e);
 }
 
 export function listReportEvents(db: Db, department: string, month: string) {
   return db
     .prepare(
-      'SELECT at_ms, actor, action, version, reason FROM report_events WHERE department = ? AND month = ? ORDER BY at_ms, id',
+      'SELECT at_ms, actor, action, version, reason FROM report_events WHERE department = ? AND month = ? ' +
+        'ORDER BY at_ms, id',
     )
     .all(department, month) as {
     at_ms: number;

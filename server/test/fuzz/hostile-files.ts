@@ -191,7 +191,8 @@ const MAKERS: Maker[] = [
       switch (bait) {
         case 'validation': {
           const dv =
-            '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+            '<dataValidations count="1"><dataValidation type="list" ' +
+            'sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
           const after = x.includes('</mergeCells>') ? '</mergeCells>' : '</sheetData>';
           return x.replace(after, `${after}${dv}`);
         }

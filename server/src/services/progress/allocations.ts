@@ -152,7 +152,8 @@ export function getAllocations(
   const warnings: string[] = [];
   if (parent !== null && sum < parent - 1e-9) {
     warnings.push(
-      `分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`,
+      `分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ` +
+        `${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`,
     );
   }
   if (department !== null && parent === null) warnings.push('本单位尚未分配到该目标');
@@ -176,7 +177,8 @@ export function getAllocations(
     const yearSum = given.reduce((s, i) => s + (i.years[year] ?? 0), 0);
     if (yearSum < value - 1e-9) {
       warnings.push(
-        `${year} 年分解合计 ${yearSum.toLocaleString('zh-CN')} 低于${department === null ? '全市' : '本单位'}该年度目标 ${value.toLocaleString('zh-CN')}，差 ${(value - yearSum).toLocaleString('zh-CN')}`,
+        `${year} 年分解合计 ${yearSum.toLocaleString('zh-CN')} 低于${department === null ? '全市' : '本单位'}该年度目标 ` +
+          `${value.toLocaleString('zh-CN')}，差 ${(value - yearSum).toLocaleString('zh-CN')}`,
       );
     }
   }

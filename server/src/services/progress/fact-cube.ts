@@ -1,7 +1,8 @@
 /**
  * The figures in force as of a date: for each report, its latest version submitted by the end of that
  * date (a later correction does not rewrite history). Built from the in-memory fact store by picking one
- * version per department × month (no copying), cached per (date, store generation) by the figures module; sums over it are
+ * version per department × month (no copying), cached per (date, store generation) by the figures module; sums over it
+ * are
  * memoised, so repeated dashboard calls cost a lookup.
  */
 import { endOfDayInZone } from '@lz/shared/zoned-time';

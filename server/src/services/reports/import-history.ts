@@ -1,7 +1,8 @@
 /**
  * Imports a history file (many departments × months in one table) through `submitReport` — the path of
  * every monthly submission, without reading each stored version back — inside one enclosing commit:
- * either every report in the file is stored or nothing is. All reports are tried before answering, so a 422 lists every problem of every
+ * either every report in the file is stored or nothing is. All reports are tried before answering, so a 422 lists every
+ * problem of every
  * report at once instead of the first one, and the office fixes the file in one pass.
  */
 import type { HistoryImportResult } from '@lz/shared/api/reports';
