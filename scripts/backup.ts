@@ -21,5 +21,6 @@ if (check !== 'ok') {
   process.exit(1);
 }
 console.log(
-  `backup of ${db} → ${out} (${(bytes / 1024 / 1024).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms, integrity ok)`,
+  `backup of ${db} → ${out} (${(bytes / 1024 / 1024).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ` +
+    `ms, integrity ok)`,
 );

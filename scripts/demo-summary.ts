@@ -4,7 +4,7 @@
  * department totals against the targets, so the demo's believability can be checked at a glance.
  */
 import { parseArgs } from 'node:util';
-import { buildDeps } from '@lz/server/demo/build-demo-deps';
+import { buildDeps } from '@lz/server/build-deps';
 import { seedDemo } from '@lz/server/demo/seed-demo';
 import { getProgress } from '@lz/server/services/progress/get-progress';
 import { getBreakdown } from '@lz/server/services/progress/get-breakdown';
@@ -26,7 +26,9 @@ console.log('target                                   target      actual   rate 
 for (const t of p.targets) {
   const fmt = t.kind === 'ratio' ? pct : num;
   console.log(
-    `${t.code.padEnd(3)} ${t.name.padEnd(22, '　')} ${fmt(t.target).padStart(9)} ${fmt(t.actual).padStart(10)} ${pct(t.completionRate).padStart(7)} ${pct(t.timeProgress).padStart(7)} ${fmt(t.forecast).padStart(10)}  ${t.lagging ? '落后' : ''}`,
+    `${t.code.padEnd(3)} ${t.name.padEnd(22, '　')} ${fmt(t.target).padStart(9)} ` +
+      `${fmt(t.actual).padStart(10)} ${pct(t.completionRate).padStart(7)} ${pct(t.timeProgress).padStart(7)} ` +
+      `${fmt(t.forecast).padStart(10)}  ${t.lagging ? '落后' : ''}`,
   );
   for (const y of t.years ?? []) console.log(`      ${y.year}: ${y.actual} / ${y.target}${y.lagging ? ' 落后' : ''}`);
 }
@@ -35,7 +37,8 @@ for (const by of ['county', 'department'] as const) {
   console.log(`\nT by ${by} (total ${num(b.total.actual)}):`);
   for (const r of b.rows) {
     console.log(
-      `  ${String(r.rank).padStart(2)} ${r.name.padEnd(16, '　')} ${num(r.actual).padStart(8)} / ${num(r.allocation).padStart(8)} ${pct(r.completionRate).padStart(7)} ${r.lagging ? '落后' : ''}`,
+      `  ${String(r.rank).padStart(2)} ${r.name.padEnd(16, '　')} ${num(r.actual).padStart(8)} / ` +
+        `${num(r.allocation).padStart(8)} ${pct(r.completionRate).padStart(7)} ${r.lagging ? '落后' : ''}`,
     );
   }
 }
@@ -44,5 +47,6 @@ console.log(`\nR1 city ${pct(ratios.city.r1)}  R2 city ${pct(ratios.city.r2)} ($
 for (const c of ratios.counties) console.log(`  ${c.name.padEnd(16, '　')} R1 ${pct(c.r1)} R2 ${pct(c.r2)}`);
 const comp = getCompliance(deps, { asOf });
 console.log(
-  `\nreporting rate ${pct(comp.total.reportingRate)}, on time ${pct(comp.total.onTimeRate)} (${comp.total.submitted}/${comp.total.expected})`,
+  `\nreporting rate ${pct(comp.total.reportingRate)}, on time ${pct(comp.total.onTimeRate)} ` +
+    `(${comp.total.submitted}/${comp.total.expected})`,
 );

@@ -15,10 +15,8 @@ import Database from 'better-sqlite3';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportRow } from '@lz/shared/report-body';
 import { defaultCampaignDir, loadCatalogue } from '@lz/server/catalogue';
-import { openDatabase } from '@lz/server/db/open-database';
-import { syncReferenceData } from '@lz/server/db/reference-sync';
-import { defaultConfig, fixedClock, systemClock, type Deps } from '@lz/server/deps';
-import { buildDeps } from '@lz/server/demo/build-demo-deps';
+import { fixedClock, type Deps } from '@lz/server/deps';
+import { buildDeps } from '@lz/server/build-deps';
 import { seedDemo } from '@lz/server/demo/seed-demo';
 import { putAllocations } from '@lz/server/services/progress/allocations';
 import { reviewReport } from '@lz/server/services/reports/review-report';
@@ -105,9 +103,8 @@ export async function buildProvinceDatabase(dir: string, city: BenchDatabase): P
   const dbPath = join(dir, 'province.sqlite');
   const t0 = performance.now();
   const catalogue = loadCatalogue(campaignDir);
-  const db = openDatabase(dbPath);
-  syncReferenceData(db, catalogue);
-  const deps: Deps = { db, catalogue, clock: systemClock, config: defaultConfig };
+  const deps = buildDeps({ dbPath, catalogue });
+  const { db } = deps;
 
   const baseCodes = loadCatalogue().units.map((u) => u.code);
   const src = new Database(city.dbPath, { readonly: true });

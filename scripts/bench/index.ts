@@ -141,20 +141,30 @@ for (const r of results) {
   for (const [name, t] of Object.entries(r.calls)) {
     const f = r.floors[name];
     console.log(
-      `${name.padEnd(26)}${ms(t.p50).padStart(8)}${ms(t.p95).padStart(8)}${(f ? ms(f.p50) : '—').padStart(11)}${(f ? (t.p50 / f.p50).toFixed(2) : '—').padStart(7)}`,
+      name.padEnd(26) +
+        ms(t.p50).padStart(8) +
+        ms(t.p95).padStart(8) +
+        (f ? ms(f.p50) : '—').padStart(11) +
+        (f ? (t.p50 / f.p50).toFixed(2) : '—').padStart(7),
     );
   }
   console.log(
-    `progress right after a submission: p50 ${ms(r.afterWrite.progressAfter.p50)} p95 ${ms(r.afterWrite.progressAfter.p95)} ms`,
+    `progress right after a submission: p50 ${ms(r.afterWrite.progressAfter.p50)} p95 ` +
+      `${ms(r.afterWrite.progressAfter.p95)} ms`,
   );
   console.log(
-    `xlsx intake: p50 ${ms(r.xlsx.p50)} p95 ${ms(r.xlsx.p95)} ms; CSV ${Math.round(r.csv.rowsPerSecond)} rows/s (${Math.round(r.csv.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawInsert.valuesPerSecond)} values/s`,
+    `xlsx intake: p50 ${ms(r.xlsx.p50)} p95 ${ms(r.xlsx.p95)} ms; CSV ${Math.round(r.csv.rowsPerSecond)} ` +
+      `rows/s (${Math.round(r.csv.valuesPerSecond)} values/s) vs raw ` +
+      `${Math.round(r.rawInsert.valuesPerSecond)} values/s`,
   );
   console.log(
-    `history import: ${r.history.reports} reports, ${r.history.rows} lines in p50 ${ms(r.history.p50)} ms: ${Math.round(r.history.rowsPerSecond)} lines/s (${Math.round(r.history.valuesPerSecond)} values/s) vs raw ${Math.round(r.rawHistory.valuesPerSecond)} values/s`,
+    `history import: ${r.history.reports} reports, ${r.history.rows} lines in p50 ${ms(r.history.p50)} ms: ` +
+      `${Math.round(r.history.rowsPerSecond)} lines/s (${Math.round(r.history.valuesPerSecond)} values/s) vs ` +
+      `raw ${Math.round(r.rawHistory.valuesPerSecond)} values/s`,
   );
   console.log(
-    `load: ${Math.round(r.load.requestsPerSecond)} req/s, p99 ${r.load.p99} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, RSS ${r.load.rssBeforeMb.toFixed(0)} → ${r.load.rssAfterMb.toFixed(0)} MB`,
+    `load: ${Math.round(r.load.requestsPerSecond)} req/s, p99 ${r.load.p99} ms, errors ${r.load.errors}, ` +
+      `non-2xx ${r.load.non2xx}, RSS ${r.load.rssBeforeMb.toFixed(0)} → ${r.load.rssAfterMb.toFixed(0)} MB`,
   );
 }
 const overview = web.routes.find((r) => r.route === 'overview');

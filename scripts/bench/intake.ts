@@ -52,10 +52,10 @@ export async function measureCsvIntake(server: BenchServer, report: { department
   };
   const codes = Object.keys(latest.rows[0]?.values ?? {});
   const lines = [
-    '县区,' + codes.join(','),
+    `县区,${codes.join(',')}`,
     ...latest.rows.map((r) => [r.county, ...codes.map((c) => String(r.values[c] ?? 0))].join(',')),
   ];
-  const bytes = new TextEncoder().encode('\ufeff' + lines.join('\r\n') + '\r\n');
+  const bytes = new TextEncoder().encode(`\ufeff${lines.join('\r\n')}\r\n`);
   const t = await measure(n, 3, () => upload(server, `${base}/file`, bytes, 'report.csv'));
   const rows = latest.rows.length;
   const values = rows * codes.length;
@@ -97,7 +97,9 @@ export async function measureHistoryImport(o: {
   };
 }
 
-/** At most 18,000 lines (the import's limit is 20,000): all of 2021 at city scale, its first months at province scale. */
+/**
+ * At most 18,000 lines (the import's limit is 20,000): all of 2021 at city scale, its first months at province scale.
+ */
 function historyCsv(sourceDb: string) {
   const db = new Database(sourceDb, { readonly: true });
   const counties = db.prepare('SELECT COUNT(*) FROM units').pluck().get() as number;
@@ -127,7 +129,7 @@ function historyCsv(sourceDb: string) {
   }
   db.close();
   return {
-    bytes: new TextEncoder().encode('\ufeff' + lines.join('\r\n')),
+    bytes: new TextEncoder().encode(`\ufeff${lines.join('\r\n')}`),
     reports: reports.length,
     rows: lines.length - 1,
     values,
@@ -138,7 +140,8 @@ function historyCsv(sourceDb: string) {
 export function measureRawInsert(values: number, n: number): { p50: number; valuesPerSecond: number } {
   const db = new Database(':memory:');
   db.exec(
-    'CREATE TABLE v (version_id INTEGER, county TEXT, indicator TEXT, value REAL, PRIMARY KEY (version_id, indicator, county)) WITHOUT ROWID',
+    'CREATE TABLE v (version_id INTEGER, county TEXT, indicator TEXT, value REAL, PRIMARY KEY (version_id, ' +
+      'indicator, county)) WITHOUT ROWID',
   );
   const insert = db.prepare('INSERT INTO v VALUES (?, ?, ?, ?)');
   const perVersion = Math.max(1, Math.floor(values / 32));

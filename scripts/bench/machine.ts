@@ -31,6 +31,6 @@ export function machineInfo(): MachineInfo {
     os,
     node: process.versions.node,
     sqlite,
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   };
 }

@@ -36,7 +36,8 @@ export const floorQueries: Record<string, string> = {
     JOIN report_values v ON v.version_id = rv.id AND v.indicator IN ('S1','S2','S3')
     WHERE rv.month LIKE '%-12' GROUP BY rv.month, v.county, v.indicator`,
   compliance: `SELECT e.department, e.month, MIN(e.at_ms) AS first_at,
-      (SELECT x.action FROM report_events x WHERE x.department = e.department AND x.month = e.month AND x.at_ms <= @asOfMs
+      (SELECT x.action FROM report_events x
+       WHERE x.department = e.department AND x.month = e.month AND x.at_ms <= @asOfMs
        ORDER BY x.at_ms DESC, x.id DESC LIMIT 1) AS status
     FROM report_events e WHERE e.at_ms <= @asOfMs GROUP BY e.department, e.month`,
 };

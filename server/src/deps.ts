@@ -2,6 +2,7 @@
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { Db } from './db/open-database';
 import type { WorkerPool } from './import/read-pool';
+import type { Figures } from './services/progress/figures';
 
 export interface Clock {
   now(): Date;
@@ -55,6 +56,8 @@ export interface Deps {
   catalogue: Catalogue;
   clock: Clock;
   config: Config;
+  /** The read model: in-memory figures and cached answers; every write that changes them goes through it. */
+  figures: Figures;
   /** Workers that read uploaded files; the process's shared pool (import/read-isolated.ts) when absent. */
   readPool?: WorkerPool;
 }

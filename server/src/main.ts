@@ -23,7 +23,7 @@ import { defaultConfig, systemClock, type Deps } from './deps';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed-demo';
 import { sharedReadPool } from './import/read-isolated';
 import { ensureAdmin } from './services/auth/users';
-import { getFactStore } from './services/progress/fact-store';
+import { createFigures } from './services/progress/figures';
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -45,6 +45,7 @@ async function main() {
       webDist,
       allowedOrigins: publicOrigins(),
     },
+    figures: createFigures(db, catalogue),
   };
 
   if (process.env.ADMIN_PASSWORD) await ensureAdmin(deps, process.env.ADMIN_PASSWORD);
@@ -59,7 +60,7 @@ async function main() {
 
   // Load every report's figures into memory now, so the first dashboard request does not pay for it.
   const t0 = performance.now();
-  const store = getFactStore(db, catalogue);
+  const store = deps.figures.store();
   const versions = store.reports.reduce((n, r) => n + (r?.length ?? 0), 0);
   console.log(`figures of ${versions} report versions loaded in ${Math.round(performance.now() - t0)} ms`);
 
@@ -109,7 +110,8 @@ function loopbackOrigins(host: string, port: number): string[] {
     names.unshift(host.includes(':') ? `[${host}]` : host);
   else if (host === '0.0.0.0' || host === '::') {
     console.warn(
-      'HOST listens on every interface: set PUBLIC_ORIGIN to the address users type, or only loopback names are answered.',
+      'HOST listens on every interface: set PUBLIC_ORIGIN to the address users type, or only loopback names ' +
+        'are answered.',
     );
   }
   return names.map((n) => `http://${n}:${port}`);

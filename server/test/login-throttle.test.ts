@@ -1,4 +1,7 @@
-/** Finding 10: unknown names answer like known ones; a guesser locks out only itself; per-address and per-account limits. */
+/**
+ * Finding 10: unknown names answer like known ones; a guesser locks out only itself; per-address and per-account
+ * limits.
+ */
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, PAIR_LIMIT, THROTTLE_MS } from '../src/services/auth/login-throttle';
 import { makeTestApp, PASSWORD, type Client } from './test-app';
@@ -11,20 +14,24 @@ async function answer(res: Response): Promise<Answer> {
 const attempt = (c: Client, username: string, password: string) => c.post('/api/session', { username, password });
 
 describe('unknown and known names are indistinguishable', () => {
-  it('the same answers, failure after failure, for a known name and an unknown one (no slow_down for known names only)', async () => {
-    const t = await makeTestApp();
-    const known: Answer[] = [];
-    const unknown: Answer[] = [];
-    for (let i = 0; i < PAIR_LIMIT + 3; i++) {
-      known.push(await answer(await attempt(t.from('10.0.0.1'), 'rsj', 'Wrong-guess-1')));
-      unknown.push(await answer(await attempt(t.from('10.0.0.2'), 'no-such-user', 'Wrong-guess-1')));
-      t.clock.advance(10);
-    }
-    expect(unknown).toEqual(known);
-    expect(known.slice(0, PAIR_LIMIT).every((a) => a.status === 401)).toBe(true);
-    expect(known.slice(PAIR_LIMIT).every((a) => a.status === 429 && a.code === 'account_locked')).toBe(true);
-    expect(known.some((a) => a.code === 'slow_down')).toBe(false);
-  });
+  it(
+    'the same answers, failure after failure, for a known name and an unknown one (no slow_down for known ' +
+      'names only)',
+    async () => {
+      const t = await makeTestApp();
+      const known: Answer[] = [];
+      const unknown: Answer[] = [];
+      for (let i = 0; i < PAIR_LIMIT + 3; i++) {
+        known.push(await answer(await attempt(t.from('10.0.0.1'), 'rsj', 'Wrong-guess-1')));
+        unknown.push(await answer(await attempt(t.from('10.0.0.2'), 'no-such-user', 'Wrong-guess-1')));
+        t.clock.advance(10);
+      }
+      expect(unknown).toEqual(known);
+      expect(known.slice(0, PAIR_LIMIT).every((a) => a.status === 401)).toBe(true);
+      expect(known.slice(PAIR_LIMIT).every((a) => a.status === 429 && a.code === 'account_locked')).toBe(true);
+      expect(known.some((a) => a.code === 'slow_down')).toBe(false);
+    },
+  );
 });
 
 describe('a guesser locks out only itself', () => {

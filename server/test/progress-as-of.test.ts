@@ -136,7 +136,7 @@ describe('per-year targets across a year boundary', () => {
       [2020, 2, 10, false],
       [2021, 0, 10, false],
     ]);
-    expect(C3.years?.[0]!.timeProgress).toBe(1);
+    expect(C3.years?.[0]?.timeProgress).toBe(1);
     // 2020 through February: 2 of 10 = 20% against 2/12 elapsed; forecast 2 + (2 / 2 months) × 10 = 12.
     expect([C3.actual, C3.completionRate]).toEqual([2, 0.2]);
     expect(C3.timeProgress).toBeCloseTo(2 / 12, 12);

@@ -37,7 +37,10 @@ beforeAll(async () => {
   await submit('RSJ', '2019-09', '2019-10-08T10:00:00+08:00', 2, (b) => (b.rows[0]!.values.C3 = 4)); // 720
   await submit('GXJ', '2019-09', '2019-10-15T10:00:00+08:00', 1); // 360, late
   await submit('RSJ', '2019-10', '2019-11-05T10:00:00+08:00', 1); // 360 …
-  await submit('RSJ', '2019-10', '2019-11-20T10:00:00+08:00', 3, (b) => (b.rows[0]!.values.C3 = 7)); // … corrected to 1080
+  // … corrected to 1080
+  await submit('RSJ', '2019-10', '2019-11-20T10:00:00+08:00', 3, (b) => {
+    b.rows[0]!.values.C3 = 7;
+  });
   await submit('RSJ', '2019-12', '2020-01-08T10:00:00+08:00', 0, (b) => {
     Object.assign(b.rows[0]!.values, { S1: 1000, S2: 300, S3: 90 });
     Object.assign(b.rows[9]!.values, { S1: 2000, S2: 400, S3: 80 });
@@ -213,58 +216,62 @@ describe('target decomposition (目标责任制度) and lagging against allocati
 });
 
 describe('a county drill-down by department reconciles with the county', () => {
-  it('its 合计 allocation is the county’s own target (every department’s allocation to it), equal to its row one level up', async () => {
-    // RSJ gave 城中区 500 for the window (above); GXJ gives it yearly figures only: 100 in 2019, 200 in 2020.
-    const gxj = await t.login('gxj');
-    const put = await gxj.put('/api/allocations', {
-      target: 'T',
-      department: 'GXJ',
-      items: [
-        { code: '450202', year: 2019, value: 100 },
-        { code: '450202', year: 2020, value: 200 },
-      ],
-    });
-    expect(put.status).toBe(200);
-    const drill = await get(
-      '/api/progress/breakdown?by=department&indicator=T&county=450202&asOf=2019-11-30',
-      breakdownSchema,
-    );
-    expect(drill.rows).toHaveLength(21);
-    const rsj = drill.rows.find((r) => r.code === 'RSJ')!;
-    const g = drill.rows.find((r) => r.code === 'GXJ')!;
-    expect([rsj.allocation, rsj.actual]).toEqual([500, 30 * (1 + 2 + 3)]);
-    expect(rsj.timeProgress).toBeCloseTo(3 / 29, 12);
-    // GXJ: 30 against 300; its pace is its own split: 3 of 2019's 5 months of 100 → 60 of 300 = 20%.
-    expect([g.allocation, g.actual, g.completionRate]).toEqual([300, 30, 0.1]);
-    expect(g.timeProgress).toBeCloseTo(0.2, 12);
-    expect(g.lagging).toBe(true);
-    // 合计: 180 + 30 = 210 against 500 + 300 = 800 (the sum of the rows' allocations, not null).
-    expect(drill.total).toEqual({ allocation: 800, actual: 210, completionRate: 210 / 800 });
-    expect(drill.rows.reduce((s, r) => s + (r.allocation ?? 0), 0)).toBe(drill.total.allocation);
-    expect(drill.rows.reduce((s, r) => s + r.actual, 0)).toBe(drill.total.actual);
-    // One level up, 城中区's row in the city's county breakdown shows the same figures.
-    const byCounty = await get('/api/progress/breakdown?by=county&indicator=T&asOf=2019-11-30', breakdownSchema);
-    const cz = byCounty.rows.find((r) => r.code === '450202')!;
-    expect([cz.allocation, cz.actual, cz.completionRate]).toEqual([
-      drill.total.allocation,
-      drill.total.actual,
-      drill.total.completionRate,
-    ]);
-    // Its pace weighs each department's expected figure: RSJ 500 × 3/29 (linear) + GXJ 60 = 111.72 of 800.
-    expect(cz.timeProgress).toBeCloseTo(((500 * 3) / 29 + 60) / 800, 12);
-    expect(cz.lagging).toBe(false);
-    // A county nobody allocated to has no target, so its 合计 shows none.
-    const none = await get(
-      '/api/progress/breakdown?by=department&indicator=T&county=450226&asOf=2019-11-30',
-      breakdownSchema,
-    );
-    expect(none.total.allocation).toBe(5000);
-    const e5 = await get(
-      '/api/progress/breakdown?by=department&indicator=E5&county=450226&asOf=2019-11-30',
-      breakdownSchema,
-    );
-    expect(e5.total).toEqual({ allocation: null, actual: 2 * (1 + 2 + 1 + 3), completionRate: null });
-  });
+  it(
+    'its 合计 allocation is the county’s own target (every department’s allocation to it), equal to its row one ' +
+      'level up',
+    async () => {
+      // RSJ gave 城中区 500 for the window (above); GXJ gives it yearly figures only: 100 in 2019, 200 in 2020.
+      const gxj = await t.login('gxj');
+      const put = await gxj.put('/api/allocations', {
+        target: 'T',
+        department: 'GXJ',
+        items: [
+          { code: '450202', year: 2019, value: 100 },
+          { code: '450202', year: 2020, value: 200 },
+        ],
+      });
+      expect(put.status).toBe(200);
+      const drill = await get(
+        '/api/progress/breakdown?by=department&indicator=T&county=450202&asOf=2019-11-30',
+        breakdownSchema,
+      );
+      expect(drill.rows).toHaveLength(21);
+      const rsj = drill.rows.find((r) => r.code === 'RSJ')!;
+      const g = drill.rows.find((r) => r.code === 'GXJ')!;
+      expect([rsj.allocation, rsj.actual]).toEqual([500, 30 * (1 + 2 + 3)]);
+      expect(rsj.timeProgress).toBeCloseTo(3 / 29, 12);
+      // GXJ: 30 against 300; its pace is its own split: 3 of 2019's 5 months of 100 → 60 of 300 = 20%.
+      expect([g.allocation, g.actual, g.completionRate]).toEqual([300, 30, 0.1]);
+      expect(g.timeProgress).toBeCloseTo(0.2, 12);
+      expect(g.lagging).toBe(true);
+      // 合计: 180 + 30 = 210 against 500 + 300 = 800 (the sum of the rows' allocations, not null).
+      expect(drill.total).toEqual({ allocation: 800, actual: 210, completionRate: 210 / 800 });
+      expect(drill.rows.reduce((s, r) => s + (r.allocation ?? 0), 0)).toBe(drill.total.allocation);
+      expect(drill.rows.reduce((s, r) => s + r.actual, 0)).toBe(drill.total.actual);
+      // One level up, 城中区's row in the city's county breakdown shows the same figures.
+      const byCounty = await get('/api/progress/breakdown?by=county&indicator=T&asOf=2019-11-30', breakdownSchema);
+      const cz = byCounty.rows.find((r) => r.code === '450202')!;
+      expect([cz.allocation, cz.actual, cz.completionRate]).toEqual([
+        drill.total.allocation,
+        drill.total.actual,
+        drill.total.completionRate,
+      ]);
+      // Its pace weighs each department's expected figure: RSJ 500 × 3/29 (linear) + GXJ 60 = 111.72 of 800.
+      expect(cz.timeProgress).toBeCloseTo(((500 * 3) / 29 + 60) / 800, 12);
+      expect(cz.lagging).toBe(false);
+      // A county nobody allocated to has no target, so its 合计 shows none.
+      const none = await get(
+        '/api/progress/breakdown?by=department&indicator=T&county=450226&asOf=2019-11-30',
+        breakdownSchema,
+      );
+      expect(none.total.allocation).toBe(5000);
+      const e5 = await get(
+        '/api/progress/breakdown?by=department&indicator=E5&county=450226&asOf=2019-11-30',
+        breakdownSchema,
+      );
+      expect(e5.total).toEqual({ allocation: null, actual: 2 * (1 + 2 + 1 + 3), completionRate: null });
+    },
+  );
 
   it('a county user’s own drill-down gets the same 合计', async () => {
     const county = await t.login('sanjiang');

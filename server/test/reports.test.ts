@@ -205,32 +205,36 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     expect(JSON.parse(audit[0]!.after).reason).toBe('省厅要求更正');
   });
 
-  it('accept and return judge the version the reviewer saw: a newer one is refused (409 stale_version) and nothing changes', async () => {
-    const t = await makeTestApp();
-    const rsj = await t.login('rsj');
-    const admin = await t.login('admin');
-    await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
-    // The admin opens version 1; meanwhile the department sends version 2.
-    await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
-    const before = tableCounts(t.deps);
-    for (const [verb, extra] of [
-      ['accept', {}],
-      ['return', { reason: '请核实' }],
-    ] as const) {
-      const res = await admin.post(`/api/reports/RSJ/2020-08/${verb}`, { ...extra, version: 1 });
-      expect(res.status).toBe(409);
-      const err = await error(res);
-      expect(err.code).toBe('stale_version');
-      expect(err.message).toContain('第 2 版');
-    }
-    expect(tableCounts(t.deps)).toEqual(before);
-    // Without a version the review is refused as a bad body, not applied to whatever is newest.
-    expect((await admin.post('/api/reports/RSJ/2020-08/accept', {})).status).toBe(400);
-    const accepted = reportVersionSchema.parse(
-      await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 2 })).json(),
-    );
-    expect(accepted).toMatchObject({ status: 'accepted', version: 2 });
-  });
+  it(
+    'accept and return judge the version the reviewer saw: a newer one is refused (409 stale_version) and ' +
+      'nothing changes',
+    async () => {
+      const t = await makeTestApp();
+      const rsj = await t.login('rsj');
+      const admin = await t.login('admin');
+      await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
+      // The admin opens version 1; meanwhile the department sends version 2.
+      await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
+      const before = tableCounts(t.deps);
+      for (const [verb, extra] of [
+        ['accept', {}],
+        ['return', { reason: '请核实' }],
+      ] as const) {
+        const res = await admin.post(`/api/reports/RSJ/2020-08/${verb}`, { ...extra, version: 1 });
+        expect(res.status).toBe(409);
+        const err = await error(res);
+        expect(err.code).toBe('stale_version');
+        expect(err.message).toContain('第 2 版');
+      }
+      expect(tableCounts(t.deps)).toEqual(before);
+      // Without a version the review is refused as a bad body, not applied to whatever is newest.
+      expect((await admin.post('/api/reports/RSJ/2020-08/accept', {})).status).toBe(400);
+      const accepted = reportVersionSchema.parse(
+        await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 2 })).json(),
+      );
+      expect(accepted).toMatchObject({ status: 'accepted', version: 2 });
+    },
+  );
 
   it('versions are immutable in the database itself', async () => {
     const t = await makeTestApp();
@@ -261,21 +265,24 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
 });
 
 describe('a back-filled submission time', () => {
-  it('may not lie before its month began: 23:59:59 on the last day before is refused, 00:00:00 on the 1st is taken', async () => {
-    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
-    const admin = await t.login('admin');
-    const before = tableCounts(t.deps);
-    const early = await admin.post('/api/reports/JYJ/2020-03', {
-      ...body(t.deps),
-      submittedAt: '2020-02-29T23:59:59+08:00',
-    });
-    expect(early.status).toBe(400);
-    expect(((await early.json()) as { error: { code: string } }).error.code).toBe('submitted_at_before_month');
-    expect(tableCounts(t.deps)).toEqual(before);
-    const first = await admin.post('/api/reports/JYJ/2020-03', {
-      ...body(t.deps),
-      submittedAt: '2020-03-01T00:00:00+08:00',
-    });
-    expect(first.status).toBe(201);
-  });
+  it(
+    'may not lie before its month began: 23:59:59 on the last day before is refused, 00:00:00 on the 1st is ' + 'taken',
+    async () => {
+      const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+      const admin = await t.login('admin');
+      const before = tableCounts(t.deps);
+      const early = await admin.post('/api/reports/JYJ/2020-03', {
+        ...body(t.deps),
+        submittedAt: '2020-02-29T23:59:59+08:00',
+      });
+      expect(early.status).toBe(400);
+      expect(((await early.json()) as { error: { code: string } }).error.code).toBe('submitted_at_before_month');
+      expect(tableCounts(t.deps)).toEqual(before);
+      const first = await admin.post('/api/reports/JYJ/2020-03', {
+        ...body(t.deps),
+        submittedAt: '2020-03-01T00:00:00+08:00',
+      });
+      expect(first.status).toBe(201);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 /** A fresh app over an in-memory database with a movable clock, and signed-in clients for each role. */
 import type { Role } from '@lz/shared/api/session';
 import { createApp } from '../src/app';
-import { buildDeps } from '../src/demo/build-demo-deps';
+import { buildDeps } from '../src/build-deps';
 import { fixedClock, type Config, type Deps } from '../src/deps';
 import { createUser } from '../src/services/auth/users';
 

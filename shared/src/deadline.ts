@@ -1,7 +1,7 @@
 /** When a month's report is due (统计管理制度, 七(二)): the 10th of the next month, 23:59:59 local time. */
 import type { Campaign, Month } from './catalogue';
 import { addMonths, monthRange } from './months';
-import { dateInZone, instantOfWallClock } from './zoned-time';
+import { instantOfWallClock } from './zoned-time';
 
 type DeadlineRule = Pick<Campaign, 'deadlineDayOfNextMonth' | 'timeZone'>;
 
@@ -44,9 +44,4 @@ export function monthsDueBy(
   c: Pick<Campaign, 'start' | 'end' | 'deadlineDayOfNextMonth' | 'timeZone'>,
 ): Month[] {
   return monthRange(c.start, c.end).filter((m) => deadlineOf(m, c).getTime() < now.getTime());
-}
-
-/** Today's date in the campaign's zone. */
-export function todayIn(now: Date, timeZone: string): string {
-  return dateInZone(now, timeZone);
 }

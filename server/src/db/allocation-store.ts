@@ -12,7 +12,8 @@ export const listAllocations = (db: Db, target?: string) =>
   (target
     ? db
         .prepare(
-          'SELECT target, department, county, year, value FROM allocations WHERE target = ? ORDER BY department, county, year',
+          'SELECT target, department, county, year, value FROM allocations WHERE target = ? ORDER BY ' +
+            'department, county, year',
         )
         .all(target)
     : db
@@ -37,7 +38,8 @@ export function replaceAllocations(
       level.department,
     );
   const insert = db.prepare(
-    'INSERT INTO allocations (target, department, county, year, value, updated_at, updated_by) VALUES (@target, @department, @county, @year, @value, @at, @by)',
+    'INSERT INTO allocations (target, department, county, year, value, updated_at, updated_by) VALUES ' +
+      '(@target, @department, @county, @year, @value, @at, @by)',
   );
   for (const item of items) insert.run({ ...item, at, by });
 }

@@ -14,7 +14,8 @@ export interface AuditRecord {
 export function appendAudit(db: Db, at: Date, r: AuditRecord): void {
   prepared(
     db,
-    'INSERT INTO audit_log (at, actor, action, target, before, after, ip) VALUES (@at, @actor, @action, @target, @before, @after, @ip)',
+    'INSERT INTO audit_log (at, actor, action, target, before, after, ip) VALUES (@at, @actor, @action, ' +
+      '@target, @before, @after, @ip)',
   ).run({
     at: at.toISOString(),
     actor: r.actor,

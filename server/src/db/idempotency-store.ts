@@ -42,7 +42,8 @@ export function recordAnswer(
 ): void {
   prepared(
     db,
-    'UPDATE idempotency_keys SET status = @status, content_type = @contentType, body = @body WHERE user_id = @userId AND key = @key',
+    'UPDATE idempotency_keys SET status = @status, content_type = @contentType, body = @body WHERE user_id = ' +
+      '@userId AND key = @key',
   ).run(a);
 }
 

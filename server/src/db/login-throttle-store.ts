@@ -48,7 +48,8 @@ export const findThrottle = (db: Db, key: string) =>
 export const lockIfFull = (db: Db, p: { key: string; limit: number; lockedUntilMs: number }) =>
   prepared(
     db,
-    'UPDATE login_throttle SET locked_until_ms = @lockedUntilMs WHERE key = @key AND attempts >= @limit AND locked_until_ms IS NULL',
+    'UPDATE login_throttle SET locked_until_ms = @lockedUntilMs WHERE key = @key AND attempts >= @limit AND ' +
+      'locked_until_ms IS NULL',
   ).run(p);
 
 /** A successful attempt gives its place back. */

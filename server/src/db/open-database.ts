@@ -23,7 +23,8 @@ export function openDatabase(path: string): Db {
 /** Applies numbered `NNN-name.sql` files not yet applied, each in its own transaction. */
 export function migrate(db: Db): number[] {
   db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, ' +
+      'applied_at TEXT NOT NULL)',
   );
   const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const files = readdirSync(migrationsDir)
@@ -57,6 +58,16 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
+/** Throws if the database does not answer (GET /api/health). */
+export function pingDatabase(db: Db): void {
+  prepared(db, 'SELECT 1').get();
+}
+
+/** SQLite's count of commits by other connections to this file: it moves when another process writes. */
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**
@@ -65,8 +76,14 @@ const statements = new WeakMap<Db, Map<string, Database.Statement>>();
  */
 export function prepared(db: Db, sql: string): Database.Statement {
   let byDb = statements.get(db);
-  if (!byDb) statements.set(db, (byDb = new Map()));
+  if (!byDb) {
+    byDb = new Map();
+    statements.set(db, byDb);
+  }
   let stmt = byDb.get(sql);
-  if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    byDb.set(sql, stmt);
+  }
   return stmt;
 }

@@ -13,13 +13,15 @@ export function syncReferenceData(db: Db, c: Catalogue): void {
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, owes_reports = excluded.owes_reports, data = excluded.data`,
   );
   const ind = db.prepare(
-    `INSERT INTO indicators (code, name, short_name, unit, kind, data) VALUES (@code, @name, @shortName, @unit, @kind, @data)
+    `INSERT INTO indicators (code, name, short_name, unit, kind, data)
+     VALUES (@code, @name, @shortName, @unit, @kind, @data)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name, unit = excluded.unit,
        kind = excluded.kind, data = excluded.data`,
   );
   const target = db.prepare(
     `INSERT INTO targets (code, name, kind, value, data) VALUES (@code, @name, @kind, @value, @data)
-     ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, value = excluded.value, data = excluded.data`,
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, value = excluded.value,
+       data = excluded.data`,
   );
   writeTransaction(db, () => {
     for (const u of c.units)

@@ -44,7 +44,8 @@ export function updateUserFields(
   },
 ): void {
   db.prepare(
-    `UPDATE users SET display_name = @display_name, role = @role, department = @department, county = @county, disabled = @disabled,
+    `UPDATE users SET display_name = @display_name, role = @role, department = @department, county = @county,
+       disabled = @disabled,
        password_hash = coalesce(@password_hash, password_hash), auth_version = auth_version + @bump WHERE id = @id`,
   ).run(u);
 }
@@ -77,7 +78,9 @@ export const findSession = (db: Db, tokenHash: string) =>
      JOIN users u ON u.id = s.user_id AND u.auth_version = s.auth_version WHERE s.token_hash = ?`,
   ).get(tokenHash) as SessionWithUser | undefined;
 
-/** Moves last-seen on, at most once per `everyMs`, so an active session costs one write a minute, not one per request. */
+/**
+ * Moves last-seen on, at most once per `everyMs`, so an active session costs one write a minute, not one per request.
+ */
 export const touchSession = (db: Db, p: { tokenHash: string; nowMs: number; everyMs: number }) =>
   prepared(
     db,

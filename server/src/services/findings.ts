@@ -5,26 +5,11 @@ import type { CreateFinding, Finding } from '@lz/shared/api/findings';
 import type { SessionUser } from '@lz/shared/api/session';
 import { dateInZone } from '@lz/shared/zoned-time';
 import { appendAudit } from '../db/audit-log';
+import { closeFindingRow, findFindingRow, insertFinding, listFindingRows, type FindingRow } from '../db/finding-store';
 import type { Deps } from '../deps';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 
-interface Row {
-  id: number;
-  subject_kind: 'county' | 'department';
-  subject: string;
-  inspection: Finding['inspection'];
-  period: string;
-  finding: string;
-  rectification: string;
-  due_date: string;
-  status: 'open' | 'closed';
-  closing_note: string | null;
-  created_at: string;
-  created_by: string;
-  closed_at: string | null;
-}
-
-function toFinding(deps: Deps, r: Row): Finding {
+function toFinding(deps: Deps, r: FindingRow): Finding {
   const today = dateInZone(deps.clock.now(), deps.catalogue.campaign.timeZone);
   return {
     id: r.id,
@@ -45,9 +30,7 @@ function toFinding(deps: Deps, r: Row): Finding {
 }
 
 export function listFindings(deps: Deps): Finding[] {
-  return (deps.db.prepare('SELECT * FROM findings ORDER BY status DESC, due_date, id').all() as Row[]).map((r) =>
-    toFinding(deps, r),
-  );
+  return listFindingRows(deps.db).map((r) => toFinding(deps, r));
 }
 
 export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUser, ip: string | null): Finding {
@@ -63,23 +46,17 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
     );
   const now = deps.clock.now().toISOString();
   const id = writeTransaction(deps.db, () => {
-    const info = deps.db
-      .prepare(
-        `INSERT INTO findings (subject_kind, subject, inspection, period, finding, rectification, due_date, status, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-      )
-      .run(
-        input.subjectKind,
-        input.subject,
-        input.inspection,
-        input.period,
-        input.finding,
-        input.rectification,
-        input.dueDate,
-        now,
-        actor.username,
-      );
-    const newId = Number(info.lastInsertRowid);
+    const newId = insertFinding(deps.db, {
+      subject_kind: input.subjectKind,
+      subject: input.subject,
+      inspection: input.inspection,
+      period: input.period,
+      finding: input.finding,
+      rectification: input.rectification,
+      due_date: input.dueDate,
+      created_at: now,
+      created_by: actor.username,
+    });
     appendAudit(deps.db, deps.clock.now(), {
       actor: actor.username,
       action: 'finding.create',
@@ -93,7 +70,7 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
 }
 
 export function getFinding(deps: Deps, id: number): Finding {
-  const row = deps.db.prepare('SELECT * FROM findings WHERE id = ?').get(id) as Row | undefined;
+  const row = findFindingRow(deps.db, id);
   if (!row) throw notFound('督查记录不存在');
   return toFinding(deps, row);
 }
@@ -110,9 +87,7 @@ export function closeFinding(
     const before = getFinding(deps, id);
     if (before.status === 'closed') throw conflict('该问题已销号');
     const now = deps.clock.now().toISOString();
-    deps.db
-      .prepare("UPDATE findings SET status = 'closed', closing_note = ?, closed_at = ? WHERE id = ?")
-      .run(closingNote, now, id);
+    closeFindingRow(deps.db, { id, closingNote, closedAt: now });
     appendAudit(deps.db, deps.clock.now(), {
       actor: actor.username,
       action: 'finding.close',

@@ -1,4 +1,4 @@
-import { pingDatabase } from '../db/health';
+import { pingDatabase } from '../db/open-database';
 import type { Deps } from '../deps';
 
 /** The health check's answer: the database answers, or this throws (and the check fails with a 500). */

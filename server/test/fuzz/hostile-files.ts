@@ -4,7 +4,7 @@
  * negative or garbage, floods of merges and shared strings, deep nesting, enormous attributes, expansion
  * bait exceljs would follow (data validations, column ranges, defined names), truncated or bit-flipped zips,
  * CRC mismatches — and CSVs of blank lines, commas, unclosed quotes, giant lines, NULs and mixed
- * encodings. Used by server/test/upload-fuzz.test.ts (a sample) and `pnpm fuzz` (a thousand over HTTP).
+ * encodings. Used by server/test/reports-file-fuzz.test.ts (a sample) and `pnpm fuzz` (a thousand over HTTP).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
@@ -125,7 +125,7 @@ const MAKERS: Maker[] = [
       'A1048576',
       'ZZZZ9',
       '1A',
-      'A'.repeat(int(r, 10, 100_000)) + '1',
+      `${'A'.repeat(int(r, 10, 100_000))}1`,
       'B2147483648',
     ]);
     return { kind: `cell-ref ${ref.slice(0, 24)}`, bytes: editSheet(s.template, (x) => addRow(x, '30', ref)) };
@@ -191,7 +191,8 @@ const MAKERS: Maker[] = [
       switch (bait) {
         case 'validation': {
           const dv =
-            '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+            '<dataValidations count="1"><dataValidation type="list" ' +
+            'sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
           const after = x.includes('</mergeCells>') ? '</mergeCells>' : '</sheetData>';
           return x.replace(after, `${after}${dv}`);
         }

@@ -66,16 +66,19 @@ function csvOf(t: TestApp): string {
 }
 
 describe('finding 1: a merge reaching far past the table (exceljs expands every covered cell)', () => {
-  it('the template with <mergeCell ref="A1:XFD1048576"/> is a quick 413 naming the merge and the reading range', async () => {
-    const { t, admin, template } = await setup();
-    const bytes = editSheet(template, (x) => addMerges(x, ['A1:XFD1048576']));
-    expect(bytes.length).toBeLessThan(20 * 1024);
-    const message = await expectRefusal(t, admin, bytes, 'RSJ.xlsx', 413, 'too_large');
-    expect(message).toContain('A1:XFD1048576');
-    expect(message).toContain('1,000 行 × 200 列');
-    // The same template without the merge is accepted: the refusal is the merge's, not the form's.
-    expect((await admin.post(URL_RSJ, formOf(template, 'RSJ.xlsx'))).status).toBe(201);
-  });
+  it(
+    'the template with <mergeCell ref="A1:XFD1048576"/> is a ' + 'quick 413 naming the merge and the reading range',
+    async () => {
+      const { t, admin, template } = await setup();
+      const bytes = editSheet(template, (x) => addMerges(x, ['A1:XFD1048576']));
+      expect(bytes.length).toBeLessThan(20 * 1024);
+      const message = await expectRefusal(t, admin, bytes, 'RSJ.xlsx', 413, 'too_large');
+      expect(message).toContain('A1:XFD1048576');
+      expect(message).toContain('1,000 行 × 200 列');
+      // The same template without the merge is accepted: the refusal is the merge's, not the form's.
+      expect((await admin.post(URL_RSJ, formOf(template, 'RSJ.xlsx'))).status).toBe(201);
+    },
+  );
 
   it('D5:D5000000 (past Excel’s grid) and D5:D1048576 (past the row budget) are refused the same way', async () => {
     const { t, admin, template } = await setup();
@@ -101,34 +104,36 @@ describe('finding 1: a merge reaching far past the table (exceljs expands every 
     ).toContain('D5:D1048576');
   });
 
-  it('a merge of more cells than a form needs, and more merges than a form has, are refused inside the budget', async () => {
-    const { t, admin, template } = await setup();
-    expect(
-      await expectRefusal(
-        t,
-        admin,
-        editSheet(template, (x) => addMerges(x, ['B30:CV90'])),
-        'a.xlsx',
-        413,
-        'too_large',
-      ),
-    ).toContain('5,000');
-    const tiny = Array.from(
-      { length: MAX_MERGES_PER_SHEET },
-      (_, i) =>
-        `${colName(2 * (i % 90) + 1)}${30 + Math.floor(i / 90)}:${colName(2 * (i % 90) + 2)}${30 + Math.floor(i / 90)}`,
-    );
-    expect(
-      await expectRefusal(
-        t,
-        admin,
-        editSheet(template, (x) => addMerges(x, tiny)),
-        'b.xlsx',
-        413,
-        'too_large',
-      ),
-    ).toContain(`${MAX_MERGES_PER_SHEET} 处`);
-  });
+  it(
+    'a merge of more cells than a form needs, and more merges ' + 'than a form has, are refused inside the budget',
+    async () => {
+      const { t, admin, template } = await setup();
+      expect(
+        await expectRefusal(
+          t,
+          admin,
+          editSheet(template, (x) => addMerges(x, ['B30:CV90'])),
+          'a.xlsx',
+          413,
+          'too_large',
+        ),
+      ).toContain('5,000');
+      const tiny = Array.from({ length: MAX_MERGES_PER_SHEET }, (_, i) => {
+        const row = 30 + Math.floor(i / 90);
+        return `${colName(2 * (i % 90) + 1)}${row}:${colName(2 * (i % 90) + 2)}${row}`;
+      });
+      expect(
+        await expectRefusal(
+          t,
+          admin,
+          editSheet(template, (x) => addMerges(x, tiny)),
+          'b.xlsx',
+          413,
+          'too_large',
+        ),
+      ).toContain(`${MAX_MERGES_PER_SHEET} 处`);
+    },
+  );
 });
 
 describe('finding 2: a row index far past the table (exceljs loops to it)', () => {
@@ -192,62 +197,78 @@ describe('finding 2: a row index far past the table (exceljs loops to it)', () =
     expect(await expectRefusal(t, admin, flood, 'a.xlsx', 413, 'too_large')).toContain('200,000');
   });
 
-  it('expansion bait the import never reads (a validation over the whole grid, a column range to 2^31) is dropped, and the file accepted', async () => {
-    const { admin, template } = await setup();
-    const bait = editSheet(template, (x) =>
-      x
-        .replace(/<cols>[\s\S]*?<\/cols>/u, '<cols><col min="1" max="2147483647" width="9"/></cols>')
-        .replace(
-          '</mergeCells>',
-          '</mergeCells><dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
-        ),
-    );
-    const started = performance.now();
-    const res = await admin.post(URL_RSJ, formOf(bait, 'RSJ.xlsx'));
-    expect(res.status, await res.clone().text()).toBe(201);
-    expect(performance.now() - started).toBeLessThan(10_000);
-  });
+  it(
+    'expansion bait the import never reads (a validation over the whole grid, a column range to 2^31) is ' +
+      'dropped, and the file accepted',
+    async () => {
+      const { admin, template } = await setup();
+      const bait = editSheet(template, (x) =>
+        x
+          .replace(/<cols>[\s\S]*?<\/cols>/u, '<cols><col min="1" max="2147483647" width="9"/></cols>')
+          .replace(
+            '</mergeCells>',
+            '</mergeCells><dataValidations count="1"><dataValidation type="list" ' +
+              'sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
+          ),
+      );
+      const started = performance.now();
+      const res = await admin.post(URL_RSJ, formOf(bait, 'RSJ.xlsx'));
+      expect(res.status, await res.clone().text()).toBe(201);
+      expect(performance.now() - started).toBeLessThan(10_000);
+    },
+  );
 });
 
 describe('finding 3: CSVs of blank lines (the splitter ran over the whole text three times)', () => {
-  it('4,000,000 newlines before a valid table are a quick 413 naming the blank lines and the limit, without the memory', async () => {
-    const { t, admin } = await setup();
-    const bytes = new TextEncoder().encode(`${'\n'.repeat(4_000_000)}${csvOf(t)}`);
-    const rss = process.memoryUsage().rss;
-    const message = await expectRefusal(t, admin, bytes, 'RSJ.csv', 413, 'too_large');
-    expect(message).toContain('空行');
-    expect(message).toContain('200');
-    expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
-  });
+  it(
+    '4,000,000 newlines before a valid table are a quick 413 naming the blank lines and the limit, without the ' +
+      'memory',
+    async () => {
+      const { t, admin } = await setup();
+      const bytes = new TextEncoder().encode(`${'\n'.repeat(4_000_000)}${csvOf(t)}`);
+      const rss = process.memoryUsage().rss;
+      const message = await expectRefusal(t, admin, bytes, 'RSJ.csv', 413, 'too_large');
+      expect(message).toContain('空行');
+      expect(message).toContain('200');
+      expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
+    },
+  );
 
-  it('a million "," lines after the table are refused; so are rows past the budget, a giant line and an unclosed quote', async () => {
-    const { t, admin } = await setup();
-    const table = csvOf(t);
-    const enc = (s: string) => new TextEncoder().encode(s);
-    await expectRefusal(t, admin, enc(`${table}\r\n${',\r\n'.repeat(1_000_000)}`), 'a.csv', 413, 'too_large');
-    const lines = table.split('\r\n');
-    const long = [...lines, ...Array.from({ length: 1000 }, () => lines[1]!)].join('\r\n');
-    expect(await expectRefusal(t, admin, enc(long), 'b.csv', 413, 'too_large')).toContain('1,000 行');
-    expect(await expectRefusal(t, admin, enc('1,'.repeat(1_000_000)), 'c.csv', 413, 'too_large')).toContain('65,536');
-    expect(
-      await expectRefusal(t, admin, enc(`${table}\r\n"${'x'.repeat(10_000)}`), 'd.csv', 413, 'too_large'),
-    ).toContain('引号');
-    // The valid table alone is still accepted.
-    expect((await admin.post(URL_RSJ, formOf(enc(table), 'RSJ.csv'))).status).toBe(201);
-  });
+  it(
+    'a million "," lines after the table are refused; so are rows past the budget, a giant line and an ' +
+      'unclosed quote',
+    async () => {
+      const { t, admin } = await setup();
+      const table = csvOf(t);
+      const enc = (s: string) => new TextEncoder().encode(s);
+      await expectRefusal(t, admin, enc(`${table}\r\n${',\r\n'.repeat(1_000_000)}`), 'a.csv', 413, 'too_large');
+      const lines = table.split('\r\n');
+      const long = [...lines, ...Array.from({ length: 1000 }, () => lines[1]!)].join('\r\n');
+      expect(await expectRefusal(t, admin, enc(long), 'b.csv', 413, 'too_large')).toContain('1,000 行');
+      expect(await expectRefusal(t, admin, enc('1,'.repeat(1_000_000)), 'c.csv', 413, 'too_large')).toContain('65,536');
+      expect(
+        await expectRefusal(t, admin, enc(`${table}\r\n"${'x'.repeat(10_000)}`), 'd.csv', 413, 'too_large'),
+      ).toContain('引号');
+      // The valid table alone is still accepted.
+      expect((await admin.post(URL_RSJ, formOf(enc(table), 'RSJ.csv'))).status).toBe(201);
+    },
+  );
 });
 
 describe('finding 4: zip CRC-32', () => {
-  it('a stored sheet with four digits changed is a 400 corrupt_workbook; the same file unaltered is accepted', async () => {
-    const { t, admin, template } = await setup();
-    const stored = zipParts(unzipParts(template), true);
-    const altered = stored.slice();
-    const latin = new TextDecoder('latin1').decode(stored);
-    let changed = 0;
-    for (let p = latin.indexOf('<v>30</v>'); p >= 0 && changed < 4; p = latin.indexOf('<v>30</v>', p + 1), changed++)
-      altered[p + 3] = 0x39;
-    expect(changed).toBe(4);
-    await expectRefusal(t, admin, altered, 'RSJ.xlsx', 400, 'corrupt_workbook');
-    expect((await admin.post(URL_RSJ, formOf(stored, 'RSJ.xlsx'))).status).toBe(201);
-  });
+  it(
+    'a stored sheet with four digits changed is a 400 ' + 'corrupt_workbook; the same file unaltered is accepted',
+    async () => {
+      const { t, admin, template } = await setup();
+      const stored = zipParts(unzipParts(template), true);
+      const altered = stored.slice();
+      const latin = new TextDecoder('latin1').decode(stored);
+      let changed = 0;
+      for (let p = latin.indexOf('<v>30</v>'); p >= 0 && changed < 4; p = latin.indexOf('<v>30</v>', p + 1), changed++)
+        altered[p + 3] = 0x39;
+      expect(changed).toBe(4);
+      await expectRefusal(t, admin, altered, 'RSJ.xlsx', 400, 'corrupt_workbook');
+      expect((await admin.post(URL_RSJ, formOf(stored, 'RSJ.xlsx'))).status).toBe(201);
+    },
+  );
 });

@@ -120,23 +120,26 @@ describe('CSV uploads', () => {
     expect((await parse(file, 'JYJ', 'x.csv')).rows.map((r) => r.county)).toEqual(['450202', '450203']);
   });
 
-  it('matches a header by code in any case, by short name, or by full name with brackets and quotes removed', async () => {
-    const file = csv([
-      [
-        '县区',
-        't',
-        '企业职工培训小计（人次）',
-        '其中：岗前培训',
-        '“两后生”等青年',
-        'K',
-        '安全技能培训 (高危行业、特种作业)',
-        '其中: 贫困劳动力【人次】',
-      ],
-      ['城中区', 10, 10, 6, 0, 0, 4, 2],
-    ]);
-    const { rows } = await parse(file, 'JYJ', 'x.csv');
-    expect(rows[0]!.values).toEqual({ T: 10, E: 10, E1: 6, K3: 0, K: 0, E4: 4, X1: 2 });
-  });
+  it(
+    'matches a header by code in any case, by short name, or ' + 'by full name with brackets and quotes removed',
+    async () => {
+      const file = csv([
+        [
+          '县区',
+          't',
+          '企业职工培训小计（人次）',
+          '其中：岗前培训',
+          '“两后生”等青年',
+          'K',
+          '安全技能培训 (高危行业、特种作业)',
+          '其中: 贫困劳动力【人次】',
+        ],
+        ['城中区', 10, 10, 6, 0, 0, 4, 2],
+      ]);
+      const { rows } = await parse(file, 'JYJ', 'x.csv');
+      expect(rows[0]!.values).toEqual({ T: 10, E: 10, E1: 6, K3: 0, K: 0, E4: 4, X1: 2 });
+    },
+  );
 
   it('ignores columns of indicators that are not on this form while they are empty or zero', async () => {
     const file = csv([

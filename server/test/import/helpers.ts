@@ -68,11 +68,3 @@ export function csv(rows: (string | number)[][], sep = ','): Uint8Array {
   };
   return new TextEncoder().encode(rows.map((r) => r.map(quote).join(sep)).join('\r\n'));
 }
-
-/** A minimal valid JYJ table: header by codes, one county per entry. */
-export function smallTable(
-  rows: [string, ...(string | number)[]][],
-  header = ['县区', 'T', 'E', 'E1', 'K', 'K1'],
-): Uint8Array {
-  return csv([header, ...rows]);
-}

@@ -41,11 +41,15 @@ describe('xlsx uploads', () => {
     expect(rows.some((r) => r.values.E1 === 999)).toBe(false);
   });
 
-  it('reads a WPS-style form: 序号 column, 其中： prefixes, full-width brackets, 栏次 row, 总计 first, full-width digits', async () => {
-    const { rows, warnings } = await parseFixture('wps-style.xlsx');
-    expect(sortRows(rows)).toEqual(expectedRows('JYJ'));
-    expect(warnings).toEqual([]);
-  });
+  it(
+    'reads a WPS-style form: 序号 column, 其中： prefixes, full-width ' +
+      'brackets, 栏次 row, 总计 first, full-width digits',
+    async () => {
+      const { rows, warnings } = await parseFixture('wps-style.xlsx');
+      expect(sortRows(rows)).toEqual(expectedRows('JYJ'));
+      expect(warnings).toEqual([]);
+    },
+  );
 
   it('refuses formulas saved without results (openpyxl) with the cell of each', async () => {
     const err = await expectAppError(parseFixture('openpyxl-formulas-no-cache.xlsx'), 422, 'rules_broken');

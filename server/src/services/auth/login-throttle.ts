@@ -9,7 +9,7 @@
  * checks at most as many passwords as the limit allows.
  */
 import { isIPv6 } from 'node:net';
-import type { Db } from '../../db/open-database';
+import { writeTransaction, type Db } from '../../db/open-database';
 import {
   deleteStaleThrottles,
   deleteThrottle,
@@ -73,10 +73,10 @@ class Refused extends Error {
 /** Reserves an attempt on every key, or none (the transaction rolls back) and says which refused. */
 export function reserveAttempt(db: Db, keys: Counter[], nowMs: number): Refusal | null {
   try {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       deleteStaleThrottles(db, { nowMs, windowMs: THROTTLE_MS });
       for (const k of keys) if (!takeAttempt(db, k, nowMs)) throw new Refused(k);
-    }).immediate();
+    });
     return null;
   } catch (e) {
     if (!(e instanceof Refused)) throw e;

@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@lz/shared/api/session';
 import { appendAudit } from '../../db/audit-log';
+import { writeTransaction } from '../../db/open-database';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -63,10 +64,10 @@ export async function login(
   // Every name costs one hash check, unknown and disabled ones included, so timing tells nothing.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
   const failed = (reason: string) => {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       recordFailure(db, keys, now);
       audit('session.login_failed', reason);
-    }).immediate();
+    });
     return unauthorized('用户名或密码错误');
   };
   if (!user) throw failed('unknown_user');
@@ -75,22 +76,20 @@ export async function login(
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + config.sessionHours * 3600 * 1000;
-  const opened = db
-    .transaction(() => {
-      const inserted = insertSessionIfCurrent(db, {
-        tokenHash: hashToken(token),
-        userId: user.id,
-        authVersion: user.auth_version,
-        createdAtMs: now,
-        expiresAtMs: expiresAt,
-      });
-      if (!inserted) return false;
-      recordSuccess(db, keys);
-      deleteExpiredSessions(db, { nowMs: now, idleSinceMs: now - config.sessionIdleMinutes * 60000 });
-      audit('session.login');
-      return true;
-    })
-    .immediate();
+  const opened = writeTransaction(db, () => {
+    const inserted = insertSessionIfCurrent(db, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      authVersion: user.auth_version,
+      createdAtMs: now,
+      expiresAtMs: expiresAt,
+    });
+    if (!inserted) return false;
+    recordSuccess(db, keys);
+    deleteExpiredSessions(db, { nowMs: now, idleSinceMs: now - config.sessionIdleMinutes * 60000 });
+    audit('session.login');
+    return true;
+  });
   // Disabled, reset or re-roled while the password was being checked.
   if (!opened) throw failed('account_changed');
   return { token, user: toSessionUser(user), expiresAt: new Date(expiresAt) };
@@ -115,15 +114,13 @@ export function userForToken(deps: Deps, token: string): { user: SessionUser; ex
 }
 
 export function logout(deps: Deps, token: string, user: SessionUser, ip: string | null): void {
-  deps.db
-    .transaction(() => {
-      deleteSession(deps.db, hashToken(token));
-      appendAudit(deps.db, deps.clock.now(), {
-        actor: user.username,
-        action: 'session.logout',
-        target: `user/${user.username}`,
-        ip,
-      });
-    })
-    .immediate();
+  writeTransaction(deps.db, () => {
+    deleteSession(deps.db, hashToken(token));
+    appendAudit(deps.db, deps.clock.now(), {
+      actor: user.username,
+      action: 'session.logout',
+      target: `user/${user.username}`,
+      ip,
+    });
+  });
 }

@@ -3,6 +3,7 @@ import type { CreateUser, UpdateUser, User } from '@lz/shared/api/users';
 import type { SessionUser } from '@lz/shared/api/session';
 import { passwordProblem } from '@lz/shared/password-policy';
 import { appendAudit } from '../../db/audit-log';
+import { writeTransaction } from '../../db/open-database';
 import { deleteUserThrottles, userLockedUntil } from '../../db/login-throttle-store';
 import {
   deleteUserSessions,
@@ -79,32 +80,30 @@ export async function createUser(
   checkPassword(input.password, input.username);
   const hash = await hashPassword(input.password);
   const now = deps.clock.now();
-  const id = deps.db
-    .transaction(() => {
-      if (findUserByName(deps.db, input.username)) throw conflict(`用户名 ${input.username} 已存在`, 'username_taken');
-      const newId = insertUser(deps.db, {
-        username: input.username,
-        display_name: input.displayName ?? input.username,
-        password_hash: hash,
-        role: input.role,
-        department,
-        county,
-        disabled: 0,
-        created_at: now.toISOString(),
+  const id = writeTransaction(deps.db, () => {
+    if (findUserByName(deps.db, input.username)) throw conflict(`用户名 ${input.username} 已存在`, 'username_taken');
+    const newId = insertUser(deps.db, {
+      username: input.username,
+      display_name: input.displayName ?? input.username,
+      password_hash: hash,
+      role: input.role,
+      department,
+      county,
+      disabled: 0,
+      created_at: now.toISOString(),
+    });
+    const row = findUserById(deps.db, newId);
+    if (row)
+      appendAudit(deps.db, now, {
+        actor,
+        action: 'user.create',
+        target: `user/${input.username}`,
+        before: null,
+        after: auditView(row),
+        ip,
       });
-      const row = findUserById(deps.db, newId);
-      if (row)
-        appendAudit(deps.db, now, {
-          actor,
-          action: 'user.create',
-          target: `user/${input.username}`,
-          before: null,
-          after: auditView(row),
-          ip,
-        });
-      return newId;
-    })
-    .immediate();
+    return newId;
+  });
   const row = findUserById(deps.db, id);
   if (!row) throw notFound();
   return toUser(deps, row);
@@ -131,41 +130,39 @@ export async function updateUser(
     hash = await hashPassword(patch.password);
   }
   const now = deps.clock.now();
-  deps.db
-    .transaction(() => {
-      const before = findUserById(deps.db, id);
-      if (!before) throw notFound('用户不存在');
-      const role = patch.role ?? before.role;
-      const department =
-        patch.department !== undefined ? patch.department : role === 'reporter' ? before.department : null;
-      const county = patch.county !== undefined ? patch.county : role === 'county' ? before.county : null;
-      checkBinding(deps, role, department, county);
-      // Any change of rights or password ends the user's open sessions, and any login still checking a password.
-      const endsSessions = Boolean(
-        patch.password || patch.role || patch.disabled || patch.department !== undefined || patch.county !== undefined,
-      );
-      const next = {
-        id,
-        display_name: patch.displayName ?? before.display_name,
-        role,
-        department,
-        county,
-        disabled: patch.disabled === undefined ? before.disabled : patch.disabled ? 1 : 0,
-      };
-      updateUserFields(deps.db, { ...next, password_hash: hash, bump: endsSessions ? 1 : 0 });
-      if (endsSessions) deleteUserSessions(deps.db, id);
-      // A password reset by the admin also lifts every lockout of the account.
-      if (patch.password) deleteUserThrottles(deps.db, before.username);
-      appendAudit(deps.db, now, {
-        actor,
-        action: patch.password ? 'user.update.password' : 'user.update',
-        target: `user/${before.username}`,
-        before: auditView(before),
-        after: auditView({ ...before, ...next }),
-        ip,
-      });
-    })
-    .immediate();
+  writeTransaction(deps.db, () => {
+    const before = findUserById(deps.db, id);
+    if (!before) throw notFound('用户不存在');
+    const role = patch.role ?? before.role;
+    const department =
+      patch.department !== undefined ? patch.department : role === 'reporter' ? before.department : null;
+    const county = patch.county !== undefined ? patch.county : role === 'county' ? before.county : null;
+    checkBinding(deps, role, department, county);
+    // Any change of rights or password ends the user's open sessions, and any login still checking a password.
+    const endsSessions = Boolean(
+      patch.password || patch.role || patch.disabled || patch.department !== undefined || patch.county !== undefined,
+    );
+    const next = {
+      id,
+      display_name: patch.displayName ?? before.display_name,
+      role,
+      department,
+      county,
+      disabled: patch.disabled === undefined ? before.disabled : patch.disabled ? 1 : 0,
+    };
+    updateUserFields(deps.db, { ...next, password_hash: hash, bump: endsSessions ? 1 : 0 });
+    if (endsSessions) deleteUserSessions(deps.db, id);
+    // A password reset by the admin also lifts every lockout of the account.
+    if (patch.password) deleteUserThrottles(deps.db, before.username);
+    appendAudit(deps.db, now, {
+      actor,
+      action: patch.password ? 'user.update.password' : 'user.update',
+      target: `user/${before.username}`,
+      before: auditView(before),
+      after: auditView({ ...before, ...next }),
+      ip,
+    });
+  });
   const row = findUserById(deps.db, id);
   if (!row) throw notFound();
   return toUser(deps, row);

@@ -4,7 +4,6 @@
  * follows its per-year figures when given, else the city's split, else linear.
  */
 import { canReadAllocation, canWriteAllocation } from '@lz/shared/access-policy';
-import { writeTransaction } from '../../db/open-database';
 import type { AllocationView, PutAllocations } from '@lz/shared/api/progress';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { AnnualSplit } from '@lz/shared/progress';
@@ -19,7 +18,6 @@ import {
 } from '../../db/allocation-store';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
-import { noteWrite } from './derived-cache';
 
 export interface UnitTarget {
   value: number;
@@ -155,7 +153,8 @@ export function getAllocations(
   const warnings: string[] = [];
   if (parent !== null && sum < parent - 1e-9) {
     warnings.push(
-      `分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`,
+      `分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ` +
+        `${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`,
     );
   }
   if (department !== null && parent === null) warnings.push('本单位尚未分配到该目标');
@@ -179,7 +178,8 @@ export function getAllocations(
     const yearSum = given.reduce((s, i) => s + (i.years[year] ?? 0), 0);
     if (yearSum < value - 1e-9) {
       warnings.push(
-        `${year} 年分解合计 ${yearSum.toLocaleString('zh-CN')} 低于${department === null ? '全市' : '本单位'}该年度目标 ${value.toLocaleString('zh-CN')}，差 ${(value - yearSum).toLocaleString('zh-CN')}`,
+        `${year} 年分解合计 ${yearSum.toLocaleString('zh-CN')} 低于${department === null ? '全市' : '本单位'}该年度目标 ` +
+          `${value.toLocaleString('zh-CN')}，差 ${(value - yearSum).toLocaleString('zh-CN')}`,
       );
     }
   }
@@ -224,7 +224,7 @@ export function putAllocations(
     seen.add(key);
   }
   const now = deps.clock.now();
-  writeTransaction(deps.db, () => {
+  deps.figures.commit(() => {
     const before = getAllocations(deps, input.target, department, actor);
     replaceAllocations(
       deps.db,
@@ -248,7 +248,6 @@ export function putAllocations(
       ip,
     });
   });
-  noteWrite(deps.db);
   return getAllocations(deps, input.target, department, actor);
 }
 
@@ -265,7 +264,7 @@ export function putSplit(
   );
   for (const y of Object.keys(years)) if (!valid.has(y)) throw badRequest(`${y} 年不在行动期内`, 'year_outside_window');
   const now = deps.clock.now();
-  writeTransaction(deps.db, () => {
+  deps.figures.commit(() => {
     const before = listSplits(deps.db).filter((s) => s.target === target);
     replaceSplit(deps.db, target, years, now.toISOString(), actor.username);
     appendAudit(deps.db, now, {
@@ -277,6 +276,5 @@ export function putSplit(
       ip,
     });
   });
-  noteWrite(deps.db);
   return { target, years };
 }

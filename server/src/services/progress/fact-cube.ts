@@ -1,12 +1,13 @@
 /**
  * The figures in force as of a date: for each report, its latest version submitted by the end of that
  * date (a later correction does not rewrite history). Built from the in-memory fact store by picking one
- * version per department × month (no copying), cached per (date, store generation); sums over it are
+ * version per department × month (no copying), cached per (date, store generation) by the figures module; sums over it
+ * are
  * memoised, so repeated dashboard calls cost a lookup.
  */
 import { endOfDayInZone } from '@lz/shared/zoned-time';
 import type { Deps } from '../../deps';
-import { getFactStore, type StoredVersion } from './fact-store';
+import type { FactStore, StoredVersion } from './fact-store';
 
 export interface FactCube {
   asOf: string;
@@ -21,21 +22,12 @@ export interface FactCube {
   memo: Map<string, unknown>;
 }
 
-const CACHE_LIMIT = 16;
-const caches = new WeakMap<object, Map<string, FactCube>>();
-
 export function getFactCube(deps: Deps, asOf: string): FactCube {
-  const store = getFactStore(deps.db, deps.catalogue);
-  let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = new Map()));
-  const key = `${asOf}|${store.generation}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key); // refresh recency for the LRU
-    cache.set(key, hit);
-    return hit;
-  }
-  const asOfMs = endOfDayInZone(asOf, deps.catalogue.campaign.timeZone).getTime();
+  return deps.figures.fromStore(`cube|${asOf}`, (store) => buildCube(store, asOf, deps.catalogue.campaign.timeZone));
+}
+
+function buildCube(store: FactStore, asOf: string, timeZone: string): FactCube {
+  const asOfMs = endOfDayInZone(asOf, timeZone).getTime();
   const inForce = store.reports.map((versions) => {
     if (!versions) return null;
     for (let i = versions.length - 1; i >= 0; i--) {
@@ -46,7 +38,7 @@ export function getFactCube(deps: Deps, asOf: string): FactCube {
   });
   const nM = store.months.length;
   const nC = store.counties.length;
-  const cube: FactCube = {
+  return {
     asOf,
     months: store.months,
     indicators: store.indicators,
@@ -56,18 +48,6 @@ export function getFactCube(deps: Deps, asOf: string): FactCube {
     at: (ii, di, ci, mi) => inForce[di * nM + mi]?.values[ii * nC + ci] ?? 0,
     memo: new Map(),
   };
-  for (const k of [...cache.keys()]) if (!k.endsWith(`|${store.generation}`)) cache.delete(k);
-  cache.set(key, cube);
-  if (cache.size > CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  return cube;
-}
-
-/** Whether a version of this department's report for this month was in force. */
-export function wasReported(cube: FactCube, di: number, mi: number): boolean {
-  return cube.inForce[di * cube.months.length + mi] != null;
 }
 
 /** Computes a value from the cube once; later calls with the same key get the same object. */

@@ -1,10 +1,9 @@
 /**
  * Every stored report version's figures, held in memory: one Float64Array (indicator × county) per version
- * plus its column totals. Loaded from SQLite once (the server warms it at start) from the packed copy each
- * version keeps in `version_arrays` — one read per version instead of one row per value — and then kept
- * current by the write path, which packs the version it stores and adds it here after the commit. A
- * submission therefore costs the dashboards nothing but a new cache key. If another process changes the
- * database (a CLI, a restore), SQLite's `data_version` moves and the store reloads.
+ * plus its column totals. Loaded from SQLite once from the packed copy each version keeps in
+ * `version_arrays` — one read per version instead of one row per value — and then kept current by the
+ * figures module (figures.ts), whose commit hook adds each version the write path stores. These are the
+ * plain data and functions; the store's lifetime and freshness belong to figures.ts.
  *
  * At province scale (≈3 million values) the store is ≈25 MB, and the as-of views built on it
  * (fact-cube.ts) pick versions by pointer, so no dashboard call scans the values table.
@@ -13,7 +12,8 @@ import { createHash } from 'node:crypto';
 import type { Catalogue } from '@lz/shared/catalogue';
 import { monthRange } from '@lz/shared/months';
 import type { NormalizedRows } from '@lz/shared/report-body';
-import { prepared, type Db } from '../../db/open-database';
+import type { Db } from '../../db/open-database';
+import { listVersionHeads, listVersionValueTriples } from '../../db/version-arrays';
 
 export interface StoredVersion {
   version: number;
@@ -36,30 +36,17 @@ export interface FactStore {
   dataVersion: number;
 }
 
-const stores = new WeakMap<Db, FactStore>();
-let generations = 0;
-
-export function getFactStore(db: Db, catalogue: Catalogue): FactStore {
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
-  const held = stores.get(db);
-  if (held && held.dataVersion === dataVersion) return held;
-  const store = loadStore(db, catalogue, dataVersion);
-  stores.set(db, store);
-  return store;
+/** A version just stored, as the write path hands it to the read model. */
+export interface NewFigures {
+  department: string;
+  month: string;
+  version: number;
+  submittedAtMs: number;
+  values: Float64Array;
 }
-
-const layoutKeys = new WeakMap<Catalogue, string>();
 
 /** The order figures are packed in; a different catalogue gives a different layout key. */
-function layoutKey(catalogue: Catalogue): string {
-  const held = layoutKeys.get(catalogue);
-  if (held) return held;
-  const key = computeLayoutKey(catalogue);
-  layoutKeys.set(catalogue, key);
-  return key;
-}
-
-function computeLayoutKey(catalogue: Catalogue): string {
+export function layoutKey(catalogue: Catalogue): string {
   // Which departments fill an indicator is part of the layout: a version is read back as its form's columns.
   const indicators = catalogue.indicators.map(
     (i) => `${i.code}${i.onlyDepartments ? `:${i.onlyDepartments.join('+')}` : ''}`,
@@ -68,8 +55,8 @@ function computeLayoutKey(catalogue: Catalogue): string {
   return createHash('sha256').update(codes).digest('hex').slice(0, 16);
 }
 
-/** Packs a version's rows and stores the array beside it. Call inside the version's transaction. */
-export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number, rows: NormalizedRows): Float64Array {
+/** A version's rows packed as [indicator × county] in catalogue order (blanks and missing counties 0). */
+export function packRows(catalogue: Catalogue, rows: NormalizedRows): Float64Array {
   const counties = new Map(catalogue.units.map((u, i) => [u.code, i]));
   const nC = catalogue.units.length;
   const values = new Float64Array(catalogue.indicators.length * nC);
@@ -80,44 +67,47 @@ export function saveVersionArray(db: Db, catalogue: Catalogue, versionId: number
       values[ii * nC + ci] = row.values[ind.code] ?? 0;
     });
   }
-  prepared(db, 'INSERT INTO version_arrays (version_id, layout, data) VALUES (?, ?, ?)').run(
-    versionId,
-    layoutKey(catalogue),
-    Buffer.from(values.buffer),
-  );
   return values;
 }
 
-/**
- * One version's packed figures ([indicator × county] in catalogue order), or null when it has none in this
- * layout: one row read instead of one per value (5,544 at province scale).
- */
-export function readVersionArray(db: Db, catalogue: Catalogue, versionId: number): Float64Array | null {
-  const data = (
-    prepared(db, 'SELECT data FROM version_arrays WHERE version_id = ? AND layout = ?').get(
-      versionId,
-      layoutKey(catalogue),
-    ) as { data: Buffer } | undefined
-  )?.data;
-  const size = catalogue.indicators.length * catalogue.units.length;
-  // Copied into a fresh (aligned) buffer: the driver's Buffer may be a slice of a shared pool.
-  return data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : null;
-}
-
-/** Drops the in-memory copy (after an enclosing transaction rolled back versions it had been told of). */
-export function forgetFactStore(db: Db): void {
-  stores.delete(db);
-}
-
-/** Called by the write path after a version commits; a no-op until the store is first loaded. */
-export function noteNewVersion(
+export function loadFactStore(
   db: Db,
-  v: { department: string; month: string; version: number; submittedAtMs: number; values: Float64Array },
-): void {
-  const store = stores.get(db);
-  if (!store) return;
+  catalogue: Catalogue,
+  at: { layout: string; dataVersion: number; generation: number },
+): FactStore {
+  const store: FactStore = {
+    months: monthRange(catalogue.campaign.start, catalogue.campaign.end),
+    indicators: catalogue.indicators.map((i) => i.code),
+    departments: catalogue.departments.map((d) => d.code),
+    counties: catalogue.units.map((u) => u.code),
+    reports: [],
+    generation: at.generation,
+    dataVersion: at.dataVersion,
+  };
+  store.reports = new Array(store.departments.length * store.months.length);
+  const size = store.indicators.length * store.counties.length;
+  const unpacked: { id: number; v: StoredVersion }[] = [];
+  for (const head of listVersionHeads(db, { layout: at.layout, size })) {
+    const slot = slotOf(store, head.department, head.month);
+    if (slot < 0) continue;
+    const v: StoredVersion = {
+      version: head.version,
+      submittedAtMs: head.submittedAtMs,
+      values: head.values ?? new Float64Array(size),
+      totals: new Float64Array(store.indicators.length),
+    };
+    if (!head.values) unpacked.push({ id: head.id, v });
+    getOrCreate(store, slot).push(v);
+  }
+  if (unpacked.length > 0) unpackFromValues(db, store, unpacked);
+  for (const versions of store.reports) for (const v of versions ?? []) finishTotals(store, v);
+  return store;
+}
+
+/** Adds a version just committed; false when the store has no place for it (outside the window). */
+export function addVersion(store: FactStore, v: NewFigures, generation: number): boolean {
   const slot = slotOf(store, v.department, v.month);
-  if (slot < 0) return;
+  if (slot < 0) return false;
   const stored: StoredVersion = {
     version: v.version,
     submittedAtMs: v.submittedAtMs,
@@ -125,45 +115,9 @@ export function noteNewVersion(
     totals: new Float64Array(store.indicators.length),
   };
   finishTotals(store, stored);
-  (store.reports[slot] ??= []).push(stored);
-  store.generation = ++generations;
-}
-
-function loadStore(db: Db, catalogue: Catalogue, dataVersion: number): FactStore {
-  const store: FactStore = {
-    months: monthRange(catalogue.campaign.start, catalogue.campaign.end),
-    indicators: catalogue.indicators.map((i) => i.code),
-    departments: catalogue.departments.map((d) => d.code),
-    counties: catalogue.units.map((u) => u.code),
-    reports: [],
-    generation: ++generations,
-    dataVersion,
-  };
-  store.reports = new Array(store.departments.length * store.months.length);
-  const layout = layoutKey(catalogue);
-  const unpacked: { id: number; v: StoredVersion }[] = [];
-  const heads = db
-    .prepare(
-      `SELECT rv.id, rv.department, rv.month, rv.version, rv.submitted_at_ms, a.data
-       FROM report_versions rv LEFT JOIN version_arrays a ON a.version_id = rv.id AND a.layout = ?
-       ORDER BY rv.department, rv.month, rv.version`,
-    )
-    .raw()
-    .iterate(layout) as IterableIterator<[number, string, string, number, number, Buffer | null]>;
-  for (const [id, d, m, version, at, data] of heads) {
-    const slot = slotOf(store, d, m);
-    if (slot < 0) continue;
-    const size = store.indicators.length * store.counties.length;
-    // Copy into a fresh (aligned) buffer: the driver's Buffer may be a slice of a shared pool.
-    const values =
-      data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : new Float64Array(size);
-    const v: StoredVersion = { version, submittedAtMs: at, values, totals: new Float64Array(store.indicators.length) };
-    if (!data || data.length !== size * 8) unpacked.push({ id, v });
-    (store.reports[slot] ??= []).push(v);
-  }
-  if (unpacked.length > 0) unpackFromValues(db, store, unpacked);
-  for (const versions of store.reports) for (const v of versions ?? []) finishTotals(store, v);
-  return store;
+  getOrCreate(store, slot).push(stored);
+  store.generation = generation;
+  return true;
 }
 
 /**
@@ -174,9 +128,8 @@ function unpackFromValues(db: Db, store: FactStore, versions: { id: number; v: S
   const iIdx = new Map(store.indicators.map((c, i) => [c, i]));
   const cIdx = new Map(store.counties.map((c, i) => [c, i]));
   const nC = store.counties.length;
-  const read = db.prepare('SELECT indicator, county, value FROM report_values WHERE version_id = ?').raw();
   for (const { id, v } of versions) {
-    for (const [ind, county, x] of read.all(id) as [string, string, number][]) {
+    for (const [ind, county, x] of listVersionValueTriples(db, id)) {
       const ii = iIdx.get(ind);
       const ci = cIdx.get(county);
       if (ii !== undefined && ci !== undefined) v.values[ii * nC + ci] = x;
@@ -191,6 +144,14 @@ function finishTotals(store: FactStore, v: StoredVersion): void {
     for (let ci = 0; ci < nC; ci++) t += v.values[ii * nC + ci] ?? 0;
     v.totals[ii] = Math.round(t * 100) / 100;
   }
+}
+
+function getOrCreate(store: FactStore, slot: number): StoredVersion[] {
+  const held = store.reports[slot];
+  if (held) return held;
+  const created: StoredVersion[] = [];
+  store.reports[slot] = created;
+  return created;
 }
 
 function slotOf(store: FactStore, department: string, month: string): number {

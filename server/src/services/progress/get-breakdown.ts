@@ -5,7 +5,6 @@ import type { Deps } from '../../deps';
 import { badRequest } from '../../errors';
 import { allocationIndex, type UnitTarget } from './allocations';
 import { resolveAsOf } from './as-of';
-import { cachedAnswer } from './derived-cache';
 import { getFactCube, monthlySums } from './fact-cube';
 
 export interface BreakdownQuery {
@@ -19,7 +18,7 @@ export interface BreakdownQuery {
 export function getBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
   const { asOf } = resolveAsOf(deps, q.asOf);
   const question = `breakdown|${asOf}|${q.by}|${q.indicator}|${q.department ?? ''}|${q.county ?? ''}`;
-  return cachedAnswer(deps.db, question, () => computeBreakdown(deps, { ...q, asOf }));
+  return deps.figures.answer(question, () => computeBreakdown(deps, { ...q, asOf }));
 }
 
 function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
@@ -76,7 +75,9 @@ function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
   });
   // Ranked by completion rate where units have targets, then by volume.
   const order = [...rows].sort((a, b) => (b.completionRate ?? -1) - (a.completionRate ?? -1) || b.actual - a.actual);
-  order.forEach((r, i) => (r.rank = i + 1));
+  order.forEach((r, i) => {
+    r.rank = i + 1;
+  });
 
   const totalActual = round(rows.reduce((s, r) => s + r.actual, 0));
   // The total's target is the target of the unit being broken down: the city's, one department's (its own

@@ -8,21 +8,14 @@ import type { Compliance, ComplianceStatus, RateSummary } from '@lz/shared/api/p
 import { deadlineOf } from '@lz/shared/deadline';
 import { monthRange } from '@lz/shared/months';
 import { endOfDayInZone } from '@lz/shared/zoned-time';
+import { listReportEventsUntil } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { resolveAsOf } from './as-of';
-import { cachedAnswer } from './derived-cache';
-
-interface EventRow {
-  department: string;
-  month: string;
-  at_ms: number;
-  action: 'submit' | 'accept' | 'return' | 'unlock';
-}
 
 export function getCompliance(deps: Deps, q: { asOf?: string; departments?: string[] }): Compliance {
   const { asOf } = resolveAsOf(deps, q.asOf);
   const question = `compliance|${asOf}|${q.departments?.join(',') ?? '*'}`;
-  return cachedAnswer(deps.db, question, () => computeCompliance(deps, asOf, q.departments));
+  return deps.figures.answer(question, () => computeCompliance(deps, asOf, q.departments));
 }
 
 function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined): Compliance {
@@ -32,9 +25,7 @@ function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined)
   const departments = catalogue.departments.filter((d) => d.owesReports && (!only || only.includes(d.code)));
 
   // Replaying the lifecycle events up to the date gives each report's status then.
-  const events = db
-    .prepare('SELECT department, month, at_ms, action FROM report_events WHERE at_ms <= ? ORDER BY at_ms, id')
-    .all(endMs) as EventRow[];
+  const events = listReportEventsUntil(db, endMs);
   const state = new Map<string, { status: ComplianceStatus; firstAt: number }>();
   for (const e of events) {
     const key = `${e.department}/${e.month}`;

@@ -6,13 +6,12 @@ import { completionRate, forecastAtEnd, isLagging, timeProgress } from '@lz/shar
 import type { Deps } from '../../deps';
 import { allocationIndex } from './allocations';
 import { resolveAsOf } from './as-of';
-import { cachedAnswer } from './derived-cache';
 import { getFactCube, monthlySums, type FactCube } from './fact-cube';
 import { cityRatios } from './get-ratios';
 
 export function getProgress(deps: Deps, asOfParam?: string): Progress {
   const { asOf } = resolveAsOf(deps, asOfParam);
-  return cachedAnswer(deps.db, `progress|${asOf}`, () => computeProgress(deps, asOf));
+  return deps.figures.answer(`progress|${asOf}`, () => computeProgress(deps, asOf));
 }
 
 function computeProgress(deps: Deps, asOfParam: string): Progress {

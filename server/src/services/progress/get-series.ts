@@ -5,7 +5,6 @@ import type { Deps } from '../../deps';
 import { badRequest } from '../../errors';
 import { allocationIndex } from './allocations';
 import { resolveAsOf } from './as-of';
-import { cachedAnswer } from './derived-cache';
 import { getFactCube, monthlySums } from './fact-cube';
 
 type SeriesQuery = { indicator: string; asOf?: string; county?: string; department?: string };
@@ -13,7 +12,7 @@ type SeriesQuery = { indicator: string; asOf?: string; county?: string; departme
 export function getSeries(deps: Deps, q: SeriesQuery): Series {
   const { asOf } = resolveAsOf(deps, q.asOf);
   const question = `series|${asOf}|${q.indicator}|${q.department ?? ''}|${q.county ?? ''}`;
-  return cachedAnswer(deps.db, question, () => computeSeries(deps, { ...q, asOf }));
+  return deps.figures.answer(question, () => computeSeries(deps, { ...q, asOf }));
 }
 
 function computeSeries(deps: Deps, q: SeriesQuery): Series {

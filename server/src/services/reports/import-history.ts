@@ -1,11 +1,11 @@
 /**
- * Imports a history file (many departments × months in one table) through `storeReport` — the path of
- * every monthly submission, without reading each stored version back — inside one enclosing transaction:
- * either every report in the file is stored or nothing is. All reports are tried before answering, so a 422 lists every problem of every
+ * Imports a history file (many departments × months in one table) through `submitReport` — the path of
+ * every monthly submission, without reading each stored version back — inside one enclosing commit:
+ * either every report in the file is stored or nothing is. All reports are tried before answering, so a 422 lists every
+ * problem of every
  * report at once instead of the first one, and the office fixes the file in one pass.
  */
 import { canBackfill } from '@lz/shared/access-policy';
-import { writeTransaction } from '../../db/open-database';
 import type { HistoryImportResult } from '@lz/shared/api/reports';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { Problem } from '@lz/shared/problems';
@@ -13,8 +13,7 @@ import { appendAudit } from '../../db/audit-log';
 import type { Deps } from '../../deps';
 import { AppError, forbidden, tooLarge, tooManyProblems } from '../../errors';
 import { MAX_HISTORY_BYTES, parseHistoryFile, type HistoryReport } from '../../import/history-file';
-import { forgetFactStore } from '../progress/fact-store';
-import { storeReport } from './submit-report';
+import { submitReport } from './submit-report';
 
 export async function importHistoryFile(
   deps: Deps,
@@ -38,13 +37,15 @@ function storeAll(
   s: { actor: SessionUser; ip?: string | null; fileName: string },
 ): HistoryImportResult {
   const { db } = deps;
-  const run = () =>
-    writeTransaction(db, () => {
-      const problems: Problem[] = [];
-      const stored: HistoryImportResult['reports'] = [];
-      for (const report of reports) {
-        try {
-          const v = storeReport(deps, {
+  // Versions stored before a refusal are rolled back with the enclosing commit, and the read model with them.
+  return deps.figures.commit(() => {
+    const problems: Problem[] = [];
+    const stored: HistoryImportResult['reports'] = [];
+    for (const report of reports) {
+      try {
+        const v = submitReport(
+          deps,
+          {
             department: report.department,
             month: report.month,
             rows: report.rows,
@@ -52,47 +53,39 @@ function storeAll(
             actor: s.actor,
             source: 'file',
             fileName: s.fileName,
-            extraWarnings: report.warnings,
-            locate: report.locate,
             ip: s.ip,
-            auditedByCaller: true,
-          });
-          stored.push({ department: report.department, month: report.month, submittedAt: report.submittedAt, ...v });
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          problems.push(...asProblems(deps, report, err));
-        }
+          },
+          { audit: 'caller', readBack: false, file: report },
+        );
+        stored.push({ department: report.department, month: report.month, submittedAt: report.submittedAt, ...v });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        problems.push(...asProblems(deps, report, err));
       }
-      if (problems.length > 0) {
-        throw tooManyProblems(problems, (count) => `${reports.length} 份报表中有 ${count}，未导入任何数据`);
-      }
-      const result: HistoryImportResult = {
-        fileName: s.fileName,
-        reports: stored,
-        lines: reports.reduce((n, r) => n + r.rows.length, 0),
-        warnings: stored.reduce((n, r) => n + r.warnings, 0),
-      };
-      appendAudit(db, deps.clock.now(), {
-        actor: s.actor.username,
-        action: 'report.import',
-        target: s.fileName,
-        before: null,
-        after: {
-          reports: stored.map((r) => `${r.department}/${r.month} v${r.version} ${r.submittedAt}`),
-          lines: result.lines,
-          warnings: result.warnings,
-        },
-        ip: s.ip ?? null,
-      });
-      return result;
+    }
+    if (problems.length > 0) {
+      throw tooManyProblems(problems, (count) => `${reports.length} 份报表中有 ${count}，未导入任何数据`);
+    }
+    const result: HistoryImportResult = {
+      fileName: s.fileName,
+      reports: stored,
+      lines: reports.reduce((n, r) => n + r.rows.length, 0),
+      warnings: stored.reduce((n, r) => n + r.warnings, 0),
+    };
+    appendAudit(db, deps.clock.now(), {
+      actor: s.actor.username,
+      action: 'report.import',
+      target: s.fileName,
+      before: null,
+      after: {
+        reports: stored.map((r) => `${r.department}/${r.month} v${r.version} ${r.submittedAt}`),
+        lines: result.lines,
+        warnings: result.warnings,
+      },
+      ip: s.ip ?? null,
     });
-  try {
-    return run();
-  } catch (err) {
-    // The versions stored before the failure were rolled back, but the in-memory figures had been told of them.
-    forgetFactStore(db);
-    throw err;
-  }
+    return result;
+  });
 }
 
 /** One report's refusal as located problems, each message led by the report it belongs to. */

@@ -13,13 +13,14 @@ import {
   listReportEvents,
   listReportStates,
   listVersionRows,
+  versionTotal,
   versionTotals,
   versionValues,
   type VersionRow,
 } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { notFound } from '../../errors';
-import { readVersionArray } from '../progress/fact-store';
+import { readVersionArray } from '../../db/version-arrays';
 
 function iso(deps: Deps, ms: number): string {
   return formatInZone(new Date(ms), deps.catalogue.campaign.timeZone);
@@ -31,7 +32,8 @@ function iso(deps: Deps, ms: number): string {
  */
 function rowsOf(deps: Deps, versionId: number, department: string): ReportVersion['rows'] {
   const { catalogue } = deps;
-  const packed = readVersionArray(deps.db, catalogue, versionId);
+  const size = catalogue.indicators.length * catalogue.units.length;
+  const packed = readVersionArray(deps.db, { versionId, layout: deps.figures.layout, size });
   if (packed) {
     const nC = catalogue.units.length;
     const form = formIndicators(catalogue, department).map((ind) => ({
@@ -134,13 +136,6 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
       .filter((s) => wanted.has(s.department))
       .map((s) => [`${s.department}/${s.month}`, s]),
   );
-  const totalsStmt = db.prepare(
-    `SELECT vt.value FROM report_versions rv JOIN version_totals vt ON vt.version_id = rv.id AND vt.indicator = 'T'
-     WHERE rv.department = ? AND rv.month = ? AND rv.version = ?`,
-  );
-  const lastAtStmt = db.prepare(
-    'SELECT submitted_at_ms, warnings FROM report_versions WHERE department = ? AND month = ? AND version = ?',
-  );
   const out: ReportMonth[] = [];
   const currentMonth = formatInZone(new Date(now), catalogue.campaign.timeZone).slice(0, 7);
   for (const department of departments) {
@@ -165,7 +160,8 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
         });
         continue;
       }
-      const last = lastAtStmt.get(department, month, s.latest_version) as { submitted_at_ms: number; warnings: string };
+      const last = getVersion(db, department, month, s.latest_version);
+      if (!last) throw new Error(`${department}/${month} v${s.latest_version} missing`);
       out.push({
         department,
         month,
@@ -177,7 +173,7 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
         lastSubmittedAt: iso(deps, last.submitted_at_ms),
         statusReason: s.status_reason,
         warnings: (JSON.parse(last.warnings) as unknown[]).length,
-        total: (totalsStmt.pluck().get(department, month, s.latest_version) as number | undefined) ?? null,
+        total: versionTotal(db, last.id, 'T') ?? null,
       });
     }
   }

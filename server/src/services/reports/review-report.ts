@@ -3,11 +3,9 @@ import { canReviewReports } from '@lz/shared/access-policy';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { appendAudit } from '../../db/audit-log';
-import { writeTransaction } from '../../db/open-database';
 import { appendReportEvent, getReportState, upsertReportState } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
-import { noteWrite } from '../progress/derived-cache';
 import { getLatestReport } from './read-reports';
 import { assertReportable } from './report-scope';
 
@@ -45,7 +43,7 @@ export function reviewReport(
   if (!canReviewReports(r.actor)) throw forbidden('只有统计管理员可以审核、退回或解锁报表');
   assertReportable(deps, r.actor, r.department, r.month, 'read');
   const now = clock.now();
-  writeTransaction(db, () => {
+  deps.figures.commit(() => {
     const state = getReportState(db, r.department, r.month);
     if (!state) throw notFound(`${r.department} ${r.month} 尚未报送`);
     if (r.version !== undefined && r.version !== state.latest_version) {
@@ -77,7 +75,6 @@ export function reviewReport(
       ip: r.ip ?? null,
     });
   });
-  noteWrite(db);
   const stored = getLatestReport(deps, r.department, r.month);
   if (!stored) throw notFound();
   return stored;

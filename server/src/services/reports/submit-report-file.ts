@@ -23,16 +23,18 @@ export async function submitReportFile(
     catalogue: deps.catalogue,
     pool: deps.readPool,
   });
-  return submitReport(deps, {
-    department: s.department,
-    month: s.month,
-    rows: parsed.rows,
-    submittedAt: s.submittedAt,
-    actor: s.actor,
-    source: 'file',
-    fileName: s.file.name.slice(0, 200),
-    extraWarnings: parsed.warnings,
-    locate: parsed.locate,
-    ip: s.ip,
-  });
+  return submitReport(
+    deps,
+    {
+      department: s.department,
+      month: s.month,
+      rows: parsed.rows,
+      submittedAt: s.submittedAt,
+      actor: s.actor,
+      source: 'file',
+      fileName: s.file.name.slice(0, 200),
+      ip: s.ip,
+    },
+    { file: parsed },
+  );
 }

@@ -1,10 +1,10 @@
 /**
- * The one write path for report figures: the JSON route, the file route and the demo generator call
- * `submitReport`; the history import calls `storeReport`, the same without reading the version back. It validates, stores a new version and its lifecycle event, and audits, in one transaction;
- * a rejected submission writes nothing.
+ * The one entry point for report figures: the JSON and file routes, the history import, the demo
+ * generator and the benchmarks call `submitReport`. It validates, then commits the version through the
+ * read model (`deps.figures.commit`) with db/commit-report-version.ts — values, totals, packed array,
+ * lifecycle event, report state and audit in one transaction; a rejected submission writes nothing.
  */
 import { canBackfill } from '@lz/shared/access-policy';
-import { writeTransaction } from '../../db/open-database';
 import { isOnTime } from '@lz/shared/deadline';
 import { addMonths, monthRange } from '@lz/shared/months';
 import type { Problem } from '@lz/shared/problems';
@@ -13,19 +13,10 @@ import { checkReportBody, totalsOf, type ReportRow } from '@lz/shared/report-bod
 import { softWarnings, type ReportHistory } from '@lz/shared/soft-rules';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
-import { appendAudit } from '../../db/audit-log';
-import {
-  appendReportEvent,
-  getReportState,
-  insertVersion,
-  listVersionRows,
-  upsertReportState,
-} from '../../db/report-store';
+import { commitReportVersion } from '../../db/commit-report-version';
 import type { Deps } from '../../deps';
 import { badRequest, conflict, forbidden, unprocessable } from '../../errors';
 import { assertReportable } from './report-scope';
-import { getFactStore, noteNewVersion, saveVersionArray } from '../progress/fact-store';
-import { noteWrite } from '../progress/derived-cache';
 import { getLatestReport } from './read-reports';
 
 export interface Submission {
@@ -37,24 +28,25 @@ export interface Submission {
   submittedAt?: string;
   source: 'form' | 'file' | 'demo';
   fileName?: string | null;
-  /** Warnings found while reading a file (blank cells …), stored with the version. */
-  extraWarnings?: Problem[];
   ip?: string | null;
-  /** Points a rule failure or warning at the uploaded file's cell. */
-  locate?: (p: Problem) => Problem;
-  /** A history import audits its whole batch as one entry instead of one per report. */
-  auditedByCaller?: boolean;
+}
+
+export interface SubmitOptions {
+  /** `'caller'`: a history import audits its whole batch as one entry instead of one per report. */
+  audit?: 'self' | 'caller';
+  /** Read the stored version back (the default); a history import of hundreds of reports does not. */
+  readBack?: boolean;
+  /** The uploaded file the rows were read from. */
+  file?: {
+    /** Warnings found while reading it (blank cells …), stored with the version. */
+    warnings: Problem[];
+    /** Points a rule failure or warning at the file's cell. */
+    locate: (p: Problem) => Problem;
+  };
 }
 
 /** How many earlier months feed the soft rules. */
 const HISTORY_MONTHS = 12;
-
-export function submitReport(deps: Deps, s: Submission): ReportVersion {
-  storeReport(deps, s);
-  const stored = getLatestReport(deps, s.department, s.month);
-  if (!stored) throw new Error('stored report vanished');
-  return stored;
-}
 
 export interface StoredReport {
   version: number;
@@ -62,9 +54,26 @@ export interface StoredReport {
   warnings: number;
 }
 
-/** `submitReport` without reading the stored version back: what a history import of hundreds of reports needs. */
-export function storeReport(deps: Deps, s: Submission): StoredReport {
+/**
+ * Validates and stores a new version of a department's month.
+ *
+ * @example
+ * const stored = submitReport(deps, { department: 'RSJ', month: '2020-09', rows, actor, source: 'form' });
+ * const brief = submitReport(deps, submission, { audit: 'caller', readBack: false, file: parsed });
+ */
+export function submitReport(deps: Deps, s: Submission, options?: SubmitOptions & { readBack?: true }): ReportVersion;
+export function submitReport(deps: Deps, s: Submission, options: SubmitOptions & { readBack: false }): StoredReport;
+export function submitReport(deps: Deps, s: Submission, options: SubmitOptions = {}): ReportVersion | StoredReport {
+  const stored = storeReport(deps, s, options);
+  if (options.readBack === false) return stored;
+  const version = getLatestReport(deps, s.department, s.month);
+  if (!version) throw new Error('stored report vanished');
+  return version;
+}
+
+function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredReport {
   const { db, catalogue, clock } = deps;
+  const locate = options.file?.locate ?? ((p: Problem) => p);
   assertReportable(deps, s.actor, s.department, s.month, 'write');
   if (s.submittedAt !== undefined && !canBackfill(s.actor)) {
     throw forbidden('只有统计管理员可以补录历史报送时间 (submittedAt)');
@@ -82,91 +91,74 @@ export function storeReport(deps: Deps, s: Submission): StoredReport {
 
   const check = checkReportBody({ rows: s.rows }, s.department, catalogue);
   if (check.errors.length > 0) {
-    throw unprocessable(
-      `报表有 ${check.errors.length} 处不符合填报规则，未保存`,
-      check.errors.map(s.locate ?? ((p) => p)),
-    );
+    throw unprocessable(`报表有 ${check.errors.length} 处不符合填报规则，未保存`, check.errors.map(locate));
   }
 
-  const write = () =>
-    writeTransaction(db, () => {
-      const state = getReportState(db, s.department, s.month);
+  const totals = totalsOf(check.rows);
+  const packed = { layout: deps.figures.layout, values: deps.figures.pack(check.rows) };
+  const { version, plan } = deps.figures.commit((tx) => {
+    const committed = commitReportVersion(db, s, ({ state, previous }) => {
       if (state?.status === 'accepted') {
         throw conflict(`${s.month} 报表已审核通过并锁定，如需修改请联系统计管理员解锁`, 'month_locked');
       }
-      const previous = listVersionRows(db, s.department, s.month).at(-1);
       // A live submission is stamped when it holds the write lock, so versions are in time order even when
       // several processes (or requests) race; only a back-filled time can fall before the previous version.
       const at = s.submittedAt === undefined ? clock.now() : stated;
       if (previous && at.getTime() < previous.submitted_at_ms) {
         throw badRequest('补录的报送时间不能早于上一版本的报送时间', 'submitted_at_before_previous');
       }
+      const history = loadHistory(deps, s.department, s.month);
       const warnings = [
-        ...(s.extraWarnings ?? []),
-        ...[...check.warnings, ...softWarnings(check.rows, loadHistory(deps, s.department, s.month), catalogue)].map(
-          s.locate ?? ((p) => p),
-        ),
+        ...(options.file?.warnings ?? []),
+        ...[...check.warnings, ...softWarnings(check.rows, history, catalogue)].map(locate),
       ];
-      const { id, version } = insertVersion(db, {
-        department: s.department,
-        month: s.month,
+      // Timeliness is judged on the first submission and kept through returns and resubmissions.
+      const firstAt = state?.first_submitted_at_ms ?? at.getTime();
+      const fileName = s.fileName ?? null;
+      return {
         submittedAtMs: at.getTime(),
         submittedBy: s.actor.username,
         source: s.source,
-        fileName: s.fileName ?? null,
+        fileName,
         warnings,
         rows: check.rows,
-        totals: totalsOf(check.rows),
-      });
-      // Timeliness is judged on the first submission and kept through returns and resubmissions.
-      const firstAt = state?.first_submitted_at_ms ?? at.getTime();
-      upsertReportState(db, {
-        department: s.department,
-        month: s.month,
-        status: 'submitted',
-        latest_version: version,
-        first_submitted_at_ms: firstAt,
-        on_time: isOnTime(s.month, new Date(firstAt), catalogue.campaign) ? 1 : 0,
-        status_reason: null,
-      });
-      appendReportEvent(db, {
-        department: s.department,
-        month: s.month,
-        atMs: at.getTime(),
-        actor: s.actor.username,
-        action: 'submit',
-        version,
-        reason: null,
-      });
-      if (!s.auditedByCaller)
-        appendAudit(db, now, {
-          actor: s.actor.username,
-          action: 'report.submit',
-          target: `${s.department}/${s.month}`,
-          before: state ? { status: state.status, version: state.latest_version } : null,
-          after: {
-            status: 'submitted',
-            version,
-            source: s.source,
-            fileName: s.fileName ?? null,
-            submittedAt: at.toISOString(),
-            totals: totalsOf(check.rows),
-          },
-          ip: s.ip ?? null,
-        });
-      const values = saveVersionArray(db, catalogue, id, check.rows);
-      return {
-        version,
-        submittedAtMs: at.getTime(),
-        values,
+        totals,
+        packed,
+        firstSubmittedAtMs: firstAt,
         onTime: isOnTime(s.month, new Date(firstAt), catalogue.campaign),
-        warnings: warnings.length,
+        audit:
+          options.audit === 'caller'
+            ? null
+            : {
+                at: now,
+                record: (version: number) => ({
+                  actor: s.actor.username,
+                  action: 'report.submit',
+                  target: `${s.department}/${s.month}`,
+                  before: state ? { status: state.status, version: state.latest_version } : null,
+                  after: {
+                    status: 'submitted',
+                    version,
+                    source: s.source,
+                    fileName,
+                    submittedAt: at.toISOString(),
+                    totals,
+                  },
+                  ip: s.ip ?? null,
+                }),
+              },
       };
     });
-  const { onTime, warnings, ...stored } = write();
-  noteNewVersion(db, { department: s.department, month: s.month, ...stored });
-  noteWrite(db);
-  return { version: stored.version, onTime, warnings };
+    tx.versionStored({
+      department: s.department,
+      month: s.month,
+      version: committed.version,
+      submittedAtMs: committed.plan.submittedAtMs,
+      values: packed.values,
+    });
+    return committed;
+  });
+  return { version, onTime: plan.onTime, warnings: plan.warnings.length };
 }
 
 /** The calendar month of an instant in the campaign's zone. */
@@ -178,7 +170,7 @@ function monthOfInstant(deps: Deps, instant: Date): string {
 function loadHistory(deps: Deps, department: string, month: string): ReportHistory {
   // Read from the in-memory fact store (each report's latest version), not from SQL: at province scale
   // a year of one department's history is ~65,000 values.
-  const store = getFactStore(deps.db, deps.catalogue);
+  const store = deps.figures.store();
   const di = store.departments.indexOf(department);
   const from = addMonths(month, -HISTORY_MONTHS);
   // Months without a report are left out rather than counted as zeros: a missing report is not a zero.
@@ -193,7 +185,9 @@ function loadHistory(deps: Deps, department: string, month: string): ReportHisto
   store.indicators.forEach((indicator, ii) => {
     totals[indicator] = kept.map((v) => v.totals[ii] ?? 0);
     store.counties.forEach((county, ci) => {
-      (byCounty[county] ??= {})[indicator] = kept.map((v) => v.values[ii * nC + ci] ?? 0);
+      const row = byCounty[county] ?? {};
+      byCounty[county] = row;
+      row[indicator] = kept.map((v) => v.values[ii * nC + ci] ?? 0);
     });
   });
   return { byCounty, totals };

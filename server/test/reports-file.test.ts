@@ -1,4 +1,6 @@
-/** Uploading real office files through the API: each quirk stored correctly, each bad file refused with nothing written. */
+/**
+ * Uploading real office files through the API: each quirk stored correctly, each bad file refused with nothing written.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

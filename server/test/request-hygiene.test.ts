@@ -24,13 +24,16 @@ describe('paths, hosts and origins', () => {
     expect(logged).toEqual([]);
   });
 
-  it('a Host this installation does not answer to is refused (DNS rebinding), the configured one is served', async () => {
-    const t = await makeTestApp();
-    const rebound = await t.anonymous.request('GET', '/api/health', undefined, { host: 'evil.example' });
-    expect(rebound.status).toBe(421);
-    expect(await rebound.json()).toMatchObject({ error: { code: 'misdirected_request' } });
-    expect((await t.anonymous.request('GET', '/api/health', undefined, { host: 'localhost' })).status).toBe(200);
-  });
+  it(
+    'a Host this installation does not answer to is refused ' + '(DNS rebinding), the configured one is served',
+    async () => {
+      const t = await makeTestApp();
+      const rebound = await t.anonymous.request('GET', '/api/health', undefined, { host: 'evil.example' });
+      expect(rebound.status).toBe(421);
+      expect(await rebound.json()).toMatchObject({ error: { code: 'misdirected_request' } });
+      expect((await t.anonymous.request('GET', '/api/health', undefined, { host: 'localhost' })).status).toBe(200);
+    },
+  );
 
   it('compares the Origin of a write with scheme and port, not only the host name', async () => {
     const t = await makeTestApp();
@@ -86,7 +89,8 @@ describe('bodies and caching', () => {
         socket.on('close', () => resolve(text));
         socket.on('error', reject);
         socket.write(
-          `POST /api/reports/RSJ/2020-08 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${20 * 1024 * 1024}\r\nConnection: keep-alive\r\n\r\n{"rows":`,
+          `POST /api/reports/RSJ/2020-08 HTTP/1.1\r\nHost: localhost\r\nContent-Type: ` +
+            `application/json\r\nContent-Length: ${20 * 1024 * 1024}\r\nConnection: keep-alive\r\n\r\n{"rows":`,
         );
         setTimeout(() => socket.destroy(), 5000);
       });

@@ -1,6 +1,6 @@
 /** The demo: deterministic, believable, and every breakdown reconciles with the city total. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeps } from '../src/demo/build-demo-deps';
+import { buildDeps } from '../src/build-deps';
 import { seedDemo } from '../src/demo/seed-demo';
 import { fixedClock, type Deps } from '../src/deps';
 import { getBreakdown } from '../src/services/progress/get-breakdown';

@@ -83,14 +83,17 @@ async function setup() {
 }
 
 describe('a login overlapping an administrator’s change (finding 4)', () => {
-  it('a disable during the password check wins: the row stays disabled and no session of the user survives', async () => {
-    const { admin, id, row, sessionsOf, loginDuring } = await setup();
-    const { change, login } = await loginDuring(() => admin.patch(`/api/users/${id}`, { disabled: true }));
-    expect(change.status).toBe(200);
-    expect(login.status).toBe(401);
-    expect(row().disabled).toBe(1);
-    expect(sessionsOf()).toBe(0);
-  });
+  it(
+    'a disable during the password check wins: the row stays ' + 'disabled and no session of the user survives',
+    async () => {
+      const { admin, id, row, sessionsOf, loginDuring } = await setup();
+      const { change, login } = await loginDuring(() => admin.patch(`/api/users/${id}`, { disabled: true }));
+      expect(change.status).toBe(200);
+      expect(login.status).toBe(401);
+      expect(row().disabled).toBe(1);
+      expect(sessionsOf()).toBe(0);
+    },
+  );
 
   it('a password reset during the password check wins: the old password no longer opens a session', async () => {
     const { t, admin, id, row, sessionsOf, loginDuring } = await setup();
@@ -163,26 +166,30 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
 });
 
 describe('a burst of concurrent guesses (finding 5)', () => {
-  it('80 concurrent wrong passwords then the right one: at most 5 hashes checked, and the right one is refused while locked', async () => {
-    const { t } = await setup();
-    gate.verifies = 0;
-    const wrong = Array.from({ length: 80 }, (_, i) =>
-      t.anonymous.post('/api/session', { username: 'rsj', password: `Wrong-guess-${i}` }),
-    );
-    const right = t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD });
-    const answers = await Promise.all([...wrong, right]);
-    const badPasswords = t.deps.db
-      .prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'session.login_failed' AND after LIKE '%bad_password%'")
-      .pluck()
-      .get() as number;
-    expect(badPasswords).toBeLessThanOrEqual(5);
-    expect(gate.verifies).toBeLessThanOrEqual(5);
-    expect(answers.at(-1)?.status).toBe(429);
-    expect(answers.filter((r) => r.status === 200)).toHaveLength(0);
-    expect(tableCounts(t.deps).sessions).toBe(1); // the admin's only
-    // Still locked afterwards, for the right password too.
-    expect((await t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD })).status).toBe(429);
-  });
+  it(
+    '80 concurrent wrong passwords then the right one: at most 5 hashes checked, and the right one is refused ' +
+      'while locked',
+    async () => {
+      const { t } = await setup();
+      gate.verifies = 0;
+      const wrong = Array.from({ length: 80 }, (_, i) =>
+        t.anonymous.post('/api/session', { username: 'rsj', password: `Wrong-guess-${i}` }),
+      );
+      const right = t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD });
+      const answers = await Promise.all([...wrong, right]);
+      const badPasswords = t.deps.db
+        .prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'session.login_failed' AND after LIKE '%bad_password%'")
+        .pluck()
+        .get() as number;
+      expect(badPasswords).toBeLessThanOrEqual(5);
+      expect(gate.verifies).toBeLessThanOrEqual(5);
+      expect(answers.at(-1)?.status).toBe(429);
+      expect(answers.filter((r) => r.status === 200)).toHaveLength(0);
+      expect(tableCounts(t.deps).sessions).toBe(1); // the admin's only
+      // Still locked afterwards, for the right password too.
+      expect((await t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD })).status).toBe(429);
+    },
+  );
 
   it('an unknown name and a disabled account check a hash like a known one (same timing)', async () => {
     const { t, admin, id } = await setup();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from '../src/db/backup';
-import { buildDeps } from '../src/demo/build-demo-deps';
+import { buildDeps } from '../src/build-deps';
 import { fixedClock } from '../src/deps';
 import { createUser, toSessionUser } from '../src/services/auth/users';
 import { findUserByName } from '../src/db/user-store';

@@ -14,7 +14,8 @@ import { body, makeTestApp, tableCounts } from './test-app';
 const COUNT = 8 * MAKER_COUNT;
 
 describe('fuzzed uploads', () => {
-  it(`${COUNT} hostile files (seed 1): no 5xx, a coded JSON error or 201, nothing written when refused, no stalled event loop`, {
+  it(`${COUNT} hostile files (seed 1): no 5xx, a coded JSON error or 201, nothing written when refused, no ` +
+    `stalled event loop`, {
     timeout: 120_000,
   }, async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');

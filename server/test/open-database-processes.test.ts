@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { versionSummarySchema } from '@lz/shared/api/reports';
-import { buildDeps } from '../src/demo/build-demo-deps';
+import { buildDeps } from '../src/build-deps';
 import { systemClock } from '../src/deps';
 import { body } from './test-app';
 
@@ -50,7 +50,8 @@ async function signIn(url: string): Promise<string> {
 }
 
 describe('two server processes on one database file', () => {
-  it('40 concurrent submissions split between them: no 5xx, versions 1…40 with no gap, one audit entry each', async () => {
+  it('40 concurrent submissions split between them: no 5xx, ' +
+    'versions 1…40 with no gap, one audit entry each', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-two-'));
     const dbPath = join(dir, 'shared.sqlite');
     const env = { DB_PATH: dbPath, ADMIN_PASSWORD: 'Two-process-pass-1' };

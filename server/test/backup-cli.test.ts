@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase, checkIntegrity, DatabaseInUseError, restoreDatabase } from '../src/db/backup';
-import { buildDeps } from '../src/demo/build-demo-deps';
+import { buildDeps } from '../src/build-deps';
 import { fixedClock } from '../src/deps';
 
 const serverDir = join(__dirname, '..');
@@ -65,7 +65,8 @@ describe('pnpm restore while the database is open', () => {
     expect(restoreDatabase(backupPath, dbPath).keptAs).toMatch(/before-restore-/);
   });
 
-  it('refuses while another process (a running server) has it open, with a message saying to stop the server', async () => {
+  it('refuses while another process (a running server) has it ' +
+    'open, with a message saying to stop the server', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-restore-proc-'));
     const dbPath = join(dir, 'live.sqlite');
     const backupPath = join(dir, 'backup.sqlite');

@@ -113,43 +113,50 @@ describe('refused writes change nothing', () => {
     }
   });
 
-  it('a reporter writing another department’s report or allocations, or the city level: 403, nothing changed', async () => {
-    const gxj = await t.login('gxj');
-    const before = snapshot(t.deps);
-    expect((await gxj.post('/api/reports/RSJ/2020-07', body(t.deps))).status).toBe(403);
-    expect(
-      (await gxj.put('/api/allocations', { target: 'T', department: 'RSJ', items: [{ code: '450202', value: 1 }] }))
-        .status,
-    ).toBe(403);
-    expect((await gxj.put('/api/allocations', { target: 'T', items: [{ code: 'GXJ', value: 999999 }] })).status).toBe(
-      403,
-    );
-    expect(snapshot(t.deps)).toEqual(before);
-  });
+  it(
+    'a reporter writing another department’s report or ' + 'allocations, or the city level: 403, nothing changed',
+    async () => {
+      const gxj = await t.login('gxj');
+      const before = snapshot(t.deps);
+      expect((await gxj.post('/api/reports/RSJ/2020-07', body(t.deps))).status).toBe(403);
+      expect(
+        (await gxj.put('/api/allocations', { target: 'T', department: 'RSJ', items: [{ code: '450202', value: 1 }] }))
+          .status,
+      ).toBe(403);
+      expect((await gxj.put('/api/allocations', { target: 'T', items: [{ code: 'GXJ', value: 999999 }] })).status).toBe(
+        403,
+      );
+      expect(snapshot(t.deps)).toEqual(before);
+    },
+  );
 
-  it('a cross-site write (foreign Origin, Origin null or Sec-Fetch-Site cross/same-site) is refused on every write route', async () => {
-    const admin = await t.login('admin');
-    const variants: Record<string, string>[] = [
-      { origin: 'https://evil.example', host: 'localhost' },
-      { origin: 'null', host: 'localhost' },
-      { 'sec-fetch-site': 'cross-site' },
-      { 'sec-fetch-site': 'same-site' },
-    ];
-    for (const headers of variants) {
-      for (const r of writes()) {
-        const before = snapshot(t.deps);
-        const payload =
-          r.path === '/api/session' && r.method === 'POST'
-            ? { username: 'rsj', password: PASSWORD }
-            : r.method === 'DELETE'
-              ? undefined
-              : body(t.deps);
-        const res = await admin.request(r.method, concrete(r.path), payload, headers);
-        expect(res.status, `${JSON.stringify(headers)} ${r.method} ${r.path}`).toBe(403);
-        expect(snapshot(t.deps), `${r.method} ${r.path}`).toEqual(before);
+  it(
+    'a cross-site write (foreign Origin, Origin null or Sec-Fetch-Site cross/same-site) is refused on every ' +
+      'write route',
+    async () => {
+      const admin = await t.login('admin');
+      const variants: Record<string, string>[] = [
+        { origin: 'https://evil.example', host: 'localhost' },
+        { origin: 'null', host: 'localhost' },
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site' },
+      ];
+      for (const headers of variants) {
+        for (const r of writes()) {
+          const before = snapshot(t.deps);
+          const payload =
+            r.path === '/api/session' && r.method === 'POST'
+              ? { username: 'rsj', password: PASSWORD }
+              : r.method === 'DELETE'
+                ? undefined
+                : body(t.deps);
+          const res = await admin.request(r.method, concrete(r.path), payload, headers);
+          expect(res.status, `${JSON.stringify(headers)} ${r.method} ${r.path}`).toBe(403);
+          expect(snapshot(t.deps), `${r.method} ${r.path}`).toEqual(before);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('every JSON route refuses a form-encodable content type with 415 and writes nothing', async () => {
     const admin = await t.login('admin');

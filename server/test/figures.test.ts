@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '@lz/shared/api/session';
-import { buildDeps } from '../src/demo/build-demo-deps';
+import { buildDeps } from '../src/build-deps';
 import { fixedClock, type Deps } from '../src/deps';
-import { getFactStore } from '../src/services/progress/fact-store';
+import { createFigures } from '../src/services/progress/figures';
 import { getProgress } from '../src/services/progress/get-progress';
 import { getBreakdown } from '../src/services/progress/get-breakdown';
 import { putAllocations } from '../src/services/progress/allocations';
@@ -42,7 +42,9 @@ describe('fact store', () => {
         values: { ...r.values },
       })),
     };
-    sent.rows.forEach((r, i) => Object.assign(r.values, { F1: 1234.56 + i, S1: 1000 + i, S2: 300 + i, S3: 80 + i }));
+    for (const [i, r] of sent.rows.entries()) {
+      Object.assign(r.values, { F1: 1234.56 + i, S1: 1000 + i, S2: 300 + i, S3: 80 + i });
+    }
     delete sent.rows[5]!.values.K7; // a blank cell, stored as 0
     const stored = submitReport(deps, {
       department: 'RSJ',
@@ -96,12 +98,12 @@ describe('fact store', () => {
   it('the store kept current write by write equals a fresh load from SQLite', () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'lz-store-')), 'inc.sqlite');
     const deps = buildDeps({ dbPath, clock: fixedClock('2021-01-20T10:00:00+08:00') });
-    getFactStore(deps.db, deps.catalogue); // loaded while empty, then maintained
+    deps.figures.store(); // loaded while empty, then maintained
     const months = ['2020-08', '2020-09', '2020-10', '2020-11', '2020-12'];
-    months.forEach((m, i) => submitAt(deps, `2021-01-0${i + 1}T10:00:00+08:00`, m, i + 1));
+    for (const [i, m] of months.entries()) submitAt(deps, `2021-01-0${i + 1}T10:00:00+08:00`, m, i + 1);
     submitAt(deps, '2021-01-10T10:00:00+08:00', '2020-09', 7);
-    const maintained = getFactStore(deps.db, deps.catalogue);
-    const fresh = getFactStore(buildDeps({ dbPath }).db, deps.catalogue);
+    const maintained = deps.figures.store();
+    const fresh = buildDeps({ dbPath }).figures.store();
     expect(maintained).not.toBe(fresh);
     const flat = (s: typeof fresh) =>
       s.reports.map((vs) =>
@@ -115,9 +117,9 @@ describe('fact store', () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'lz-store-')), 'layout.sqlite');
     const deps = buildDeps({ dbPath, clock: fixedClock('2021-01-20T10:00:00+08:00') });
     submitAt(deps, '2021-01-05T10:00:00+08:00', '2020-11', 2);
-    const packed = getFactStore(deps.db, deps.catalogue);
+    const packed = deps.figures.store();
     const reordered = { ...deps.catalogue, units: [...deps.catalogue.units].reverse() };
-    const fallback = getFactStore(buildDeps({ dbPath }).db, reordered);
+    const fallback = createFigures(buildDeps({ dbPath }).db, reordered).store();
     const T = packed.indicators.indexOf('T');
     const slot = (s: typeof packed) =>
       s.reports[s.departments.indexOf('RSJ') * s.months.length + s.months.indexOf('2020-11')]?.[0];

@@ -1,4 +1,7 @@
-/** Finding 15 (part): sessions end after 30 idle minutes beside the absolute 8 hours; last-seen is written at most once a minute. */
+/**
+ * Finding 15 (part): sessions end after 30 idle minutes beside the absolute 8 hours; last-seen is written at most once
+ * a minute.
+ */
 import { describe, expect, it } from 'vitest';
 import { makeTestApp } from './test-app';
 

@@ -82,29 +82,37 @@ async function expectError(res: Response, status: number, code: string) {
 }
 
 describe('reading uploads off the request thread', () => {
-  it('while a file never finishes, /api/health answers within 1 s; past the time limit it is a 422 and the next upload is read by a fresh worker', async () => {
-    const { t, url, upload, template } = await start({ timeoutMs: 2500 });
-    const before = tableCounts(t.deps);
-    const rss = process.memoryUsage().rss;
-    const pending = upload(template, 'spin.xlsx');
-    const health = await healthWhile(url, pending);
-    expect(health.count).toBeGreaterThan(5);
-    expect(health.max).toBeLessThan(1000);
-    expect(await expectError(await pending, 422, 'file_too_complex')).toContain('2.5 秒');
-    expect(tableCounts(t.deps)).toEqual(before);
-    expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
-    expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
-  });
+  it(
+    'while a file never finishes, /api/health answers within 1 s; past the time limit it is a 422 and the next ' +
+      'upload is read by a fresh worker',
+    async () => {
+      const { t, url, upload, template } = await start({ timeoutMs: 2500 });
+      const before = tableCounts(t.deps);
+      const rss = process.memoryUsage().rss;
+      const pending = upload(template, 'spin.xlsx');
+      const health = await healthWhile(url, pending);
+      expect(health.count).toBeGreaterThan(5);
+      expect(health.max).toBeLessThan(1000);
+      expect(await expectError(await pending, 422, 'file_too_complex')).toContain('2.5 秒');
+      expect(tableCounts(t.deps)).toEqual(before);
+      expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
+      expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
+    },
+  );
 
-  it('a reader that exhausts its heap costs that upload only: a 413 naming the memory limit, and the server carries on', async () => {
-    const { t, upload, template } = await start({ memoryMb: 48, timeoutMs: 15_000 });
-    const before = tableCounts(t.deps);
-    const rss = process.memoryUsage().rss;
-    expect(await expectError(await upload(template, 'oom.xlsx'), 413, 'too_large')).toContain('48 MB');
-    expect(tableCounts(t.deps)).toEqual(before);
-    expect(process.memoryUsage().rss - rss).toBeLessThan(400 * 1024 * 1024);
-    expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
-  });
+  it(
+    'a reader that exhausts its heap costs that upload only: a 413 naming the memory limit, and the server ' +
+      'carries on',
+    async () => {
+      const { t, upload, template } = await start({ memoryMb: 48, timeoutMs: 15_000 });
+      const before = tableCounts(t.deps);
+      const rss = process.memoryUsage().rss;
+      expect(await expectError(await upload(template, 'oom.xlsx'), 413, 'too_large')).toContain('48 MB');
+      expect(tableCounts(t.deps)).toEqual(before);
+      expect(process.memoryUsage().rss - rss).toBeLessThan(400 * 1024 * 1024);
+      expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
+    },
+  );
 
   it('a reader that dies costs that upload only: a 422, and the next upload is stored', async () => {
     const { t, upload, template } = await start();
@@ -130,37 +138,48 @@ describe('reading uploads off the request thread', () => {
     expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
   });
 
-  it('a real workbook of 150,000 cells is read in the worker while /api/health keeps answering within 1 s', async () => {
-    const { url, upload } = await start({ memoryMb: 256, timeoutMs: 20_000 });
-    const rows: string[] = [];
-    for (let r = 1; r <= 1000; r++)
-      rows.push(
-        `<row r="${r}">${Array.from({ length: 150 }, (_, c) => `<c r="${colName(c + 1)}${r}"><v>${(r * 7 + c) % 1000}</v></c>`).join('')}</row>`,
-      );
-    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-    const zip = zipSync({
-      '[Content_Types].xml': strToU8(
-        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-      ),
-      '_rels/.rels': strToU8(
-        `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      ),
-      'xl/workbook.xml': strToU8(
-        `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-      ),
-      'xl/_rels/workbook.xml.rels': strToU8(
-        `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-      ),
-      'xl/worksheets/sheet1.xml': strToU8(
-        `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
-      ),
-    });
-    const pending = upload(zip, 'big.xlsx');
-    const health = await healthWhile(url, pending);
-    expect(health.max).toBeLessThan(1000);
-    await expectError(await pending, 400, 'no_table_found');
-  });
+  it(
+    'a real workbook of 150,000 cells is read in the worker ' + 'while /api/health keeps answering within 1 s',
+    async () => {
+      const { url, upload } = await start({ memoryMb: 256, timeoutMs: 20_000 });
+      const rows: string[] = [];
+      for (let r = 1; r <= 1000; r++)
+        rows.push(
+          `<row r="${r}">${Array.from(
+            { length: 150 },
+            (_, c) => `<c r="${colName(c + 1)}${r}"><v>${(r * 7 + c) % 1000}</v></c>`,
+          ).join('')}</row>`,
+        );
+      const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+      const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+      const zip = zipSync({
+        '[Content_Types].xml': strToU8(
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        ),
+        '_rels/.rels': strToU8(
+          `<?xml version="1.0"?><Relationships ` +
+            `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+            `Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        ),
+        'xl/workbook.xml': strToU8(
+          `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" ` +
+            `r:id="rId1"/></sheets></workbook>`,
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          `<?xml version="1.0"?><Relationships ` +
+            `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+            `Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
+        'xl/worksheets/sheet1.xml': strToU8(
+          `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+        ),
+      });
+      const pending = upload(zip, 'big.xlsx');
+      const health = await healthWhile(url, pending);
+      expect(health.max).toBeLessThan(1000);
+      await expectError(await pending, 400, 'no_table_found');
+    },
+  );
 });
 
 function colName(n: number): string {

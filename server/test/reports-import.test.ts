@@ -250,42 +250,47 @@ describe('hostile and untidy history files', () => {
     res.unchanged();
   });
 
-  it('reads codes in lower case, the 柳州市 prefix, old county codes, short forms, split and blank-separated lines and 合计 lines', async () => {
-    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
-    const l = historyLines(t.deps.catalogue, [
-      ...one(t, 'JYJ', '2020-01', '2020-02-05'),
-      ...one(t, 'GXJ', '2020-01', '2020-02-06'),
-    ]);
-    l.slice(1).forEach((r, i) => {
-      if (i < 12) r[0] = i % 2 ? 'jyj' : '柳州市教育局';
-      if (r[3] === '柳江区') r[3] = '450221';
-      if (r[3] === '融水苗族自治县') r[3] = '融水县';
-    });
-    const [header, a, b] = [l[0]!, l.slice(1, 13), l.slice(13, 25)];
-    const total = (x: (string | number)[]) => ['', '', '', '合计', ...x.slice(4).map((v) => Number(v) * 12)];
-    const res = await importFile(
-      t,
-      csvOf([
-        header,
-        ...a.slice(0, 6),
-        ...b.slice(0, 6),
-        [],
-        ...a.slice(6),
-        total(a[0]!),
-        [],
-        ...b.slice(6),
-        ['GXJ', '2020-01', '2020-02-06', '合计', ...total(b[0]!).slice(4)],
-      ]),
-      'h.csv',
-    );
-    expect(res.status, await res.clone().text()).toBe(201);
-    expect(historyImportResultSchema.parse(await res.json()).reports.map((r) => `${r.department}/${r.month}`)).toEqual([
-      'GXJ/2020-01',
-      'JYJ/2020-01',
-    ]);
-    const v = reportVersionSchema.parse(await (await (await t.login('admin')).get('/api/reports/JYJ/2020-01')).json());
-    expect(v.totals.T).toBe(360);
-  });
+  it(
+    'reads codes in lower case, the 柳州市 prefix, old county codes, short forms, split and blank-separated lines ' +
+      'and 合计 lines',
+    async () => {
+      const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+      const l = historyLines(t.deps.catalogue, [
+        ...one(t, 'JYJ', '2020-01', '2020-02-05'),
+        ...one(t, 'GXJ', '2020-01', '2020-02-06'),
+      ]);
+      l.slice(1).forEach((r, i) => {
+        if (i < 12) r[0] = i % 2 ? 'jyj' : '柳州市教育局';
+        if (r[3] === '柳江区') r[3] = '450221';
+        if (r[3] === '融水苗族自治县') r[3] = '融水县';
+      });
+      const [header, a, b] = [l[0]!, l.slice(1, 13), l.slice(13, 25)];
+      const total = (x: (string | number)[]) => ['', '', '', '合计', ...x.slice(4).map((v) => Number(v) * 12)];
+      const res = await importFile(
+        t,
+        csvOf([
+          header,
+          ...a.slice(0, 6),
+          ...b.slice(0, 6),
+          [],
+          ...a.slice(6),
+          total(a[0]!),
+          [],
+          ...b.slice(6),
+          ['GXJ', '2020-01', '2020-02-06', '合计', ...total(b[0]!).slice(4)],
+        ]),
+        'h.csv',
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      expect(
+        historyImportResultSchema.parse(await res.json()).reports.map((r) => `${r.department}/${r.month}`),
+      ).toEqual(['GXJ/2020-01', 'JYJ/2020-01']);
+      const v = reportVersionSchema.parse(
+        await (await (await t.login('admin')).get('/api/reports/JYJ/2020-01')).json(),
+      );
+      expect(v.totals.T).toBe(360);
+    },
+  );
 
   it('refuses a duplicate county line within one report, and a wrong 合计 line', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');

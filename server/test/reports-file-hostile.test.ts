@@ -49,23 +49,30 @@ async function expectRefused(t: TestApp, res: Response, status: number, code: st
 }
 
 describe('the title lines must agree with the department and month uploaded for', () => {
-  it('last month’s filled form uploaded for this month is a 422 title_mismatch naming both months and the cell', async () => {
-    const t = await makeTestApp('2020-12-05T10:00:00+08:00');
-    const admin = await t.login('admin');
-    const before = tableCounts(t.deps);
-    const res = await admin.post(
-      '/api/reports/JYJ/2020-11/file',
-      formOf(await template(t, 'JYJ', '2020-10'), 'JYJ-2020-10.xlsx'),
-    );
-    const err = await expectRefused(t, res, 422, 'title_mismatch', before);
-    expect(err.message).toContain('2020年10月');
-    expect(err.message).toContain('2020年11月');
-    expect(err.details?.[0]).toMatchObject({ rule: 'title-month-mismatch', cell: expect.stringMatching(/^[A-Z]+2$/u) });
-    // The same file for its own month is accepted.
-    expect(
-      (await admin.post('/api/reports/JYJ/2020-10/file', formOf(await template(t, 'JYJ', '2020-10'), 'x.xlsx'))).status,
-    ).toBe(201);
-  });
+  it(
+    'last month’s filled form uploaded for this month is a 422 ' + 'title_mismatch naming both months and the cell',
+    async () => {
+      const t = await makeTestApp('2020-12-05T10:00:00+08:00');
+      const admin = await t.login('admin');
+      const before = tableCounts(t.deps);
+      const res = await admin.post(
+        '/api/reports/JYJ/2020-11/file',
+        formOf(await template(t, 'JYJ', '2020-10'), 'JYJ-2020-10.xlsx'),
+      );
+      const err = await expectRefused(t, res, 422, 'title_mismatch', before);
+      expect(err.message).toContain('2020年10月');
+      expect(err.message).toContain('2020年11月');
+      expect(err.details?.[0]).toMatchObject({
+        rule: 'title-month-mismatch',
+        cell: expect.stringMatching(/^[A-Z]+2$/u),
+      });
+      // The same file for its own month is accepted.
+      expect(
+        (await admin.post('/api/reports/JYJ/2020-10/file', formOf(await template(t, 'JYJ', '2020-10'), 'x.xlsx')))
+          .status,
+      ).toBe(201);
+    },
+  );
 
   it('a month given as a date cell is read as that month', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
@@ -135,7 +142,8 @@ describe('an .xlsx whose cells unpack far beyond a monthly form', () => {
     const rows: string[] = [];
     for (let r = 1; r <= 52_000; r++) {
       rows.push(
-        `<row r="${r}">${['A', 'B', 'C', 'D', 'E'].map((c, i) => `<c r="${c}${r}"><v>${i + 1}</v></c>`).join('')}</row>`,
+        `<row ` +
+          `r="${r}">${['A', 'B', 'C', 'D', 'E'].map((c, i) => `<c r="${c}${r}"><v>${i + 1}</v></c>`).join('')}</row>`,
       );
     }
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -146,13 +154,18 @@ describe('an .xlsx whose cells unpack far beyond a monthly form', () => {
           '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
         ),
         '_rels/.rels': strToU8(
-          `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+          `<?xml version="1.0"?><Relationships ` +
+            `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+            `Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
         ),
         'xl/workbook.xml': strToU8(
-          `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+          `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" ` +
+            `r:id="rId1"/></sheets></workbook>`,
         ),
         'xl/_rels/workbook.xml.rels': strToU8(
-          `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+          `<?xml version="1.0"?><Relationships ` +
+            `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+            `Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
         ),
         'xl/worksheets/sheet1.xml': strToU8(
           `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`,

@@ -46,7 +46,7 @@ describe('sessions', () => {
   it('sessions expire after 8 hours', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const rsj = await t.login('rsj');
-    // In use all along (an idle session ends after 30 minutes: session-idle.test.ts).
+    // In use all along (an idle session ends after 30 minutes: sessions-idle.test.ts).
     for (let h = 10; h < 18; h++)
       for (const m of ['00', '20', '40']) {
         t.clock.set(`2020-09-05T${h}:${m}:00+08:00`);
