@@ -6,6 +6,7 @@
 import type { SessionUser } from '@lz/shared/api/session';
 import { deadlineOf } from '@lz/shared/deadline';
 import { monthRange } from '@lz/shared/months';
+import { countVersions } from '../db/report-store';
 import { findUserByName } from '../db/user-store';
 import { fixedClock, type Deps } from '../deps';
 import { putAllocations, putSplit } from '../services/progress/allocations';
@@ -36,8 +37,7 @@ const RETURN_REASONS = [
 ];
 
 export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: number; versions: number } | null> {
-  const hasReports = deps.db.prepare('SELECT COUNT(*) FROM report_versions').pluck().get() as number;
-  if (hasReports > 0) return null;
+  if (countVersions(deps.db) > 0) return null;
   const users = await createAccounts(deps);
   const admin = users.get('admin');
   if (!admin) throw new Error('demo admin missing');
@@ -200,7 +200,7 @@ function allocateTargets(deps: Deps, admin: SessionUser, users: Map<string, Sess
       const sumK = keyW.reduce((s, w) => s + w, 0);
       // Counties are allocated as if they trained at full pace, so the slow ones show as lagging.
       const w = deps.catalogue.units.map(
-        (_unit, ci) => (ent * (entW[ci] ?? 0)) / sumE + ((1 - ent) * (keyW[ci] ?? 0)) / sumK,
+        (_u, ci) => (ent * (entW[ci] ?? 0)) / sumE + ((1 - ent) * (keyW[ci] ?? 0)) / sumK,
       );
       const byCounty = apportion(share, w);
       putAllocations(
