@@ -32,7 +32,6 @@ export const unitSchema = z.object({
   managementZone: z.boolean().optional(),
   aliases: z.array(z.string()),
 });
-export type Unit = z.infer<typeof unitSchema>;
 
 export const departmentSchema = z.object({
   code: z.string(),
@@ -40,7 +39,6 @@ export const departmentSchema = z.object({
   owesReports: z.boolean(),
   lead: z.boolean().optional(),
 });
-export type Department = z.infer<typeof departmentSchema>;
 
 export const hardRuleSchema = z.discriminatedUnion('type', [
   /** This indicator equals the sum of others (T = E + K). */
@@ -48,7 +46,6 @@ export const hardRuleSchema = z.discriminatedUnion('type', [
   /** This indicator may not exceed another (X1 ≤ T). */
   z.object({ type: z.literal('lte'), of: z.string() }),
 ]);
-export type HardRule = z.infer<typeof hardRuleSchema>;
 
 export const indicatorSchema = z.object({
   code: z.string(),
@@ -91,7 +88,6 @@ export const softRuleSchema = z.discriminatedUnion('type', [
     minActiveMonths: z.number().int(),
   }),
 ]);
-export type SoftRule = z.infer<typeof softRuleSchema>;
 
 export const indicatorCatalogueSchema = z.object({
   groups: z.array(z.object({ code: z.string(), name: z.string() })),

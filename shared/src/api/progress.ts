@@ -156,17 +156,6 @@ export const complianceSchema = z.object({
 });
 export type Compliance = z.infer<typeof complianceSchema>;
 
-/** 目标责任制度: a share of a flow target given to a department (or by a department to a county). */
-export const allocationSchema = z.object({
-  target: z.string(),
-  department: z.string(),
-  county: z.string().nullable(),
-  /** null: the whole window; otherwise a calendar year. */
-  year: z.number().int().nullable(),
-  value: z.number().min(0),
-});
-export type Allocation = z.infer<typeof allocationSchema>;
-
 /** GET /api/allocations: without `department` the split among departments, with it that department's. */
 export const allocationQuerySchema = z.object({ target: z.string().default('T'), department: z.string().optional() });
 

@@ -4,7 +4,6 @@ import { problemSchema } from '../problems';
 import { reportRowSchema } from '../report-body';
 
 export const reportStatusSchema = z.enum(['submitted', 'returned', 'accepted']);
-export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
 /** ISO 8601 with an explicit offset, e.g. 2020-01-10T23:59:59+08:00. */
 export const instantSchema = z.iso.datetime({ offset: true });
