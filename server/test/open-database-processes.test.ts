@@ -1,5 +1,4 @@
 /** Two server processes on one SQLite file: concurrent writes queue (BEGIN IMMEDIATE) instead of failing. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,37 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { versionSummarySchema } from '@lz/shared/api/reports';
 import { buildDeps } from '../src/build-deps';
 import { systemClock } from '../src/deps';
+import { startServer, stopServers } from './server-process';
 import { body } from './test-app';
 
-const serverDir = join(__dirname, '..');
-const running: ChildProcess[] = [];
-afterAll(() => {
-  for (const p of running) p.kill('SIGTERM');
-});
+afterAll(stopServers);
 
-function start(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/[\d.]+:\d+)\//.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-  });
-}
+const start = async (env: Record<string, string>) => (await startServer(env)).url;
 
 async function signIn(url: string): Promise<string> {
   const res = await fetch(`${url}/api/session`, {

@@ -6,12 +6,12 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@lz/shared/api/errors';
 import { WorkerPool } from '../src/import/read-pool';
 import { buildTemplate } from '../src/import/template';
 import { body, makeTestApp, PASSWORD, tableCounts } from './test-app';
+import { minimalWorkbook } from './import/minimal-workbook';
 
 const open: { server: ServerType; pool: WorkerPool }[] = [];
 afterEach(async () => {
@@ -150,30 +150,7 @@ describe('reading uploads off the request thread', () => {
             (_, c) => `<c r="${colName(c + 1)}${r}"><v>${(r * 7 + c) % 1000}</v></c>`,
           ).join('')}</row>`,
         );
-      const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-      const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-      const zip = zipSync({
-        '[Content_Types].xml': strToU8(
-          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-        ),
-        '_rels/.rels': strToU8(
-          `<?xml version="1.0"?><Relationships ` +
-            `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
-            `Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-        ),
-        'xl/workbook.xml': strToU8(
-          `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" ` +
-            `r:id="rId1"/></sheets></workbook>`,
-        ),
-        'xl/_rels/workbook.xml.rels': strToU8(
-          `<?xml version="1.0"?><Relationships ` +
-            `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
-            `Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-        ),
-        'xl/worksheets/sheet1.xml': strToU8(
-          `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
-        ),
-      });
+      const zip = minimalWorkbook(rows);
       const pending = upload(zip, 'big.xlsx');
       const health = await healthWhile(url, pending);
       expect(health.max).toBeLessThan(1000);

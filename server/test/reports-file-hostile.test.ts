@@ -4,13 +4,13 @@
  * whose few MB unpack into tens of MB of cells. Each is a clear 4xx and writes nothing.
  */
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@lz/shared/api/errors';
 import { formIndicators } from '@lz/shared/catalogue';
 import { reportVersionSchema } from '@lz/shared/api/reports';
 import { buildTemplate } from '../src/import/template';
 import { body, makeTestApp, tableCounts } from './test-app';
+import { minimalWorkbook } from './import/minimal-workbook';
 
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
@@ -146,33 +146,7 @@ describe('an .xlsx whose cells unpack far beyond a monthly form', () => {
           `r="${r}">${['A', 'B', 'C', 'D', 'E'].map((c, i) => `<c r="${c}${r}"><v>${i + 1}</v></c>`).join('')}</row>`,
       );
     }
-    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-    const zip = zipSync(
-      {
-        '[Content_Types].xml': strToU8(
-          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-        ),
-        '_rels/.rels': strToU8(
-          `<?xml version="1.0"?><Relationships ` +
-            `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
-            `Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-        ),
-        'xl/workbook.xml': strToU8(
-          `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" ` +
-            `r:id="rId1"/></sheets></workbook>`,
-        ),
-        'xl/_rels/workbook.xml.rels': strToU8(
-          `<?xml version="1.0"?><Relationships ` +
-            `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
-            `Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-        ),
-        'xl/worksheets/sheet1.xml': strToU8(
-          `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
-        ),
-      },
-      { level: 9 },
-    );
+    const zip = minimalWorkbook(rows, 9);
     expect(zip.length).toBeLessThan(5 * 1024 * 1024);
     const started = Date.now();
     const err = await expectRefused(

@@ -2,8 +2,6 @@
  * The one write of a report version: its values and totals, its packed array, the lifecycle event, the
  * report's state and (unless the caller audits a whole batch) the audit entry, all in one transaction.
  */
-import type { Problem } from '@lz/shared/problems';
-import type { NormalizedRows } from '@lz/shared/report-body';
 import { appendAudit, type AuditRecord } from './audit-log';
 import { writeTransaction, type Db } from './open-database';
 import {
@@ -12,6 +10,7 @@ import {
   insertVersion,
   listVersionRows,
   upsertReportState,
+  type NewVersion,
   type ReportStateRow,
   type VersionRow,
 } from './report-store';
@@ -24,14 +23,7 @@ export interface CurrentReport {
 }
 
 /** The version to write, decided from the current report while the lock is held. */
-export interface VersionPlan {
-  submittedAtMs: number;
-  submittedBy: string;
-  source: 'form' | 'file' | 'demo';
-  fileName: string | null;
-  warnings: Problem[];
-  rows: NormalizedRows;
-  totals: Record<string, number>;
+export interface VersionPlan extends Omit<NewVersion, 'department' | 'month'> {
   /** The same figures packed in `layout` (the read model's order). */
   packed: { layout: string; values: Float64Array };
   /** Timeliness, judged on the first submission. */
