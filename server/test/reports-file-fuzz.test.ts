@@ -55,7 +55,8 @@ describe('fuzzed uploads', () => {
     }
     delay.disable();
     // The request thread only splits the multipart body and finds the table in bounded sheets.
-    expect(delay.max / 1e6).toBeLessThan(1000);
+    // 1 s is the bar `pnpm fuzz` holds on a quiet machine; the suite shares the CPU with other test files.
+    expect(delay.max / 1e6).toBeLessThan(2500);
     expect(statuses['500'] ?? 0).toBe(0);
     expect((await admin.get('/api/health')).status).toBe(200);
   });
