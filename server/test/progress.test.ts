@@ -320,6 +320,27 @@ describe('reporting compliance around the deadline', () => {
     expect(c.byDepartment.find((d) => d.department === 'GXJ')).toMatchObject({ expected: 2, submitted: 1, onTime: 0 });
   });
 
+  it('from/to narrow the rates to a range of months: a year counted by hand', async () => {
+    const q = await get('/api/compliance?asOf=2020-02-01&from=2019-10&to=2019-12', complianceSchema);
+    // Due in Oct–Dec 2019: 21 departments × 3 months; in: RSJ Oct (on time) and RSJ Dec (on time).
+    expect(q.total).toEqual({ expected: 63, submitted: 2, onTime: 2, reportingRate: 2 / 63, onTimeRate: 2 / 63 });
+    expect(q.byMonth.map((m) => m.month)).toEqual(['2019-10', '2019-11', '2019-12']);
+    expect(q.byDepartment.find((d) => d.department === 'GXJ')).toMatchObject({ expected: 3, submitted: 0 });
+    expect(q.months.length).toBeGreaterThan(3);
+    // 2019 as a year: Aug–Dec due; RSJ Aug, Sep, Oct, Dec and GXJ Sep (late) in.
+    const y2019 = await get('/api/compliance?asOf=2020-02-01&from=2019-01&to=2019-12', complianceSchema);
+    expect(y2019).toMatchObject({ from: '2019-08', to: '2019-12' });
+    expect(y2019.total).toEqual({
+      expected: 105,
+      submitted: 5,
+      onTime: 4,
+      reportingRate: 5 / 105,
+      onTimeRate: 4 / 105,
+    });
+    const y2020 = await get('/api/compliance?asOf=2020-02-01&from=2020-01&to=2020-12', complianceSchema);
+    expect(y2020.total).toEqual({ expected: 0, submitted: 0, onTime: 0, reportingRate: null, onTimeRate: null });
+  });
+
   it('a report in before its deadline counts as submitted', async () => {
     const c = await get('/api/compliance?asOf=2019-11-06', complianceSchema);
     expect(cell(c, 'RSJ', '2019-10')).toMatchObject({ status: 'submitted', onTime: true });

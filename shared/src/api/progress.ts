@@ -139,8 +139,18 @@ const rateSummary = z.object({
 });
 export type RateSummary = z.infer<typeof rateSummary>;
 
+/** `from`/`to` (YYYY-MM, inclusive) narrow the rates to a range of months, e.g. one calendar year. */
+export const complianceQuerySchema = asOfQuerySchema.extend({
+  from: monthSchema.optional(),
+  to: monthSchema.optional(),
+});
+export type ComplianceQuery = z.input<typeof complianceQuerySchema>;
+
 export const complianceSchema = z.object({
   asOf: z.string(),
+  /** The range the rates cover (the whole window when not asked for); `months` and `cells` stay the window's. */
+  from: monthSchema,
+  to: monthSchema,
   months: z.array(monthSchema),
   cells: z.array(
     z.object({

@@ -6,7 +6,7 @@ import { GAP_COLOURS, gapColour } from '../../src/charts/options/gap-colour';
 import { buildRatioGaugeOption } from '../../src/charts/options/gauge-option';
 import { buildHeatmapOption, heatmapMax } from '../../src/charts/options/heatmap-option';
 import { buildMapOption } from '../../src/charts/options/map-option';
-import { buildRankingOption, rankingData, rateAxisMax } from '../../src/charts/options/ranking-option';
+import { buildRankingOption, rankingData, rateAxisMax, unallocatedRows } from '../../src/charts/options/ranking-option';
 
 const row = (code: string, rate: number | null, actual = 100): BreakdownRow => ({
   code,
@@ -97,6 +97,14 @@ describe('ranking option', () => {
     expect(rateAxisMax([0], 0)).toBe(20);
     const o = buildRankingOption([row('a', 0.3)], 1);
     expect((o.xAxis as { max: number }).max).toBe(120);
+  });
+  it('leaves units without a target (未分解) out of a ranking by rate and lists them apart', () => {
+    const rows = [row('a', 0.3), row('n', null, 500), row('b', 0.7)];
+    const { mode, data } = rankingData(rows, 0.5);
+    expect(mode).toBe('rate');
+    expect(data.map((d) => d.code)).toEqual(['a', 'b']);
+    expect(unallocatedRows(rows).map((r) => r.code)).toEqual(['n']);
+    expect(unallocatedRows([row('x', null)])).toEqual([]);
   });
   it('falls back to volume when no unit has a target', () => {
     const { mode, data } = rankingData([row('a', null, 5), row('b', null, 9)], 0.5);

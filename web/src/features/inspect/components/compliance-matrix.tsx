@@ -43,8 +43,8 @@ const letters: Record<'zh' | 'en', Record<ComplianceStatus, string>> = {
 /** Department × month: one colour per status, ✓ for on time and ! for late; rates per department and per month. */
 export function ComplianceMatrix({ asOf }: { asOf?: string }) {
   const { t, lang } = useI18n();
-  const compliance = useCompliance(asOf);
   const [year, setYear] = useUrlParam('year');
+  const compliance = useCompliance(asOf, true, year || undefined);
   const [only, setOnly] = useUrlParam('cstatus');
 
   const view = useMemo(() => {
