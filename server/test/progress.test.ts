@@ -213,6 +213,20 @@ describe('target decomposition (目标责任制度) and lagging against allocati
     expect(rsjCounty.target).toBe(500);
     expect(rsjCounty.points.slice(0, 3).map((p) => p.cumulative)).toEqual([30, 90, 180]);
   });
+
+  it('a missing report is not a zero: its month has no value and 0 reports', async () => {
+    const gxj = await get('/api/series?indicator=T&department=GXJ&county=450202&asOf=2019-11-30', seriesSchema);
+    expect(gxj.reporters).toBe(1);
+    expect(gxj.points.slice(0, 4).map((p) => [p.reports, p.value, p.cumulative])).toEqual([
+      [0, null, 0],
+      [1, 30, 30],
+      [0, null, 30],
+      [null, null, null],
+    ]);
+    const city = await get('/api/series?indicator=T&asOf=2019-11-30', seriesSchema);
+    expect(city.reporters).toBe(21);
+    expect(city.points.slice(0, 4).map((p) => p.reports)).toEqual([1, 2, 1, null]);
+  });
 });
 
 describe('a county drill-down by department reconciles with the county', () => {

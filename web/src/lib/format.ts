@@ -100,6 +100,13 @@ export function formatMonth(month: string | null | undefined, lang: Lang = 'zh')
   return `${y}年${Number(m)}月`;
 }
 
+/** A monthly bulletin's issue number (期号), one issue a calendar month: "2021-11" → "2021年第11期". */
+export function formatBulletinIssue(month: string | null | undefined): string {
+  if (!month) return DASH;
+  const [y, m] = month.split('-');
+  return `${y}年第${Number(m)}期`;
+}
+
 function wallClockText(iso: string | null | undefined, timeZone: string, seconds: boolean): string {
   if (!iso) return DASH;
   const instant = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? new Date(iso) : null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBulletinIssue,
   formatCell,
   formatCount,
   formatCountAgainst,
@@ -95,5 +96,13 @@ describe('formatCountAgainst (a forecast beside its target)', () => {
     expect(formatCountAgainst(20_000.2, 20_000)).toBe('2万');
     expect(formatCountAgainst(null, 20_000)).toBe('—');
     expect(formatCountAgainst(9_876, null)).toBe('9,876');
+  });
+});
+
+describe('formatBulletinIssue (期号)', () => {
+  it('numbers a monthly bulletin by its month within the year', () => {
+    expect(formatBulletinIssue('2021-11')).toBe('2021年第11期');
+    expect(formatBulletinIssue('2020-01')).toBe('2020年第1期');
+    expect(formatBulletinIssue(null)).toBe('—');
   });
 });
