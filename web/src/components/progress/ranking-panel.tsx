@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { EChart } from '../../charts/echart';
 import { buildRankingOption, type RankingDatum, unallocatedRows } from '../../charts/options/ranking-option';
 import { QueryPanel } from '../query-panel';
+import { formatCount, formatPercent } from '../../lib/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useBreakdown } from '../../lib/progress/get-breakdown';
 
@@ -34,6 +35,24 @@ function RankingChart({
           if (d?.code) onPick(d.code);
         }}
       />
+      <details className="chart-table" data-testid={`ranking-${breakdown.by}-table`}>
+        <summary>{t('asTable')}</summary>
+        <table>
+          <tbody>
+            {breakdown.rows.map((r) => (
+              <tr key={r.code}>
+                <th>
+                  <button type="button" className="link-button" onClick={() => onPick(r.code)}>
+                    {r.name}
+                  </button>
+                </th>
+                <td>{formatCount(r.actual, lang)}</td>
+                <td>{r.completionRate === null ? t('unallocatedShort') : formatPercent(r.completionRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       {apart.length > 0 && (
         <p className="muted" style={{ fontSize: 12, margin: '4px 0 0' }} data-testid={`ranking-${breakdown.by}-apart`}>
           {t('unallocated')}：
