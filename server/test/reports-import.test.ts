@@ -120,6 +120,9 @@ describe('POST /api/reports/import', () => {
     expect(res.status).toBe(422);
     const err = apiErrorSchema.parse(await res.json()).error;
     expect(err.details?.map((d) => d.rule)).toEqual(['month_locked']);
+    // The administrator is the one who unlocks: the message tells it where, not to contact itself.
+    expect(JSON.stringify(err)).not.toContain('联系统计管理员');
+    expect(err.details?.[0]?.message).toContain('审核页解锁');
     res.unchanged();
   });
 
