@@ -3,7 +3,10 @@ import { ApiRequestError } from './api-client';
 import { shouldRetry } from './error-view';
 import { queryKeys } from './query-keys';
 
-/** The app's one query client: no retries on 4xx, a lost connection retried until it returns, no refetch on focus, and a 401 anywhere ends the session. */
+/**
+ * The app's one query client: no retries on 4xx, a lost connection retried with back-off, no refetch on focus,
+ * and a 401 anywhere ends the session.
+ */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
