@@ -87,6 +87,7 @@ const calls: Call[] = [
   ['POST /api/reports/:department/:month', 'rsj', (c) => c.post('/api/reports/RSJ/2020-07', body(t.deps))],
   ['POST /api/reports/:department/:month/file', 'gxj', upload],
   ['POST /api/reports/import', 'admin', importHistory],
+  ['GET /api/reports/import/sample.xlsx', 'admin', (c) => c.get('/api/reports/import/sample.xlsx')],
   [
     'GET /api/reports/:department/:month/template.xlsx',
     'leader',

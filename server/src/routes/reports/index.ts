@@ -15,6 +15,7 @@ import {
 import { ANY_USER, allow, defineRoutes, userOf } from '../../http/define-routes';
 import { MAX_HISTORY_BYTES } from '../../import/history-file';
 import { MAX_UPLOAD_BYTES } from '../../import/parse-report-file';
+import { buildHistorySample } from '../../services/reports/history-sample';
 import { importHistoryFile } from '../../services/reports/import-history';
 import {
   listReportMonthsFor,
@@ -51,6 +52,18 @@ export function reportRoutes() {
       response: z.array(reportMonthSchema),
     },
     (c, { query }) => c.json(listReportMonthsFor(c.get('deps'), userOf(c), query)),
+  );
+
+  r.get(
+    '/import/sample.xlsx',
+    { summary: '下载历史数据导入样例（按目录生成）', access: allow('admin'), produces: XLSX },
+    async (c) => {
+      const name = encodeURIComponent('历史数据导入样例.xlsx');
+      return c.body(await buildHistorySample(c.get('deps')), 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="history-sample.xlsx"; filename*=UTF-8''${name}`,
+      });
+    },
   );
 
   r.get('/:department/:month', { summary: '最新版本', access: READERS, response: reportVersionSchema }, (c, i) =>

@@ -155,6 +155,7 @@ export const zh = {
   userActive: '正常',
   createdAt: '创建时间',
   lastLogin: '最近登录',
+  importSample: '下载样例文件',
   neverLoggedIn: '从未登录',
   userSearch: '搜索用户名、姓名或单位',
   resetPassword: '重置密码',
@@ -241,6 +242,11 @@ export const zh = {
   overdueAndReturned: (overdue: number, returned: number) => `有 ${overdue} 个月逾期未报，${returned} 个月被退回待修改`,
   cellsChanged: (count: number) => `共 ${count} 个单元格有变化（黄色标出，悬停可见原值）`,
   allocationShort: (sum: string, parent: string, gap: string) => `分解合计 ${sum} 低于上级目标 ${parent}，差 ${gap}`,
+  allocationOver: (sum: string, parent: string, gap: string) => `分解合计 ${sum} 超出上级目标 ${parent}，多 ${gap}`,
+  unsavedTitle: '有未保存的分解',
+  unsavedBody: '离开本页将丢失未保存的修改。',
+  leaveWithoutSaving: '不保存，离开',
+  stayHere: '留在本页',
   importDone: (reports: number, lines: number, late: number, warnings: number) =>
     `已导入 ${reports} 份报表（${lines} 行），其中 ${late} 份逾期报送，${warnings} 条提示`,
 } as const;
@@ -390,6 +396,7 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   userActive: 'Active',
   createdAt: 'Created',
   lastLogin: 'Last login',
+  importSample: 'Download a sample file',
   neverLoggedIn: 'Never',
   userSearch: 'Search name or unit',
   resetPassword: 'Reset password',
@@ -477,6 +484,11 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   overdueAndReturned: (overdue, returned) => `${overdue} overdue, ${returned} returned`,
   cellsChanged: (count) => `${count} cells changed (highlighted; hover for the earlier value)`,
   allocationShort: (sum, parent, gap) => `Sum ${sum} is ${gap} short of ${parent}`,
+  allocationOver: (sum, parent, gap) => `Sum ${sum} is ${gap} over ${parent}`,
+  unsavedTitle: 'Unsaved shares',
+  unsavedBody: 'Leaving this page loses the changes not saved.',
+  leaveWithoutSaving: 'Leave without saving',
+  stayHere: 'Stay',
   importDone: (reports, lines, late, warnings) =>
     `Imported ${reports} reports (${lines} lines); ${late} late, ${warnings} warnings`,
 };
