@@ -111,6 +111,11 @@ const calls: Call[] = [
     'admin',
     (c) => c.post('/api/reports/RSJ/2020-08/return', { reason: '请核实', version: 1 }),
   ],
+  [
+    'POST /api/reports/accept',
+    'admin',
+    (c) => c.post('/api/reports/accept', { items: [{ department: 'RSJ', month: '2020-07', version: 1 }] }),
+  ],
   ['GET /api/progress', 'leader', (c) => c.get('/api/progress')],
   ['GET /api/progress/breakdown', 'leader', (c) => c.get('/api/progress/breakdown?by=county&indicator=T')],
   ['GET /api/series', 'leader', (c) => c.get('/api/series?indicator=T')],

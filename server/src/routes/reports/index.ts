@@ -1,6 +1,8 @@
 /** /api/reports: the monthly report of one department × one month, its versions and its review. */
 import { z } from 'zod';
 import {
+  acceptBatchResultSchema,
+  acceptBatchSchema,
   acceptSchema,
   historyImportResultSchema,
   reasonSchema,
@@ -25,7 +27,7 @@ import {
   readTemplate,
   readVersions,
 } from '../../services/reports/read-for-viewer';
-import { reviewReport } from '../../services/reports/review-report';
+import { acceptReports, reviewReport } from '../../services/reports/review-report';
 import { submitReport } from '../../services/reports/submit-report';
 import { submitReportFile } from '../../services/reports/submit-report-file';
 
@@ -159,6 +161,16 @@ export function reportRoutes() {
     ['return', reasonSchema, '退回（须填写原因，并带所审核的版本号 version）'],
     ['unlock', unlockSchema, '解锁已审核的报表（须填写原因）'],
   ] as const;
+  r.post(
+    '/accept',
+    {
+      summary: '批量审核通过（每份带所审核的版本号；全部通过或全部不通过，409 列出每份已变化的报表）',
+      access: allow('admin'),
+      body: acceptBatchSchema,
+      response: acceptBatchResultSchema,
+    },
+    (c, { body }) => c.json(acceptReports(c.get('deps'), { items: body.items, actor: userOf(c), ip: c.get('ip') })),
+  );
   for (const [verb, schema, summary] of review) {
     r.post(
       `/:department/:month/${verb}`,

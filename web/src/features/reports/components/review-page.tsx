@@ -1,14 +1,16 @@
 import type { ReportMonth } from '@lz/shared/api/reports';
-import { Select, Table, Tabs, Tag } from 'antd';
+import { message as antMessage, Alert, Button, Popconfirm, Select, Table, Tabs, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
+import { ApiRequestError } from '../../../lib/api-client';
 import { StatusTag } from '../../../components/status-tag';
 import { formatDateTime, formatInteger, formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
 import { useDepartments } from '../../../lib/catalogue/get-catalogue';
 import { useReportMonths } from '../../../lib/reports/get-report-months';
+import { useAcceptReports } from '../api/accept-reports';
 import { ReviewActions } from './review-actions';
 import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 
@@ -24,10 +26,27 @@ export function ReviewPage() {
   const departments = useDepartments();
   const names = new Map((departments.data ?? []).map((d) => [d.code, d.name]));
   const list = useReportMonths({ status, department: department || undefined });
+  const [toast, toastHolder] = antMessage.useMessage();
+  const batch = useAcceptReports();
+  // Batch accept takes only reports without warnings, each at the version shown here.
+  const clean = (list.data ?? []).filter((r) => r.status === 'submitted' && r.warnings === 0 && r.version !== null);
+  const acceptClean = () =>
+    batch.mutate(
+      clean.map((r) => ({ department: r.department, month: r.month, version: r.version ?? 0 })),
+      { onSuccess: (res) => toast.success(t('batchAccepted', String(res.accepted))) },
+    );
 
   return (
     <>
+      {toastHolder}
       <PageToolbar title={t('navReview')}>
+        {status === 'submitted' && (
+          <Popconfirm title={t('batchAcceptConfirm', String(clean.length))} onConfirm={acceptClean}>
+            <Button type="primary" disabled={clean.length === 0} loading={batch.isPending} data-testid="batch-accept">
+              {t('batchAccept', String(clean.length))}
+            </Button>
+          </Popconfirm>
+        )}
         <Select
           allowClear
           showSearch
@@ -48,6 +67,22 @@ export function ReviewPage() {
           label: <StatusTag status={s} />,
         }))}
       />
+      {batch.error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => batch.reset()}
+          style={{ marginBottom: 12 }}
+          data-testid="batch-accept-error"
+          title={batch.error.message}
+          description={
+            batch.error instanceof ApiRequestError
+              ? batch.error.details.map((d) => <div key={d.message}>{d.message}</div>)
+              : undefined
+          }
+        />
+      )}
       <QueryPanel query={list} isEmpty={(l) => l.length === 0} emptyText={t('reviewQueueEmpty')} testId="review-list">
         {(rows) => (
           <Table<ReportMonth>
