@@ -116,6 +116,12 @@ const calls: Call[] = [
     'admin',
     (c) => c.post('/api/reports/accept', { items: [{ department: 'RSJ', month: '2020-07', version: 1 }] }),
   ],
+  [
+    'POST /api/reminders',
+    'admin',
+    (c) => c.post('/api/reminders', { month: '2020-07', departments: ['GXJ'], note: '请尽快报送' }),
+  ],
+  ['GET /api/reminders', 'admin', (c) => c.get('/api/reminders')],
   ['GET /api/progress', 'leader', (c) => c.get('/api/progress')],
   ['GET /api/progress/breakdown', 'leader', (c) => c.get('/api/progress/breakdown?by=county&indicator=T')],
   ['GET /api/series', 'leader', (c) => c.get('/api/series?indicator=T')],
