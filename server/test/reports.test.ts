@@ -84,6 +84,9 @@ describe('submitting a monthly report (JSON)', () => {
     expect((await admin.post('/api/reports/RSJ/2019-07', body(t.deps))).status).toBe(400);
     expect((await admin.post('/api/reports/RSJ/2020-10', body(t.deps))).status).toBe(400);
     expect((await admin.post('/api/reports/NOPE/2020-08', body(t.deps))).status).toBe(404);
+    // Reading one says so in its own code, so the web does not take it for a month not yet submitted.
+    const unknown = await admin.get('/api/reports/NOPE/2020-08');
+    expect([unknown.status, (await error(unknown)).code]).toEqual([404, 'unknown_department']);
     expect((await error(await admin.post('/api/reports/CZJ/2020-08', body(t.deps)))).code).toBe(
       'department_not_reporting',
     );

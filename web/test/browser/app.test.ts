@@ -290,7 +290,8 @@ describe.skipIf(!run)('web app in a browser', () => {
 
     await visit(page, 'admin', 'audit', '/admin/audit');
     await expect.poll(() => page.locator('[data-testid=audit-table] tbody tr').count()).toBeGreaterThan(10);
-    expect(await page.locator('[data-testid=audit-table]').textContent()).toContain('report.return');
+    // Actions are named in Chinese (shared/audit-actions.ts).
+    expect(await page.locator('[data-testid=audit-table]').textContent()).toContain('退回');
     // Dates filter by the calendar day in Beijing time, and times are shown in Beijing time.
     await visit(page, 'admin', 'audit-day', '/admin/audit?from=2022-01-09&to=2022-01-09');
     const times = await page

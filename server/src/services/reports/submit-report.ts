@@ -99,7 +99,9 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
   const { version, plan } = deps.figures.commit((tx) => {
     const committed = commitReportVersion(db, s, ({ state, previous }) => {
       if (state?.status === 'accepted') {
-        throw conflict(`${s.month} 报表已审核通过并锁定，如需修改请联系统计管理员解锁`, 'month_locked');
+        // The statistics office is the one who unlocks: telling it to contact itself helps nobody.
+        const next = s.actor.role === 'admin' ? '如需修改请先在审核页解锁该月' : '如需修改请联系统计管理员解锁';
+        throw conflict(`${s.month} 报表已审核通过并锁定，${next}`, 'month_locked');
       }
       // A live submission is stamped when it holds the write lock, so versions are in time order even when
       // several processes (or requests) race; only a back-filled time can fall before the previous version.

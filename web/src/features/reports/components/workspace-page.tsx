@@ -2,6 +2,7 @@ import type { ReportMonth } from '@lz/shared/api/reports';
 import { Alert, Button, Select, Space, Statistic, Table, Tag, Tooltip, Col, Row } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
+import { ReminderNotice } from '../../../components/reminder-notice';
 import { QueryPanel } from '../../../components/query-panel';
 import { StatusTag } from '../../../components/status-tag';
 import { formatDateTime, formatInteger, formatMonth } from '../../../lib/format';
@@ -42,6 +43,7 @@ export function WorkspacePage() {
           />
         )}
       </PageToolbar>
+      <ReminderNotice department={department} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {(['due', 'overdue', 'returned', 'submitted'] as const).map((s) => (
           <Col key={s} xs={12} md={6}>

@@ -1,7 +1,7 @@
 import type { User } from '@lz/shared/api/users';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { apiFetch } from '../api-client';
+import { queryKeys } from '../query-keys';
 
 export const usersQuery = queryOptions({
   queryKey: queryKeys.users.all,
