@@ -61,7 +61,7 @@ export function reportRoutes() {
     { summary: '下载历史数据导入样例（按目录生成）', access: allow('admin'), produces: XLSX },
     async (c) => {
       const name = encodeURIComponent('历史数据导入样例.xlsx');
-      return c.body(await buildHistorySample(c.get('deps')), 200, {
+      return c.body(new Uint8Array(await buildHistorySample(c.get('deps'))), 200, {
         'content-type': XLSX,
         'content-disposition': `attachment; filename="history-sample.xlsx"; filename*=UTF-8''${name}`,
       });

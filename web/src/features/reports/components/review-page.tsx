@@ -39,7 +39,8 @@ export function ReviewPage() {
     (reminders.data ?? []).filter((x) => x.department === r.department && x.month === r.month);
   // One request per month: the API chases one month's late departments at a time.
   const remindRows = async (rows: ReportMonth[]) => {
-    const byMonth = Map.groupBy(rows, (r) => r.month);
+    const byMonth = new Map<string, ReportMonth[]>();
+    for (const r of rows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
     let sent = 0;
     try {
       for (const [month, group] of byMonth)
