@@ -15,7 +15,7 @@ import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { commitReportVersion } from '../../db/commit-report-version';
 import type { Deps } from '../../deps';
-import { badRequest, conflict, forbidden, unprocessable } from '../../errors';
+import { badRequest, conflict, forbidden, tooManyProblems } from '../../errors';
 import { assertReportable } from './report-scope';
 import { getLatestReport } from './read-reports';
 
@@ -40,6 +40,10 @@ export interface SubmitOptions {
   file?: {
     /** Warnings found while reading it (blank cells …), stored with the version. */
     warnings: Problem[];
+    /** Problems found while reading it, refused together with the report rules' (one answer for all). */
+    problems?: Problem[];
+    /** "county|indicator" of cells that could not be read, exempt from the column relations. */
+    unreadable?: ReadonlySet<string>;
     /** Points a rule failure or warning at the file's cell. */
     locate: (p: Problem) => Problem;
   };
@@ -89,9 +93,10 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
     throw badRequest(`报送时间早于 ${s.month} 月初，月份尚未开始不能报送`, 'submitted_at_before_month');
   }
 
-  const check = checkReportBody({ rows: s.rows }, s.department, catalogue);
-  if (check.errors.length > 0) {
-    throw unprocessable(`报表有 ${check.errors.length} 处不符合填报规则，未保存`, check.errors.map(locate));
+  const check = checkReportBody({ rows: s.rows }, s.department, catalogue, options.file?.unreadable);
+  const errors = [...(options.file?.problems ?? []), ...check.errors.map(locate)];
+  if (errors.length > 0) {
+    throw tooManyProblems(errors, (count) => `报表有 ${count}，未保存`);
   }
 
   const totals = totalsOf(check.rows);
