@@ -77,3 +77,19 @@ describe('every problem of an upload in one answer', () => {
     expect((error.details ?? []).every((p) => p.cell)).toBe(true);
   });
 });
+
+describe('an unchanged re-submission', () => {
+  it('is answered 409 unchanged and stores no version; a changed one is stored', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const admin = await t.login('admin');
+    expect((await admin.post('/api/reports/RSJ/2020-08', body(t.deps))).status).toBe(201);
+    const before = tableCounts(t.deps);
+    const again = await admin.post('/api/reports/RSJ/2020-08', body(t.deps));
+    expect(again.status).toBe(409);
+    const { error } = apiErrorSchema.parse(await again.json());
+    expect(error).toMatchObject({ code: 'unchanged', message: '与上一版本相同，未生成新版本' });
+    expect(tableCounts(t.deps)).toEqual(before);
+    const changed = await admin.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
+    expect(changed.status).toBe(201);
+  });
+});

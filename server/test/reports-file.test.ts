@@ -153,9 +153,11 @@ describe('POST /api/reports/:department/:month/file', () => {
     expect(tpl.headers.get('content-type')).toContain('spreadsheetml');
     const form = new FormData();
     form.append('file', new File([new Uint8Array(await tpl.arrayBuffer())], 'template.xlsx'));
-    const second = reportVersionSchema.parse(await (await admin.post('/api/reports/JYJ/2020-03/file', form)).json());
-    expect(second.version).toBe(2);
-    expect(second.rows).toEqual(first.rows);
+    // Read back to the same figures, it is no new version (issue #13: "与上一版本相同，未生成新版本").
+    const second = await admin.post('/api/reports/JYJ/2020-03/file', form);
+    expect(second.status).toBe(409);
+    expect(apiErrorSchema.parse(await second.json()).error.code).toBe('unchanged');
+    expect(first.version).toBe(1);
   });
 
   it('points a broken report rule at the cell it was read from, so the reporter finds it in Excel', async () => {

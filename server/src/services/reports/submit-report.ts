@@ -36,6 +36,11 @@ export interface SubmitOptions {
   audit?: 'self' | 'caller';
   /** Read the stored version back (the default); a history import of hundreds of reports does not. */
   readBack?: boolean;
+  /**
+   * `'refuse'` (the default): figures equal to the latest version's are answered 409 unchanged. A history
+   * import (`'store'`) re-states back-filled submissions with their own times, so it stores them.
+   */
+  unchanged?: 'refuse' | 'store';
   /** The uploaded file the rows were read from. */
   file?: {
     /** Warnings found while reading it (blank cells …), stored with the version. */
@@ -112,6 +117,12 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
       if (previous && at.getTime() < previous.submitted_at_ms) {
         throw badRequest('补录的报送时间不能早于上一版本的报送时间', 'submitted_at_before_previous');
       }
+      // An unchanged re-upload would store a version no one can tell from the last (docs/decisions.md); a
+      // returned report may be sent back unchanged, the reporter confirming its figures.
+      const refuse = options.unchanged !== 'store' && previous && state?.status !== 'returned';
+      if (refuse && sameAsLatest(deps, s, packed.values, previous.version)) {
+        throw conflict('与上一版本相同，未生成新版本', 'unchanged');
+      }
       const history = loadHistory(deps, s.department, s.month);
       const warnings = [
         ...(options.file?.warnings ?? []),
@@ -164,6 +175,15 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
     return committed;
   });
   return { version, onTime: plan.onTime, warnings: plan.warnings.length };
+}
+
+function sameAsLatest(deps: Deps, s: Submission, values: Float64Array, version: number): boolean {
+  const store = deps.figures.store();
+  const di = store.departments.indexOf(s.department);
+  const mi = store.months.indexOf(s.month);
+  const latest = di < 0 || mi < 0 ? undefined : store.reports[di * store.months.length + mi]?.at(-1);
+  if (!latest || latest.version !== version || latest.values.length !== values.length) return false;
+  return latest.values.every((v, i) => v === values[i]);
 }
 
 /** The calendar month of an instant in the campaign's zone. */
