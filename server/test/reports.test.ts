@@ -58,7 +58,8 @@ describe('submitting a monthly report (JSON)', () => {
         county: '450204',
         indicator: 'E',
         rule: 'sum',
-        message: '柳南区: 企业职工培训小计(E) 应等于 E1+E2+E3+E4+E5 (120 ≠ 118)',
+        message:
+          '柳南区: 企业职工培训小计(E) 应等于 岗前培训 + 岗位技能提升培训 + 转岗转业培训 + 安全技能培训 + 学徒制培训 (120 ≠ 118)',
       },
     ]);
     expect(tableCounts(t.deps)).toEqual(before);
