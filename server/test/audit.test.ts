@@ -81,18 +81,6 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     (c) => c.post('/api/reports/RSJ/2020-08/unlock', { reason: '更正' }),
   ],
   [
-    'POST /api/reports/accept',
-    'report.accept',
-    'admin',
-    (c) => c.post('/api/reports/accept', { items: [{ department: 'RSJ', month: '2020-08', version: 1 }] }),
-  ],
-  [
-    'POST /api/reminders',
-    'report.remind',
-    'admin',
-    (c) => c.post('/api/reminders', { month: '2020-07', departments: ['GXJ'] }),
-  ],
-  [
     'PUT /api/allocations',
     'allocation.update',
     'admin',
@@ -117,20 +105,14 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     'inspector',
     (c) =>
       c.post('/api/findings', {
-        subjectKind: 'county',
-        subject: '450226',
+        subjectKind: 'department',
+        subject: 'SWJ',
         inspection: 'half-year',
         period: '2020-H1',
         finding: '进度滞后',
         rectification: '制定追赶计划',
         dueDate: '2020-12-31',
       }),
-  ],
-  [
-    'POST /api/findings/:id/response',
-    'finding.respond',
-    'sanjiang',
-    (c) => c.post('/api/findings/1/response', { response: '已组织补训' }),
   ],
   [
     'POST /api/findings/:id/close',

@@ -87,7 +87,6 @@ const calls: Call[] = [
   ['POST /api/reports/:department/:month', 'rsj', (c) => c.post('/api/reports/RSJ/2020-07', body(t.deps))],
   ['POST /api/reports/:department/:month/file', 'gxj', upload],
   ['POST /api/reports/import', 'admin', importHistory],
-  ['GET /api/reports/import/sample.xlsx', 'admin', (c) => c.get('/api/reports/import/sample.xlsx')],
   [
     'GET /api/reports/:department/:month/template.xlsx',
     'leader',
@@ -111,17 +110,6 @@ const calls: Call[] = [
     'admin',
     (c) => c.post('/api/reports/RSJ/2020-08/return', { reason: '请核实', version: 1 }),
   ],
-  [
-    'POST /api/reports/accept',
-    'admin',
-    (c) => c.post('/api/reports/accept', { items: [{ department: 'RSJ', month: '2020-07', version: 1 }] }),
-  ],
-  [
-    'POST /api/reminders',
-    'admin',
-    (c) => c.post('/api/reminders', { month: '2020-07', departments: ['GXJ'], note: '请尽快报送' }),
-  ],
-  ['GET /api/reminders', 'admin', (c) => c.get('/api/reminders')],
   ['GET /api/progress', 'leader', (c) => c.get('/api/progress')],
   ['GET /api/progress/breakdown', 'leader', (c) => c.get('/api/progress/breakdown?by=county&indicator=T')],
   ['GET /api/series', 'leader', (c) => c.get('/api/series?indicator=T')],
@@ -136,11 +124,6 @@ const calls: Call[] = [
   ['PUT /api/targets/:code/split', 'admin', (c) => c.put('/api/targets/T/split', { years: { 2020: 100 } })],
   ['GET /api/findings', 'leader', (c) => c.get('/api/findings')],
   ['POST /api/findings', 'inspector', (c) => c.post('/api/findings', finding)],
-  [
-    'POST /api/findings/:id/response',
-    'sanjiang',
-    (c) => c.post(`/api/findings/${findingId}/response`, { response: '已组织补训' }),
-  ],
   [
     'POST /api/findings/:id/close',
     'inspector',

@@ -10,11 +10,7 @@ import {
   visibleDepartment,
   canReadReport,
   canReviewReports,
-  canSendReminders,
-  reminderDepartment,
   canWriteAllocation,
-  canReadFinding,
-  canRespondToFinding,
   canWriteFindings,
   canWriteReport,
   visibleCounty,
@@ -53,28 +49,11 @@ describe('the access policy', () => {
     expect([admin, leader, inspector, rsj, sanjiang].map(canReviewReports)).toEqual([true, false, false, false, false]);
   });
 
-  it('reminders: only the office chases; a reporter reads its own department’s, the others all', () => {
-    expect([admin, leader, inspector, rsj, sanjiang].map(canSendReminders)).toEqual([true, false, false, false, false]);
-    expect([admin, leader, inspector, rsj].map(reminderDepartment)).toEqual([null, null, null, 'RSJ']);
-  });
-
   it('rows: a county user sees its own county only; everyone else every county', () => {
     expect(visibleCounty(sanjiang)).toBe('450226');
     expect([admin, leader, inspector, rsj].map(visibleCounty)).toEqual([null, null, null, null]);
     // A county user without a county binding sees no row rather than every row.
     expect(visibleCounty({ role: 'county', department: null, county: null })).toBe('');
-  });
-
-  it('a county user reads and answers the findings about its own county only', () => {
-    const own = { subjectKind: 'county', subject: sanjiang.county } as const;
-    const other = { subjectKind: 'county', subject: '450202' } as const;
-    const dept = { subjectKind: 'department', subject: 'RSJ' } as const;
-    const all = [admin, leader, inspector, rsj, sanjiang];
-    expect(all.map((u) => canReadFinding(u, own))).toEqual([true, true, true, false, true]);
-    expect(all.map((u) => canReadFinding(u, other))).toEqual([true, true, true, false, false]);
-    expect(canReadFinding(sanjiang, dept)).toBe(false);
-    expect(all.map((u) => canRespondToFinding(u, own))).toEqual([false, false, false, false, true]);
-    expect(canRespondToFinding(sanjiang, other)).toBe(false);
   });
 
   it('findings and allocations', () => {

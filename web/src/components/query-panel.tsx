@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, Skeleton } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
-import { errorView } from '../lib/error-view';
+import { ApiRequestError } from '../lib/api-client';
 import { useI18n } from '../lib/i18n/i18n';
 import type { QueryLike } from './query-state';
 
@@ -39,30 +39,22 @@ export function QueryPanel<T>({
   const { t } = useI18n();
   let body: ReactNode;
   let state = 'ready';
-  let errorKind: string | undefined;
   if (query.error) {
     state = 'error';
-    const view = errorView(query.error);
-    state = 'error';
-    errorKind = view.kind;
+    const e = query.error;
     body = (
       <Alert
-        type={view.kind === 'offline' ? 'warning' : 'error'}
+        type="error"
         showIcon
-        title={view.kind === 'offline' ? t('offline') : t('loadError')}
-        description={view.message}
+        title={t('loadError')}
+        description={e instanceof ApiRequestError ? e.message : String(e.message)}
         action={
-          view.retry ? (
-            <Button size="small" onClick={() => query.refetch()}>
-              {t('retry')}
-            </Button>
-          ) : undefined
+          <Button size="small" onClick={() => query.refetch()}>
+            {t('retry')}
+          </Button>
         }
       />
     );
-  } else if (query.data === undefined && query.isPaused) {
-    state = 'offline';
-    body = <Alert type="warning" showIcon title={t('offline')} description={t('offlineWaiting')} />;
   } else if (query.data === undefined) {
     state = 'loading';
     body = <Skeleton active paragraph={{ rows: skeletonRows }} title={false} />;
@@ -77,7 +69,6 @@ export function QueryPanel<T>({
       className={bare ? 'panel panel-bare' : 'panel'}
       data-testid={testId}
       data-state={state}
-      data-error-kind={errorKind}
       aria-busy={state === 'loading'}
       style={style}
     >

@@ -5,7 +5,6 @@ import {
   asOfQuerySchema,
   breakdownQuerySchema,
   breakdownSchema,
-  complianceQuerySchema,
   complianceSchema,
   progressSchema,
   putAllocationsSchema,
@@ -68,10 +67,10 @@ export function progressRoutes() {
     {
       summary: '报送情况（报送率、及时率）',
       access: allow('admin', 'leader', 'inspector', 'reporter'),
-      query: complianceQuerySchema,
+      query: asOfQuerySchema,
       response: complianceSchema,
     },
-    (c, { query }) => c.json(getComplianceFor(c.get('deps'), userOf(c), query)),
+    (c, { query }) => c.json(getComplianceFor(c.get('deps'), userOf(c), query.asOf)),
   );
 
   r.get(

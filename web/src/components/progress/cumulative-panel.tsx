@@ -27,7 +27,6 @@ function CumulativeChart({
           forecast: t('forecast'),
           monthly: t('monthly'),
           target: t('target'),
-          notReported: t('notReported'),
         },
       }),
     [series, monthly, t, lang],

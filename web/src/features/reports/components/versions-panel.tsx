@@ -75,13 +75,9 @@ export function VersionsPanel({
                 title: t('source'),
                 dataIndex: 'source',
                 render: (s: string, v) =>
-                  s === 'file'
-                    ? `${t('sourceFile')} ${v.fileName ?? ''}`
-                    : s === 'form'
-                      ? t('sourceForm')
-                      : t('sourceDemo'),
+                  s === 'file' ? `${t('sourceFile')} ${v.fileName ?? ''}` : s === 'form' ? t('sourceForm') : s,
               },
-              { title: t('subsidisedTotal'), key: 'T', align: 'right', render: (_, v) => formatInteger(v.totals.T) },
+              { title: `T ${t('total')}`, key: 'T', align: 'right', render: (_, v) => formatInteger(v.totals.T) },
               {
                 title: t('warnings'),
                 key: 'w',
