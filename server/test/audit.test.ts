@@ -105,14 +105,20 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     'inspector',
     (c) =>
       c.post('/api/findings', {
-        subjectKind: 'department',
-        subject: 'SWJ',
+        subjectKind: 'county',
+        subject: '450226',
         inspection: 'half-year',
         period: '2020-H1',
         finding: '进度滞后',
         rectification: '制定追赶计划',
         dueDate: '2020-12-31',
       }),
+  ],
+  [
+    'POST /api/findings/:id/response',
+    'finding.respond',
+    'sanjiang',
+    (c) => c.post('/api/findings/1/response', { response: '已组织补训' }),
   ],
   [
     'POST /api/findings/:id/close',

@@ -213,6 +213,20 @@ describe('target decomposition (目标责任制度) and lagging against allocati
     expect(rsjCounty.target).toBe(500);
     expect(rsjCounty.points.slice(0, 3).map((p) => p.cumulative)).toEqual([30, 90, 180]);
   });
+
+  it('a missing report is not a zero: its month has no value and 0 reports', async () => {
+    const gxj = await get('/api/series?indicator=T&department=GXJ&county=450202&asOf=2019-11-30', seriesSchema);
+    expect(gxj.reporters).toBe(1);
+    expect(gxj.points.slice(0, 4).map((p) => [p.reports, p.value, p.cumulative])).toEqual([
+      [0, null, 0],
+      [1, 30, 30],
+      [0, null, 30],
+      [null, null, null],
+    ]);
+    const city = await get('/api/series?indicator=T&asOf=2019-11-30', seriesSchema);
+    expect(city.reporters).toBe(21);
+    expect(city.points.slice(0, 4).map((p) => p.reports)).toEqual([1, 2, 1, null]);
+  });
 });
 
 describe('a county drill-down by department reconciles with the county', () => {
@@ -318,6 +332,27 @@ describe('reporting compliance around the deadline', () => {
       onTimeRate: 1 / 21,
     });
     expect(c.byDepartment.find((d) => d.department === 'GXJ')).toMatchObject({ expected: 2, submitted: 1, onTime: 0 });
+  });
+
+  it('from/to narrow the rates to a range of months: a year counted by hand', async () => {
+    const q = await get('/api/compliance?asOf=2020-02-01&from=2019-10&to=2019-12', complianceSchema);
+    // Due in Oct–Dec 2019: 21 departments × 3 months; in: RSJ Oct (on time) and RSJ Dec (on time).
+    expect(q.total).toEqual({ expected: 63, submitted: 2, onTime: 2, reportingRate: 2 / 63, onTimeRate: 2 / 63 });
+    expect(q.byMonth.map((m) => m.month)).toEqual(['2019-10', '2019-11', '2019-12']);
+    expect(q.byDepartment.find((d) => d.department === 'GXJ')).toMatchObject({ expected: 3, submitted: 0 });
+    expect(q.months.length).toBeGreaterThan(3);
+    // 2019 as a year: Aug–Dec due; RSJ Aug, Sep, Oct, Dec and GXJ Sep (late) in.
+    const y2019 = await get('/api/compliance?asOf=2020-02-01&from=2019-01&to=2019-12', complianceSchema);
+    expect(y2019).toMatchObject({ from: '2019-08', to: '2019-12' });
+    expect(y2019.total).toEqual({
+      expected: 105,
+      submitted: 5,
+      onTime: 4,
+      reportingRate: 5 / 105,
+      onTimeRate: 4 / 105,
+    });
+    const y2020 = await get('/api/compliance?asOf=2020-02-01&from=2020-01&to=2020-12', complianceSchema);
+    expect(y2020.total).toEqual({ expected: 0, submitted: 0, onTime: 0, reportingRate: null, onTimeRate: null });
   });
 
   it('a report in before its deadline counts as submitted', async () => {

@@ -160,12 +160,15 @@ describe('refused writes change nothing', () => {
 
   it('every JSON route refuses a form-encodable content type with 415 and writes nothing', async () => {
     const admin = await t.login('admin');
+    const county = await t.login('sanjiang');
     const jsonRoutes = writes().filter((r) => r.body && !r.file);
     expect(jsonRoutes.length).toBeGreaterThanOrEqual(8);
     for (const r of jsonRoutes) {
       for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
         const before = snapshot(t.deps);
-        const client = r.path === '/api/session' ? t.anonymous : admin;
+        // Only a county user may answer a finding: anyone else is refused (403) before the body is read.
+        const client =
+          r.path === '/api/session' ? t.anonymous : r.path === '/api/findings/:id/response' ? county : admin;
         const res = await client.request(r.method, concrete(r.path), undefined, { 'content-type': type });
         expect(res.status, `${type} ${r.method} ${r.path}`).toBe(415);
         expect(snapshot(t.deps), `${r.method} ${r.path}`).toEqual(before);

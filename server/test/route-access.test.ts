@@ -136,4 +136,33 @@ describe('route × role access matrix', () => {
     const ratios = (await (await county.get('/api/ratios')).json()) as { counties: { code: string }[] };
     expect(ratios.counties.map((c) => c.code)).toEqual(['450226']);
   });
+
+  it('a county user reads and answers the findings about its own county, and no others', async () => {
+    const admin = await t.login('admin');
+    const other = (await (
+      await admin.post('/api/findings', {
+        subjectKind: 'county',
+        subject: '450202',
+        inspection: 'annual',
+        period: '2020',
+        finding: '台账不全',
+        rectification: '补齐台账',
+        dueDate: '2020-12-31',
+      })
+    ).json()) as { id: number };
+    const county = await t.login('sanjiang');
+    const seen = (await (await county.get('/api/findings')).json()) as { id: number; subject: string }[];
+    expect(seen.map((f) => f.subject)).toEqual(['450226']);
+    expect((await county.post(`/api/findings/${other.id}/response`, { response: '已整改' })).status).toBe(403);
+    const answered = await county.post(`/api/findings/${ids.finding}/response`, { response: '已组织补训 200 人次' });
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toMatchObject({ response: '已组织补训 200 人次', respondedBy: 'sanjiang' });
+    const audit = (await (await admin.get('/api/audit?action=finding.respond')).json()) as unknown;
+    expect(JSON.stringify(audit)).toContain('finding.respond');
+    const closed = await (await t.login('inspector')).post(`/api/findings/${ids.finding}/close`, {
+      closingNote: '已核实',
+    });
+    expect(await closed.json()).toMatchObject({ status: 'closed', closedBy: 'inspector' });
+    expect((await county.post(`/api/findings/${ids.finding}/response`, { response: '再补充' })).status).toBe(409);
+  });
 });

@@ -125,6 +125,11 @@ const calls: Call[] = [
   ['GET /api/findings', 'leader', (c) => c.get('/api/findings')],
   ['POST /api/findings', 'inspector', (c) => c.post('/api/findings', finding)],
   [
+    'POST /api/findings/:id/response',
+    'sanjiang',
+    (c) => c.post(`/api/findings/${findingId}/response`, { response: '已组织补训' }),
+  ],
+  [
     'POST /api/findings/:id/close',
     'inspector',
     (c) => c.post(`/api/findings/${findingId}/close`, { closingNote: '已整改' }),

@@ -119,6 +119,23 @@ export function canWriteFindings(user: Who): boolean {
   return user.role === 'inspector' || user.role === 'admin';
 }
 
+/** A finding's subject, as the policy needs it. */
+type FindingSubject = { subjectKind: 'county' | 'department'; subject: string };
+
+/**
+ * Findings: the office, leaders and inspectors read all of them; a county user reads those about its own
+ * county, so the rectification loop reaches the people who must rectify.
+ */
+export function canReadFinding(user: Who, f: FindingSubject): boolean {
+  if (user.role === 'county') return f.subjectKind === 'county' && f.subject === user.county;
+  return user.role === 'admin' || user.role === 'leader' || user.role === 'inspector';
+}
+
+/** A county user answers (整改说明) the findings about its own county. */
+export function canRespondToFinding(user: Who, f: FindingSubject): boolean {
+  return user.role === 'county' && canReadFinding(user, f);
+}
+
 /** The county rows of a report a user may see: all of them, or a county user's own. */
 export function visibleCounty(user: Who): string | null {
   return user.role === 'county' ? (user.county ?? '') : null;

@@ -11,6 +11,8 @@ import {
   canReadReport,
   canReviewReports,
   canWriteAllocation,
+  canReadFinding,
+  canRespondToFinding,
   canWriteFindings,
   canWriteReport,
   visibleCounty,
@@ -54,6 +56,18 @@ describe('the access policy', () => {
     expect([admin, leader, inspector, rsj].map(visibleCounty)).toEqual([null, null, null, null]);
     // A county user without a county binding sees no row rather than every row.
     expect(visibleCounty({ role: 'county', department: null, county: null })).toBe('');
+  });
+
+  it('a county user reads and answers the findings about its own county only', () => {
+    const own = { subjectKind: 'county', subject: sanjiang.county } as const;
+    const other = { subjectKind: 'county', subject: '450202' } as const;
+    const dept = { subjectKind: 'department', subject: 'RSJ' } as const;
+    const all = [admin, leader, inspector, rsj, sanjiang];
+    expect(all.map((u) => canReadFinding(u, own))).toEqual([true, true, true, false, true]);
+    expect(all.map((u) => canReadFinding(u, other))).toEqual([true, true, true, false, false]);
+    expect(canReadFinding(sanjiang, dept)).toBe(false);
+    expect(all.map((u) => canRespondToFinding(u, own))).toEqual([false, false, false, false, true]);
+    expect(canRespondToFinding(sanjiang, other)).toBe(false);
   });
 
   it('findings and allocations', () => {

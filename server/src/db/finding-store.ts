@@ -16,6 +16,10 @@ export interface FindingRow {
   created_at: string;
   created_by: string;
   closed_at: string | null;
+  closed_by: string | null;
+  response: string | null;
+  responded_at: string | null;
+  responded_by: string | null;
 }
 
 export function listFindingRows(db: Db): FindingRow[] {
@@ -43,9 +47,19 @@ export function insertFinding(db: Db, f: NewFinding): number {
   return Number(info.lastInsertRowid);
 }
 
-export function closeFindingRow(db: Db, c: { id: number; closingNote: string; closedAt: string }): void {
+export function closeFindingRow(
+  db: Db,
+  c: { id: number; closingNote: string; closedAt: string; closedBy: string },
+): void {
   prepared(
     db,
-    "UPDATE findings SET status = 'closed', closing_note = @closingNote, closed_at = @closedAt WHERE id = @id",
+    `UPDATE findings SET status = 'closed', closing_note = @closingNote, closed_at = @closedAt, closed_by = @closedBy
+     WHERE id = @id`,
   ).run(c);
+}
+
+export function respondFindingRow(db: Db, r: { id: number; response: string; at: string; by: string }): void {
+  prepared(db, 'UPDATE findings SET response = @response, responded_at = @at, responded_by = @by WHERE id = @id').run(
+    r,
+  );
 }

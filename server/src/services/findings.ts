@@ -1,11 +1,18 @@
 /** Inspection findings (督查): recorded by inspectors against a county or department, closed when rectified. */
-import { canWriteFindings } from '@lz/shared/access-policy';
+import { canReadFinding, canRespondToFinding, canWriteFindings } from '@lz/shared/access-policy';
 import { writeTransaction } from '../db/open-database';
 import type { CreateFinding, Finding } from '@lz/shared/api/findings';
 import type { SessionUser } from '@lz/shared/api/session';
 import { dateInZone } from '@lz/shared/zoned-time';
 import { appendAudit } from '../db/audit-log';
-import { closeFindingRow, findFindingRow, insertFinding, listFindingRows, type FindingRow } from '../db/finding-store';
+import {
+  closeFindingRow,
+  findFindingRow,
+  insertFinding,
+  listFindingRows,
+  respondFindingRow,
+  type FindingRow,
+} from '../db/finding-store';
 import type { Deps } from '../deps';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 
@@ -25,12 +32,44 @@ function toFinding(deps: Deps, r: FindingRow): Finding {
     createdAt: r.created_at,
     createdBy: r.created_by,
     closedAt: r.closed_at,
+    closedBy: r.closed_by,
+    response: r.response,
+    respondedAt: r.responded_at,
+    respondedBy: r.responded_by,
     overdue: r.status === 'open' && r.due_date < today,
   };
 }
 
-export function listFindings(deps: Deps): Finding[] {
-  return listFindingRows(deps.db).map((r) => toFinding(deps, r));
+/** The findings the viewer may read: all of them, or a county user's own county's. */
+export function listFindings(deps: Deps, viewer: SessionUser): Finding[] {
+  return listFindingRows(deps.db)
+    .map((r) => toFinding(deps, r))
+    .filter((f) => canReadFinding(viewer, f));
+}
+
+/** A county user's 整改说明 on a finding about its county; may be revised while the finding is open. */
+export function respondToFinding(
+  deps: Deps,
+  id: number,
+  response: string,
+  actor: SessionUser,
+  ip: string | null,
+): Finding {
+  writeTransaction(deps.db, () => {
+    const before = getFinding(deps, id);
+    if (!canRespondToFinding(actor, before)) throw forbidden('只能答复本县区的督查问题');
+    if (before.status === 'closed') throw conflict('该问题已销号');
+    respondFindingRow(deps.db, { id, response, at: deps.clock.now().toISOString(), by: actor.username });
+    appendAudit(deps.db, deps.clock.now(), {
+      actor: actor.username,
+      action: 'finding.respond',
+      target: `finding/${id}`,
+      before: { response: before.response },
+      after: { response },
+      ip,
+    });
+  });
+  return getFinding(deps, id);
 }
 
 export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUser, ip: string | null): Finding {
@@ -87,13 +126,13 @@ export function closeFinding(
     const before = getFinding(deps, id);
     if (before.status === 'closed') throw conflict('该问题已销号');
     const now = deps.clock.now().toISOString();
-    closeFindingRow(deps.db, { id, closingNote, closedAt: now });
+    closeFindingRow(deps.db, { id, closingNote, closedAt: now, closedBy: actor.username });
     appendAudit(deps.db, deps.clock.now(), {
       actor: actor.username,
       action: 'finding.close',
       target: `finding/${id}`,
       before: { status: 'open' },
-      after: { status: 'closed', closingNote },
+      after: { status: 'closed', closingNote, closedBy: actor.username },
       ip,
     });
   });

@@ -16,10 +16,18 @@ export type CreateFinding = z.infer<typeof createFindingSchema>;
 
 export const closeFindingSchema = z.object({ closingNote: z.string().trim().min(2).max(2000) });
 
+/** POST /api/findings/:id/response: the county's account of its rectification. */
+export const findingResponseSchema = z.object({ response: z.string().trim().min(2).max(2000) });
+
 export const findingSchema = createFindingSchema.extend({
   id: z.number().int(),
   status: z.enum(['open', 'closed']),
   closingNote: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  /** 整改说明 from the county, its time and author. */
+  response: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  respondedBy: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
   closedAt: z.string().nullable(),

@@ -94,10 +94,17 @@ export const seriesSchema = z.object({
   indicator: z.string(),
   throughMonth: monthSchema.nullable(),
   target: z.number().nullable(),
+  /** How many departments owe the reports summed here (1 with a `department`). */
+  reporters: z.number().int(),
   points: z.array(
     z.object({
       month: monthSchema,
-      /** null for months after `throughMonth`. */
+      /**
+       * How many of the `reporters` have a report for the month in force; null for months after `throughMonth`.
+       * 0 is a missing report (未报), not a zero: its `value` is null too.
+       */
+      reports: z.number().int().nullable(),
+      /** null for months after `throughMonth` and for months nobody reported. */
       value: z.number().nullable(),
       cumulative: z.number().nullable(),
       expected: z.number().nullable(),
@@ -139,8 +146,18 @@ const rateSummary = z.object({
 });
 export type RateSummary = z.infer<typeof rateSummary>;
 
+/** `from`/`to` (YYYY-MM, inclusive) narrow the rates to a range of months, e.g. one calendar year. */
+export const complianceQuerySchema = asOfQuerySchema.extend({
+  from: monthSchema.optional(),
+  to: monthSchema.optional(),
+});
+export type ComplianceQuery = z.input<typeof complianceQuerySchema>;
+
 export const complianceSchema = z.object({
   asOf: z.string(),
+  /** The range the rates cover (the whole window when not asked for); `months` and `cells` stay the window's. */
+  from: monthSchema,
+  to: monthSchema,
   months: z.array(monthSchema),
   cells: z.array(
     z.object({

@@ -35,6 +35,36 @@ export function formatCount(n: number | null | undefined, lang: Lang = 'zh'): st
   return sign + grouped.format(Math.round(a));
 }
 
+function countWith(n: number, lang: Lang, extra: number): string {
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (lang === 'en') {
+    if (a >= 1e6) return `${sign}${trimmed(a / 1e6, 1 + extra)}M`;
+    if (a >= 1e4) return `${sign}${trimmed(a / 1e3, 1 + extra)}k`;
+    return sign + grouped.format(Math.round(a));
+  }
+  if (a >= 1e8) return `${sign}${trimmed(a / 1e8, 2 + extra)}亿`;
+  if (a >= 1e4) return `${sign}${trimmed(a / 1e4, 1 + extra)}万`;
+  return sign + grouped.format(Math.round(a));
+}
+
+/**
+ * A count shown beside another it is compared with (a forecast beside its target): as `formatCount`, but with
+ * as many more digits as it takes for two different whole numbers not to read the same, so 19,995 beside
+ * 20,000 is "1.9995万", not "2万".
+ */
+export function formatCountAgainst(n: number | null | undefined, other: number | null | undefined, lang: Lang = 'zh') {
+  if (n === null || n === undefined || !Number.isFinite(n)) return DASH;
+  const plain = formatCount(n, lang);
+  if (other === null || other === undefined || !Number.isFinite(other)) return plain;
+  if (Math.round(n) === Math.round(other)) return plain;
+  for (let extra = 0; extra <= 4; extra++) {
+    const text = countWith(n, lang, extra);
+    if (text !== countWith(other, lang, extra)) return text;
+  }
+  return formatInteger(n);
+}
+
 /** A rate as a percentage with one decimal: 1.02751 → "102.8%". */
 export function formatPercent(rate: number | null | undefined): string {
   return rate === null || rate === undefined || !Number.isFinite(rate) ? DASH : `${(rate * 100).toFixed(1)}%`;
@@ -68,6 +98,13 @@ export function formatMonth(month: string | null | undefined, lang: Lang = 'zh')
     return `${names[Number(m) - 1] ?? m} ${y}`;
   }
   return `${y}年${Number(m)}月`;
+}
+
+/** A monthly bulletin's issue number (期号), one issue a calendar month: "2021-11" → "2021年第11期". */
+export function formatBulletinIssue(month: string | null | undefined): string {
+  if (!month) return DASH;
+  const [y, m] = month.split('-');
+  return `${y}年第${Number(m)}期`;
 }
 
 function wallClockText(iso: string | null | undefined, timeZone: string, seconds: boolean): string {

@@ -8,7 +8,7 @@
  * client.invalidateQueries({ queryKey: queryKeys.progress.all });
  */
 import type { AuditQueryInput } from '@lz/shared/api/audit';
-import type { AllocationQuery, AsOfQuery, BreakdownQuery, SeriesQuery } from '@lz/shared/api/progress';
+import type { AllocationQuery, AsOfQuery, BreakdownQuery, ComplianceQuery, SeriesQuery } from '@lz/shared/api/progress';
 import type { ReportListQuery } from '@lz/shared/api/reports';
 
 type Params = Record<string, unknown>;
@@ -38,7 +38,7 @@ export const queryKeys = {
     breakdown: (p: BreakdownQuery) => ['progress', 'breakdown', keyParams(p)] as const,
     series: (p: SeriesQuery) => ['progress', 'series', keyParams(p)] as const,
     ratios: (p: AsOfQuery) => ['progress', 'ratios', keyParams(p)] as const,
-    compliance: (p: AsOfQuery) => ['progress', 'compliance', keyParams(p)] as const,
+    compliance: (p: ComplianceQuery) => ['progress', 'compliance', keyParams(p)] as const,
   },
   allocations: {
     all: ['allocations'] as const,

@@ -1,3 +1,4 @@
+import type { BarSeriesOption } from 'echarts/charts';
 import type { BreakdownRow, Series } from '@lz/shared/api/progress';
 import { describe, expect, it } from 'vitest';
 import { scaleColour } from '../../src/charts/options/colour-scale';
@@ -6,7 +7,7 @@ import { GAP_COLOURS, gapColour } from '../../src/charts/options/gap-colour';
 import { buildRatioGaugeOption } from '../../src/charts/options/gauge-option';
 import { buildHeatmapOption, heatmapMax } from '../../src/charts/options/heatmap-option';
 import { buildMapOption } from '../../src/charts/options/map-option';
-import { buildRankingOption, rankingData, rateAxisMax } from '../../src/charts/options/ranking-option';
+import { buildRankingOption, rankingData, rateAxisMax, unallocatedRows } from '../../src/charts/options/ranking-option';
 
 const row = (code: string, rate: number | null, actual = 100): BreakdownRow => ({
   code,
@@ -25,13 +26,28 @@ const series: Series = {
   indicator: 'T',
   throughMonth: '2019-10',
   target: 300,
+  reporters: 1,
   points: [
-    { month: '2019-08', value: 10, cumulative: 10, expected: 100, forecast: null },
-    { month: '2019-09', value: 20, cumulative: 30, expected: 200, forecast: null },
-    { month: '2019-10', value: 30, cumulative: 60, expected: 300, forecast: 60 },
-    { month: '2019-11', value: null, cumulative: null, expected: 300, forecast: 80 },
+    { month: '2019-08', reports: 1, value: 10, cumulative: 10, expected: 100, forecast: null },
+    { month: '2019-09', reports: 1, value: 20, cumulative: 30, expected: 200, forecast: null },
+    { month: '2019-10', reports: 1, value: 30, cumulative: 60, expected: 300, forecast: 60 },
+    { month: '2019-11', reports: null, value: null, cumulative: null, expected: 300, forecast: 80 },
   ],
 };
+
+describe('a missing report in the monthly bars', () => {
+  it('draws no bar and says 未报, not 0', () => {
+    const missing: Series = {
+      ...series,
+      points: series.points.map((p, i) => (i === 1 ? { ...p, reports: 0, value: null } : p)),
+    };
+    const o = buildCumulativeOption(missing, { monthly: true });
+    const bars = (o.series as BarSeriesOption[]).find((x) => x.type === 'bar');
+    expect(bars?.data).toEqual([10, null, 30, null]);
+    const fmt = bars?.tooltip?.valueFormatter as (v: unknown, i: number) => string;
+    expect([fmt(10, 0), fmt(null, 1), fmt(null, 3)]).toEqual(['10', '未报', '—']);
+  });
+});
 
 describe('gap colours', () => {
   it('green ahead, amber within 5 points, red further behind, grey without a target', () => {
@@ -97,6 +113,14 @@ describe('ranking option', () => {
     expect(rateAxisMax([0], 0)).toBe(20);
     const o = buildRankingOption([row('a', 0.3)], 1);
     expect((o.xAxis as { max: number }).max).toBe(120);
+  });
+  it('leaves units without a target (未分解) out of a ranking by rate and lists them apart', () => {
+    const rows = [row('a', 0.3), row('n', null, 500), row('b', 0.7)];
+    const { mode, data } = rankingData(rows, 0.5);
+    expect(mode).toBe('rate');
+    expect(data.map((d) => d.code)).toEqual(['a', 'b']);
+    expect(unallocatedRows(rows).map((r) => r.code)).toEqual(['n']);
+    expect(unallocatedRows([row('x', null)])).toEqual([]);
   });
   it('falls back to volume when no unit has a target', () => {
     const { mode, data } = rankingData([row('a', null, 5), row('b', null, 9)], 0.5);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBulletinIssue,
   formatCell,
   formatCount,
+  formatCountAgainst,
   formatDateTime,
   formatDateTimeSeconds,
   formatInteger,
@@ -79,5 +81,28 @@ describe('dates', () => {
     expect(formatDateTimeSeconds('2020-12-10T20:00:00Z', 'Asia/Shanghai')).toBe('2020-12-11 04:00:00');
     expect(formatDateTime(null, 'Asia/Shanghai')).toBe('—');
     expect(formatDateTime('not a time', 'Asia/Shanghai')).toBe('not a time');
+  });
+});
+
+describe('formatCountAgainst (a forecast beside its target)', () => {
+  it('shows enough digits that a shortfall hidden by rounding is visible', () => {
+    expect(formatCount(19_995)).toBe('2万');
+    expect(formatCountAgainst(19_995, 20_000)).toBe('1.9995万');
+    expect(formatCountAgainst(189_960, 190_000)).toBe('18.996万');
+    expect(formatCountAgainst(19_995, 20_000, 'en')).toBe('19.995k');
+  });
+  it('keeps the short form when it already differs or the numbers are equal', () => {
+    expect(formatCountAgainst(150_000, 190_000)).toBe('15万');
+    expect(formatCountAgainst(20_000.2, 20_000)).toBe('2万');
+    expect(formatCountAgainst(null, 20_000)).toBe('—');
+    expect(formatCountAgainst(9_876, null)).toBe('9,876');
+  });
+});
+
+describe('formatBulletinIssue (期号)', () => {
+  it('numbers a monthly bulletin by its month within the year', () => {
+    expect(formatBulletinIssue('2021-11')).toBe('2021年第11期');
+    expect(formatBulletinIssue('2020-01')).toBe('2020年第1期');
+    expect(formatBulletinIssue(null)).toBe('—');
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { closeFindingSchema, createFindingSchema, findingSchema } from '@lz/shared/api/findings';
+import { closeFindingSchema, createFindingSchema, findingResponseSchema, findingSchema } from '@lz/shared/api/findings';
 import { allow, defineRoutes, userOf } from '../../http/define-routes';
-import { closeFinding, createFinding, listFindings } from '../../services/findings';
+import { closeFinding, createFinding, listFindings, respondToFinding } from '../../services/findings';
 
 const findingParams = z.object({ id: z.coerce.number().int() });
 
@@ -9,8 +9,12 @@ export function findingRoutes() {
   const r = defineRoutes('/api/findings');
   r.get(
     '/',
-    { summary: '督查发现问题清单', access: allow('admin', 'leader', 'inspector'), response: z.array(findingSchema) },
-    (c) => c.json(listFindings(c.get('deps'))),
+    {
+      summary: '督查发现问题清单（县区用户只见本县区的）',
+      access: allow('admin', 'leader', 'inspector', 'county'),
+      response: z.array(findingSchema),
+    },
+    (c) => c.json(listFindings(c.get('deps'), userOf(c))),
   );
   r.post(
     '/',
@@ -32,6 +36,17 @@ export function findingRoutes() {
       response: findingSchema,
     },
     (c, { body, params }) => c.json(closeFinding(c.get('deps'), params.id, body.closingNote, userOf(c), c.get('ip'))),
+  );
+  r.post(
+    '/:id/response',
+    {
+      summary: '县区答复整改情况（整改说明）',
+      access: allow('county'),
+      params: findingParams,
+      body: findingResponseSchema,
+      response: findingSchema,
+    },
+    (c, { body, params }) => c.json(respondToFinding(c.get('deps'), params.id, body.response, userOf(c), c.get('ip'))),
   );
   return r;
 }

@@ -5,6 +5,7 @@ import {
   asOfQuerySchema,
   breakdownQuerySchema,
   breakdownSchema,
+  complianceQuerySchema,
   complianceSchema,
   progressSchema,
   putAllocationsSchema,
@@ -67,10 +68,10 @@ export function progressRoutes() {
     {
       summary: '报送情况（报送率、及时率）',
       access: allow('admin', 'leader', 'inspector', 'reporter'),
-      query: asOfQuerySchema,
+      query: complianceQuerySchema,
       response: complianceSchema,
     },
-    (c, { query }) => c.json(getComplianceFor(c.get('deps'), userOf(c), query.asOf)),
+    (c, { query }) => c.json(getComplianceFor(c.get('deps'), userOf(c), query)),
   );
 
   r.get(

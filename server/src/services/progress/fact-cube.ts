@@ -72,6 +72,15 @@ export function monthlySums(
   );
 }
 
+/** [month]: how many of the (filtered) departments have a version in force. */
+export function reportCounts(cube: FactCube, department?: string): readonly number[] {
+  return memoOn(cube, `reports|${department ?? ''}`, () => {
+    const nM = cube.months.length;
+    const depts = department ? [cube.departments.indexOf(department)] : cube.departments.map((_, i) => i);
+    return cube.months.map((_, mi) => depts.filter((di) => di >= 0 && cube.inForce[di * nM + mi]).length);
+  });
+}
+
 function sumMonths(
   cube: FactCube,
   indicator: string,

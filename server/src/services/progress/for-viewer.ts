@@ -15,7 +15,7 @@ import type { Deps } from '../../deps';
 import { granted } from '../access';
 import { getAllocations } from './allocations';
 import { type BreakdownQuery, getBreakdown } from './get-breakdown';
-import { getCompliance } from './get-compliance';
+import { type ComplianceQuery, getCompliance } from './get-compliance';
 import { getRatios } from './get-ratios';
 import { getSeries } from './get-series';
 
@@ -34,9 +34,9 @@ export function getRatiosFor(deps: Deps, viewer: SessionUser, asOf?: string): Ra
   return { ...ratios, counties: ratios.counties.filter((x) => canReadFigures(viewer, { department, county: x.code })) };
 }
 
-export function getComplianceFor(deps: Deps, viewer: SessionUser, asOf?: string): Compliance {
+export function getComplianceFor(deps: Deps, viewer: SessionUser, q: ComplianceQuery): Compliance {
   const own = visibleDepartment(viewer);
-  return getCompliance(deps, { asOf, departments: own === null ? undefined : [own] });
+  return getCompliance(deps, { ...q, departments: own === null ? undefined : [own] });
 }
 
 /** A target's split: the one named, else the viewer's own (see `allocationDepartment`); refused outside it. */

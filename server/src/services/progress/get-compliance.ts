@@ -10,18 +10,31 @@ import { monthRange } from '@lz/shared/months';
 import { endOfDayInZone } from '@lz/shared/zoned-time';
 import { listReportEventsUntil } from '../../db/report-store';
 import type { Deps } from '../../deps';
+import { badRequest } from '../../errors';
 import { resolveAsOf } from './as-of';
 
-export function getCompliance(deps: Deps, q: { asOf?: string; departments?: string[] }): Compliance {
+export type ComplianceQuery = { asOf?: string; departments?: string[]; from?: string; to?: string };
+
+export function getCompliance(deps: Deps, q: ComplianceQuery): Compliance {
   const { asOf } = resolveAsOf(deps, q.asOf);
-  const question = `compliance|${asOf}|${q.departments?.join(',') ?? '*'}`;
-  return deps.figures.answer(question, () => computeCompliance(deps, asOf, q.departments));
+  const { start, end } = deps.catalogue.campaign;
+  const from = q.from && q.from > start ? q.from : start;
+  const to = q.to && q.to < end ? q.to : end;
+  if (from > to) throw badRequest(`月份范围 ${from} 至 ${to} 无效`, 'bad_range');
+  const question = `compliance|${asOf}|${q.departments?.join(',') ?? '*'}|${from}|${to}`;
+  return deps.figures.answer(question, () => computeCompliance(deps, asOf, q.departments, { from, to }));
 }
 
-function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined): Compliance {
+function computeCompliance(
+  deps: Deps,
+  asOf: string,
+  only: string[] | undefined,
+  range: { from: string; to: string },
+): Compliance {
   const { catalogue, db } = deps;
   const endMs = endOfDayInZone(asOf, catalogue.campaign.timeZone).getTime();
   const months = monthRange(catalogue.campaign.start, catalogue.campaign.end);
+  const inRange = (m: string) => m >= range.from && m <= range.to;
   const departments = catalogue.departments.filter((d) => d.owesReports && (!only || only.includes(d.code)));
 
   // Replaying the lifecycle events up to the date gives each report's status then.
@@ -49,7 +62,7 @@ function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined)
       const status: ComplianceStatus = s ? s.status : due ? 'missing' : 'not_due';
       const onTime = s ? s.firstAt <= deadline : null;
       cells.push({ department: d.code, month: m, status, onTime });
-      if (!due && !s) continue;
+      if ((!due && !s) || !inRange(m)) continue;
       for (const agg of [byMonth.get(m), byDept.get(d.code), total]) {
         if (!agg) continue;
         agg.expected++;
@@ -65,9 +78,10 @@ function computeCompliance(deps: Deps, asOf: string, only: string[] | undefined)
   });
   return {
     asOf,
+    ...range,
     months,
     cells,
-    byMonth: months.map((m) => ({ month: m, ...rates(byMonth.get(m) ?? blank()) })),
+    byMonth: months.filter(inRange).map((m) => ({ month: m, ...rates(byMonth.get(m) ?? blank()) })),
     byDepartment: departments.map((d) => ({
       department: d.code,
       name: d.name,

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps';
 import { badRequest } from '../../errors';
 import { allocationIndex } from './allocations';
 import { resolveAsOf } from './as-of';
-import { getFactCube, monthlySums } from './fact-cube';
+import { getFactCube, monthlySums, reportCounts } from './fact-cube';
 
 type SeriesQuery = { indicator: string; asOf?: string; county?: string; department?: string };
 
@@ -26,6 +26,8 @@ function computeSeries(deps: Deps, q: SeriesQuery): Series {
   const { asOf, through } = resolveAsOf(deps, q.asOf);
   const cube = getFactCube(deps, asOf);
   const monthly = monthlySums(cube, q.indicator, { county: q.county, department: q.department });
+  const reports = reportCounts(cube, q.department);
+  const reporters = q.department ? 1 : catalogue.departments.filter((d) => d.owesReports).length;
   const target = catalogue.targets.find((t) => t.kind === 'cumulative' && t.indicator === q.indicator);
   const alloc = target ? allocationIndex(deps, target.code) : null;
   const own = !alloc
@@ -44,13 +46,15 @@ function computeSeries(deps: Deps, q: SeriesQuery): Series {
     if (past) cumulative = Math.round((cumulative + (monthly[i] ?? 0)) * 100) / 100;
     const expected = own ? own.value * timeProgress(month, catalogue.campaign, own.split) : null;
     const forecast = i >= upto - 1 && upto > 0 ? cumulative + pace * (i - (upto - 1)) : null;
+    const reported = past ? (reports[i] ?? 0) : null;
     return {
       month,
-      value: past ? (monthly[i] ?? 0) : null,
+      reports: reported,
+      value: reported ? (monthly[i] ?? 0) : null,
       cumulative: past ? cumulative : null,
       expected: expected === null ? null : Math.round(expected * 100) / 100,
       forecast: forecast === null ? null : Math.round(forecast * 100) / 100,
     };
   });
-  return { asOf, indicator: q.indicator, throughMonth: through, target: own?.value ?? null, points };
+  return { asOf, indicator: q.indicator, throughMonth: through, target: own?.value ?? null, reporters, points };
 }

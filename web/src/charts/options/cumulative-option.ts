@@ -14,6 +14,8 @@ export interface CumulativeLabels {
   forecast: string;
   monthly: string;
   target: string;
+  /** A month nobody reported: not a zero. */
+  notReported?: string;
 }
 
 export const defaultCumulativeLabels: CumulativeLabels = {
@@ -22,6 +24,7 @@ export const defaultCumulativeLabels: CumulativeLabels = {
   forecast: '期末预测',
   monthly: '当月',
   target: '目标',
+  notReported: '未报',
 };
 
 /**
@@ -85,9 +88,14 @@ export function buildCumulativeOption(
       name: labels.monthly,
       type: 'bar',
       yAxisIndex: 1,
+      // A missing report draws no bar, and its tooltip says 未报 rather than 0.
       data: series.points.map((p) => p.value),
       itemStyle: { color: '#93c5fd' },
       barMaxWidth: 18,
+      tooltip: {
+        valueFormatter: (v, i) =>
+          typeof v === 'number' ? count(v) : series.points[i]?.reports === 0 ? (labels.notReported ?? '未报') : '—',
+      },
     });
   }
   const axisName = { color: '#64748b', fontSize: 11 };

@@ -16,13 +16,22 @@ export interface RankingDatum {
   itemStyle: { color: string };
 }
 
+/**
+ * Units without a target of their own (未分解) when others have one: they have no completion rate, so they are
+ * left out of a ranking by rate (not put at the bottom as 0.0%) and listed apart.
+ */
+export function unallocatedRows(rows: BreakdownRow[]): BreakdownRow[] {
+  return rows.some((r) => r.completionRate !== null) ? rows.filter((r) => r.completionRate === null) : [];
+}
+
 /** Rows ranked for a horizontal bar: by completion rate where units have targets, else by volume. */
 export function rankingData(
   rows: BreakdownRow[],
   timeProgress: number,
 ): { mode: 'rate' | 'actual'; data: RankingDatum[] } {
   const mode = rows.some((r) => r.completionRate !== null) ? 'rate' : 'actual';
-  const sorted = [...rows].sort((a, b) =>
+  const ranked = mode === 'rate' ? rows.filter((r) => r.completionRate !== null) : rows;
+  const sorted = [...ranked].sort((a, b) =>
     mode === 'rate' ? (a.completionRate ?? -1) - (b.completionRate ?? -1) : a.actual - b.actual,
   );
   return {

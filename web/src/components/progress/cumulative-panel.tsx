@@ -27,6 +27,7 @@ function CumulativeChart({
           forecast: t('forecast'),
           monthly: t('monthly'),
           target: t('target'),
+          notReported: t('notReported'),
         },
       }),
     [series, monthly, t, lang],

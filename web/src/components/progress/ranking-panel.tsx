@@ -1,8 +1,9 @@
 import type { Breakdown, BreakdownQuery } from '@lz/shared/api/progress';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/echart';
-import { buildRankingOption, type RankingDatum } from '../../charts/options/ranking-option';
+import { buildRankingOption, type RankingDatum, unallocatedRows } from '../../charts/options/ranking-option';
 import { QueryPanel } from '../query-panel';
+import { formatCount, formatPercent } from '../../lib/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useBreakdown } from '../../lib/progress/get-breakdown';
 
@@ -20,18 +21,52 @@ function RankingChart({
     () => buildRankingOption(breakdown.rows, breakdown.timeProgress, { timeProgress: t('timeProgress') }, lang),
     [breakdown, t, lang],
   );
-  const height = Math.max(220, breakdown.rows.length * 26 + 40);
+  const apart = unallocatedRows(breakdown.rows);
+  const height = Math.max(220, (breakdown.rows.length - apart.length) * 26 + 40);
   return (
-    <EChart
-      option={option}
-      label={label}
-      height={height}
-      testId={`ranking-${breakdown.by}`}
-      onClick={(e) => {
-        const d = e.data as RankingDatum | undefined;
-        if (d?.code) onPick(d.code);
-      }}
-    />
+    <>
+      <EChart
+        option={option}
+        label={label}
+        height={height}
+        testId={`ranking-${breakdown.by}`}
+        onClick={(e) => {
+          const d = e.data as RankingDatum | undefined;
+          if (d?.code) onPick(d.code);
+        }}
+      />
+      <details className="chart-table" data-testid={`ranking-${breakdown.by}-table`}>
+        <summary>{t('asTable')}</summary>
+        <table>
+          <tbody>
+            {breakdown.rows.map((r) => (
+              <tr key={r.code}>
+                <th>
+                  <button type="button" className="link-button" onClick={() => onPick(r.code)}>
+                    {r.name}
+                  </button>
+                </th>
+                <td>{formatCount(r.actual, lang)}</td>
+                <td>{r.completionRate === null ? t('unallocatedShort') : formatPercent(r.completionRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      {apart.length > 0 && (
+        <p className="muted" style={{ fontSize: 12, margin: '4px 0 0' }} data-testid={`ranking-${breakdown.by}-apart`}>
+          {t('unallocated')}：
+          {apart.map((r, i) => (
+            <span key={r.code}>
+              {i > 0 ? '、' : ''}
+              <button type="button" className="link-button" onClick={() => onPick(r.code)}>
+                {r.name}
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -8,7 +8,7 @@ import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
 import { combineQueries } from '../../../components/query-state';
 import { asOfForMonth } from '../../../lib/as-of';
-import { formatCount, formatInteger, formatMonth, formatPercent } from '../../../lib/format';
+import { formatBulletinIssue, formatCount, formatInteger, formatMonth, formatPercent } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useBreakdown } from '../../../lib/progress/get-breakdown';
 import { useCompliance } from '../../../lib/progress/get-compliance';
@@ -16,7 +16,7 @@ import { useProgress } from '../../../lib/progress/get-progress';
 import { useSeries } from '../../../lib/progress/get-series';
 import { useCampaign, useDepartments } from '../../../lib/catalogue/get-catalogue';
 import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
-import { LateMissing, RankTable, TargetsTable } from './bulletin-tables';
+import { LateMissing, RankTable, TargetsTable, UnacceptedNote } from './bulletin-tables';
 import './bulletin.css';
 
 /**
@@ -70,17 +70,22 @@ export function BulletinPage() {
             <article className="bulletin" data-testid="bulletin">
               <h1>{campaign.city}职业技能提升行动统计月报</h1>
               <div className="bulletin-sub">
-                {formatMonth(month)} · 数据截至 <span data-testid="bulletin-as-of">{dataAsOf}</span> · {campaign.plan} ·
-                市人力资源社会保障局编
+                <span data-testid="bulletin-issue">{formatBulletinIssue(month)}</span>
+                {` · ${formatMonth(month)} · 数据截至 `}
+                <span data-testid="bulletin-as-of">{dataAsOf}</span> · {campaign.plan} · 市人力资源社会保障局编
               </div>
               <section className="bulletin-section">
                 <h2>一、总体情况</h2>
                 <p>
                   {formatMonth(month)}，全市开展补贴性职业技能培训{' '}
                   <b data-testid="bulletin-month-T" data-value={point?.value ?? ''}>
-                    {formatInteger(point?.value)}
+                    {point?.reports === 0 ? '（未报）' : formatInteger(point?.value)}
                   </b>{' '}
-                  人次；行动以来累计 <b>{formatInteger(total?.actual)}</b> 人次（{formatCount(total?.actual)}
+                  人次
+                  {point?.reports !== null && point?.reports !== undefined && point.reports < series.reporters
+                    ? `（${series.reporters} 个责任单位中 ${point.reports} 个已报，未报的不计为 0）`
+                    : ''}
+                  ；行动以来累计 <b>{formatInteger(total?.actual)}</b> 人次（{formatCount(total?.actual)}
                   ），完成目标 {formatCount(total?.target)} 人次的 {formatPercent(total?.completionRate)}，时序进度{' '}
                   {formatPercent(total?.timeProgress)}，{total?.lagging ? '落后于时序进度' : '达到时序进度要求'}
                   。按近六个月进度，预计期末完成 {formatInteger(total?.forecast)} 人次。
@@ -106,6 +111,7 @@ export function BulletinPage() {
                 <h2>四、报送情况</h2>
                 <LateMissing compliance={compliance} month={month} names={names} />
               </section>
+              <UnacceptedNote compliance={compliance} month={month} names={names} />
             </article>
           );
         }}

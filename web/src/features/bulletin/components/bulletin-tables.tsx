@@ -111,3 +111,36 @@ export function LateMissing({
     </>
   );
 }
+
+/**
+ * The reports whose figures the bulletin counts though the office has not yet accepted them (submitted or
+ * returned and not yet replaced): this month's by name, earlier months as a count.
+ */
+export function UnacceptedNote({
+  compliance,
+  month,
+  names,
+}: {
+  compliance: Compliance;
+  month: string;
+  names: Map<string, string>;
+}) {
+  const open = compliance.cells.filter(
+    (c) => c.month <= month && (c.status === 'submitted' || c.status === 'returned'),
+  );
+  const now = open.filter((c) => c.month === month);
+  const earlier = open.length - now.length;
+  return (
+    <p className="bulletin-note" data-testid="bulletin-unaccepted" data-value={open.length}>
+      注：
+      {open.length === 0
+        ? '本期统计的报表均已审核。'
+        : `本期统计含尚未审核的报表 ${open.length} 份` +
+          (now.length
+            ? `，其中本月 ${now.length} 份（${now.map((c) => names.get(c.department) ?? c.department).join('、')}）`
+            : '') +
+          (earlier ? `，以前月份 ${earlier} 份` : '') +
+          '，数据以审核后为准。'}
+    </p>
+  );
+}

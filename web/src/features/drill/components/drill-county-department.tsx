@@ -20,17 +20,19 @@ import { DrillBreadcrumb } from '../../../components/drill-breadcrumb';
 
 interface MonthRow {
   month: string;
-  value: number;
+  /** null: no report (未报), not a zero. */
+  value: number | null;
   cumulative: number | null;
   expected: number | null;
   report: ReportMonth | undefined;
 }
 
+/** Every month through the last ended one, a month without a report kept as 未报. */
 function monthRows(series: Series, reports: ReportMonth[]): MonthRow[] {
   const byMonth = new Map(reports.map((r) => [r.month, r]));
   return series.points
     .flatMap((p) =>
-      p.value === null
+      p.reports === null
         ? []
         : [
             {
@@ -97,9 +99,9 @@ export function DrillCountyDepartment({ county, department }: { county: string; 
                     title: t('monthly'),
                     dataIndex: 'value',
                     align: 'right',
-                    render: (v: number, r) => (
-                      <span data-testid={`month-value-${r.month}`} data-value={v}>
-                        {formatInteger(v)}
+                    render: (v: number | null, r) => (
+                      <span data-testid={`month-value-${r.month}`} data-value={v ?? ''}>
+                        {v === null ? <span className="muted">{t('notReported')}</span> : formatInteger(v)}
                       </span>
                     ),
                   },

@@ -43,8 +43,8 @@ const letters: Record<'zh' | 'en', Record<ComplianceStatus, string>> = {
 /** Department × month: one colour per status, ✓ for on time and ! for late; rates per department and per month. */
 export function ComplianceMatrix({ asOf }: { asOf?: string }) {
   const { t, lang } = useI18n();
-  const compliance = useCompliance(asOf);
   const [year, setYear] = useUrlParam('year');
+  const compliance = useCompliance(asOf, true, year || undefined);
   const [only, setOnly] = useUrlParam('cstatus');
 
   const view = useMemo(() => {
@@ -156,8 +156,19 @@ export function ComplianceMatrix({ asOf }: { asOf?: string }) {
             ]}
           />
           <ExportButton
-            fileName="报送情况"
+            fileName={year ? `报送情况-${year}年` : '报送情况'}
             disabled={!view}
+            heading={() => ({
+              title: '柳州市职业技能提升行动 责任单位报送情况',
+              asOf: view?.c.asOf,
+              filters: [
+                { label: '年度', value: year ? `${year}年（报送率、及时率按该年计算）` : '全部年度' },
+                {
+                  label: '状态',
+                  value: only ? (only === 'late' ? '迟报' : zhStatus[only as ComplianceStatus]) : '全部',
+                },
+              ],
+            })}
             sheets={() =>
               view
                 ? [

@@ -56,7 +56,17 @@ export function FindingsPanel() {
             ]}
           />
           <ExportButton
-            fileName={`督查问题-${status}`}
+            fileName={`督查问题-${{ open: '未销号', closed: '已销号', all: '全部' }[status] ?? status}`}
+            heading={() => ({
+              title: '柳州市职业技能提升行动 督查问题与整改',
+              asOf: null,
+              filters: [
+                {
+                  label: '状态',
+                  value: { open: '未销号', closed: '已销号', all: '全部' }[status] ?? status,
+                },
+              ],
+            })}
             sheets={() => [
               {
                 name: '督查问题',

@@ -12,7 +12,7 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { useCarriedSearch, useUrlParam } from '../../../lib/url-state';
 import { FindingForm } from './finding-form';
 import { useBreakdown } from '../../../lib/progress/get-breakdown';
-import { useCampaign } from '../../../lib/catalogue/get-catalogue';
+import { useCampaign, useCatalogue } from '../../../lib/catalogue/get-catalogue';
 import { useUser } from '../../../lib/session/get-session';
 import { laggingRows, type LaggingRow } from './lagging-model';
 
@@ -33,6 +33,9 @@ export function LaggingTable({
   const user = useUser();
   const search = useCarriedSearch();
   const campaign = useCampaign();
+  const catalogue = useCatalogue();
+  const indicatorInfo = catalogue.data?.indicators.find((i) => i.code === indicator);
+  const indicatorName = indicatorInfo ? `${indicatorInfo.name}（${indicatorInfo.unit}）` : indicator;
   const breakdown = useBreakdown({ by, indicator, asOf });
   const [all, setAll] = useUrlParam(`${by}All`);
   const [q, setQ] = useState('');
@@ -91,7 +94,16 @@ export function LaggingTable({
             {t('onlyLagging')}
           </span>
           <ExportButton
-            fileName={`${title}-${indicator}`}
+            fileName={`${title}-${indicatorInfo?.name ?? indicator}`}
+            heading={() => ({
+              title: `${campaign.data?.city ?? ''}职业技能提升行动 ${title}`,
+              asOf: breakdown.data?.asOf,
+              filters: [
+                { label: '指标', value: indicatorName },
+                { label: '范围', value: all === '1' ? '全部' : '仅落后于时序进度的' },
+                ...(q ? [{ label: '搜索', value: q }] : []),
+              ],
+            })}
             sheets={() => [
               {
                 name: title,

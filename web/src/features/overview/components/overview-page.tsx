@@ -6,7 +6,7 @@ import { PageToolbar } from '../../../components/page-toolbar';
 import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
 import { IndicatorPicker, useIndicatorParam } from '../../../components/pickers/indicator-picker';
 import { useUser } from '../../../lib/session/get-session';
-import { CountyHeatmapPanel } from './county-heatmap-panel';
+import { CountyHeatmapPanel, withMonth } from './county-heatmap-panel';
 import { CumulativePanel } from '../../../components/progress/cumulative-panel';
 import { RankingPanel } from '../../../components/progress/ranking-panel';
 import { RatioGaugesPanel } from './ratio-gauges-panel';
@@ -61,7 +61,7 @@ export function OverviewPage() {
               <CountyHeatmapPanel
                 indicator={indicator}
                 asOf={asOf}
-                onPick={(county) => navigate(`/drill/county/${county}${carried}`)}
+                countyMonthLink={(county, month) => `/drill/county/${county}${withMonth(carried, month)}`}
               />
             </Col>
           </>

@@ -1,7 +1,7 @@
 import type { TargetProgress } from '@lz/shared/api/progress';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { GAP_COLOURS, gapColour } from '../../../charts/options/gap-colour';
-import { formatCount, formatInteger, formatPercent } from '../../../lib/format';
+import { formatCount, formatCountAgainst, formatInteger, formatPercent } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 
 /** A bar of completion with a tick at time progress: the two numbers the plan's convention compares. */
@@ -82,7 +82,7 @@ export function TargetCard({ target: x, year }: { target: TargetProgress; year?:
           <span>
             {t('forecast')}{' '}
             <b data-testid={`target-${x.code}-forecast`} data-value={x.forecast ?? ''}>
-              {show(x.forecast)}
+              {formatCountAgainst(x.forecast, x.target, lang)}
             </b>
           </span>
         )}
