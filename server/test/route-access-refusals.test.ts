@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@lz/shared/api/session';
 import type { Deps } from '../src/deps';
 import { PAIR_LIMIT } from '../src/services/auth/login-throttle';
-import { body, makeTestApp, PASSWORD } from './test-app';
+import { body, makeTestApp, PASSWORD, sampleFinding } from './test-app';
 
 /** Every row of every table: a refused write must leave this unchanged. */
 function snapshot(deps: Deps): Record<string, unknown[]> {
@@ -57,21 +57,7 @@ beforeAll(async () => {
   expect((await admin.put('/api/allocations', { target: 'T', items: [{ code: 'RSJ', value: 1000 }] })).status).toBe(
     200,
   );
-  expect(
-    (
-      await (
-        await t.login('inspector')
-      ).post('/api/findings', {
-        subjectKind: 'county',
-        subject: '450226',
-        inspection: 'quarterly',
-        period: '2020-Q3',
-        finding: '培训进度滞后',
-        rectification: '加快进度',
-        dueDate: '2020-10-31',
-      })
-    ).status,
-  ).toBe(201);
+  expect((await (await t.login('inspector')).post('/api/findings', sampleFinding)).status).toBe(201);
 });
 
 describe('a route without a rule cannot exist', () => {

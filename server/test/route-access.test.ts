@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@lz/shared/api/session';
 import type { DeclaredRoute } from '../src/http/define-routes';
-import { body, makeTestApp, tableCounts } from './test-app';
+import { body, makeTestApp, tableCounts, sampleFinding } from './test-app';
 
 const users: Record<Role, string> = {
   admin: 'admin',
@@ -53,17 +53,7 @@ beforeAll(async () => {
   t = await makeTestApp('2020-09-05T10:00:00+08:00');
   const admin = await t.login('admin');
   await (await t.login('rsj')).post('/api/reports/RSJ/2020-08', body(t.deps));
-  const finding = (await (
-    await admin.post('/api/findings', {
-      subjectKind: 'county',
-      subject: '450226',
-      inspection: 'quarterly',
-      period: '2020-Q3',
-      finding: '培训进度滞后',
-      rectification: '加快进度',
-      dueDate: '2020-10-31',
-    })
-  ).json()) as { id: number };
+  const finding = (await (await admin.post('/api/findings', sampleFinding)).json()) as { id: number };
   ids = { user: 4, finding: finding.id };
 });
 

@@ -9,7 +9,7 @@ import { indicatorSchema } from '@lz/shared/catalogue';
 import type { DeclaredRoute } from '../src/http/define-routes';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
-import { body, type Client, makeTestApp, PASSWORD } from './test-app';
+import { body, type Client, makeTestApp, PASSWORD, sampleFinding } from './test-app';
 
 /** The schema with every object in it strict: extra fields in an answer are drift. */
 function strict(s: z.ZodType): z.ZodType {
@@ -33,15 +33,7 @@ beforeAll(async () => {
   findingId = ((await created.json()) as { id: number }).id;
 });
 
-const finding = {
-  subjectKind: 'county',
-  subject: '450226',
-  inspection: 'quarterly',
-  period: '2020-Q3',
-  finding: '培训进度滞后',
-  rectification: '加快进度',
-  dueDate: '2020-10-31',
-};
+const finding = sampleFinding;
 
 async function upload(c: Client): Promise<Response> {
   const rows = body(t.deps).rows;

@@ -118,3 +118,14 @@ export function body(deps: Deps, k = 1, extra: Record<string, number> = {}) {
     })),
   };
 }
+
+/** A finding about 三江 as an inspector records it; tests that need one to exist post this. */
+export const sampleFinding = {
+  subjectKind: 'county',
+  subject: '450226',
+  inspection: 'quarterly',
+  period: '2020-Q3',
+  finding: '培训进度滞后',
+  rectification: '加快进度',
+  dueDate: '2020-10-31',
+} as const;
