@@ -16,6 +16,7 @@ import { docsRoutes } from './routes/docs';
 import { findingRoutes } from './routes/findings';
 import { progressRoutes } from './routes/progress';
 import { referenceRoutes } from './routes/reference';
+import { reminderRoutes } from './routes/reminders';
 import { reportRoutes } from './routes/reports';
 import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
@@ -34,6 +35,7 @@ export function createApp(deps: Deps): App {
     reportRoutes(),
     progressRoutes(),
     findingRoutes(),
+    reminderRoutes(),
   ];
   for (const g of groups) routes.push(...g.routes);
 

@@ -1,6 +1,6 @@
 /**
- * 目标责任制度 with yearly figures: shortfalls are warned for the whole window and for each year, and each
- * department's pace follows its own yearly shares (hand-computed below).
+ * 目标责任制度 with yearly figures: shortfalls and over-allocations are warned for the whole window and for each
+ * year, and each department's pace follows its own yearly shares (hand-computed below).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allocationViewSchema, breakdownSchema, seriesSchema } from '@lz/shared/api/progress';
@@ -36,9 +36,28 @@ describe('allocation warnings', () => {
       years: { 2019: 20000, 2020: 60000, 2021: 60000 },
     });
     expect(view.items.find((i) => i.code === 'JYJ')).toMatchObject({ total: null, years: {} });
-    expect(view.warnings).toHaveLength(1);
+    // 2020 falls 10,000 short; 2021 (60,000 + 30,000) is 10,000 over the split's 80,000, and says so.
+    expect(view.warnings).toHaveLength(2);
     expect(view.warnings[0]).toContain('2020 年');
     expect(view.warnings[0]).toContain('10,000');
+    expect(view.warnings[1]).toContain('2021 年');
+    expect(view.warnings[1]).toContain('超出');
+  });
+
+  it('over-allocation is warned as well as shortfall', async () => {
+    const view = allocationViewSchema.parse(
+      await (
+        await admin.put('/api/allocations', {
+          target: 'E5',
+          items: [
+            { code: 'RSJ', year: null, value: 4000 },
+            { code: 'GXJ', year: null, value: 3000 },
+          ],
+        })
+      ).json(),
+    );
+    expect([view.parentValue, view.sum]).toEqual([5000, 7000]);
+    expect(view.warnings.some((w) => w.includes('超出全市目标') && w.includes('2,000'))).toBe(true);
   });
 
   it('the department level: RSJ’s county shares fall short of its total and of its 2020 share', async () => {

@@ -81,6 +81,18 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     (c) => c.post('/api/reports/RSJ/2020-08/unlock', { reason: '更正' }),
   ],
   [
+    'POST /api/reports/accept',
+    'report.accept',
+    'admin',
+    (c) => c.post('/api/reports/accept', { items: [{ department: 'RSJ', month: '2020-08', version: 1 }] }),
+  ],
+  [
+    'POST /api/reminders',
+    'report.remind',
+    'admin',
+    (c) => c.post('/api/reminders', { month: '2020-07', departments: ['GXJ'] }),
+  ],
+  [
     'PUT /api/allocations',
     'allocation.update',
     'admin',

@@ -27,7 +27,7 @@ describe('Idempotency-Key', () => {
       expect(await retry.text()).toBe(firstBody);
       expect(counts(t)).toEqual(after);
       // A new action (a new key) is a new version.
-      const next = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps), {
+      const next = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2), {
         'idempotency-key': 'submit-RSJ-2020-08-0002',
       });
       expect(reportVersionSchema.parse(await next.json()).version).toBe(2);
@@ -77,7 +77,7 @@ describe('Idempotency-Key', () => {
       expect(reused.status).toBe(422);
       expect(await reused.json()).toMatchObject({ error: { code: 'idempotency_key_reused' } });
       // Another user's identical key is another key.
-      expect((await admin.post('/api/reports/RSJ/2020-08', body(t.deps), key)).status).toBe(201);
+      expect((await admin.post('/api/reports/RSJ/2020-08', body(t.deps, 3), key)).status).toBe(201);
       // A refused write is not remembered: fixing the cause and retrying with the key runs it.
       const broken = { rows: [{ county: '450202', values: { T: 5, E: 1, K: 1 } }] };
       const refusedKey = { 'idempotency-key': 'refused-then-fixed' };

@@ -34,14 +34,14 @@ describe('two server processes on one database file', () => {
     const b = await start(env);
     const cookies = [await signIn(a), await signIn(b)];
     const deps = buildDeps({ dbPath, clock: systemClock });
-    const payload = JSON.stringify(body(deps));
+    // Each submission differs (an unchanged re-submission is refused as 409 unchanged, not stored).
     const statuses = await Promise.all(
       Array.from({ length: 40 }, async (_, i) => {
         const url = i % 2 === 0 ? a : b;
         const res = await fetch(`${url}/api/reports/RSJ/2020-08`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie: cookies[i % 2] ?? '' },
-          body: payload,
+          body: JSON.stringify(body(deps, i + 1)),
         });
         await res.arrayBuffer();
         return res.status;

@@ -139,7 +139,8 @@ describe('reading uploads off the request thread', () => {
     await expectError(third, 503, 'busy');
     await expectError(await first, 422, 'file_too_complex');
     await expectError(await second, 422, 'file_too_complex');
-    expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
+    // The reader carries on: the same template is read again and found unchanged (no second version).
+    await expectError(await upload(template, 'RSJ.xlsx'), 409, 'unchanged');
   });
 
   it(

@@ -37,6 +37,21 @@ async function importFile(t: T, bytes: Uint8Array, name: string, user = 'admin')
   return Object.assign(res, { unchanged: () => expect(tableCounts(t.deps)).toEqual(before) });
 }
 
+describe('GET /api/reports/import/sample.xlsx', () => {
+  it('offers a sample built from the catalogue, which imports as it is', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    const admin = await t.login('admin');
+    const res = await admin.get('/api/reports/import/sample.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('history-sample.xlsx');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const imported = await importFile(t, bytes, 'history-sample.xlsx');
+    expect(imported.status, await imported.clone().text()).toBe(201);
+    expect(historyImportResultSchema.parse(await imported.json()).reports).toHaveLength(1);
+    expect((await (await t.login('rsj')).get('/api/reports/import/sample.xlsx')).status).toBe(403);
+  });
+});
+
 describe('POST /api/reports/import', () => {
   it('stores every report of an xlsx with its figures, its submission time and timeliness', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
@@ -120,6 +135,9 @@ describe('POST /api/reports/import', () => {
     expect(res.status).toBe(422);
     const err = apiErrorSchema.parse(await res.json()).error;
     expect(err.details?.map((d) => d.rule)).toEqual(['month_locked']);
+    // The administrator is the one who unlocks: the message tells it where, not to contact itself.
+    expect(JSON.stringify(err)).not.toContain('联系统计管理员');
+    expect(err.details?.[0]?.message).toContain('审核页解锁');
     res.unchanged();
   });
 

@@ -79,6 +79,7 @@ const calls: Call[] = [
   ['POST /api/reports/:department/:month', 'rsj', (c) => c.post('/api/reports/RSJ/2020-07', body(t.deps))],
   ['POST /api/reports/:department/:month/file', 'gxj', upload],
   ['POST /api/reports/import', 'admin', importHistory],
+  ['GET /api/reports/import/sample.xlsx', 'admin', (c) => c.get('/api/reports/import/sample.xlsx')],
   [
     'GET /api/reports/:department/:month/template.xlsx',
     'leader',
@@ -102,6 +103,17 @@ const calls: Call[] = [
     'admin',
     (c) => c.post('/api/reports/RSJ/2020-08/return', { reason: '请核实', version: 1 }),
   ],
+  [
+    'POST /api/reports/accept',
+    'admin',
+    (c) => c.post('/api/reports/accept', { items: [{ department: 'RSJ', month: '2020-07', version: 1 }] }),
+  ],
+  [
+    'POST /api/reminders',
+    'admin',
+    (c) => c.post('/api/reminders', { month: '2020-07', departments: ['GXJ'], note: '请尽快报送' }),
+  ],
+  ['GET /api/reminders', 'admin', (c) => c.get('/api/reminders')],
   ['GET /api/progress', 'leader', (c) => c.get('/api/progress')],
   ['GET /api/progress/breakdown', 'leader', (c) => c.get('/api/progress/breakdown?by=county&indicator=T')],
   ['GET /api/series', 'leader', (c) => c.get('/api/series?indicator=T')],

@@ -135,6 +135,17 @@ describe('cross-site request protection', () => {
 });
 
 describe('user administration', () => {
+  it('lists each user with the last successful login, null for one who never logged in', async () => {
+    const t = await makeTestApp('2020-09-05T10:00:00+08:00');
+    await t.login('rsj');
+    t.clock.advance(60_000);
+    const admin = await t.login('admin');
+    const users = userSchema.array().parse(await (await admin.get('/api/users')).json());
+    const at = (name: string) => users.find((u) => u.username === name)?.lastLoginAt;
+    expect(at('rsj')).toBe('2020-09-05T02:00:00.000Z');
+    expect(at('admin')).toBe('2020-09-05T02:01:00.000Z');
+    expect(users.filter((u) => u.lastLoginAt === null).length).toBeGreaterThan(0);
+  });
   it('the admin creates, re-binds, resets and disables users; bindings are checked', async () => {
     const t = await makeTestApp();
     const admin = await t.login('admin');

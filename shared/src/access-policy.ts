@@ -109,6 +109,16 @@ export function canReviewReports(user: Who): boolean {
   return user.role === 'admin';
 }
 
+/** Chasing late reports (催报) is the statistics office's. */
+export function canSendReminders(user: Who): boolean {
+  return user.role === 'admin';
+}
+
+/** Whose reminders a user reads: a reporter its own department's, the office, leaders and inspectors all. */
+export function reminderDepartment(user: Who): string | null {
+  return user.role === 'reporter' ? (user.department ?? '') : null;
+}
+
 /** Back-filled submission times (history import, `submittedAt`) are the statistics office's alone. */
 export function canBackfill(user: Who): boolean {
   return user.role === 'admin';

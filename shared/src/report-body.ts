@@ -31,8 +31,18 @@ export function indicatorLabel(ind: Pick<Indicator, 'code' | 'shortName' | 'name
 const formatter = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const fmt = (n: number) => formatter.format(n);
 
-/** Checks a body; `errors` empty means it may be stored (with `warnings`). */
-export function checkReportBody(body: ReportBody, department: string, c: Catalogue): BodyCheck {
+/**
+ * Checks a body; `errors` empty means it may be stored (with `warnings`). Every problem is collected in one
+ * pass: a value that is itself wrong (negative, fractional …), or a cell listed in `unreadable` ("county|code",
+ * text in a number cell of an uploaded file), only exempts the column relations that involve it.
+ */
+export function checkReportBody(
+  body: ReportBody,
+  department: string,
+  c: Catalogue,
+  unreadable: ReadonlySet<string> = new Set(),
+): BodyCheck {
+  const bad = new Set(unreadable);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const unitByCode = new Map(c.units.map((u) => [u.code, u]));
@@ -79,8 +89,11 @@ export function checkReportBody(body: ReportBody, department: string, c: Catalog
         }
         continue;
       }
-      const bad = checkValue(value, ind);
-      if (bad) errors.push({ ...at, rule: bad.rule, message: `${unit.name}: ${indicatorLabel(ind)} ${bad.message}` });
+      const wrong = checkValue(value, ind);
+      if (wrong) {
+        bad.add(`${row.county}|${code}`);
+        errors.push({ ...at, rule: wrong.rule, message: `${unit.name}: ${indicatorLabel(ind)} ${wrong.message}` });
+      }
     }
   }
 
@@ -88,11 +101,11 @@ export function checkReportBody(body: ReportBody, department: string, c: Catalog
   for (const unit of c.units) {
     const given = seen.get(unit.code);
     const values: Record<string, number> = {};
-    const blanks: string[] = [];
+    const blanks: Indicator[] = [];
     for (const ind of form) {
       const v = given?.values[ind.code];
       // Stocks (S1–S3) are due at year end only, so a blank stock column is normal.
-      if (v === undefined && ind.kind === 'flow') blanks.push(ind.code);
+      if (v === undefined && ind.kind === 'flow') blanks.push(ind);
       values[ind.code] = typeof v === 'number' && Number.isFinite(v) ? v : 0;
     }
     if (!given) {
@@ -105,14 +118,25 @@ export function checkReportBody(body: ReportBody, department: string, c: Catalog
     } else if (blanks.length > 0) {
       warnings.push({
         county: unit.code,
-        indicator: blanks.join(','),
+        indicator: blanks.map((i) => i.code).join(','),
         rule: 'blank-cells',
-        message: `${unit.name}: ${blanks.join('、')} 未填写，按 0 计`,
+        message: blankMessage(
+          unit.name,
+          blanks.map((i) => i.shortName),
+        ),
       });
     }
     rows.push({ county: unit.code, values });
   }
-  if (errors.length === 0) errors.push(...checkRules(rows, form, c));
+  const badRows = new Set(errors.filter((e) => e.indicator === null && e.county).map((e) => e.county));
+  errors.push(
+    ...checkRules(
+      rows.filter((r) => !badRows.has(r.county)),
+      form,
+      c,
+      bad,
+    ),
+  );
   return { errors, warnings, rows };
 }
 
@@ -130,15 +154,17 @@ function checkValue(value: number, ind: Indicator): { rule: string; message: str
 }
 
 /** The catalogue's relations between columns, per county row. */
-function checkRules(rows: NormalizedRows, form: Indicator[], c: Catalogue): Problem[] {
+function checkRules(rows: NormalizedRows, form: Indicator[], c: Catalogue, bad: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const unitName = new Map(c.units.map((u) => [u.code, u.name]));
   const byCode = new Map(form.map((i) => [i.code, i]));
   for (const row of rows) {
     const name = unitName.get(row.county) ?? row.county;
+    const isBad = (code: string) => bad.has(`${row.county}|${code}`);
     for (const ind of form) {
       for (const rule of ind.hardRules ?? []) {
         const v = row.values[ind.code] ?? 0;
+        if (isBad(ind.code) || (rule.type === 'sum' ? rule.of.some(isBad) : isBad(rule.of))) continue;
         if (rule.type === 'sum') {
           const parts = rule.of.filter((code) => byCode.has(code));
           const sum = parts.reduce((s, code) => s + (row.values[code] ?? 0), 0);
@@ -147,7 +173,7 @@ function checkRules(rows: NormalizedRows, form: Indicator[], c: Catalogue): Prob
               county: row.county,
               indicator: ind.code,
               rule: 'sum',
-              message: `${name}: ${indicatorLabel(ind)} 应等于 ${parts.join('+')} (${fmt(v)} ≠ ${fmt(sum)})`,
+              message: `${name}: ${indicatorLabel(ind)} 应等于 ${sumWords(parts, byCode)} (${fmt(v)} ≠ ${fmt(sum)})`,
             });
           }
         } else if (byCode.has(rule.of)) {
@@ -166,6 +192,17 @@ function checkRules(rows: NormalizedRows, form: Indicator[], c: Catalogue): Prob
     }
   }
   return problems;
+}
+
+/** "岗前培训 + 岗位技能提升培训 + …", the way the form names a subtotal's parts (codes only for the unknown). */
+function sumWords(parts: string[], byCode: Map<string, Indicator>): string {
+  return parts.map((code) => byCode.get(code)?.shortName ?? code).join(' + ');
+}
+
+/** One short line per county, naming the columns only while they are few. */
+export function blankMessage(county: string, names: string[]): string {
+  const listed = names.length <= 3 ? `（${names.join('、')}）` : '';
+  return `${county}: ${names.length} 项未填写${listed}，按 0 计`;
 }
 
 /** Column totals of a body (the city figure of one report). */

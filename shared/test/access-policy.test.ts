@@ -10,6 +10,8 @@ import {
   visibleDepartment,
   canReadReport,
   canReviewReports,
+  canSendReminders,
+  reminderDepartment,
   canWriteAllocation,
   canReadFinding,
   canRespondToFinding,
@@ -49,6 +51,11 @@ describe('the access policy', () => {
     ]);
     expect(canWriteReport(rsj, 'GXJ')).toBe(false);
     expect([admin, leader, inspector, rsj, sanjiang].map(canReviewReports)).toEqual([true, false, false, false, false]);
+  });
+
+  it('reminders: only the office chases; a reporter reads its own department’s, the others all', () => {
+    expect([admin, leader, inspector, rsj, sanjiang].map(canSendReminders)).toEqual([true, false, false, false, false]);
+    expect([admin, leader, inspector, rsj].map(reminderDepartment)).toEqual([null, null, null, 'RSJ']);
   });
 
   it('rows: a county user sees its own county only; everyone else every county', () => {

@@ -55,7 +55,9 @@ describe('hard rules of the report form', () => {
     rows[2]!.values.T = 201;
     const r = checkReportBody({ rows }, 'GXJ', c);
     expect(rulesOf(r)).toEqual(['450204:T:sum']);
-    expect(r.errors[0]!.message).toBe('柳南区: 补贴性培训合计(T) 应等于 E+K (201 ≠ 200)');
+    expect(r.errors[0]!.message).toBe(
+      '柳南区: 补贴性培训合计(T) 应等于 企业职工培训小计 + 就业重点群体培训小计 (201 ≠ 200)',
+    );
   });
 
   it('E must equal E1+E2+E3+E4+E5', () => {
@@ -64,7 +66,9 @@ describe('hard rules of the report form', () => {
     rows[2]!.values.E2 = 48;
     rows[2]!.values.T = 200;
     const r = checkReportBody({ rows }, 'GXJ', c);
-    expect(r.errors.map((e) => e.message)).toEqual(['柳南区: 企业职工培训小计(E) 应等于 E1+E2+E3+E4+E5 (120 ≠ 118)']);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      '柳南区: 企业职工培训小计(E) 应等于 岗前培训 + 岗位技能提升培训 + 转岗转业培训 + 安全技能培训 + 学徒制培训 (120 ≠ 118)',
+    ]);
   });
 
   it('K must equal K1+…+K7', () => {

@@ -67,3 +67,11 @@ export function listAudit(
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
   }));
 }
+
+/** Each user's last successful login, by username (the audit log keeps it; sessions end and are deleted). */
+export function lastLogins(db: Db): Map<string, string> {
+  const rows = db
+    .prepare(`SELECT actor, max(at) AS at FROM audit_log WHERE action = 'session.login' GROUP BY actor`)
+    .all() as { actor: string; at: string }[];
+  return new Map(rows.map((r) => [r.actor, r.at]));
+}

@@ -52,6 +52,10 @@ export interface HistoryReport {
   submittedAt: string;
   rows: ReportRow[];
   warnings: Problem[];
+  /** What is wrong with its cells (text in a number cell, a wrong 合计 …), refused together with its rules. */
+  problems: Problem[];
+  /** "county|indicator" of unreadable cells, exempt from the column relations. */
+  unreadable: ReadonlySet<string>;
   /** Adds the file's cell to a problem found later by the report rules. */
   locate: (p: Problem) => Problem;
   /** 1-based line numbers in the file, for messages. */
@@ -121,11 +125,14 @@ async function parse({
     const problems: Problem[] = [];
     const groups = groupLines(sheet, table.header.row, table.labelColumn, meta, catalogue, matchLabel, problems);
     const reports: HistoryReport[] = [];
+    const cellProblems: Problem[] = [];
     for (const g of groups.values()) {
       const where = `${departmentName(catalogue, g.department)} ${g.month}`;
       const content = readTable(table, matchLabel, catalogue, g.department, g.lines);
-      problems.push(...content.problems.map((p) => ({ ...p, message: `${where}：${p.message}` })));
+      cellProblems.push(...content.problems.map((p) => ({ ...p, message: `${where}：${p.message}` })));
       reports.push({
+        problems: content.problems,
+        unreadable: content.unreadable,
         department: g.department,
         month: g.month,
         submittedAt: g.submittedAt,
@@ -140,8 +147,10 @@ async function parse({
         },
       });
     }
+    // Lines that cannot be placed refuse the file here, with every cell problem; otherwise each report's cell
+    // problems are refused by the import together with its rules, so one answer lists everything.
     if (problems.length > 0) {
-      throw tooManyProblems(problems, (count) => `文件中有 ${count}，未导入任何数据`);
+      throw tooManyProblems([...problems, ...cellProblems], (count) => `文件中有 ${count}，未导入任何数据`);
     }
     if (reports.length === 0) throw badRequest('表中没有数据行', 'no_table_found');
     return reports;

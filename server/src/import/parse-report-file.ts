@@ -11,7 +11,7 @@
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { Problem } from '@lz/shared/problems';
 import type { ReportRow } from '@lz/shared/report-body';
-import { AppError, badRequest, tooLarge, tooManyProblems } from '../errors';
+import { AppError, badRequest, tooLarge } from '../errors';
 import { MONTHLY_BUDGET, type ReadBudget } from './budgets';
 import { locateTable } from './find-table';
 import type { Sheet } from './grid';
@@ -47,13 +47,18 @@ export interface ParseReportFileInput {
 export interface ParsedReportFile {
   rows: ReportRow[];
   warnings: Problem[];
+  /** What is wrong with the file's cells (text in a number cell, a wrong 合计 …), reported with the rules. */
+  problems: Problem[];
+  /** "county|indicator" of unreadable cells, exempt from the column relations. */
+  unreadable: ReadonlySet<string>;
   /** Adds the file's cell to a problem found later by the report rules. */
   locate: (p: Problem) => Problem;
 }
 
 /**
  * Throws only `AppError`: 400 (not_a_spreadsheet, encrypted_workbook, corrupt_workbook, no_table_found), 413
- * (a size or budget), 422 (rules_broken, title_mismatch, file_too_complex), 503 busy (every reader occupied).
+ * (a size or budget), 422 (title_mismatch, file_too_complex), 503 busy (every reader occupied). Problems of
+ * single cells are returned in `problems`, to be refused together with the report rules' by `submitReport`.
  */
 export async function parseReportFile(input: ParseReportFileInput): Promise<ParsedReportFile> {
   try {
@@ -97,10 +102,13 @@ async function parse({
       );
     }
     const content = readTable(table, matchLabel, catalogue, department);
-    if (content.problems.length > 0) {
-      throw tooManyProblems(content.problems, (count) => `文件中有 ${count}，请修改后重新上传`);
-    }
-    return { rows: content.rows, warnings: content.warnings, locate: locateIn(content.cells) };
+    return {
+      rows: content.rows,
+      warnings: content.warnings,
+      problems: content.problems,
+      unreadable: content.unreadable,
+      locate: locateIn(content.cells),
+    };
   }
   throw badRequest(
     '文件中没有找到报表：表头应写指标名称或代码（如“补贴性培训合计”“岗前培训”或 T、E1），每行第一列写县区名称',

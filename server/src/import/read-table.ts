@@ -5,7 +5,7 @@
  */
 import { formIndicators, type Catalogue, type Indicator } from '@lz/shared/catalogue';
 import type { Problem } from '@lz/shared/problems';
-import { indicatorLabel, type ReportRow } from '@lz/shared/report-body';
+import { blankMessage, indicatorLabel, type ReportRow } from '@lz/shared/report-body';
 import { cellAddress, cellAt, cellText, EMPTY, isCovered, type Sheet } from './grid';
 import type { LabelMatcher } from './match-county';
 import { compact, stripBracketed } from './normalise';
@@ -18,6 +18,8 @@ export interface TableContent {
   cells: Map<string, string>;
   warnings: Problem[];
   problems: Problem[];
+  /** "county|indicator" of cells that could not be read as numbers: the report rules skip relations on them. */
+  unreadable: Set<string>;
 }
 
 // Footer lines under official forms; tested on the first filled cell because they often start in column A
@@ -47,7 +49,9 @@ export function readTable(
   const formCodes = new Set(formIndicators(catalogue, department).map((i) => i.code));
   const deptNames = new Map(catalogue.departments.map((d) => [d.code, d.name]));
   const ownersOf = (ind: Indicator) => (ind.onlyDepartments ?? []).map((d) => deptNames.get(d) ?? d).join('、');
-  const out: TableContent = { rows: [], cells: new Map(), warnings: [], problems: [] };
+  const out: TableContent = { rows: [], cells: new Map(), warnings: [], problems: [], unreadable: new Set() };
+  // Columns holding an unreadable county cell: their 合计 cannot be checked against the county rows.
+  const unreadableColumns = new Set<string>();
   const seen = new Map<string, string>();
   const totals: TotalLine[] = [];
   let sawCounty = false;
@@ -118,7 +122,7 @@ export function readTable(
     out.rows.push(readCountyRow(r, label, values));
   }
 
-  if (out.problems.length === 0) checkTotals(totals);
+  checkTotals(totals);
   return out;
 
   function readCountyRow(
@@ -151,7 +155,11 @@ export function readTable(
           row.values[code] = 0;
           blanks.push({ code, cell });
         }
-      } else out.problems.push(valueProblem(value, at, whereIs(label.name, ind, cell)));
+      } else {
+        out.problems.push(valueProblem(value, at, whereIs(label.name, ind, cell)));
+        out.unreadable.add(`${label.code}|${code}`);
+        unreadableColumns.add(code);
+      }
     }
     const first = blanks[0];
     if (first) {
@@ -160,7 +168,10 @@ export function readTable(
         indicator: blanks.map((b) => b.code).join(','),
         rule: 'blank-cells',
         cell: first.cell,
-        message: `${label.name}: ${blanks.map((b) => `${b.code}(${b.cell})`).join('、')} 为空或“-”，按 0 计`,
+        message: blankMessage(
+          label.name,
+          blanks.map((b) => indicators.get(b.code)?.shortName ?? b.code),
+        ),
       });
     }
     return row;
@@ -179,7 +190,7 @@ export function readTable(
           continue;
         }
         // A blank total, or a formula saved without its result, states nothing to check against.
-        if (value.kind !== 'number') continue;
+        if (value.kind !== 'number' || unreadableColumns.has(code)) continue;
         const sum = out.rows.reduce((s, row) => s + (row.values[code] ?? 0), 0);
         if (Math.abs(sum - value.value) > 0.005) {
           out.problems.push({

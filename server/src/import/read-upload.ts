@@ -8,11 +8,12 @@ import type { ReadBudget } from './budgets';
 import { parseCsv } from './csv';
 import { decodeText } from './decode-text';
 import type { Sheet } from './grid';
+import { readSheetJs } from './read-sheetjs';
 import { readXlsxSheets } from './read-xlsx';
 import { isEncryptedOle2, sniffFile } from './sniff';
 import { guardZip } from './zip-guard';
 
-const SAVE_AS_XLSX = '请上传 .xlsx 或 .csv 格式的报表';
+const SAVE_AS_XLSX = '请上传 .xlsx、.xls、.ods 或 .csv 格式的报表';
 
 export async function readUpload(bytes: Uint8Array, fileName: string, budget: ReadBudget): Promise<Sheet[]> {
   const name = `“${fileName}”`;
@@ -22,18 +23,20 @@ export async function readUpload(bytes: Uint8Array, fileName: string, budget: Re
     case 'binary':
       throw badRequest(`${name}不是电子表格（可能是 PDF 或图片），${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
     case 'ole2':
-      // Both a password-protected .xlsx and a pre-2007 .xls are OLE2 containers; exceljs reads neither.
-      throw badRequest(
-        isEncryptedOle2(bytes)
-          ? '文件已加密（设置了打开密码），请取消密码后另存为 .xlsx 再上传'
-          : '文件已加密或为旧版 .xls 格式，请另存为 .xlsx 后上传',
-        'encrypted_workbook',
-      );
+      // Both a password-protected .xlsx and a pre-2007 .xls are OLE2 containers; SheetJS reads the .xls and
+      // refuses a password-protected one (read-sheetjs.ts).
+      if (isEncryptedOle2(bytes)) {
+        throw badRequest('文件已加密（设置了打开密码），请取消密码后再上传', 'encrypted_workbook');
+      }
+      return readSheetJs(bytes, 'xls', budget);
     case 'zip': {
       const entries = guardZip(bytes);
       const names = new Set(entries.map((e) => e.name));
       if (names.has('content.xml') && names.has('mimetype')) {
-        throw badRequest('这是 OpenDocument (.ods) 文件，请另存为 .xlsx 后上传', 'not_a_spreadsheet');
+        if (!entries.some((e) => e.name === 'mimetype' && isOdsMimetype(e.data))) {
+          throw badRequest(`${name}是 OpenDocument 文件，但不是电子表格，${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
+        }
+        return readSheetJs(bytes, 'ods', budget);
       }
       if (!names.has('xl/workbook.xml')) {
         throw badRequest(`${name}是压缩包，但不是 Excel 工作簿，${SAVE_AS_XLSX}`, 'not_a_spreadsheet');
@@ -53,4 +56,8 @@ export async function readUpload(bytes: Uint8Array, fileName: string, budget: Re
       return [parseCsv(text, 'CSV', budget)];
     }
   }
+}
+
+function isOdsMimetype(data: Uint8Array): boolean {
+  return new TextDecoder().decode(data).trim() === 'application/vnd.oasis.opendocument.spreadsheet';
 }

@@ -15,7 +15,7 @@ export const MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 export const MAX_RATIO = 200;
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 /** Unanchored, as exceljs matches part names (it would read "x/xl/worksheets/sheet1.xml" as a sheet too). */
-const SHEET_XML = /worksheets\/|sharedStrings/iu;
+const SHEET_XML = /worksheets\/|sharedStrings|^content\.xml$/iu;
 const MAX_ENTRIES = 5000;
 
 export interface ZipEntry {

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { formIndicators } from '@lz/shared/catalogue';
 import type { ReportRow } from '@lz/shared/report-body';
 import { loadCatalogue } from '../../src/catalogue';
-import { AppError } from '../../src/errors';
+import { AppError, tooManyProblems } from '../../src/errors';
 import { parseReportFile, type ParsedReportFile } from '../../src/import/parse-report-file';
 
 export const catalogue = loadCatalogue();
@@ -24,8 +24,15 @@ export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(fixturesDir, name)));
 }
 
-export function parse(bytes: Uint8Array, department = 'JYJ', fileName = 'report.xlsx'): Promise<ParsedReportFile> {
-  return parseReportFile({ bytes, fileName, department, catalogue });
+/** Reads a file and, like the upload route, refuses it with a 422 when any of its cells is wrong. */
+export async function parse(
+  bytes: Uint8Array,
+  department = 'JYJ',
+  fileName = 'report.xlsx',
+): Promise<ParsedReportFile> {
+  const parsed = await parseReportFile({ bytes, fileName, department, catalogue });
+  if (parsed.problems.length > 0) throw tooManyProblems(parsed.problems, (count) => `文件中有 ${count}`);
+  return parsed;
 }
 
 export function parseFixture(name: string, department = 'JYJ'): Promise<ParsedReportFile> {

@@ -21,6 +21,13 @@ describe('xlsx uploads', () => {
     expect(Object.keys(rows[0]!.values)).not.toContain('S1');
   });
 
+  it.each(['old-format.xls', 'report.ods'])('reads %s (LibreOffice) to the same figures as the .xlsx', async (name) => {
+    const { rows, warnings, problems } = await parseFixture(name, 'RSJ');
+    expect(problems).toEqual([]);
+    expect(sortRows(rows)).toEqual(expectedRows('RSJ'));
+    expect(warnings).toEqual([]);
+  });
+
   it('reads formulas through the results LibreOffice cached (T, E, K and 合计 are formulas)', async () => {
     const { rows, warnings } = await parseFixture('libreoffice-formulas.xlsx', 'RSJ');
     expect(sortRows(rows)).toEqual(expectedRows('RSJ'));

@@ -22,6 +22,20 @@ export type SubmitReport = z.infer<typeof submitReportSchema>;
 const reviewedVersion = z.number().int().positive();
 
 export const acceptSchema = z.object({ version: reviewedVersion });
+
+/**
+ * Accepting several reports at once, each with the version the office looked at. All or nothing: one stale
+ * or no longer acceptable item refuses the batch (409) and the details list every such item.
+ */
+export const acceptBatchSchema = z.object({
+  items: z
+    .array(z.object({ department: z.string().min(1), month: monthSchema, version: reviewedVersion }))
+    .min(1)
+    .max(500),
+});
+export type AcceptBatch = z.infer<typeof acceptBatchSchema>;
+export const acceptBatchResultSchema = z.object({ accepted: z.number().int() });
+export type AcceptBatchResult = z.infer<typeof acceptBatchResultSchema>;
 export const reasonSchema = z.object({
   reason: z.string().trim().min(2, '请填写原因').max(500),
   version: reviewedVersion,

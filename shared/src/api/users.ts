@@ -40,5 +40,7 @@ export const userSchema = sessionUserSchema.extend({
   disabled: z.boolean(),
   createdAt: z.string(),
   lockedUntil: z.string().nullable(),
+  /** The last successful login (from the audit log), null when never. */
+  lastLoginAt: z.string().nullable(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -1,14 +1,29 @@
-import { GlobalOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { BellOutlined, GlobalOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useUser } from '../lib/session/get-session';
 import { useLogout } from '../features/session/api/logout';
 import { useI18n } from '../lib/i18n/i18n';
+import { useReminders } from '../lib/reminders/get-reminders';
 import { navItems } from './access';
 import { navIcons } from './nav-icons';
 
 const { Header, Sider, Content } = Layout;
+
+/** A reporter's open 催报, in the header on every page until each month is filed. */
+function ReminderBell({ reporter }: { reporter: boolean }) {
+  const { t } = useI18n();
+  const open = (useReminders(reporter).data ?? []).filter((r) => !r.filed);
+  if (!reporter || open.length === 0) return null;
+  return (
+    <Link to="/workspace" data-testid="reminder-bell" title={open.map((r) => r.month).join('、')}>
+      <Tag color="red" icon={<BellOutlined />} style={{ marginInlineEnd: 0 }}>
+        {t('remindedBell', String(open.length))}
+      </Tag>
+    </Link>
+  );
+}
 
 /** The chrome: a side menu (a drawer-like collapse on phones), the header with language and logout, the page. */
 export function AppLayout() {
@@ -85,6 +100,7 @@ export function AppLayout() {
             <strong className="app-title">{t('appName')}</strong>
           </div>
           <Space size="small">
+            <ReminderBell reporter={user.role === 'reporter'} />
             <Typography.Text type="secondary" className="app-user" data-testid="current-user">
               {user.displayName} · {t(`role_${user.role}`)}
             </Typography.Text>

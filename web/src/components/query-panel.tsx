@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, Skeleton } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
-import { ApiRequestError } from '../lib/api-client';
+import { errorView } from '../lib/error-view';
 import { useI18n } from '../lib/i18n/i18n';
 import type { QueryLike } from './query-state';
 
@@ -39,22 +39,30 @@ export function QueryPanel<T>({
   const { t } = useI18n();
   let body: ReactNode;
   let state = 'ready';
+  let errorKind: string | undefined;
   if (query.error) {
     state = 'error';
-    const e = query.error;
+    const view = errorView(query.error);
+    state = 'error';
+    errorKind = view.kind;
     body = (
       <Alert
-        type="error"
+        type={view.kind === 'offline' ? 'warning' : 'error'}
         showIcon
-        title={t('loadError')}
-        description={e instanceof ApiRequestError ? e.message : String(e.message)}
+        title={view.kind === 'offline' ? t('offline') : t('loadError')}
+        description={view.message}
         action={
-          <Button size="small" onClick={() => query.refetch()}>
-            {t('retry')}
-          </Button>
+          view.retry ? (
+            <Button size="small" onClick={() => query.refetch()}>
+              {t('retry')}
+            </Button>
+          ) : undefined
         }
       />
     );
+  } else if (query.data === undefined && query.isPaused) {
+    state = 'offline';
+    body = <Alert type="warning" showIcon title={t('offline')} description={t('offlineWaiting')} />;
   } else if (query.data === undefined) {
     state = 'loading';
     body = <Skeleton active paragraph={{ rows: skeletonRows }} title={false} />;
@@ -69,6 +77,7 @@ export function QueryPanel<T>({
       className={bare ? 'panel panel-bare' : 'panel'}
       data-testid={testId}
       data-state={state}
+      data-error-kind={errorKind}
       aria-busy={state === 'loading'}
       style={style}
     >

@@ -4,6 +4,8 @@ export interface QueryLike<T> {
   isPending: boolean;
   error: Error | null;
   refetch: () => unknown;
+  /** Waiting for the connection to return (react-query's fetchStatus 'paused'). */
+  isPaused?: boolean;
 }
 
 type DataOf<Q> = Q extends { data: infer D } ? Exclude<D, undefined> : never;
@@ -18,6 +20,7 @@ export function combineQueries<Qs extends QueryLike<unknown>[]>(
     data: ready ? (queries.map((q) => q.data) as { [K in keyof Qs]: DataOf<Qs[K]> }) : undefined,
     isPending: !ready && !error && queries.some((q) => q.isPending),
     error,
+    isPaused: !ready && queries.some((q) => q.isPaused),
     refetch: () => {
       for (const q of queries) if (q.error || q.data === undefined) q.refetch();
     },

@@ -1,8 +1,12 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from './api-client';
+import { shouldRetry } from './error-view';
 import { queryKeys } from './query-keys';
 
-/** The app's one query client: no retries on 4xx, no refetch on focus, and a 401 anywhere ends the session. */
+/**
+ * The app's one query client: no retries on 4xx, a lost connection retried with back-off, no refetch on focus,
+ * and a 401 anywhere ends the session.
+ */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
@@ -16,8 +20,9 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 60_000,
         refetchOnWindowFocus: false,
-        retry: (count, error) =>
-          !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && count < 2,
+        retry: shouldRetry,
+        // Offline, queries wait (paused) and the panel says so; they run again when the connection returns.
+        networkMode: 'online',
       },
       mutations: { retry: false },
     },

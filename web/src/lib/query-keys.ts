@@ -56,6 +56,7 @@ export const queryKeys = {
     events: (department: string, month: string) => [...report(department, month), 'events'] as const,
   },
   findings: { all: ['findings'] as const },
+  reminders: { all: ['reminders'] as const },
   users: { all: ['users'] as const },
   audit: {
     all: ['audit'] as const,

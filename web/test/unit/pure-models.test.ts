@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { canWriteFindings, canWriteReport } from '@lz/shared/access-policy';
 import { canSee, homePath, navItems } from '../../src/app/access';
 import { laggingRows } from '../../src/features/inspect/components/lagging-model';
-import { bodyOf, fillSubtotals, gridFrom } from '../../src/features/reports/components/grid-state';
+import {
+  bodyOf,
+  cellBelow,
+  computedCodes,
+  fillSubtotals,
+  gridFrom,
+} from '../../src/features/reports/components/grid-state';
 import { changedCells } from '../../src/features/reports/components/version-diff';
 
 const user = (role: SessionUser['role'], extra: Partial<SessionUser> = {}): SessionUser => ({
@@ -65,6 +71,15 @@ describe('entry grid', () => {
   it('fills nested subtotals from their parts', () => {
     const g = fillSubtotals({ a: { T: null, E: null, E1: 2, E2: 5, K: null, K1: 4 } }, form);
     expect(g.a).toEqual({ T: 11, E: 7, E1: 2, E2: 5, K: 4, K1: 4 });
+  });
+  it('computes subtotals, not typed: blank parts give a blank subtotal, a typed subtotal is replaced', () => {
+    const g = fillSubtotals({ a: { T: 99, E: 5, E1: null, E2: null, K: 1, K1: 3 } }, form);
+    expect(g.a).toEqual({ T: 3, E: null, E1: null, E2: null, K: 3, K1: 3 });
+    expect([...computedCodes(form)].sort()).toEqual(['E', 'K', 'T']);
+  });
+  it('Enter moves to the cell below, and nowhere from the last row', () => {
+    expect(cellBelow(['a', 'b', 'c'], 'a')).toBe('b');
+    expect(cellBelow(['a', 'b', 'c'], 'c')).toBeNull();
   });
 });
 

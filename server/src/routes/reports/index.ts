@@ -1,6 +1,8 @@
 /** /api/reports: the monthly report of one department × one month, its versions and its review. */
 import { z } from 'zod';
 import {
+  acceptBatchResultSchema,
+  acceptBatchSchema,
   acceptSchema,
   historyImportResultSchema,
   reasonSchema,
@@ -15,6 +17,7 @@ import {
 import { ANY_USER, allow, defineRoutes, userOf } from '../../http/define-routes';
 import { MAX_HISTORY_BYTES } from '../../import/history-file';
 import { MAX_UPLOAD_BYTES } from '../../import/parse-report-file';
+import { buildHistorySample } from '../../services/reports/history-sample';
 import { importHistoryFile } from '../../services/reports/import-history';
 import {
   listReportMonthsFor,
@@ -24,7 +27,7 @@ import {
   readTemplate,
   readVersions,
 } from '../../services/reports/read-for-viewer';
-import { reviewReport } from '../../services/reports/review-report';
+import { acceptReports, reviewReport } from '../../services/reports/review-report';
 import { submitReport } from '../../services/reports/submit-report';
 import { submitReportFile } from '../../services/reports/submit-report-file';
 
@@ -51,6 +54,18 @@ export function reportRoutes() {
       response: z.array(reportMonthSchema),
     },
     (c, { query }) => c.json(listReportMonthsFor(c.get('deps'), userOf(c), query)),
+  );
+
+  r.get(
+    '/import/sample.xlsx',
+    { summary: '下载历史数据导入样例（按目录生成）', access: allow('admin'), produces: XLSX },
+    async (c) => {
+      const name = encodeURIComponent('历史数据导入样例.xlsx');
+      return c.body(new Uint8Array(await buildHistorySample(c.get('deps'))), 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="history-sample.xlsx"; filename*=UTF-8''${name}`,
+      });
+    },
   );
 
   r.get('/:department/:month', { summary: '最新版本', access: READERS, response: reportVersionSchema }, (c, i) =>
@@ -146,6 +161,16 @@ export function reportRoutes() {
     ['return', reasonSchema, '退回（须填写原因，并带所审核的版本号 version）'],
     ['unlock', unlockSchema, '解锁已审核的报表（须填写原因）'],
   ] as const;
+  r.post(
+    '/accept',
+    {
+      summary: '批量审核通过（每份带所审核的版本号；全部通过或全部不通过，409 列出每份已变化的报表）',
+      access: allow('admin'),
+      body: acceptBatchSchema,
+      response: acceptBatchResultSchema,
+    },
+    (c, { body }) => c.json(acceptReports(c.get('deps'), { items: body.items, actor: userOf(c), ip: c.get('ip') })),
+  );
   for (const [verb, schema, summary] of review) {
     r.post(
       `/:department/:month/${verb}`,

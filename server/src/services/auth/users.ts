@@ -2,7 +2,7 @@
 import type { CreateUser, UpdateUser, User } from '@lz/shared/api/users';
 import type { SessionUser } from '@lz/shared/api/session';
 import { passwordProblem } from '@lz/shared/password-policy';
-import { appendAudit } from '../../db/audit-log';
+import { appendAudit, lastLogins } from '../../db/audit-log';
 import { writeTransaction } from '../../db/open-database';
 import { deleteUserThrottles, userLockedUntil } from '../../db/login-throttle-store';
 import {
@@ -30,13 +30,14 @@ export function toSessionUser(u: UserRow): SessionUser {
 }
 
 /** `lockedUntil`: the latest lock on the account from any address (login-throttle.ts). */
-function toUser(deps: Deps, u: UserRow): User {
+function toUser(deps: Deps, u: UserRow, logins = lastLogins(deps.db)): User {
   const locked = userLockedUntil(deps.db, u.username, deps.clock.now().getTime());
   return {
     ...toSessionUser(u),
     disabled: u.disabled === 1,
     createdAt: u.created_at,
     lockedUntil: locked ? new Date(locked).toISOString() : null,
+    lastLoginAt: logins.get(u.username) ?? null,
   };
 }
 
@@ -66,7 +67,10 @@ function checkBinding(deps: Deps, role: string, department: string | null, count
   } else if (county) throw badRequest('只有县区用户绑定县区', 'binding_not_allowed');
 }
 
-export const listUsers = (deps: Deps): User[] => listUserRows(deps.db).map((u) => toUser(deps, u));
+export function listUsers(deps: Deps): User[] {
+  const logins = lastLogins(deps.db);
+  return listUserRows(deps.db).map((u) => toUser(deps, u, logins));
+}
 
 export async function createUser(
   deps: Deps,

@@ -151,10 +151,16 @@ export function getAllocations(
   });
   const sum = items.reduce((s, i) => s + (i.total ?? 0), 0);
   const warnings: string[] = [];
+  const n = (v: number) => v.toLocaleString('zh-CN');
   if (parent !== null && sum < parent - 1e-9) {
     warnings.push(
-      `分解合计 ${sum.toLocaleString('zh-CN')} 低于${department === null ? '全市目标' : '本单位目标'} ` +
-        `${parent.toLocaleString('zh-CN')}，差 ${(parent - sum).toLocaleString('zh-CN')}`,
+      `分解合计 ${n(sum)} 低于${department === null ? '全市目标' : '本单位目标'} ${n(parent)}，差 ${n(parent - sum)}`,
+    );
+  }
+  // Handing out more than there is counts too: the shares would no longer add up to the target.
+  if (parent !== null && sum > parent + 1e-9) {
+    warnings.push(
+      `分解合计 ${n(sum)} 超出${department === null ? '全市目标' : '本单位目标'} ${n(parent)}，多 ${n(sum - parent)}`,
     );
   }
   if (department !== null && parent === null) warnings.push('本单位尚未分配到该目标');
@@ -176,11 +182,11 @@ export function getAllocations(
     const given = items.filter((i) => i.total !== null);
     if (given.length === 0 || given.some((i) => i.years[year] === undefined)) continue;
     const yearSum = given.reduce((s, i) => s + (i.years[year] ?? 0), 0);
+    const whose = department === null ? '全市' : '本单位';
     if (yearSum < value - 1e-9) {
-      warnings.push(
-        `${year} 年分解合计 ${yearSum.toLocaleString('zh-CN')} 低于${department === null ? '全市' : '本单位'}该年度目标 ` +
-          `${value.toLocaleString('zh-CN')}，差 ${(value - yearSum).toLocaleString('zh-CN')}`,
-      );
+      warnings.push(`${year} 年分解合计 ${n(yearSum)} 低于${whose}该年度目标 ${n(value)}，差 ${n(value - yearSum)}`);
+    } else if (yearSum > value + 1e-9) {
+      warnings.push(`${year} 年分解合计 ${n(yearSum)} 超出${whose}该年度目标 ${n(value)}，多 ${n(yearSum - value)}`);
     }
   }
   for (const i of items) {

@@ -55,7 +55,7 @@ function storeAll(
             fileName: s.fileName,
             ip: s.ip,
           },
-          { audit: 'caller', readBack: false, file: report },
+          { audit: 'caller', readBack: false, unchanged: 'store', file: report },
         );
         stored.push({ department: report.department, month: report.month, submittedAt: report.submittedAt, ...v });
       } catch (err) {

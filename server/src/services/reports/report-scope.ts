@@ -3,7 +3,7 @@ import { canReadReport, canWriteReport } from '@lz/shared/access-policy';
 import type { SessionUser } from '@lz/shared/api/session';
 import { isMonth } from '@lz/shared/months';
 import type { Deps } from '../../deps';
-import { badRequest, forbidden, notFound } from '../../errors';
+import { AppError, badRequest, forbidden } from '../../errors';
 
 /**
  * The department and month name a report of the window that the user may read (or write): 404 / 400 for
@@ -19,7 +19,8 @@ export function assertReportable(
 ): void {
   const { catalogue } = deps;
   const dept = catalogue.departments.find((d) => d.code === department);
-  if (!dept) throw notFound(`未知的责任单位代码 ${department}`);
+  // Its own code: a client tells "no such department" from "not submitted yet" (a plain not_found).
+  if (!dept) throw new AppError(404, 'unknown_department', `未知的责任单位代码 ${department}`);
   if (!isMonth(month)) throw badRequest('月份格式应为 YYYY-MM', 'bad_month');
   if (month < catalogue.campaign.start || month > catalogue.campaign.end) {
     throw badRequest(

@@ -1,7 +1,8 @@
-/** The statistics office's verbs on a submitted report: accept (locks the month), return, unlock. */
+/** The statistics office's verbs on a submitted report: accept (locks the month; also in a batch), return, unlock. */
 import { canReviewReports } from '@lz/shared/access-policy';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
+import type { Problem } from '@lz/shared/problems';
 import { appendAudit } from '../../db/audit-log';
 import { appendReportEvent, getReportState, upsertReportState } from '../../db/report-store';
 import type { Deps } from '../../deps';
@@ -27,54 +28,96 @@ const refusal: Record<Verb, Record<string, string>> = {
   unlock: { submitted: '该报表未锁定', returned: '该报表未锁定' },
 };
 
-export function reviewReport(
+interface Review {
+  department: string;
+  month: string;
+  verb: Verb;
+  reason: string | null;
+  version?: number;
+  actor: SessionUser;
+  ip?: string | null;
+}
+
+/** Checks one review against the report's state inside the caller's write transaction, and records it. */
+function applyReview(db: Deps['db'], now: Date, r: Review): void {
+  const state = getReportState(db, r.department, r.month);
+  if (!state) throw notFound(`${r.department} ${r.month} 尚未报送`);
+  if (r.version !== undefined && r.version !== state.latest_version) {
+    throw new AppError(
+      409,
+      'stale_version',
+      `您查看的是第 ${r.version} 版，填报单位已报送第 ${state.latest_version} 版，请先查看最新版本再审核`,
+      [{ county: null, indicator: null, rule: 'stale_version', message: `最新版本：第 ${state.latest_version} 版` }],
+    );
+  }
+  if (state.status !== allowedFrom[r.verb])
+    throw conflict(refusal[r.verb][state.status] ?? '当前状态不允许此操作', 'bad_state');
+  upsertReportState(db, { ...state, status: resulting[r.verb], status_reason: r.reason });
+  appendReportEvent(db, {
+    department: r.department,
+    month: r.month,
+    atMs: now.getTime(),
+    actor: r.actor.username,
+    action: r.verb,
+    version: state.latest_version,
+    reason: r.reason,
+  });
+  appendAudit(db, now, {
+    actor: r.actor.username,
+    action: `report.${r.verb}`,
+    target: `${r.department}/${r.month}`,
+    before: { status: state.status, version: state.latest_version },
+    after: { status: resulting[r.verb], version: state.latest_version, reason: r.reason },
+    ip: r.ip ?? null,
+  });
+}
+
+/**
+ * Accepts several reports in one transaction, all or nothing (docs/decisions.md): every item is checked
+ * first, and when any is stale or no longer acceptable the batch is refused with each such item listed.
+ */
+export function acceptReports(
   deps: Deps,
-  r: {
-    department: string;
-    month: string;
-    verb: Verb;
-    reason: string | null;
-    version?: number;
-    actor: SessionUser;
-    ip?: string | null;
-  },
-): ReportVersion {
+  b: { items: { department: string; month: string; version: number }[]; actor: SessionUser; ip?: string | null },
+): { accepted: number } {
+  const { db, clock } = deps;
+  if (!canReviewReports(b.actor)) throw forbidden('只有统计管理员可以审核、退回或解锁报表');
+  for (const i of b.items) assertReportable(deps, b.actor, i.department, i.month, 'read');
+  const now = clock.now();
+  deps.figures.commit(() => {
+    const problems: Problem[] = [];
+    for (const i of b.items) {
+      const state = getReportState(db, i.department, i.month);
+      const where = `${i.department} ${i.month}`;
+      if (!state) problems.push(problem('not_submitted', `${where}：尚未报送`));
+      else if (state.latest_version !== i.version)
+        problems.push(
+          problem('stale_version', `${where}：已有第 ${state.latest_version} 版，您看的是第 ${i.version} 版`),
+        );
+      else if (state.status !== 'submitted')
+        problems.push(problem('bad_state', `${where}：${refusal.accept[state.status] ?? '当前状态不能审核'}`));
+    }
+    if (problems.length > 0) {
+      throw new AppError(
+        409,
+        'stale_version',
+        `${problems.length} 份报表已变化或不能审核，本次一份也未通过，请刷新后再试`,
+        problems,
+      );
+    }
+    for (const i of b.items) applyReview(db, now, { ...i, verb: 'accept', reason: null, actor: b.actor, ip: b.ip });
+  });
+  return { accepted: b.items.length };
+}
+
+const problem = (rule: string, message: string): Problem => ({ county: null, indicator: null, rule, message });
+
+export function reviewReport(deps: Deps, r: Review): ReportVersion {
   const { db, clock } = deps;
   if (!canReviewReports(r.actor)) throw forbidden('只有统计管理员可以审核、退回或解锁报表');
   assertReportable(deps, r.actor, r.department, r.month, 'read');
   const now = clock.now();
-  deps.figures.commit(() => {
-    const state = getReportState(db, r.department, r.month);
-    if (!state) throw notFound(`${r.department} ${r.month} 尚未报送`);
-    if (r.version !== undefined && r.version !== state.latest_version) {
-      throw new AppError(
-        409,
-        'stale_version',
-        `您查看的是第 ${r.version} 版，填报单位已报送第 ${state.latest_version} 版，请先查看最新版本再审核`,
-        [{ county: null, indicator: null, rule: 'stale_version', message: `最新版本：第 ${state.latest_version} 版` }],
-      );
-    }
-    if (state.status !== allowedFrom[r.verb])
-      throw conflict(refusal[r.verb][state.status] ?? '当前状态不允许此操作', 'bad_state');
-    upsertReportState(db, { ...state, status: resulting[r.verb], status_reason: r.reason });
-    appendReportEvent(db, {
-      department: r.department,
-      month: r.month,
-      atMs: now.getTime(),
-      actor: r.actor.username,
-      action: r.verb,
-      version: state.latest_version,
-      reason: r.reason,
-    });
-    appendAudit(db, now, {
-      actor: r.actor.username,
-      action: `report.${r.verb}`,
-      target: `${r.department}/${r.month}`,
-      before: { status: state.status, version: state.latest_version },
-      after: { status: resulting[r.verb], version: state.latest_version, reason: r.reason },
-      ip: r.ip ?? null,
-    });
-  });
+  deps.figures.commit(() => applyReview(db, now, r));
   const stored = getLatestReport(deps, r.department, r.month);
   if (!stored) throw notFound();
   return stored;

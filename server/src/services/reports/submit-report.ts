@@ -15,7 +15,7 @@ import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { commitReportVersion } from '../../db/commit-report-version';
 import type { Deps } from '../../deps';
-import { badRequest, conflict, forbidden, unprocessable } from '../../errors';
+import { badRequest, conflict, forbidden, tooManyProblems } from '../../errors';
 import { assertReportable } from './report-scope';
 import { getLatestReport } from './read-reports';
 
@@ -36,10 +36,19 @@ export interface SubmitOptions {
   audit?: 'self' | 'caller';
   /** Read the stored version back (the default); a history import of hundreds of reports does not. */
   readBack?: boolean;
+  /**
+   * `'refuse'` (the default): figures equal to the latest version's are answered 409 unchanged. A history
+   * import (`'store'`) re-states back-filled submissions with their own times, so it stores them.
+   */
+  unchanged?: 'refuse' | 'store';
   /** The uploaded file the rows were read from. */
   file?: {
     /** Warnings found while reading it (blank cells …), stored with the version. */
     warnings: Problem[];
+    /** Problems found while reading it, refused together with the report rules' (one answer for all). */
+    problems?: Problem[];
+    /** "county|indicator" of cells that could not be read, exempt from the column relations. */
+    unreadable?: ReadonlySet<string>;
     /** Points a rule failure or warning at the file's cell. */
     locate: (p: Problem) => Problem;
   };
@@ -89,9 +98,10 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
     throw badRequest(`报送时间早于 ${s.month} 月初，月份尚未开始不能报送`, 'submitted_at_before_month');
   }
 
-  const check = checkReportBody({ rows: s.rows }, s.department, catalogue);
-  if (check.errors.length > 0) {
-    throw unprocessable(`报表有 ${check.errors.length} 处不符合填报规则，未保存`, check.errors.map(locate));
+  const check = checkReportBody({ rows: s.rows }, s.department, catalogue, options.file?.unreadable);
+  const errors = [...(options.file?.problems ?? []), ...check.errors.map(locate)];
+  if (errors.length > 0) {
+    throw tooManyProblems(errors, (count) => `报表有 ${count}，未保存`);
   }
 
   const totals = totalsOf(check.rows);
@@ -99,13 +109,21 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
   const { version, plan } = deps.figures.commit((tx) => {
     const committed = commitReportVersion(db, s, ({ state, previous }) => {
       if (state?.status === 'accepted') {
-        throw conflict(`${s.month} 报表已审核通过并锁定，如需修改请联系统计管理员解锁`, 'month_locked');
+        // The statistics office is the one who unlocks: telling it to contact itself helps nobody.
+        const next = s.actor.role === 'admin' ? '如需修改请先在审核页解锁该月' : '如需修改请联系统计管理员解锁';
+        throw conflict(`${s.month} 报表已审核通过并锁定，${next}`, 'month_locked');
       }
       // A live submission is stamped when it holds the write lock, so versions are in time order even when
       // several processes (or requests) race; only a back-filled time can fall before the previous version.
       const at = s.submittedAt === undefined ? clock.now() : stated;
       if (previous && at.getTime() < previous.submitted_at_ms) {
         throw badRequest('补录的报送时间不能早于上一版本的报送时间', 'submitted_at_before_previous');
+      }
+      // An unchanged re-upload would store a version no one can tell from the last (docs/decisions.md); a
+      // returned report may be sent back unchanged, the reporter confirming its figures.
+      const refuse = options.unchanged !== 'store' && previous && state?.status !== 'returned';
+      if (refuse && sameAsLatest(deps, s, packed.values, previous.version)) {
+        throw conflict('与上一版本相同，未生成新版本', 'unchanged');
       }
       const history = loadHistory(deps, s.department, s.month);
       const warnings = [
@@ -159,6 +177,15 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
     return committed;
   });
   return { version, onTime: plan.onTime, warnings: plan.warnings.length };
+}
+
+function sameAsLatest(deps: Deps, s: Submission, values: Float64Array, version: number): boolean {
+  const store = deps.figures.store();
+  const di = store.departments.indexOf(s.department);
+  const mi = store.months.indexOf(s.month);
+  const latest = di < 0 || mi < 0 ? undefined : store.reports[di * store.months.length + mi]?.at(-1);
+  if (!latest || latest.version !== version || latest.values.length !== values.length) return false;
+  return latest.values.every((v, i) => v === values[i]);
 }
 
 /** The calendar month of an instant in the campaign's zone. */

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Progress, Upload } from 'antd';
 import type { UploadState } from '../../lib/use-file-upload';
 
-/** Click-or-drop for one .xlsx/.csv, disabled while it uploads, with the upload's progress bar under it. */
+/** Click-or-drop for one .xlsx/.xls/.ods/.csv, disabled while it uploads, with the upload's progress bar under it. */
 export function FileDropZone({
   state,
   onFile,
@@ -15,7 +15,7 @@ export function FileDropZone({
   return (
     <>
       <Upload.Dragger
-        accept=".xlsx,.csv"
+        accept=".xlsx,.xls,.ods,.csv"
         multiple={false}
         showUploadList={false}
         disabled={state.kind === 'uploading'}

@@ -6,5 +6,7 @@ export function invalidateAfterReportChange(client: QueryClient): Promise<void> 
   return Promise.all([
     client.invalidateQueries({ queryKey: queryKeys.reports.all }),
     client.invalidateQueries({ queryKey: queryKeys.progress.all }),
+    // Filing a month ends its reminders.
+    client.invalidateQueries({ queryKey: queryKeys.reminders.all }),
   ]).then(() => undefined);
 }

@@ -1,6 +1,7 @@
 import type { AllocationView } from '@lz/shared/api/progress';
-import { Alert, message as antMessage, Button, InputNumber, Space, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, message as antMessage, Button, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useBlocker } from 'react-router-dom';
 import { formatInteger } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { usePutAllocations } from '../api/put-allocations';
@@ -32,7 +33,19 @@ export function AllocationEditor({
   const localWarning =
     parent !== null && sum < parent
       ? t('allocationShort', formatInteger(sum), formatInteger(parent), formatInteger(parent - sum))
-      : null;
+      : parent !== null && sum > parent
+        ? t('allocationOver', formatInteger(sum), formatInteger(parent), formatInteger(sum - parent))
+        : null;
+  const [saved, setSaved] = useState<Draft>(() => draftOf(view));
+  const dirty = editable && JSON.stringify(draft) !== JSON.stringify(saved);
+  // Leaving with unsaved shares asks first: inside the app (the router) and when closing or reloading the tab.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation !== nextLocation);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const set = (code: string, year: string | null, v: number | null) =>
     setDraft((d) => {
@@ -49,7 +62,13 @@ export function AllocationEditor({
     ]);
     save.mutate(
       { target: view.target, department: view.department ?? undefined, items },
-      { onSuccess: () => toast.success(t('saved')), onError: (e) => toast.error(e.message) },
+      {
+        onSuccess: () => {
+          setSaved(draft);
+          toast.success(t('saved'));
+        },
+        onError: (e) => toast.error(e.message),
+      },
     );
   };
 
@@ -57,6 +76,17 @@ export function AllocationEditor({
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {toastHolder}
+      <Modal
+        open={blocker.state === 'blocked'}
+        title={t('unsavedTitle')}
+        okText={t('leaveWithoutSaving')}
+        cancelText={t('stayHere')}
+        onOk={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+        data-testid="unsaved-guard"
+      >
+        {t('unsavedBody')}
+      </Modal>
       {(view.warnings.length > 0 || localWarning) && (
         <Alert
           type="warning"

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@lz/shared/api/audit';
-import { Button, Input, Space, Table, Typography } from 'antd';
+import { auditActionName, auditActionNames, auditChanges } from '@lz/shared/audit-actions';
+import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { ExportButton } from '../../../components/export-button';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
@@ -8,6 +9,7 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
 import { useAudit } from '../api/get-audit';
 import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
+import { useUsers } from '../../../lib/users/get-users';
 
 const short = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 
@@ -42,6 +44,59 @@ function FilterInput({
   );
 }
 
+/** A filter chosen from a list (people, action names), kept in the URL like the others. */
+function FilterSelect({
+  name,
+  placeholder,
+  options,
+}: {
+  name: string;
+  placeholder: string;
+  options: { value: string; label: string }[];
+}) {
+  const [value, set] = useUrlParam(name);
+  return (
+    <Select
+      size="small"
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      value={value || undefined}
+      placeholder={placeholder}
+      aria-label={placeholder}
+      options={options}
+      onChange={(v?: string) => set(v ?? '')}
+      style={{ width: 160 }}
+      data-testid={`audit-filter-${name}`}
+    />
+  );
+}
+
+/** Before → after as the fields that changed, one line each. */
+function Changes({ entry }: { entry: AuditEntry }) {
+  const changes = auditChanges(entry.before, entry.after);
+  if (changes.length === 0) return null;
+  return (
+    <div style={{ fontSize: 12, maxWidth: 420 }}>
+      {changes.map((c) => (
+        <div key={c.field}>
+          <span className="muted">{c.label}：</span>
+          {c.before !== '—' && (
+            <>
+              <Typography.Text delete type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: c.before }}>
+                {c.before}
+              </Typography.Text>
+              {' → '}
+            </>
+          )}
+          <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: c.after }}>
+            {c.after}
+          </Typography.Text>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** Read-only audit log with filters in the URL; older entries load on demand. */
 export function AuditPage() {
   const { t } = useI18n();
@@ -53,14 +108,23 @@ export function AuditPage() {
   const [to] = useUrlParam('to');
   const audit = useAudit({ actor, action, target, from, to }, zone);
   const rows = audit.data?.pages.flat();
-  const query = { data: rows, isPending: audit.isPending, error: audit.error, refetch: audit.refetch };
+  const query = {
+    data: rows,
+    isPending: audit.isPending,
+    isPaused: audit.isPaused,
+    error: audit.error,
+    refetch: audit.refetch,
+  };
+  const users = useUsers();
+  const people = (users.data ?? []).map((u) => ({ value: u.username, label: `${u.displayName}（${u.username}）` }));
+  const actions = Object.entries(auditActionNames).map(([value, label]) => ({ value, label }));
 
   return (
     <>
       <PageToolbar title={t('navAudit')}>
         <Space wrap size="small">
-          <FilterInput name="actor" placeholder={t('auditActor')} />
-          <FilterInput name="action" placeholder={t('auditActionHint')} />
+          <FilterSelect name="actor" placeholder={t('auditActor')} options={people} />
+          <FilterSelect name="action" placeholder={t('auditAction')} options={actions} />
           <FilterInput name="target" placeholder={t('auditTarget')} />
           <FilterInput name="from" placeholder={t('auditFromHint')} prefix={t('auditFrom')} type="date" />
           <FilterInput name="to" placeholder={t('auditToHint')} prefix={t('auditTo')} type="date" />
@@ -83,6 +147,7 @@ export function AuditPage() {
                 rows: (rows ?? []).map((r) => ({
                   ...r,
                   at: formatDateTimeSeconds(r.at, zone),
+                  action: auditActionName(r.action),
                   before: short(r.before),
                   after: short(r.after),
                 })),
@@ -108,20 +173,16 @@ export function AuditPage() {
                   render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(v, zone)}</span>,
                 },
                 { title: t('auditActor'), dataIndex: 'actor' },
-                { title: t('auditAction'), dataIndex: 'action' },
+                {
+                  title: t('auditAction'),
+                  dataIndex: 'action',
+                  render: (v: string) => <span title={v}>{auditActionName(v)}</span>,
+                },
                 { title: t('auditTarget'), dataIndex: 'target' },
                 {
                   title: t('auditChange'),
                   key: 'c',
-                  render: (_, r) => (
-                    <Typography.Text
-                      style={{ maxWidth: 420, fontSize: 12 }}
-                      ellipsis={{ tooltip: `${short(r.before)} → ${short(r.after)}` }}
-                    >
-                      {r.before ? `${short(r.before)} → ` : ''}
-                      {short(r.after)}
-                    </Typography.Text>
-                  ),
+                  render: (_, r) => <Changes entry={r} />,
                 },
                 { title: 'IP', dataIndex: 'ip', responsive: ['lg'] },
               ]}

@@ -1,6 +1,7 @@
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
+import { apiUrl } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useCatalogue } from '../../../lib/catalogue/get-catalogue';
@@ -29,7 +30,11 @@ export function HistoryImportPage() {
 
   return (
     <>
-      <PageToolbar title={t('navImport')} />
+      <PageToolbar title={t('navImport')}>
+        <Button href={apiUrl('/reports/import/sample.xlsx')} download data-testid="import-sample">
+          {t('importSample')}
+        </Button>
+      </PageToolbar>
       <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
         <Typography.Paragraph style={{ marginBottom: 0 }}>{t('importIntro')}</Typography.Paragraph>
         <Table

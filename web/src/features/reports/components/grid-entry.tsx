@@ -9,7 +9,7 @@ import { ApiRequestError } from '../../../lib/api-client';
 import { formatCell } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useSubmitReport } from '../api/submit-report';
-import { bodyOf, fillSubtotals, gridFrom, type Grid } from './grid-state';
+import { bodyOf, cellBelow, computedCodes, fillSubtotals, gridFrom, type Grid } from './grid-state';
 import { ProblemsTable } from '../../../components/upload/problems-table';
 import { groupedIndicators, IndicatorHeader } from './report-columns';
 
@@ -20,14 +20,27 @@ const Cell = memo(function Cell({
   ind,
   value,
   error,
+  computed,
   onChange,
+  onEnter,
 }: {
   county: string;
   ind: Indicator;
   value: number | null;
   error?: string;
+  computed: boolean;
   onChange: (county: string, code: string, v: number | null) => void;
+  onEnter: (county: string, code: string) => void;
 }) {
+  const { t } = useI18n();
+  if (computed) {
+    // Subtotals and the total follow from their parts: shown, not typed.
+    return (
+      <span id={cellId(county, ind.code)} data-computed="true" title={`${ind.shortName}：${t('computedCell')}`}>
+        {value === null ? '' : formatCell(value, ind.valueType)}
+      </span>
+    );
+  }
   const input = (
     <InputNumber
       id={cellId(county, ind.code)}
@@ -36,6 +49,12 @@ const Cell = memo(function Cell({
       min={0}
       status={error ? 'error' : undefined}
       onChange={(v) => onChange(county, ind.code, typeof v === 'number' ? v : null)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          onEnter(county, ind.code);
+        }
+      }}
       style={{ width: ind.valueType === 'money' ? 112 : 80 }}
       aria-label={`${county} ${ind.code}`}
       aria-invalid={error ? true : undefined}
@@ -66,7 +85,8 @@ export function GridEntry({
   const form = useMemo(() => formIndicators(catalogue, department), [catalogue, department]);
   const groups = useMemo(() => groupedIndicators(catalogue, form), [catalogue, form]);
   const counties = useMemo(() => catalogue.units.map((u) => u.code), [catalogue]);
-  const [grid, setGrid] = useState<Grid>(() => gridFrom(counties, form, latest?.rows));
+  const computed = useMemo(() => computedCodes(form), [form]);
+  const [grid, setGrid] = useState<Grid>(() => fillSubtotals(gridFrom(counties, form, latest?.rows), form));
   const deferred = useDeferredValue(grid);
   const check = useMemo(
     () => checkReportBody(bodyOf(deferred), department, catalogue),
@@ -82,9 +102,19 @@ export function GridEntry({
     return map;
   }, [check.errors]);
 
-  const onChange = useCallback((county: string, code: string, v: number | null) => {
-    setGrid((g) => ({ ...g, [county]: { ...g[county], [code]: v } }));
-  }, []);
+  const onChange = useCallback(
+    (county: string, code: string, v: number | null) => {
+      setGrid((g) => fillSubtotals({ ...g, [county]: { ...g[county], [code]: v } }, form));
+    },
+    [form],
+  );
+  const onEnter = useCallback(
+    (county: string, code: string) => {
+      const below = cellBelow(counties, county);
+      if (below) document.getElementById(cellId(below, code))?.focus();
+    },
+    [counties],
+  );
 
   const focus = (p: Problem) => {
     if (p.county && p.indicator) document.getElementById(cellId(p.county, p.indicator.split(',')[0] ?? ''))?.focus();
@@ -111,7 +141,9 @@ export function GridEntry({
             ind={ind}
             value={grid[r.county]?.[ind.code] ?? null}
             error={errorAt.get(`${r.county}|${ind.code}`)}
+            computed={computed.has(ind.code)}
             onChange={onChange}
+            onEnter={onEnter}
           />
         ),
       })),
@@ -122,8 +154,9 @@ export function GridEntry({
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {toastHolder}
       <Space wrap>
-        <Button onClick={() => setGrid((g) => fillSubtotals(g, form))}>{t('fillSubtotals')}</Button>
-        <Button onClick={() => setGrid(gridFrom(counties, form, latest?.rows))}>{t('resetToLatest')}</Button>
+        <Button onClick={() => setGrid(fillSubtotals(gridFrom(counties, form, latest?.rows), form))}>
+          {t('resetToLatest')}
+        </Button>
         <Button
           type="primary"
           disabled={check.errors.length > 0}
@@ -172,7 +205,13 @@ export function GridEntry({
         <ProblemsTable problems={check.errors} catalogue={catalogue} onPick={focus} testId="grid-errors" />
       )}
       {check.errors.length === 0 && check.warnings.length > 0 && (
-        <ProblemsTable problems={check.warnings} catalogue={catalogue} onPick={focus} />
+        // One short line per county ("柳南区: 3 项未填写，按 0 计"), not a table of every blank cell.
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="grid-warnings"
+          title={check.warnings.map((w) => <div key={`${w.county}-${w.rule}`}>{w.message}</div>)}
+        />
       )}
     </Space>
   );

@@ -28,21 +28,42 @@ export function bodyOf(grid: Grid): ReportBody {
   };
 }
 
-/** Fills every subtotal (T = E + K, E = E1…E5, K = K1…K7) from its parts, innermost first. */
-export function fillSubtotals(grid: Grid, form: Indicator[]): Grid {
+function sumRules(form: Indicator[]): { code: string; of: string[] }[] {
   const codes = new Set(form.map((i) => i.code));
-  const sums = form.flatMap((i) =>
+  return form.flatMap((i) =>
     (i.hardRules ?? []).flatMap((r) =>
       r.type === 'sum' ? [{ code: i.code, of: r.of.filter((c) => codes.has(c)) }] : [],
     ),
   );
+}
+
+/** The computed columns (subtotals and the total): shown read-only, never typed. */
+export function computedCodes(form: Indicator[]): Set<string> {
+  return new Set(sumRules(form).map((s) => s.code));
+}
+
+/** The cell under `county` in the same column (Enter moves down a row); null on the last row. */
+export function cellBelow(counties: string[], county: string): string | null {
+  const i = counties.indexOf(county);
+  return i >= 0 && i + 1 < counties.length ? (counties[i + 1] ?? null) : null;
+}
+
+/**
+ * Computes every subtotal (T = E + K, E = E1…E5, K = K1…K7) from its parts, innermost first; a subtotal
+ * whose parts are all blank is blank.
+ */
+export function fillSubtotals(grid: Grid, form: Indicator[]): Grid {
+  const sums = sumRules(form);
   const out: Grid = {};
   for (const [county, values] of Object.entries(grid)) {
     const next = { ...values };
     // Subtotals can feed totals; as many passes as there are sum rules settles any nesting.
     for (let pass = 0; pass < sums.length; pass++) {
       for (const s of sums) {
-        if (s.of.every((c) => next[c] === null || next[c] === undefined)) continue;
+        if (s.of.every((c) => next[c] === null || next[c] === undefined)) {
+          next[s.code] = null;
+          continue;
+        }
         next[s.code] = s.of.reduce((acc, c) => acc + (next[c] ?? 0), 0);
       }
     }

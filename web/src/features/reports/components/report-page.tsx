@@ -2,7 +2,7 @@ import type { Catalogue } from '@lz/shared/catalogue';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import { Alert, Button, Descriptions, Space, Tabs, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { canWriteReport } from '@lz/shared/access-policy';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
@@ -160,7 +160,18 @@ export function ReportPage() {
       <QueryPanel query={combineQueries(catalogue, latest)} testId="report-panel">
         {([cat, report]) => (
           <>
-            {report && <Summary report={report} />}
+            {/* The viewed version's own header: an old version keeps its number and time, not the latest's. */}
+            {report && <Summary report={vParam && shown.data ? shown.data : report} />}
+            {report && vParam && shown.data && shown.data.version !== report.version && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="old-version"
+                title={t('oldVersion', shown.data.version, report.version)}
+                action={<Link to={`/reports/${department}/${month}`}>{t('viewLatest')}</Link>}
+              />
+            )}
             {report?.status === 'returned' && (
               <Alert
                 type="warning"

@@ -1,6 +1,8 @@
 import type { ReportMonth } from '@lz/shared/api/reports';
 import { message as antMessage, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
+import { useDepartments } from '../../../lib/catalogue/get-catalogue';
+import { formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useReviewReport, type ReviewVerb } from '../api/review-report';
 
@@ -22,7 +24,9 @@ export function ReviewActions({
   version: number | null;
   size?: 'small' | 'middle';
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const departments = useDepartments();
+  const deptName = departments.data?.find((d) => d.code === department)?.name ?? department;
   const [toast, toastHolder] = antMessage.useMessage();
   const review = useReviewReport();
   const [asking, setAsking] = useState<ReviewVerb | null>(null);
@@ -62,7 +66,7 @@ export function ReviewActions({
       )}
       <Modal
         open={asking !== null}
-        title={`${asking === 'return' ? t('return') : t('unlock')} · ${department} ${month}`}
+        title={`${asking === 'return' ? t('return') : t('unlock')} · ${deptName} ${formatMonth(month, lang)}`}
         okText={t('confirm')}
         cancelText={t('cancel')}
         confirmLoading={review.isPending}

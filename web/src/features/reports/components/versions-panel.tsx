@@ -75,9 +75,13 @@ export function VersionsPanel({
                 title: t('source'),
                 dataIndex: 'source',
                 render: (s: string, v) =>
-                  s === 'file' ? `${t('sourceFile')} ${v.fileName ?? ''}` : s === 'form' ? t('sourceForm') : s,
+                  s === 'file'
+                    ? `${t('sourceFile')} ${v.fileName ?? ''}`
+                    : s === 'form'
+                      ? t('sourceForm')
+                      : t('sourceDemo'),
               },
-              { title: `T ${t('total')}`, key: 'T', align: 'right', render: (_, v) => formatInteger(v.totals.T) },
+              { title: t('subsidisedTotal'), key: 'T', align: 'right', render: (_, v) => formatInteger(v.totals.T) },
               {
                 title: t('warnings'),
                 key: 'w',

@@ -2,8 +2,9 @@ import type { ReportMonth } from '@lz/shared/api/reports';
 import { Alert, Button, Select, Space, Statistic, Table, Tag, Tooltip, Col, Row } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
+import { ReminderNotice } from '../../../components/reminder-notice';
 import { QueryPanel } from '../../../components/query-panel';
-import { StatusTag } from '../../../components/status-tag';
+import { StatusTag, statusStyle } from '../../../components/status-tag';
 import { formatDateTime, formatInteger, formatMonth } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useUrlParam } from '../../../lib/url-state';
@@ -42,6 +43,7 @@ export function WorkspacePage() {
           />
         )}
       </PageToolbar>
+      <ReminderNotice department={department} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {(['due', 'overdue', 'returned', 'submitted'] as const).map((s) => (
           <Col key={s} xs={12} md={6}>
@@ -82,7 +84,7 @@ export function WorkspacePage() {
                 title: t('status'),
                 dataIndex: 'status',
                 filters: (['not_due', 'due', 'overdue', 'submitted', 'returned', 'accepted'] as const).map((s) => ({
-                  text: s,
+                  text: t(statusStyle[s].label),
                   value: s,
                 })),
                 onFilter: (v, r) => r.status === v,
@@ -106,7 +108,12 @@ export function WorkspacePage() {
                 render: (v: string | null) => formatDateTime(v, zone),
                 responsive: ['md'],
               },
-              { title: 'T', dataIndex: 'total', align: 'right', render: (v: number | null) => formatInteger(v) },
+              {
+                title: t('subsidisedTotal'),
+                dataIndex: 'total',
+                align: 'right',
+                render: (v: number | null) => formatInteger(v),
+              },
               {
                 title: t('reason'),
                 dataIndex: 'statusReason',

@@ -9,11 +9,19 @@ import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDepartments, useUnits } from '../../../lib/catalogue/get-catalogue';
 import { useUser } from '../../../lib/session/get-session';
-import { useUsers } from '../api/get-users';
+import { useUsers } from '../../../lib/users/get-users';
 import { useUpdateUser } from '../api/update-user';
 import { checkPassword } from './password-rule';
 import { UserForm } from './user-form';
 import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
+
+/** Search by username, name, or the department or county a user is bound to. */
+function userMatches(u: User, search: string, deptName: Map<string, string>, unitName: Map<string, string>) {
+  const q = search.trim().toLowerCase();
+  if (!q) return true;
+  const bound = [u.department && deptName.get(u.department), u.county && unitName.get(u.county)];
+  return [u.username, u.displayName, u.department, u.county, ...bound].some((v) => v?.toLowerCase().includes(q));
+}
 
 export function UsersPage() {
   const { t } = useI18n();
@@ -24,6 +32,7 @@ export function UsersPage() {
   const departments = useDepartments();
   const units = useUnits();
   const update = useUpdateUser();
+  const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<User | null | 'new'>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [pwForm] = Form.useForm<{ password: string }>();
@@ -36,6 +45,15 @@ export function UsersPage() {
     <>
       {toastHolder}
       <PageToolbar title={t('navUsers')}>
+        <Input.Search
+          allowClear
+          size="middle"
+          placeholder={t('userSearch')}
+          aria-label={t('userSearch')}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          style={{ width: 220 }}
+          data-testid="user-search"
+        />
         <Button type="primary" onClick={() => setEditing('new')} data-testid="user-create">
           {t('create')}
         </Button>
@@ -45,7 +63,7 @@ export function UsersPage() {
           <Table<User>
             rowKey="id"
             size="small"
-            dataSource={list}
+            dataSource={list.filter((u) => userMatches(u, search, deptName, unitName))}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 'max-content' }}
             columns={[
@@ -79,6 +97,13 @@ export function UsersPage() {
                   ) : (
                     <Tag color="green">{t('userActive')}</Tag>
                   ),
+              },
+              {
+                title: t('lastLogin'),
+                dataIndex: 'lastLoginAt',
+                sorter: (a, b) => (a.lastLoginAt ?? '').localeCompare(b.lastLoginAt ?? ''),
+                render: (v: string | null) =>
+                  v ? formatDateTime(v, zone) : <span className="muted">{t('neverLoggedIn')}</span>,
               },
               {
                 title: t('createdAt'),
