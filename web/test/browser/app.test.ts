@@ -74,6 +74,8 @@ describe.skipIf(!run)('web app in a browser', () => {
     const { context, page, problems } = await session('leader');
     expect(new URL(page.url()).pathname).toBe('/overview');
     await settle(page);
+    // The demo plays 2021-11-05 inside its campaign (issue #13 point 16), and says so in the header.
+    expect(await page.locator('[data-testid=demo-date]').textContent()).toBe('演示日期 2021-11-05');
     await expectTargetsMatchApi(page);
     const ratios = await api<{ city: { r1: number | null } }>(page, '/api/ratios');
     expect(Number(await dataValue(page, 'ratio-r1'))).toBeCloseTo(ratios.city.r1 ?? 0, 10);

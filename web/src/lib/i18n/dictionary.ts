@@ -162,6 +162,8 @@ export const zh = {
   remindedTitle: (n: string) => `统计管理员催报：${n} 个月份的报表已逾期，请尽快报送`,
   remindedLine: (month: string, at: string) => `${month}（${at} 催报）`,
   remindedBell: (n: string) => `催报 ${n}`,
+  demoDate: (d: string) => `演示日期 ${d}`,
+  demoDateHint: '演示安装按行动期内的一天运行，时钟按真实速度前进；正式安装使用真实时间',
   remind: '催报',
   remindAll: (n: string) => `全部催报（${n}）`,
   remindSent: (n: string) => `已向 ${n} 个单位催报`,
@@ -422,6 +424,9 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   remindedTitle: (n) => `The statistics office asks for ${n} overdue reports`,
   remindedLine: (month, at) => `${month} (reminded ${at})`,
   remindedBell: (n) => `Reminders ${n}`,
+  demoDate: (d) => `Demo date ${d}`,
+  demoDateHint:
+    'This demo plays a day inside the campaign, its clock moving at real speed; a real installation uses the real time',
   remind: 'Remind',
   remindAll: (n) => `Remind all (${n})`,
   remindSent: (n) => `${n} departments reminded`,
