@@ -7,7 +7,7 @@ import { buildDeps } from '../src/build-deps';
 import { demoClock, DEFAULT_DEMO_DATE } from '../src/demo/demo-clock';
 import { seedDemo } from '../src/demo/seed-demo';
 import { fixedClock } from '../src/deps';
-import { makeTestApp } from './test-app';
+import { makeTestApp, PASSWORD } from './test-app';
 import { listReportMonths } from '../src/services/reports/read-reports';
 import { getBreakdown } from '../src/services/progress/get-breakdown';
 
@@ -27,6 +27,14 @@ describe('demo clock', () => {
       now: '2021-11-05T01:00:00.000Z',
       demo: false,
     });
+  });
+
+  it('gives the session cookie a relative lifetime, which a browser keeps whatever day the server plays', async () => {
+    const t = await makeTestApp('2021-11-05T09:00:00+08:00');
+    const res = await t.anonymous.post('/api/session', { username: 'admin', password: PASSWORD });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('Max-Age=28800'); // 8 hours
+    expect(cookie).not.toContain('Expires');
   });
 
   it('seeds the campaign as it stood that day: nothing later, October half in, the same history', async () => {

@@ -341,7 +341,12 @@ describe.skipIf(!run)('web app in a browser', () => {
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: '三江侗族自治县' })
       .click();
-    await modal.locator('input[placeholder="2020-Q3"]').fill('2021-Q4');
+    // 督查期间 is picked from the campaign's quarters, not typed (issue #13 point 10).
+    await modal.locator('.ant-select').nth(2).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '2021年第四季度' })
+      .click();
     await modal.locator('textarea').nth(0).fill('三江县补贴性培训完成率落后时序进度 30 个百分点以上');
     await modal.locator('textarea').nth(1).fill('制定追赶计划，按月报送进度');
     await modal.locator('input[type=date]').fill('2022-03-31');
@@ -353,11 +358,10 @@ describe.skipIf(!run)('web app in a browser', () => {
       .toBe(1);
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await shoot(page, 'inspector', 'inspect-findings-open');
-    expect((await api<unknown[]>(page, '/api/findings')).length).toBe(1);
-    await page.locator('[data-testid=findings-panel] tbody tr').getByRole('button').click();
-    await page.locator('.ant-modal textarea').fill('已制定追赶计划并落实');
-    await page.locator('.ant-modal .ant-btn-primary').click();
-    await expect.poll(async () => (await api<{ status: string }[]>(page, '/api/findings'))[0]?.status).toBe('closed');
+    const recorded = await api<{ period: string }[]>(page, '/api/findings');
+    expect(recorded.map((f) => f.period)).toEqual(['2021-Q4']);
+    expect(await page.locator('[data-testid=findings-panel] tbody tr').textContent()).toContain('2021年第四季度');
+    // The county answers it and the inspector closes it: see the county user's test below.
 
     await visit(page, 'inspector', 'overview', '/overview');
     await expectTargetsMatchApi(page);
@@ -459,10 +463,37 @@ describe.skipIf(!run)('web app in a browser', () => {
     await expectTargetsMatchApi(page);
     await page.goto(`${server.base}/map`);
     await expect.poll(() => page.locator('text=403').count()).toBeGreaterThan(0);
-    expect(await page.locator('.app-sider a').allTextContents()).toEqual(['总览', '逐级查看']);
+    expect(await page.locator('.app-sider a').allTextContents()).toEqual(['总览', '逐级查看', '督查整改']);
+
+    // The finding the inspector recorded about 三江 reaches the county, which answers it (issue #13 point 10).
+    await visit(page, 'sanjiang', 'findings', '/findings');
+    const [finding] = await api<{ id: number }[]>(page, '/api/findings');
+    if (!finding) throw new Error('the inspector’s finding did not reach the county');
+    await page.click(`[data-testid=finding-respond-${finding.id}]`);
+    await page.locator('.ant-modal textarea').fill('已制定追赶计划，12 月起按周调度培训进度');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await expect
+      .poll(() => page.locator(`[data-testid=finding-response-${finding.id}]`).textContent())
+      .toContain('已制定追赶计划');
+    await shoot(page, 'sanjiang', 'findings-answered');
     expect(problems).toEqual([]);
     await context.close();
-  }, 180_000);
+
+    // The inspector sees the answer beside the finding and closes it; the closing records who closed it.
+    const inspector = await session('inspector');
+    await visit(inspector.page, 'inspector', 'inspect-findings-answered', '/inspect?tab=findings');
+    expect(await inspector.page.locator(`[data-testid=finding-response-${finding.id}]`).textContent()).toContain(
+      'sanjiang',
+    );
+    await inspector.page.locator('[data-testid=findings-panel] tbody tr').getByRole('button').click();
+    await inspector.page.locator('.ant-modal textarea').fill('已制定追赶计划并落实');
+    await inspector.page.locator('.ant-modal .ant-btn-primary').click();
+    await expect
+      .poll(async () => (await api<{ status: string; closedBy: string }[]>(inspector.page, '/api/findings'))[0])
+      .toMatchObject({ status: 'closed', closedBy: 'inspector' });
+    expect(inspector.problems).toEqual([]);
+    await inspector.context.close();
+  }, 240_000);
 
   it('is readable on a phone: the menu collapses and the overview stacks', async () => {
     const context = await browser.newContext({

@@ -1,9 +1,7 @@
 /** The chrome's words: navigation, labels, states. Data (unit and indicator names) stays as the API sends it. */
-import type { inspectionKinds } from '@lz/shared/api/findings';
+import type { InspectionKind } from '@lz/shared/api/findings';
 import type { ReportEvent } from '@lz/shared/api/reports';
 import { type Role, roleNames } from '@lz/shared/api/session';
-
-type InspectionKind = (typeof inspectionKinds)[number];
 
 /** The inspection kinds' Chinese names: the zh entry below and the (Chinese) Excel export read them. */
 export const inspectionKindNames: Record<InspectionKind, string> = {
@@ -207,6 +205,10 @@ export const zh = {
   subjectKind: '对象类型',
   inspectionKind: '督查类型',
   inspectionPeriod: '督查期间',
+  findingResponse: '整改说明',
+  writeResponse: '填写整改说明',
+  editResponse: '修改整改说明',
+  navFindings: '督查整改',
   findingText: '发现的问题',
   rectificationRequired: '整改要求',
   dueDate: '整改期限',
@@ -472,6 +474,10 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   subjectKind: 'Subject',
   inspectionKind: 'Inspection',
   inspectionPeriod: 'Period',
+  findingResponse: 'Rectification report',
+  writeResponse: 'Report rectification',
+  editResponse: 'Edit report',
+  navFindings: 'Findings',
   findingText: 'Finding',
   rectificationRequired: 'Rectification required',
   dueDate: 'Due date',
