@@ -165,14 +165,20 @@ export const objectionSchema = z.object({
 });
 export type Objection = z.infer<typeof objectionSchema>;
 
-/** POST /api/public/objections: the objection and the answer to its challenge (GET …/challenge). */
-export const objectionRequestSchema = objectionSchema.extend({
-  token: z.string().min(1).max(600),
-  /** The proof-of-work counter, or the answer to the arithmetic question. */
-  solution: z.string().trim().min(1, '请完成验证').max(20),
-  /** The honeypot: a field people never see; anything in it marks a robot. */
-  website: z.string().max(200).optional(),
-});
+/**
+ * POST /api/public/objections (JSON) and the 异议 form (form fields of the same names): the objection and
+ * its challenge (GET /api/public/objections/challenge) answered either by proof of work (`pow`, filled by
+ * the page's script) or by the arithmetic question (`answer`, typed by a person without JavaScript).
+ */
+export const objectionRequestSchema = objectionSchema
+  .extend({
+    token: z.string().min(1, '请刷新页面后重新提交').max(600),
+    pow: z.string().trim().max(20).optional(),
+    answer: z.string().trim().max(10).optional(),
+    /** The honeypot: a field people never see; anything in it marks a robot. */
+    website: z.string().max(200).optional(),
+  })
+  .refine((r) => Boolean(r.pow || r.answer), { message: '请回答验证问题', path: ['answer'] });
 export type ObjectionRequest = z.infer<typeof objectionRequestSchema>;
 
 export const challengeSchema = z.object({
