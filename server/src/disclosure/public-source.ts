@@ -9,10 +9,15 @@ import type {
   InstitutionList,
   InstitutionPage,
   NoticeBatch,
-  NoticeList,
+  NoticeBatchSummary,
   Objection,
   ProjectList,
 } from '@lz/shared/api/disclosure';
+
+/** The period fields the site computes itself (notice-period.ts), from the days the office set. */
+type Period = 'noticeStart' | 'noticeEnd' | 'open';
+export type SourceBatchSummary = Omit<NoticeBatchSummary, Period> & { noticeDays: number };
+export type SourceBatch = Omit<NoticeBatch, Period> & { noticeDays: number };
 
 export interface PublicSource {
   institutions(filter: InstitutionFilter): Promise<InstitutionList>;
@@ -21,9 +26,9 @@ export interface PublicSource {
   projects(): Promise<ProjectList>;
   /** Published quarters only, from accepted reports (see fund-use.ts for the sums). */
   fundUse(): Promise<FundUse>;
-  /** Published batches only; `open` judged at `now`. */
-  noticeBatches(now: Date): Promise<NoticeList>;
-  noticeBatch(id: string, now: Date): Promise<NoticeBatch | null>;
+  /** Published batches only, newest first. */
+  noticeBatches(): Promise<{ publishedAt: string | null; items: SourceBatchSummary[] }>;
+  noticeBatch(id: string): Promise<SourceBatch | null>;
   /** Stores the objection in the office's queue (audited there) and returns its reference number. */
   fileObjection(objection: Objection, receivedAt: Date): Promise<{ reference: string }>;
 }

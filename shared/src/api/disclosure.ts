@@ -152,16 +152,20 @@ export type NoticeBatchSummary = z.infer<typeof noticeBatchSummarySchema>;
 export const noticeBatchSchema = noticeBatchSummarySchema.extend({ classes: z.array(noticeClassSchema) });
 export type NoticeBatch = z.infer<typeof noticeBatchSchema>;
 
-export const noticeListSchema = z.object({ ...published, items: z.array(noticeBatchSummarySchema) });
+export const noticeListSchema = z.object({
+  /** The newest batch's publication; null while none is published. */
+  publishedAt: isoDate.nullable(),
+  items: z.array(noticeBatchSummarySchema),
+});
 export type NoticeList = z.infer<typeof noticeListSchema>;
 
 /** What a person files against a notice (异议). Lengths bound what one request can make the office store. */
 export const objectionSchema = z.object({
-  batchId: z.string().min(1).max(64),
+  batchId: z.string({ error: '缺少公示批次' }).min(1).max(64),
   classId: z.string().min(1).max(64).optional(),
-  name: z.string().trim().min(1, '请填写姓名').max(40, '姓名不超过 40 字'),
-  contact: z.string().trim().min(5, '请填写联系电话或邮箱').max(80, '联系方式不超过 80 字'),
-  text: z.string().trim().min(5, '异议内容至少 5 字').max(2000, '异议内容不超过 2000 字'),
+  name: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(40, '姓名不超过 40 字'),
+  contact: z.string({ error: '请填写联系电话或邮箱' }).trim().min(5, '请填写联系电话或邮箱').max(80, '联系方式不超过 80 字'),
+  text: z.string({ error: '请填写异议内容' }).trim().min(5, '异议内容至少 5 字').max(2000, '异议内容不超过 2000 字'),
 });
 export type Objection = z.infer<typeof objectionSchema>;
 
@@ -172,7 +176,7 @@ export type Objection = z.infer<typeof objectionSchema>;
  */
 export const objectionRequestSchema = objectionSchema
   .extend({
-    token: z.string().min(1, '请刷新页面后重新提交').max(600),
+    token: z.string({ error: '请刷新页面后重新提交' }).min(1, '请刷新页面后重新提交').max(600),
     pow: z.string().trim().max(20).optional(),
     answer: z.string().trim().max(10).optional(),
     /** The honeypot: a field people never see; anything in it marks a robot. */

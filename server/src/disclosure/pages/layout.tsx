@@ -19,8 +19,8 @@ export const sectionLinks = sections;
 export interface LayoutProps {
   title: string;
   section: Section;
-  /** 发布日期; null where nothing is published yet. */
-  publishedAt: string | null;
+  /** 发布日期; null where nothing is published yet; absent on pages that show no data (404). */
+  publishedAt?: string | null;
   /** The same data as JSON under /api/public/. */
   json?: string;
   children?: Child;
@@ -55,7 +55,9 @@ export function Layout(props: LayoutProps) {
         </header>
         <main>
           <h1>{props.title}</h1>
-          <p class="meta">发布日期：{props.publishedAt ? dateLabel(props.publishedAt) : '尚未发布'}</p>
+          {props.publishedAt !== undefined && (
+            <p class="meta">发布日期：{props.publishedAt ? dateLabel(props.publishedAt) : '尚未发布'}</p>
+          )}
           {props.children}
           {props.json && (
             <p>
