@@ -45,8 +45,7 @@ const lineKeys = Object.keys(fundLines) as LineKey[];
 /** Sums kept in fen and whole person-times, so adding many yuan amounts never drifts. */
 type Sums = Record<LineKey, { fen: number; personTimes: number }>;
 
-const emptySums = (): Sums =>
-  Object.fromEntries(lineKeys.map((k) => [k, { fen: 0, personTimes: 0 }])) as Sums;
+const emptySums = (): Sums => Object.fromEntries(lineKeys.map((k) => [k, { fen: 0, personTimes: 0 }])) as Sums;
 
 /** The quarter a report month counts in: the month of the report, not the day it was filed. */
 export function quarterOf(month: Month): string {
@@ -87,9 +86,15 @@ export function aggregateFundUse(input: FundUseInput): FundUse {
   const byPeriod = new Map<string, Map<string, Sums>>();
   const sumsFor = (period: string, key: string) => {
     let units = byPeriod.get(period);
-    if (!units) byPeriod.set(period, (units = new Map()));
+    if (!units) {
+      units = new Map();
+      byPeriod.set(period, units);
+    }
     let sums = units.get(key);
-    if (!sums) units.set(key, (sums = emptySums()));
+    if (!sums) {
+      sums = emptySums();
+      units.set(key, sums);
+    }
     return sums;
   };
   for (const row of input.rows) {
@@ -114,6 +119,10 @@ export function aggregateFundUse(input: FundUseInput): FundUse {
       for (const d of input.departments) rows.push(toRow(period, 'department', d, units?.get(`department:${d.code}`)));
     }
   }
-  const publishedAt = input.publications.map((p) => p.publishedAt).sort().at(-1) ?? null;
+  const publishedAt =
+    input.publications
+      .map((p) => p.publishedAt)
+      .sort()
+      .at(-1) ?? null;
   return { publishedAt, publications: [...input.publications], years, rows };
 }

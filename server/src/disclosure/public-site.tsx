@@ -6,6 +6,7 @@
  * no-store middleware of /api/*, which must leave /api/public/* alone.
  */
 import {
+  type Challenge,
   type FundUse,
   fundUseSchema,
   institutionFilterSchema,
@@ -13,6 +14,7 @@ import {
   institutionPageSchema,
   type NoticeBatch,
   noticeBatchSchema,
+  type ObjectionReceipt,
   noticeListSchema,
   projectListSchema,
 } from '@lz/shared/api/disclosure';
@@ -57,7 +59,8 @@ const socketAddress = (c: Context) =>
 const publicHeaders: MiddlewareHandler = async function publicHeaders(c, next) {
   await next();
   c.res.headers.delete('set-cookie');
-  const cacheable = (c.req.method === 'GET' || c.req.method === 'HEAD') && (c.res.status === 200 || c.res.status === 304);
+  const cacheable =
+    (c.req.method === 'GET' || c.req.method === 'HEAD') && (c.res.status === 200 || c.res.status === 304);
   if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', cacheable ? publicCache : 'no-store');
 };
 
@@ -163,7 +166,8 @@ export function createPublicSite(source: PublicSource, options: PublicSiteOption
     const found = await batch(c.req.param('id'));
     if (!found) return notFoundPage(c);
     c.header('cache-control', 'no-store'); // each form carries a fresh challenge
-    if (!found.open) return page(c, <MessagePage title="公示期已结束" message="本批次公示期已结束，不再受理异议。" />, 409);
+    if (!found.open)
+      return page(c, <MessagePage title="公示期已结束" message="本批次公示期已结束，不再受理异议。" />, 409);
     return page(c, objectionForm(found, { classId: c.req.query('class') }));
   });
   app.post('/gongkai/gongshi/:id/yiyi', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
@@ -201,22 +205,29 @@ export function createPublicSite(source: PublicSource, options: PublicSiteOption
     if (!found) return jsonError(c, 404, 'not_found', '公示批次不存在');
     if (!found.open) return jsonError(c, 409, 'notice_closed', '公示期已结束，不再受理异议');
     const issued = guard.challenge(found.id, now());
-    return c.json({ ...issued, expiresAt: formatInZone(issued.expiresAt, timeZone) });
+    const challenge: Challenge = { ...issued, expiresAt: formatInZone(issued.expiresAt, timeZone) };
+    return c.json(challenge);
   });
   app.post('/api/public/objections', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
     const body: unknown = await c.req.json().catch(() => null);
     if (!body || typeof body !== 'object') return jsonError(c, 400, 'bad_json', '请求内容不是有效的 JSON');
     const batchId = (body as { batchId?: unknown }).batchId;
     const result = await file(typeof batchId === 'string' ? batchId : '', body, addressOf(c));
-    if (!result.ok) return jsonError(c, result.status, result.code, result.message, 'details' in result ? result.details : []);
-    return c.json({ reference: result.reference, receivedAt: result.receivedAt }, 201);
+    if (!result.ok)
+      return jsonError(c, result.status, result.code, result.message, 'details' in result ? result.details : []);
+    const receipt: ObjectionReceipt = { reference: result.reference, receivedAt: result.receivedAt };
+    return c.json(receipt, 201);
   });
 
   app.all('/api/public/*', (c) => jsonError(c, 404, 'not_found', '接口不存在'));
   app.all('/gongkai/*', (c) => notFoundPage(c));
   return app;
 
-  function objectionForm(target: NoticeBatch, values: FormState, error?: Parameters<typeof ObjectionFormPage>[0]['error']) {
+  function objectionForm(
+    target: NoticeBatch,
+    values: FormState,
+    error?: Parameters<typeof ObjectionFormPage>[0]['error'],
+  ) {
     const issued = guard.challenge(target.id, now());
     return <ObjectionFormPage batch={target} challenge={issued} values={values} error={error} />;
   }

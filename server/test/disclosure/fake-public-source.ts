@@ -3,12 +3,7 @@
  * beside the public ones (full names, ID numbers, phones, an unaccepted report, an unpublished quarter and
  * batch) the way the database will, so the leak crawl has something to find if the site ever shows it.
  */
-import type {
-  InstitutionFilter,
-  Objection,
-  PublicInstitution,
-  PublicProject,
-} from '@lz/shared/api/disclosure';
+import type { InstitutionFilter, Objection, PublicInstitution, PublicProject } from '@lz/shared/api/disclosure';
 import { type AcceptedRow, aggregateFundUse } from '../../src/disclosure/fund-use';
 import type { PublicSource, SourceBatch } from '../../src/disclosure/public-source';
 import { idCheckChar } from './leak-crawl';
@@ -80,7 +75,13 @@ export const institutions: PublicInstitution[] = [
 
 export const projects: PublicProject[] = [
   { occupation: '电工', occupationCode: '6-31-01-03', level: '五级/初级工', subsidyStandard: 1200, minimumHours: 120 },
-  { occupation: '育婴员', occupationCode: '4-10-01-02', level: '四级/中级工', subsidyStandard: 1500, minimumHours: 150 },
+  {
+    occupation: '育婴员',
+    occupationCode: '4-10-01-02',
+    level: '四级/中级工',
+    subsidyStandard: 1500,
+    minimumHours: 150,
+  },
   { occupation: '创业培训(SYB)', occupationCode: null, level: '专项职业能力', subsidyStandard: 1000, minimumHours: 80 },
 ];
 
@@ -92,8 +93,20 @@ interface StoredReportRow extends AcceptedRow {
 export const unpublishedFigures = [97531.24, 86420.13, 4242];
 
 const reportRows: StoredReportRow[] = [
-  { department: 'RSJ', county: '450203', month: '2020-07', accepted: true, values: { F1: 48000, F2: 1500, F3: 3200, F4: 6000, T: 40, X1: 3, X3: 16 } },
-  { department: 'GXJ', county: '450222', month: '2020-08', accepted: true, values: { F1: 12000.5, F2: 0, F3: 800, F4: 0, T: 10, X1: 0, X3: 4 } },
+  {
+    department: 'RSJ',
+    county: '450203',
+    month: '2020-07',
+    accepted: true,
+    values: { F1: 48000, F2: 1500, F3: 3200, F4: 6000, T: 40, X1: 3, X3: 16 },
+  },
+  {
+    department: 'GXJ',
+    county: '450222',
+    month: '2020-08',
+    accepted: true,
+    values: { F1: 12000.5, F2: 0, F3: 800, F4: 0, T: 10, X1: 0, X3: 4 },
+  },
   // Not yet accepted: must not count anywhere.
   { department: 'GXJ', county: '450203', month: '2020-09', accepted: false, values: { F1: 97531.24, T: 4242 } },
   // 2020-Q4 is not published.

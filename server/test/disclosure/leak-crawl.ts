@@ -19,7 +19,7 @@ export interface CrawlReport {
   problems: string[];
 }
 
-type Fetch = (path: string) => Promise<Response>;
+type Fetch = (path: string) => Response | Promise<Response>;
 
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkChars = '10X98765432';
@@ -46,7 +46,12 @@ function renderings(n: number): string[] {
 }
 
 const decode = (s: string) =>
-  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /** Same-site paths the crawl should follow: links, scripts, JSON twins and every GET form option. */
 function linksIn(html: string, from: string): string[] {

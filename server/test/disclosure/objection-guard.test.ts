@@ -25,7 +25,11 @@ describe('objection guard', () => {
   test('a solved proof of work lets the objection through, trimmed and without the challenge fields', () => {
     const g = guard();
     const c = g.challenge('B1', now);
-    const result = g.check({ ...objection, text: '  该班实际未开课。 ', token: c.token, pow: solve(c.nonce, 8) }, 'a', now);
+    const result = g.check(
+      { ...objection, text: '  该班实际未开课。 ', token: c.token, pow: solve(c.nonce, 8) },
+      'a',
+      now,
+    );
     expect(result).toEqual({ ok: true, objection: { ...objection, text: '该班实际未开课。' } });
   });
 

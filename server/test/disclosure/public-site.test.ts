@@ -1,4 +1,10 @@
-import { fundUseSchema, institutionListSchema, noticeBatchSchema } from '@lz/shared/api/disclosure';
+import {
+  challengeSchema,
+  fundUseSchema,
+  institutionListSchema,
+  noticeBatchSchema,
+  objectionReceiptSchema,
+} from '@lz/shared/api/disclosure';
 import { Hono } from 'hono';
 import { describe, expect, test } from 'vitest';
 import { workBits } from '../../src/disclosure/objections/challenge';
@@ -18,6 +24,19 @@ function site(clock = () => now) {
   });
   return { app, source };
 }
+
+type SiteApp = ReturnType<typeof site>['app'];
+
+/** A challenge from the API, solved as the page's script would. */
+async function solvedChallenge(app: SiteApp, batchId: string) {
+  const res = await app.request(`/api/public/objections/challenge?batchId=${batchId}`);
+  const c = challengeSchema.parse(await res.json());
+  let pow = 0;
+  while (workBits(c.nonce, String(pow)) < c.bits) pow++;
+  return { token: c.token, pow: String(pow) };
+}
+
+const errorMessage = async (res: Response) => ((await res.json()) as { error: { message: string } }).error.message;
 
 const leakRules = {
   fullNames: trainees.map((t) => t.name),
@@ -91,9 +110,9 @@ describe('the public site', () => {
   test('the institution catalogue searches and filters; a bad filter is refused', async () => {
     const { app } = site();
     const names = async (query: string) =>
-      institutionListSchema.parse(await (await app.request(`/api/public/institutions${query}`)).json()).items.map(
-        (i) => i.name,
-      );
+      institutionListSchema
+        .parse(await (await app.request(`/api/public/institutions${query}`)).json())
+        .items.map((i) => i.name);
     expect(await names('?county=450222')).toEqual(['柳城县巧手家政培训学校']);
     expect(await names('?q=12450200498512345x')).toEqual(['柳州市第一职业技术学校']);
     expect(await names('?occupation=焊工&status=有效')).toEqual(['柳州市第一职业技术学校']);
@@ -103,7 +122,7 @@ describe('the public site', () => {
     expect(page).toContain('共 1 家培训机构');
     expect(page).toContain('暂停（2020-11-15 起）');
     const detail = await (await app.request('/gongkai/jigou/inst-1')).text();
-    expect(detail).toContain('<td>电工</td><td>五级/初级工、四级/中级工</td>');
+    expect(detail).toContain('<td>电工</td><td class="wrap">五级/初级工、四级/中级工</td>');
     expect(detail).toContain('185,400.50');
   });
 
@@ -111,7 +130,10 @@ describe('the public site', () => {
     const { app } = site();
     const batch = noticeBatchSchema.parse(await (await app.request('/api/public/notices/B-2020-09')).json());
     expect(batch).toMatchObject({ noticeStart: '2020-09-02', noticeEnd: '2020-09-08', open: true });
-    expect(batch.classes[0]?.trainees?.[0]).toEqual({ name: '张*三', idNumber: `4502**********${trainees[0]!.idNumber.slice(-4)}` });
+    expect(batch.classes[0]?.trainees?.[0]).toEqual({
+      name: '张*三',
+      idNumber: `4502**********${trainees[0]!.idNumber.slice(-4)}`,
+    });
     const html = await (await app.request('/gongkai/gongshi/B-2020-09')).text();
     expect(html).toContain('公示期：2020年9月2日至2020年9月8日');
     expect(html).toContain('<td>李*</td>');
@@ -159,7 +181,13 @@ describe('the public site', () => {
       {
         reference: 'YY0001',
         receivedAt: now,
-        objection: { batchId: 'B-2020-09', classId: 'C-2', name: '王五', contact: '0772-2812345', text: '该班结业日期与实际不符。' },
+        objection: {
+          batchId: 'B-2020-09',
+          classId: 'C-2',
+          name: '王五',
+          contact: '0772-2812345',
+          text: '该班结业日期与实际不符。',
+        },
       },
     ]);
     // The same form again: the token is spent, the form comes back with the text kept and a new question.
@@ -173,47 +201,59 @@ describe('the public site', () => {
 
   test('an objection through the JSON API with proof of work; the limit per address; a closed notice', async () => {
     const { app, source } = site();
-    const file = async (address: string, batchId = 'B-2020-09') => {
-      const c = await (await app.request(`/api/public/objections/challenge?batchId=${batchId}`)).json();
-      let pow = 0;
-      while (workBits(c.nonce, String(pow)) < c.bits) pow++;
-      const body = JSON.stringify({ batchId, name: '赵六', contact: 'zl@example.cn', text: '培训机构未按时开课。', token: c.token, pow: String(pow) });
-      return app.request('/api/public/objections', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-test-address': address } });
+    const file = async (address: string) => {
+      const body = JSON.stringify({
+        batchId: 'B-2020-09',
+        name: '赵六',
+        contact: 'zl@example.cn',
+        text: '培训机构未按时开课。',
+        ...(await solvedChallenge(app, 'B-2020-09')),
+      });
+      return app.request('/api/public/objections', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'x-test-address': address },
+      });
     };
     const first = await file('1.2.3.4');
     expect(first.status).toBe(201);
-    expect(await first.json()).toEqual({ reference: 'YY0001', receivedAt: '2020-09-03T10:00:00+08:00' });
+    expect(objectionReceiptSchema.parse(await first.json())).toEqual({
+      reference: 'YY0001',
+      receivedAt: '2020-09-03T10:00:00+08:00',
+    });
     for (let i = 0; i < 3; i++) expect((await file('1.2.3.4')).status).toBe(201);
     const limited = await file('1.2.3.4');
     expect(limited.status).toBe(429);
-    expect((await limited.json()).error.message).toBe('提交过于频繁，请 60 分钟后再试');
+    expect(await errorMessage(limited)).toBe('提交过于频繁，请 60 分钟后再试');
     expect((await file('5.6.7.8')).status).toBe(201);
     expect(source.objections).toHaveLength(5);
     const closed = await app.request('/api/public/objections/challenge?batchId=B-2020-06');
     expect(closed.status).toBe(409);
   });
 
-  test('after the 公示期 the batch takes no objection, even with a token issued in time', async () => {
+  test('the 公示期 ends at 23:59:59 of its last working day; an expired challenge is refused before', async () => {
     let clock = now;
     const { app, source } = site(() => clock);
-    const c = await (await app.request('/api/public/objections/challenge?batchId=B-2020-09')).json();
-    let pow = 0;
-    while (workBits(c.nonce, String(pow)) < c.bits) pow++;
-    clock = new Date('2020-09-08T15:59:30Z'); // 23:59:30 on the last day: still open
-    const late = new Date('2020-09-08T16:00:00Z');
-    const body = { batchId: 'B-2020-09', name: '赵六', contact: 'zl@example.cn', text: '培训机构未按时开课。', token: c.token };
-    const post = (json: object) =>
-      app.request('/api/public/objections', { method: 'POST', body: JSON.stringify(json), headers: { 'content-type': 'application/json' } });
-    expect((await post({ ...body, pow: String(pow) })).status).toBe(400); // issued at 10:00 on the 3rd: expired
-    clock = new Date('2020-09-08T15:30:00Z');
-    const fresh = await (await app.request('/api/public/objections/challenge?batchId=B-2020-09')).json();
-    let pow2 = 0;
-    while (workBits(fresh.nonce, String(pow2)) < fresh.bits) pow2++;
-    clock = late;
-    const res = await post({ ...body, token: fresh.token, pow: String(pow2) });
-    expect(res.status).toBe(409);
-    expect((await res.json()).error.message).toBe('公示期已结束，不再受理异议');
-    expect(source.objections).toHaveLength(0);
+    const early = await solvedChallenge(app, 'B-2020-09');
+    const objection = { batchId: 'B-2020-09', name: '赵六', contact: 'zl@example.cn', text: '培训机构未按时开课。' };
+    const post = (solved: object) =>
+      app.request('/api/public/objections', {
+        method: 'POST',
+        body: JSON.stringify({ ...objection, ...solved }),
+        headers: { 'content-type': 'application/json' },
+      });
+    clock = new Date('2020-09-08T15:30:00Z'); // 23:30 on the last day, Liuzhou time
+    const expired = await post(early);
+    expect(expired.status).toBe(400);
+    expect(await errorMessage(expired)).toBe('验证已过期，请刷新页面后重新填写');
+    const [onTime, late] = [await solvedChallenge(app, 'B-2020-09'), await solvedChallenge(app, 'B-2020-09')];
+    clock = new Date('2020-09-08T15:59:59Z');
+    expect((await post(onTime)).status).toBe(201);
+    clock = new Date('2020-09-08T16:00:00Z'); // midnight: the period is over
+    const closed = await post(late);
+    expect(closed.status).toBe(409);
+    expect(await errorMessage(closed)).toBe('公示期已结束，不再受理异议');
+    expect(source.objections).toHaveLength(1);
   });
 
   test('a source that forgets to mask a person makes the page fail, without showing the person', async () => {
@@ -222,7 +262,12 @@ describe('the public site', () => {
       ...source,
       noticeBatch: async (id: string) => {
         const b = await source.noticeBatch(id);
-        return b && { ...b, classes: b.classes.map((k) => ({ ...k, trainees: [{ name: '张建三', idNumber: trainees[0]!.idNumber }] })) };
+        return (
+          b && {
+            ...b,
+            classes: b.classes.map((k) => ({ ...k, trainees: [{ name: '张建三', idNumber: trainees[0]!.idNumber }] })),
+          }
+        );
       },
     };
     const app = createPublicSite(leaky, { now: () => now });

@@ -42,7 +42,6 @@ export const publicInstitutionSummarySchema = z.object({
   statusSince: isoDate,
   occupations: z.array(z.string()),
 });
-export type PublicInstitutionSummary = z.infer<typeof publicInstitutionSummarySchema>;
 
 /** Per calendar year (by 结业日期), from published rosters only. */
 export const institutionYearSchema = z.object({
@@ -164,7 +163,11 @@ export const objectionSchema = z.object({
   batchId: z.string({ error: '缺少公示批次' }).min(1).max(64),
   classId: z.string().min(1).max(64).optional(),
   name: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(40, '姓名不超过 40 字'),
-  contact: z.string({ error: '请填写联系电话或邮箱' }).trim().min(5, '请填写联系电话或邮箱').max(80, '联系方式不超过 80 字'),
+  contact: z
+    .string({ error: '请填写联系电话或邮箱' })
+    .trim()
+    .min(5, '请填写联系电话或邮箱')
+    .max(80, '联系方式不超过 80 字'),
   text: z.string({ error: '请填写异议内容' }).trim().min(5, '异议内容至少 5 字').max(2000, '异议内容不超过 2000 字'),
 });
 export type Objection = z.infer<typeof objectionSchema>;
@@ -183,7 +186,6 @@ export const objectionRequestSchema = objectionSchema
     website: z.string().max(200).optional(),
   })
   .refine((r) => Boolean(r.pow || r.answer), { message: '请回答验证问题', path: ['answer'] });
-export type ObjectionRequest = z.infer<typeof objectionRequestSchema>;
 
 export const challengeSchema = z.object({
   token: z.string(),

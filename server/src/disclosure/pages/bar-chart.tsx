@@ -11,9 +11,10 @@ export interface Bar {
 }
 
 const rowHeight = 24;
-const labelWidth = 130;
-const valueWidth = 110;
-const width = 640;
+const labelWidth = 96;
+const valueWidth = 84;
+// Drawn for a phone's width; on a wide screen the stylesheet caps it at 40rem.
+const width = 360;
 
 export function BarChart(props: { caption: string; bars: readonly Bar[] }) {
   const max = Math.max(0, ...props.bars.map((b) => b.value));
@@ -34,7 +35,7 @@ export function BarChart(props: { caption: string; bars: readonly Bar[] }) {
           return (
             <g>
               <text x={labelWidth - 6} y={y + 16} text-anchor="end">
-                {b.label.length > 9 ? `${b.label.slice(0, 8)}…` : b.label}
+                {b.label.length > 7 ? `${b.label.slice(0, 6)}…` : b.label}
               </text>
               <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} />
               <text x={labelWidth + w + 4} y={y + 16}>

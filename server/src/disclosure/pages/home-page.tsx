@@ -11,7 +11,11 @@ const descriptions: Record<(typeof sectionLinks)[number]['key'], string> = {
 };
 
 export function HomePage(props: { dates: Record<(typeof sectionLinks)[number]['key'], string | null> }) {
-  const latest = Object.values(props.dates).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const latest =
+    Object.values(props.dates)
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null;
   return (
     <Layout title="信息公开" section="home" publishedAt={latest}>
       <p>依据《柳州市职业技能提升行动实施方案（2019—2021年）》，向社会公开以下信息。</p>
@@ -30,7 +34,7 @@ export function HomePage(props: { dates: Record<(typeof sectionLinks)[number]['k
                 <td>
                   <a href={s.href}>{s.label}</a>
                 </td>
-                <td>{descriptions[s.key]}</td>
+                <td class="wrap">{descriptions[s.key]}</td>
                 <td>{props.dates[s.key] ? dateLabel(props.dates[s.key] as string) : '尚未发布'}</td>
               </tr>
             ))}

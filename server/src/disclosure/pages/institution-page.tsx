@@ -59,7 +59,7 @@ export function InstitutionPage(props: { page: InstitutionPageData }) {
             {byOccupation(i.approved).map(([occupation, levels]) => (
               <tr>
                 <td>{occupation}</td>
-                <td>{levels.join('、')}</td>
+                <td class="wrap">{levels.join('、')}</td>
               </tr>
             ))}
           </tbody>
@@ -99,7 +99,10 @@ export function InstitutionPage(props: { page: InstitutionPageData }) {
               </tbody>
             </table>
           </div>
-          <BarChart caption="历年补贴金额（元）" bars={i.years.map((y) => ({ label: `${y.year}年`, value: y.subsidies }))} />
+          <BarChart
+            caption="历年补贴金额（元）"
+            bars={i.years.map((y) => ({ label: `${y.year}年`, value: y.subsidies }))}
+          />
         </>
       )}
     </Layout>

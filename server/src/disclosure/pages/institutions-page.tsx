@@ -43,7 +43,7 @@ export function InstitutionsPage(props: { list: InstitutionList; filter: Institu
       publishedAt={list.publishedAt}
       json={`/api/public/institutions${queryOf(filter)}`}
     >
-      <form class="filters" method="get" action="/gongkai/jigou" role="search">
+      <form class="filters" method="get" action="/gongkai/jigou">
         <label>
           机构名称或统一社会信用代码
           <input type="search" name="q" value={filter.q ?? ''} maxlength={60} />
@@ -90,7 +90,7 @@ export function InstitutionsPage(props: { list: InstitutionList; filter: Institu
                 <td>
                   {i.status}（{i.statusSince} 起）
                 </td>
-                <td>{i.occupations.join('、')}</td>
+                <td class="wrap">{i.occupations.join('、')}</td>
               </tr>
             ))}
           </tbody>

@@ -27,7 +27,8 @@ export function ObjectionFormPage(props: ObjectionFormProps) {
   return (
     <Layout title={title} section="notices" publishedAt={batch.publishedAt}>
       <p>
-        公示期：{dateLabel(batch.noticeStart)}至{dateLabel(batch.noticeEnd)}。请如实填写，我们将通过您留下的联系方式答复。
+        公示期：{dateLabel(batch.noticeStart)}至{dateLabel(batch.noticeEnd)}
+        。请如实填写，我们将通过您留下的联系方式答复。
         <a href={noticeHref(batch.id)}>返回公示</a>
       </p>
       {error && (

@@ -1,6 +1,7 @@
 /**
  * The one small stylesheet of the public pages, inlined so a page is one request on a slow line: system
- * fonts only, tables that scroll sideways inside their box at 390 px instead of widening the page.
+ * fonts only, cells that do not wrap letter by letter, and tables that scroll sideways inside their box at
+ * 390 px instead of widening the page.
  */
 export const siteStyle = `
 *{box-sizing:border-box}
@@ -18,7 +19,8 @@ a{color:#0b57d0}
 .scroll{overflow-x:auto;margin:.5rem 0 1rem}
 table{border-collapse:collapse;min-width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
-th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top;white-space:nowrap}
+td.wrap{white-space:normal;min-width:12em}
 thead th{background:#f6f8fa}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tfoot td,tfoot th{font-weight:700;background:#f6f8fa}
@@ -31,7 +33,7 @@ button{background:#0b57d0;color:#fff;border-color:#0b57d0;cursor:pointer}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .notice{border-left:4px solid #b3261e;background:#fff4f2;padding:.5rem .8rem}
 .ok{border-left:4px solid #1a7f37;background:#eefbf1;padding:.5rem .8rem}
-figure{margin:.5rem 0}
+figure{margin:.5rem 0;max-width:40rem}
 figcaption{font-size:.9rem;color:#57606a}
 svg text{font-size:12px;fill:#1f2328}
 svg rect{fill:#0b57d0}
