@@ -10,7 +10,8 @@ import { describe, expect, test } from 'vitest';
 import { workBits } from '../../src/disclosure/objections/challenge';
 import { createPublicSite } from '../../src/disclosure/public-site';
 import { fakePublicSource, trainees, unpublishedFigures } from './fake-public-source';
-import { crawlPublicSite } from './leak-crawl';
+import { randomBytes } from 'node:crypto';
+import { bytesBeforeFirstTable, crawlPublicSite } from './leak-crawl';
 
 // Thursday 2020-09-03 10:00 in Liuzhou: batch B-2020-09 (published Wednesday 09-02) is open until 09-08.
 const now = new Date('2020-09-03T02:00:00Z');
@@ -299,5 +300,14 @@ describe('the leak crawl itself', () => {
       '/gongkai/b: unpublished figure 97531.24',
       '/gongkai/gone: answers 404',
     ]);
+  });
+
+  test('counts a page heavier than 100 KB gzipped before its first table', async () => {
+    const heavy = randomBytes(120 * 1024).toString('base64');
+    expect(bytesBeforeFirstTable(`<p>${heavy}</p><table></table>`)).toBeGreaterThan(100 * 1024);
+    expect(bytesBeforeFirstTable(`<table></table><p>${heavy}</p>`)).toBeLessThan(100);
+    const app = new Hono().get('/gongkai/', (c) => c.html(`<p>${heavy}</p><table></table>`));
+    const report = await crawlPublicSite((p) => app.request(p), leakRules);
+    expect(report.problems).toEqual(['/gongkai/: more than 100 KB gzipped before its first table']);
   });
 });
