@@ -5,26 +5,14 @@
  * weak ETag, compressed. Mount it with `app.route('/', createPublicSite(source))` ahead of the session and
  * no-store middleware of /api/*, which must leave /api/public/* alone.
  */
-import {
-  type Challenge,
-  type FundUse,
-  fundUseSchema,
-  institutionFilterSchema,
-  institutionListSchema,
-  institutionPageSchema,
-  type NoticeBatch,
-  noticeBatchSchema,
-  type ObjectionReceipt,
-  noticeListSchema,
-  projectListSchema,
-} from '@lz/shared/api/disclosure';
+import type { Challenge, FundUse, NoticeBatch, ObjectionReceipt } from '@lz/shared/api/disclosure';
 import { formatInZone } from '@lz/shared/zoned-time';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { noticePeriod, type WorkCalendar } from './notice-period';
+import type { WorkCalendar } from './notice-period';
 import { createObjectionGuard, type ObjectionGuardOptions } from './objections/objection-guard';
 import { FundUsePage, fundPeriods } from './pages/fund-use-page';
 import { HomePage, MessagePage } from './pages/home-page';
@@ -35,7 +23,8 @@ import { NoticesPage } from './pages/notices-page';
 import { type FormState, ObjectionFormPage, ObjectionReceivedPage } from './pages/objection-pages';
 import { powScript } from './pages/pow-script';
 import { ProjectsPage } from './pages/projects-page';
-import type { PublicSource, SourceBatch, SourceBatchSummary } from './public-source';
+import { publicReads } from './public-reads';
+import type { PublicSource } from './public-source';
 
 export interface PublicSiteOptions {
   /** The one clock: the 公示期 and the challenges' expiry are judged by it. */
@@ -70,10 +59,6 @@ const page = async (c: Context, element: unknown, status: ContentfulStatusCode =
 const jsonError = (c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) =>
   c.json({ error: { code, message, details: details ?? [] } }, status);
 
-/** Empty form fields mean "no filter". */
-const withoutEmpty = (query: Record<string, string>) =>
-  Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ''));
-
 export function createPublicSite(source: PublicSource, options: PublicSiteOptions = {}): Hono {
   const now = options.now ?? (() => new Date());
   const calendar = options.calendar ?? { holidays: [], workdays: [] };
@@ -81,29 +66,11 @@ export function createPublicSite(source: PublicSource, options: PublicSiteOption
   const addressOf = options.addressOf ?? socketAddress;
   const guard = createObjectionGuard(options.guard);
 
-  const withPeriod = <T extends SourceBatchSummary | SourceBatch>(b: T, at: Date) => {
-    const { noticeDays, ...rest } = b;
-    return { ...rest, ...noticePeriod(b.publishedAt, noticeDays, at, calendar, timeZone) };
-  };
-  const notices = async () => {
-    const list = await source.noticeBatches();
-    return noticeListSchema.parse({ ...list, items: list.items.map((b) => withPeriod(b, now())) });
-  };
-  const batch = async (id: string): Promise<NoticeBatch | null> => {
-    const found = await source.noticeBatch(id);
-    return found && noticeBatchSchema.parse(withPeriod(found, now()));
-  };
-  const fundUse = async () => fundUseSchema.parse(await source.fundUse());
-  const institutions = async (query: Record<string, string>) => {
-    const filter = institutionFilterSchema.safeParse(withoutEmpty(query));
-    if (!filter.success) return null;
-    return { filter: filter.data, list: institutionListSchema.parse(await source.institutions(filter.data)) };
-  };
-  const institution = async (id: string) => {
-    const found = await source.institution(id);
-    return found && institutionPageSchema.parse(found);
-  };
-  const projects = async () => projectListSchema.parse(await source.projects());
+  const { notices, batch, fundUse, institutions, institution, projects } = publicReads(source, {
+    now,
+    calendar,
+    timeZone,
+  });
 
   /** The objection after the guard: the batch must be open and the class one of its own. */
   async function file(batchId: string, input: unknown, address: string) {
