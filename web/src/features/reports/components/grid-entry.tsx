@@ -2,7 +2,7 @@ import type { ReportVersion } from '@lz/shared/api/reports';
 import { formIndicators, type Catalogue, type Indicator } from '@lz/shared/catalogue';
 import type { Problem } from '@lz/shared/problems';
 import { checkReportBody, totalsOf } from '@lz/shared/report-body';
-import { Alert, message as antMessage, Button, InputNumber, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, InputNumber, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
@@ -78,10 +78,10 @@ export function GridEntry({
   department: string;
   month: string;
   latest: ReportVersion | null;
-  onSubmitted: () => void;
+  /** Called with the stored version's number, even when the new version has already remounted this grid. */
+  onSubmitted: (version: number) => void;
 }) {
   const { t } = useI18n();
-  const [toast, toastHolder] = antMessage.useMessage();
   const form = useMemo(() => formIndicators(catalogue, department), [catalogue, department]);
   const groups = useMemo(() => groupedIndicators(catalogue, form), [catalogue, form]);
   const counties = useMemo(() => catalogue.units.map((u) => u.code), [catalogue]);
@@ -152,7 +152,6 @@ export function GridEntry({
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      {toastHolder}
       <Space wrap>
         <Button onClick={() => setGrid(fillSubtotals(gridFrom(counties, form, latest?.rows), form))}>
           {t('resetToLatest')}
@@ -162,13 +161,14 @@ export function GridEntry({
           disabled={check.errors.length > 0}
           loading={submit.isPending}
           data-testid="grid-submit"
+          // mutateAsync, not mutate's own onSuccess: the new version remounts this grid (its key is the version)
+          // as soon as the invalidated report arrives, and react-query drops the callbacks of a mutate()
+          // whose component unmounted, so the page never switched to the data tab. The page says it instead.
           onClick={() =>
-            submit.mutate(bodyOf(grid), {
-              onSuccess: (v) => {
-                toast.success(t('versionSubmitted', v.version));
-                onSubmitted();
-              },
-            })
+            submit.mutateAsync(bodyOf(grid)).then(
+              (v) => onSubmitted(v.version),
+              () => undefined, // shown by the error view below
+            )
           }
         >
           {t('submit')}

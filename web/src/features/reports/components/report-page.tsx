@@ -1,6 +1,6 @@
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { ReportVersion } from '@lz/shared/api/reports';
-import { Alert, Button, Descriptions, Space, Tabs, Tag } from 'antd';
+import { Alert, Button, Descriptions, message as antMessage, Space, Tabs, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { canWriteReport } from '@lz/shared/access-policy';
@@ -69,6 +69,7 @@ export function ReportPage() {
   const [params] = useSearchParams();
   const county = params.get('county') ?? undefined;
   const [tab, setTab] = useUrlParam('tab', 'data');
+  const [toast, toastHolder] = antMessage.useMessage();
   const [vParam] = useUrlParam('v');
   const catalogue = useCatalogue();
   const latest = useReport(department, month);
@@ -111,7 +112,10 @@ export function ReportPage() {
             department={department}
             month={month}
             latest={report}
-            onSubmitted={() => setTab('data')}
+            onSubmitted={(version) => {
+              toast.success(t('versionSubmitted', version));
+              setTab('data');
+            }}
           />
         ),
       });
@@ -138,6 +142,7 @@ export function ReportPage() {
 
   return (
     <>
+      {toastHolder}
       <PageToolbar title={`${deptName} · ${formatMonth(month, lang)}`}>
         {user.role !== 'county' && (
           <Button href={`/api/reports/${department}/${month}/template.xlsx`} download>
