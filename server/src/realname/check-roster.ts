@@ -1,0 +1,107 @@
+/**
+ * The whole check of one roster, file or JSON alike: the class against the catalogues, every line, the 合计,
+ * the person's earlier trainings in every stored roster, then the flags and the contribution. Every hard
+ * problem is collected before answering, so the clerk fixes the file once. Pure but for the two lookups the
+ * storage layer supplies (batched, so a 1,000-line roster costs one query each, not a thousand).
+ */
+import type { Contribution, Flag, RosterInput, RosterProblem } from '@lz/shared/api/rosters';
+import type { Catalogue } from '@lz/shared/catalogue';
+import { checkHistory, type PriorTraining } from './check-history';
+import { checkTotal, checkTrainees, type ResolvedTrainee } from './check-trainees';
+import { contributionOf } from './contribution';
+import { findFlags, type PhoneUse } from './flags';
+import { jsonLocator, type Locator } from './locate';
+import { resolveClass, type ResolvedClass } from './resolve-class';
+import type { TrainingCatalogue } from './training-catalogue';
+
+export interface RosterContext {
+  catalogue: Catalogue;
+  training: TrainingCatalogue;
+  /** The filing department's code (an admin's choice, or the reporter's own). */
+  department: string;
+  /** Today in the campaign's zone, YYYY-MM-DD. */
+  today: string;
+  /** Keyed hashes (pii-crypto.ts): the rules never hand a number to storage. */
+  hashId(idNumber: string): string;
+  hashPhone(phone: string): string;
+  /** Every stored, not withdrawn training of each person, across every department. */
+  priorTrainings(idHashes: readonly string[]): Promise<ReadonlyMap<string, readonly PriorTraining[]>>;
+  /** Stored classes ending in the month, by phone hash, with how many of their trainees use it. */
+  phonesInMonth(phoneHashes: readonly string[], month: string): Promise<ReadonlyMap<string, readonly PhoneUse[]>>;
+}
+
+export interface CheckedTrainee extends ResolvedTrainee {
+  idHash: string;
+  phoneHash: string | null;
+}
+
+export type RosterCheck =
+  | { ok: false; problems: RosterProblem[] }
+  | {
+      ok: true;
+      class: ResolvedClass;
+      trainees: CheckedTrainee[];
+      flags: Flag[];
+      contribution: Contribution;
+    };
+
+export async function checkRoster(
+  roster: RosterInput,
+  ctx: RosterContext,
+  at: Locator = jsonLocator(),
+): Promise<RosterCheck> {
+  const { rules } = ctx.training;
+  const klass = resolveClass(roster.class, ctx, at);
+  const kind = klass.resolved?.trainingType.kind ?? null;
+  const lines = checkTrainees(
+    roster.trainees,
+    {
+      kind,
+      trainingTypeName: klass.resolved?.trainingType.name ?? null,
+      startDate: klass.resolved?.startDate ?? null,
+      today: ctx.today,
+      minimumAge: rules.minimumAge,
+    },
+    at,
+  );
+  const problems = [...klass.problems, ...lines.problems, ...checkTotal(roster.trainees, roster.total, at)];
+
+  const trainees: CheckedTrainee[] = lines.resolved.map((t) => ({
+    ...t,
+    idHash: ctx.hashId(t.idNumber),
+    phoneHash: t.phone ? ctx.hashPhone(t.phone) : null,
+  }));
+  const priors = trainees.length > 0 ? await ctx.priorTrainings(trainees.map((t) => t.idHash)) : new Map();
+  const priorsOf = (t: ResolvedTrainee) => priors.get((t as CheckedTrainee).idHash) ?? [];
+  if (klass.resolved) problems.push(...checkHistory(klass.resolved, trainees, priorsOf, rules, at));
+  if (problems.length > 0 || !klass.resolved) return { ok: false, problems: sortProblems(problems) };
+
+  const month = klass.resolved.endDate.slice(0, 7);
+  const phoneHashes = [...new Set(trainees.flatMap((t) => (t.phoneHash ? [t.phoneHash] : [])))];
+  const uses = phoneHashes.length > 0 ? await ctx.phonesInMonth(phoneHashes, month) : new Map();
+  const hashOfPhone = new Map(trainees.map((t) => [t.phone, t.phoneHash]));
+  const flags = findFlags({
+    klass: klass.resolved,
+    trainees,
+    priorsOf,
+    phoneUses: (phone) => uses.get(hashOfPhone.get(phone) ?? '') ?? [],
+    rules,
+    matchOccupation: ctx.training.matchOccupation,
+    at,
+  });
+  return {
+    ok: true,
+    class: klass.resolved,
+    trainees,
+    flags,
+    contribution: contributionOf(klass.resolved, trainees),
+  };
+}
+
+/** In sheet order: title problems (no row) first, then by row. */
+function sortProblems(problems: RosterProblem[]): RosterProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+}
