@@ -52,13 +52,12 @@ export async function checkRoster(
 ): Promise<RosterCheck> {
   const { rules } = ctx.training;
   const klass = resolveClass(roster.class, ctx, at);
-  const kind = klass.resolved?.trainingType.kind ?? null;
   const lines = checkTrainees(
     roster.trainees,
     {
-      kind,
-      trainingTypeName: klass.resolved?.trainingType.name ?? null,
-      startDate: klass.resolved?.startDate ?? null,
+      kind: klass.trainingType?.kind ?? null,
+      trainingTypeName: klass.trainingType?.name ?? null,
+      startDate: klass.startDate,
       today: ctx.today,
       minimumAge: rules.minimumAge,
     },

@@ -35,11 +35,15 @@ interface Inputs {
   today: string;
 }
 
-export function resolveClass(
-  input: RosterClassInput,
-  ctx: Inputs,
-  at: Locator,
-): { resolved: ResolvedClass | null; problems: RosterProblem[] } {
+/** The class, when every field resolved; the type and start date on their own, for the line rules regardless. */
+export interface ClassResolution {
+  resolved: ResolvedClass | null;
+  problems: RosterProblem[];
+  trainingType: ResolvedClass['trainingType'] | null;
+  startDate: string | null;
+}
+
+export function resolveClass(input: RosterClassInput, ctx: Inputs, at: Locator): ClassResolution {
   const problems: RosterProblem[] = [];
   const refuse = (field: keyof RosterClassInput, rule: string, message: string) =>
     problems.push({ ...at.classField(field), rule, message });
@@ -105,9 +109,9 @@ export function resolveClass(
   if (hours === null || hours <= 0) missing('hours', '课时');
 
   if (problems.length > 0 || !department || !institution || !trainingType || !occupation || !level || !county) {
-    return { resolved: null, problems };
+    return { resolved: null, problems, trainingType, startDate };
   }
-  if (!startDate || !endDate || hours === null) return { resolved: null, problems };
+  if (!startDate || !endDate || hours === null) return { resolved: null, problems, trainingType, startDate };
   return {
     resolved: {
       department,
@@ -122,6 +126,8 @@ export function resolveClass(
       hours,
     },
     problems,
+    trainingType,
+    startDate,
   };
 
   function readDate(raw: string, field: 'startDate' | 'endDate', label: string): string | null {
