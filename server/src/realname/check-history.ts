@@ -26,8 +26,13 @@ export interface PriorTraining {
 const levelName = (code: LevelCode) => LEVELS.find((l) => l.code === code)?.name ?? code;
 const rankOf = (code: LevelCode) => LEVELS.find((l) => l.code === code)?.rank ?? null;
 
-export function describeClass(c: Pick<ClassRef, 'department' | 'institution' | 'occupation' | 'level'> & ClassDates) {
-  const who = c.institution ? `${c.department} ${c.institution}` : c.department;
+/** "市总工会 柳州市交通技工学校 焊工（五级/初级工）2020-01-13 至 2020-01-31", for messages. */
+export function describeClass(
+  c: Pick<ClassRef, 'department' | 'institution' | 'occupation' | 'level'> & ClassDates,
+  departmentName: (code: string) => string,
+) {
+  const department = departmentName(c.department);
+  const who = c.institution ? `${department} ${c.institution}` : department;
   return `${who} ${c.occupation}（${c.level}）${c.startDate} 至 ${c.endDate}`;
 }
 interface ClassDates {
@@ -46,7 +51,9 @@ export function checkHistory(
   priorsOf: (t: ResolvedTrainee) => readonly PriorTraining[],
   rules: RealnameRules,
   at: Locator,
+  departmentName: (code: string) => string,
 ): RosterProblem[] {
+  const describe = (p: PriorTraining) => describeClass(toClassRef(p), departmentName);
   const problems: RosterProblem[] = [];
   const countingDate = (d: ClassDates) => (rules.countingDate === 'endDate' ? d.endDate : d.startDate);
   const year = countingDate(klass).slice(0, 4);
@@ -58,7 +65,7 @@ export function checkHistory(
 
     const sameYear = subsidised.filter((p) => countingDate(p).slice(0, 4) === year);
     if (sameYear.length + 1 > rules.subsidiesPerPersonPerYear) {
-      const list = sameYear.map((p) => describeClass(toClassRef(p))).join('；');
+      const list = sameYear.map(describe).join('；');
       refuse(
         'subsidy-cap',
         `${t.name} ${year} 年已享受 ${sameYear.length} 次补贴性培训（${list}），本次为第 ${sameYear.length + 1} 次，` +
@@ -69,7 +76,7 @@ export function checkHistory(
     if (same) {
       refuse(
         'repeat-occupation-level',
-        `${t.name}已享受过${klass.occupation}（${levelName(klass.level)}）的培训补贴（${describeClass(toClassRef(same))}），` +
+        `${t.name}已享受过${klass.occupation}（${levelName(klass.level)}）的培训补贴（${describe(same)}），` +
           '同一职业同一等级不可重复享受',
       );
     }
@@ -81,7 +88,7 @@ export function checkHistory(
       refuse(
         'lower-after-higher',
         `${t.name}已享受过${klass.occupation}更高等级（${levelName(higher.level)}）的培训补贴` +
-          `（${describeClass(toClassRef(higher))}），不再补贴较低等级（${levelName(klass.level)}）的培训`,
+          `（${describe(higher)}），不再补贴较低等级（${levelName(klass.level)}）的培训`,
       );
     }
   }

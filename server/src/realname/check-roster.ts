@@ -72,7 +72,8 @@ export async function checkRoster(
   }));
   const priors = trainees.length > 0 ? await ctx.priorTrainings(trainees.map((t) => t.idHash)) : new Map();
   const priorsOf = (t: ResolvedTrainee) => priors.get((t as CheckedTrainee).idHash) ?? [];
-  if (klass.resolved) problems.push(...checkHistory(klass.resolved, trainees, priorsOf, rules, at));
+  const departmentName = (code: string) => ctx.catalogue.departments.find((d) => d.code === code)?.name ?? code;
+  if (klass.resolved) problems.push(...checkHistory(klass.resolved, trainees, priorsOf, rules, at, departmentName));
   if (problems.length > 0 || !klass.resolved) return { ok: false, problems: sortProblems(problems) };
 
   const month = klass.resolved.endDate.slice(0, 7);
@@ -87,6 +88,7 @@ export async function checkRoster(
     rules,
     matchOccupation: ctx.training.matchOccupation,
     at,
+    departmentName,
   });
   return {
     ok: true,

@@ -27,6 +27,7 @@ export interface FlagInputs {
   rules: RealnameRules;
   matchOccupation: (text: string) => string | null;
   at: Locator;
+  departmentName: (code: string) => string;
 }
 
 const levelName = (code: string) => LEVELS.find((l) => l.code === code)?.name ?? code;
@@ -58,7 +59,7 @@ function person(t: ResolvedTrainee, at: Locator) {
   return { row: at.line(t.line, null).row, name: maskName(t.name), idNumber: maskIdNumber(t.idNumber) };
 }
 
-function overlapFlags({ klass, trainees, priorsOf, at }: FlagInputs): Flag[] {
+function overlapFlags({ klass, trainees, priorsOf, at, departmentName }: FlagInputs): Flag[] {
   const here = thisClassRef(klass);
   return trainees.flatMap((t) =>
     priorsOf(t)
@@ -67,7 +68,7 @@ function overlapFlags({ klass, trainees, priorsOf, at }: FlagInputs): Flag[] {
         const other = toClassRef(p);
         return {
           kind: 'overlap',
-          message: `${maskName(t.name)}同时在两个培训班中：本班 ${klass.startDate} 至 ${klass.endDate}，${describeClass(other)}`,
+          message: `${maskName(t.name)}同时在两个培训班中：本班 ${klass.startDate} 至 ${klass.endDate}，${describeClass(other, departmentName)}`,
           evidence: { trainees: [person(t, at)], classes: [here, other], figures: {} },
         };
       }),

@@ -58,7 +58,7 @@ export function roster(over: Partial<RosterInput['class']> = {}, trainees: Train
 export function prior(over: Partial<PriorTraining> = {}): PriorTraining {
   return {
     classId: 'c-1',
-    department: '市总工会',
+    department: 'ZGH',
     institution: '柳州市交通技工学校',
     occupation: '汽车维修工',
     level: 'L5',
