@@ -68,7 +68,9 @@ function overlapFlags({ klass, trainees, priorsOf, at, departmentName }: FlagInp
         const other = toClassRef(p);
         return {
           kind: 'overlap',
-          message: `${maskName(t.name)}同时在两个培训班中：本班 ${klass.startDate} 至 ${klass.endDate}，${describeClass(other, departmentName)}`,
+          message:
+            `${maskName(t.name)}同时在两个培训班中：本班 ${klass.startDate} 至 ${klass.endDate}，` +
+            describeClass(other, departmentName),
           evidence: { trainees: [person(t, at)], classes: [here, other], figures: {} },
         };
       }),

@@ -32,7 +32,6 @@ export interface ParsedRosterGrid {
 }
 
 const HEADER_SCAN_ROWS = 40;
-const REQUIRED: TraineeField[] = ['name', 'idNumber'];
 
 const HEADER_INDEX = new Map<string, TraineeField | 'seq'>();
 for (const [field, labels] of Object.entries(COLUMN_LABELS)) {
@@ -70,16 +69,6 @@ export function parseRosterGrid(sheet: Sheet): ParsedRosterGrid {
   layout.classCells = title.cells;
   const klass = { ...emptyClass, ...title.values, hours: readHours(title.values.hours, title.cells.hours, problems) };
   for (const [field, c] of header.columns) layout.columns[field] = letter(c);
-  for (const field of REQUIRED) {
-    if (!header.columns.has(field)) {
-      problems.push({
-        row: header.row + 1,
-        column: null,
-        rule: 'roster-missing-column',
-        message: `表头缺少“${FIELD_NAMES[field]}”列`,
-      });
-    }
-  }
 
   const trainees: TraineeInput[] = [];
   let totalRow: RosterTotal | null = null;

@@ -132,7 +132,7 @@ describe('checkRoster: hard rules, every problem at once', () => {
 describe('checkRoster: earlier trainings across every roster', () => {
   const me = idOf('19900307', '123');
 
-  it('refuses the 4th subsidised training of a calendar year, counted by 结业日期, naming the year and classes', async () => {
+  it('refuses the 4th subsidised training of a calendar year, counted by 结业日期, naming year and classes', async () => {
     const priors = [
       // Ends in January 2020: counts in 2020 although it started in 2019.
       prior({ classId: 'a', startDate: '2019-12-23', endDate: '2020-01-10' }),
@@ -184,7 +184,11 @@ describe('checkRoster: earlier trainings across every roster', () => {
     const asked: string[][] = [];
     const ctx = context();
     const r = roster({}, [trainee(), trainee({ idNumber: idOf('19851120', '064', '450225'), gender: '女' })]);
-    await checkRoster(r, { ...ctx, priorTrainings: async (h) => (asked.push([...h]), new Map()) });
+    const priorTrainings = async (hashes: readonly string[]) => {
+      asked.push([...hashes]);
+      return new Map();
+    };
+    await checkRoster(r, { ...ctx, priorTrainings });
     expect(asked).toHaveLength(1);
     expect(asked[0]).toEqual([ctx.hashId(me), ctx.hashId(idOf('19851120', '064', '450225'))]);
     expect(JSON.stringify(asked)).not.toContain(me);

@@ -24,11 +24,20 @@ function generate(seed: number, flagRate = 0.15) {
   const rng = createRng(seed);
   const demo = createDemoRosters(training, createDemoPeople(rng), rng);
   const months = figures(seed);
-  const plan = planDifferences(months.map((m) => `${m.department}|${m.month}`), rng, { noRoster: 1, above: 2 });
+  const plan = planDifferences(
+    months.map((m) => `${m.department}|${m.month}`),
+    rng,
+    { noRoster: 1, above: 2 },
+  );
   return months.map((m) => ({
     ...m,
     difference: plan.get(`${m.department}|${m.month}`) ?? 'none',
-    classes: demo.monthRosters({ ...m, flagRate, today: '2021-12-31', difference: plan.get(`${m.department}|${m.month}`) }),
+    classes: demo.monthRosters({
+      ...m,
+      flagRate,
+      today: '2021-12-31',
+      difference: plan.get(`${m.department}|${m.month}`),
+    }),
   }));
 }
 
@@ -77,19 +86,30 @@ describe('demo rosters', () => {
         for (const f of result.flags) flags.set(f.kind, (flags.get(f.kind) ?? 0) + 1);
         for (const c of planted) cases.set(c, (cases.get(c) ?? 0) + 1);
         const s = sums.get(result.contribution.county) ?? {};
-        for (const [code, v] of Object.entries(result.contribution.values)) s[code] = Math.round(((s[code] ?? 0) + v) * 100) / 100;
+        for (const [code, v] of Object.entries(result.contribution.values))
+          s[code] = Math.round(((s[code] ?? 0) + v) * 100) / 100;
         sums.set(result.contribution.county, s);
       }
       if (m.difference !== 'none') continue;
       for (const row of m.rows) {
         const got = sums.get(row.county) ?? {};
         for (const code of ROSTER_INDICATORS) {
-          expect(got[code] ?? 0, `${m.department} ${m.month} ${row.county} ${code}`).toBeCloseTo(row.values[code] ?? 0, 2);
+          expect(got[code] ?? 0, `${m.department} ${m.month} ${row.county} ${code}`).toBeCloseTo(
+            row.values[code] ?? 0,
+            2,
+          );
         }
       }
     }
     // Every kind of sign is there for inspectors, at least as often as it was planted.
-    for (const kind of ['overlap', 'retirement-age', 'shared-phone', 'not-approved', 'subsidy-above-standard', 'hours-below-minimum'] as FlagKind[]) {
+    for (const kind of [
+      'overlap',
+      'retirement-age',
+      'shared-phone',
+      'not-approved',
+      'subsidy-above-standard',
+      'hours-below-minimum',
+    ] as FlagKind[]) {
       expect(flags.get(kind) ?? 0, kind).toBeGreaterThanOrEqual(Math.max(1, cases.get(kind) ?? 0));
     }
   }, 60_000);
@@ -100,7 +120,10 @@ describe('demo rosters', () => {
     expect(none[0]!.classes).toEqual([]);
     for (const m of months.filter((x) => x.difference === 'report-above-rosters')) {
       const lines = m.classes.reduce((s, c) => s + c.roster.trainees.length, 0);
-      const reported = m.rows.reduce((s, r) => s + ROSTER_INDICATORS.slice(0, 12).reduce((t, code) => t + (r.values[code] ?? 0), 0), 0);
+      const reported = m.rows.reduce(
+        (s, r) => s + ROSTER_INDICATORS.slice(0, 12).reduce((t, code) => t + (r.values[code] ?? 0), 0),
+        0,
+      );
       expect(lines).toBeLessThan(reported);
     }
   });

@@ -68,7 +68,11 @@ export function rosterXls(lines: Line[], total: Line): Uint8Array {
     ['填表人：李明  审核人：王芳'],
   ];
   const ws = XLSX.utils.aoa_to_sheet(rows);
-  ws['!merges'] = [XLSX.utils.decode_range('A1:L1'), XLSX.utils.decode_range('B2:D2'), XLSX.utils.decode_range('F2:L2')];
+  ws['!merges'] = [
+    XLSX.utils.decode_range('A1:L1'),
+    XLSX.utils.decode_range('B2:D2'),
+    XLSX.utils.decode_range('F2:L2'),
+  ];
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
   return new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xls' }) as Buffer);

@@ -56,7 +56,8 @@ describe('validateIdNumber', () => {
     };
     for (let k = 0; k < 200; k++) {
       const region = ['450202', '450203', '450225', '110105', '650102'][next(5)] ?? '450202';
-      const birth = `${1950 + next(55)}${String(1 + next(12)).padStart(2, '0')}${String(1 + next(28)).padStart(2, '0')}`;
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const birth = `${1950 + next(55)}${pad(1 + next(12))}${pad(1 + next(28))}`;
       const first17 = `${region}${birth}${String(next(1000)).padStart(3, '0')}`;
       const id = first17 + idCheckCharacter(first17);
       expect(validateIdNumber(id, TODAY).ok, id).toBe(true);

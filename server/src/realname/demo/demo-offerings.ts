@@ -45,7 +45,9 @@ export function offeringsOf(training: TrainingCatalogue) {
     training.institutions.find(
       (i) =>
         (i.status === '有效' || (i.statusSince ?? '') > date) &&
-        !i.approved.some((a) => training.matchOccupation(a.occupation) === project.occupation && a.level === project.level),
+        !i.approved.some(
+          (a) => training.matchOccupation(a.occupation) === project.occupation && a.level === project.level,
+        ),
     ) ?? null;
   return { pick, unapproved };
 }

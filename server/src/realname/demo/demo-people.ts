@@ -9,6 +9,7 @@ import type { Rng } from '../../demo/prng';
 const SURNAMES = '韦黄覃莫李陈梁蓝罗吴杨刘潘廖卢陆周谢张王蒙农唐何石龙胡欧粟'.split('');
 const GIVEN_MALE = '强明军伟华勇杰斌涛波辉刚平健志文海锋荣林超宁俊'.split('');
 const GIVEN_FEMALE = '丽芳娟秀英敏静燕红霞玲梅兰萍艳春桂琴雪莉凤玉'.split('');
+const PHONE_PREFIXES = ['138', '139', '158', '159', '177', '178', '186', '187', '152', '136'];
 const MIDDLE = '小建国永秋金德志春海晓宏家振美'.split('');
 
 /** Liuzhou's GB/T 2260 county codes; the management zones draw on the districts around them. */
@@ -55,7 +56,8 @@ export function createDemoPeople(rng: Rng) {
 
   const phone = (): string => {
     for (;;) {
-      const p = `1${['38', '39', '58', '59', '77', '78', '86', '87', '52', '36'][rng.int(0, 9)]}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+      const prefix = PHONE_PREFIXES[rng.int(0, PHONE_PREFIXES.length - 1)] ?? '138';
+      const p = `${prefix}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
       if (!usedPhones.has(p)) {
         usedPhones.add(p);
         return p;

@@ -83,7 +83,10 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
     addOverlaps(classes, input.flagRate);
     if (input.difference === 'report-above-rosters') {
       // The largest class is the one "not yet filed": the gap is big enough to see on the page.
-      const largest = classes.reduce((best, c, i) => (c.roster.trainees.length > (classes[best]?.roster.trainees.length ?? 0) ? i : best), 0);
+      const largest = classes.reduce(
+        (best, c, i) => (c.roster.trainees.length > (classes[best]?.roster.trainees.length ?? 0) ? i : best),
+        0,
+      );
       classes.splice(largest, 1);
     }
     return classes;
@@ -94,7 +97,13 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
     const slots: Slot[] = [];
     const eColumns = Object.keys(E_TYPES);
     const eCounts = eColumns.map(v);
-    const high = apportion(Math.min(v('X4'), eCounts.reduce((s, n) => s + n, 0)), eCounts);
+    const high = apportion(
+      Math.min(
+        v('X4'),
+        eCounts.reduce((s, n) => s + n, 0),
+      ),
+      eCounts,
+    );
     eColumns.forEach((column, i) => {
       const n = eCounts[i] ?? 0;
       const trainingType = E_TYPES[column] ?? '';
@@ -103,7 +112,11 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
       }
     });
     const keySlots = [...GROUP_OF.keys()].flatMap((column) =>
-      Array.from({ length: v(column) }, () => ({ column, kind: 'employment' as OfferingKind, trainingType: '就业技能培训' })),
+      Array.from({ length: v(column) }, () => ({
+        column,
+        kind: 'employment' as OfferingKind,
+        trainingType: '就业技能培训',
+      })),
     );
     shuffle(keySlots);
     keySlots.slice(0, Math.min(v('X2'), keySlots.length)).forEach((s) => {
@@ -119,7 +132,10 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
     }
     const classes: { klass: DemoClass; slots: Slot[]; offering: Offering }[] = [];
     for (const group of groups.values()) {
-      const sizes = apportion(group.length, Array.from({ length: Math.ceil(group.length / MAX_CLASS) }, () => 1));
+      const sizes = apportion(
+        group.length,
+        Array.from({ length: Math.ceil(group.length / MAX_CLASS) }, () => 1),
+      );
       let from = 0;
       for (const size of sizes) {
         const part = group.slice(from, from + size);
@@ -148,7 +164,10 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
     if (options.length === 0) return null;
     const offering = pick(options);
     const cases = (['shared-phone', 'retirement-age', 'hours-below-minimum', 'not-approved'] as FlagKind[]).filter(
-      (kind) => part.length >= 5 && rng.chance(input.flagRate) && (kind !== 'retirement-age' || first.kind !== 'entrepreneurship'),
+      (kind) =>
+        part.length >= 5 &&
+        rng.chance(input.flagRate) &&
+        (kind !== 'retirement-age' || first.kind !== 'entrepreneurship'),
     );
     const minHours = offering.project.minHours;
     const hours = cases.includes('hours-below-minimum') ? Math.max(8, minHours - 16) : minHours + pick([0, 0, 8, 16]);
@@ -157,7 +176,11 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
     const institution = cases.includes('not-approved')
       ? (offerings.unapproved(offering.project, startDate) ?? offering.institution)
       : offering.institution;
-    const female = WOMENS_TRADES.has(offering.project.occupation) ? 0.85 : first.kind.startsWith('enterprise') ? 0.25 : 0.5;
+    const female = WOMENS_TRADES.has(offering.project.occupation)
+      ? 0.85
+      : first.kind.startsWith('enterprise')
+        ? 0.25
+        : 0.5;
     const trainees: TraineeInput[] = part.map((s, i) => {
       const group = GROUP_OF.get(s.column) ?? '企业职工';
       const old = cases.includes('retirement-age') && i === 0;
@@ -214,12 +237,18 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
       v('F1'),
       lines.map(({ ci }) => chosen[ci]?.project.subsidy ?? 0),
     );
-    lines.forEach(({ t }, i) => (t.trainingSubsidy = f1[i] ?? 0));
+    lines.forEach(({ t }, i) => {
+      t.trainingSubsidy = f1[i] ?? 0;
+    });
     const f2 = splitEvenly(v('F2'), poor.length);
-    poor.forEach(({ t }, i) => (t.livingSubsidy = f2[i] ?? 0));
+    poor.forEach(({ t }, i) => {
+      t.livingSubsidy = f2[i] ?? 0;
+    });
     const assessed = certified.length > 0 ? certified : lines;
     const f3 = splitEvenly(v('F3'), assessed.length);
-    assessed.forEach(({ t }, i) => (t.assessmentSubsidy = f3[i] ?? 0));
+    assessed.forEach(({ t }, i) => {
+      t.assessmentSubsidy = f3[i] ?? 0;
+    });
 
     classes.forEach((c, ci) => {
       const standard = chosen[ci]?.project.subsidy ?? 0;

@@ -20,7 +20,10 @@ export function splitUnderCaps(total: number, caps: readonly number[]): number[]
       rest -= room;
       break;
     }
-    const shares = apportion(rest, open.map((i) => caps[i] ?? 0));
+    const shares = apportion(
+      rest,
+      open.map((i) => caps[i] ?? 0),
+    );
     const next: number[] = [];
     rest = 0;
     open.forEach((i, k) => {
@@ -31,14 +34,26 @@ export function splitUnderCaps(total: number, caps: readonly number[]): number[]
     });
     open = next;
   }
-  if (rest > 0) apportion(rest, caps.map(() => 1)).forEach((extra, i) => (out[i] = (out[i] ?? 0) + extra));
+  if (rest > 0)
+    apportion(
+      rest,
+      caps.map(() => 1),
+    ).forEach((extra, i) => {
+      out[i] = (out[i] ?? 0) + extra;
+    });
   return withCents(out, cents % 100);
 }
 
 /** `total` yuan over `n` lines as evenly as whole yuan allow. */
 export function splitEvenly(total: number, n: number): number[] {
   const cents = Math.round(total * 100);
-  return withCents(apportion(Math.floor(cents / 100), Array.from({ length: n }, () => 1)), cents % 100);
+  return withCents(
+    apportion(
+      Math.floor(cents / 100),
+      Array.from({ length: n }, () => 1),
+    ),
+    cents % 100,
+  );
 }
 
 function withCents(yuan: number[], cents: number): number[] {
