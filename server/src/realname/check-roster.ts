@@ -10,8 +10,9 @@ import { checkHistory, type PriorTraining } from './check-history';
 import { checkTotal, checkTrainees, type ResolvedTrainee } from './check-trainees';
 import { contributionOf } from './contribution';
 import { findFlags, type PhoneUse } from './flags';
-import { jsonLocator, type Locator } from './locate';
+import { fileLocator, jsonLocator, type Locator } from './locate';
 import { resolveClass, type ResolvedClass } from './resolve-class';
+import type { ParsedRosterGrid } from './roster-grid';
 import type { TrainingCatalogue } from './training-catalogue';
 
 export interface RosterContext {
@@ -64,6 +65,8 @@ export async function checkRoster(
     at,
   );
   const problems = [...klass.problems, ...lines.problems, ...checkTotal(roster.trainees, roster.total, at)];
+  if (roster.trainees.length === 0)
+    problems.push({ row: null, column: null, rule: 'roster-empty', message: '名单中没有学员' });
 
   const trainees: CheckedTrainee[] = lines.resolved.map((t) => ({
     ...t,
@@ -97,6 +100,18 @@ export async function checkRoster(
     flags,
     contribution: contributionOf(klass.resolved, trainees),
   };
+}
+
+/**
+ * An uploaded file's roster: the reader's own problems (an unreadable cell) and the rules' together, in sheet
+ * order, so the clerk sees every problem of the file in one answer.
+ */
+export async function checkRosterFile(parsed: ParsedRosterGrid, ctx: RosterContext): Promise<RosterCheck> {
+  if (parsed.problems.some((p) => p.rule === 'roster-no-table')) return { ok: false, problems: parsed.problems };
+  const roster = { class: parsed.class, trainees: parsed.trainees, total: parsed.totalRow };
+  const result = await checkRoster(roster, ctx, fileLocator(parsed.layout));
+  if (parsed.problems.length === 0) return result;
+  return { ok: false, problems: sortProblems([...parsed.problems, ...(result.ok ? [] : result.problems)]) };
 }
 
 /** In sheet order: title problems (no row) first, then by row. */

@@ -8,6 +8,16 @@ import type { Contribution } from '@lz/shared/api/rosters';
 import type { ResolvedTrainee } from './check-trainees';
 import type { ResolvedClass } from './resolve-class';
 
+/** The indicators a roster line feeds (leaves only); the others (C*, F4, S*) come from elsewhere. */
+export const ROSTER_INDICATORS = [
+  ...['E1', 'E2', 'E3', 'E4', 'E5'],
+  ...['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7'],
+  ...['X1', 'X2', 'X3', 'X4', 'F1', 'F2', 'F3'],
+] as const;
+
+/** The person-time leaves: their sum is the class's 补贴性培训 person-times (T). */
+export const PERSON_TIME_INDICATORS = ROSTER_INDICATORS.slice(0, 12);
+
 /** 三级/高级工 and above are high-skilled training (X4). */
 const HIGH_SKILL_LEVELS = new Set(['L3', 'L2', 'L1']);
 

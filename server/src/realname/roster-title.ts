@@ -42,8 +42,8 @@ export function readTitle(sheet: Sheet, headerRow: number): TitleValues {
       setField(out, field, value, ref);
     }
   };
+  const width = columnCount(sheet);
   for (let r = 0; r < headerRow; r++) {
-    const width = columnCount(sheet);
     for (let c = 0; c < width; c++) {
       if (isCovered(sheet, r, c)) continue;
       const text = compact(cellText(cellAt(sheet, r, c)));

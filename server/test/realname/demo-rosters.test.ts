@@ -6,7 +6,8 @@ import { createRng } from '../../src/demo/prng';
 import type { PriorTraining } from '../../src/realname/check-history';
 import { checkRoster } from '../../src/realname/check-roster';
 import { createDemoPeople } from '../../src/realname/demo/demo-people';
-import { createDemoRosters, planDifferences, ROSTER_INDICATORS } from '../../src/realname/demo/demo-rosters';
+import { PERSON_TIME_INDICATORS, ROSTER_INDICATORS } from '../../src/realname/contribution';
+import { createDemoRosters, planDifferences } from '../../src/realname/demo/demo-rosters';
 import type { PhoneUse } from '../../src/realname/flags';
 import { catalogue, context, training } from './roster-fixtures';
 
@@ -121,7 +122,7 @@ describe('demo rosters', () => {
     for (const m of months.filter((x) => x.difference === 'report-above-rosters')) {
       const lines = m.classes.reduce((s, c) => s + c.roster.trainees.length, 0);
       const reported = m.rows.reduce(
-        (s, r) => s + ROSTER_INDICATORS.slice(0, 12).reduce((t, code) => t + (r.values[code] ?? 0), 0),
+        (s, r) => s + PERSON_TIME_INDICATORS.reduce((t, code) => t + (r.values[code] ?? 0), 0),
         0,
       );
       expect(lines).toBeLessThan(reported);

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkRoster } from '../../src/realname/check-roster';
+import { checkRosterFile } from '../../src/realname/check-roster';
 import { WorkerPool } from '../../src/import/read-pool';
-import { fileLocator } from '../../src/realname/locate';
 import { readRosterFile } from '../../src/realname/read-roster-file';
 import { context, idOf } from './roster-fixtures';
 import { type Line, rosterGbkCsv, rosterXls, rosterXlsx } from './roster-files';
@@ -70,7 +69,7 @@ describe('roster files as offices keep them', () => {
       expect(parsed.footer.filledBy).toBe('李明');
       expect(parsed.footer.reviewedBy).toBe('王芳');
       expect(parsed.layout.traineeRows).toEqual([header + 1, header + 2, header + 3]);
-      const result = await checkRoster({ ...parsed, total: parsed.totalRow }, context(), fileLocator(parsed.layout));
+      const result = await checkRosterFile(parsed, context());
       expect(result).toMatchObject({ ok: true, contribution: { month: '2020-03', county: '450203' } });
       if (result.ok) expect(result.contribution.values).toMatchObject({ K1: 1, K4: 1, K2: 1, X1: 1, X3: 2, F1: 5100 });
     },
@@ -86,8 +85,8 @@ describe('roster files as offices keep them', () => {
       'bad.xlsx',
       pool,
     );
-    const result = await checkRoster({ ...parsed, total: parsed.totalRow }, context(), fileLocator(parsed.layout));
-    const problems = [...parsed.problems, ...(result.ok ? [] : result.problems)];
+    const result = await checkRosterFile(parsed, context());
+    const problems = result.ok ? [] : result.problems;
     expect(problems.map((p) => [p.row, p.column, p.rule])).toEqual([
       [6, 'D', 'roster-cell-unreadable'],
       [7, 'J', 'roster-cell-unreadable'],
@@ -100,5 +99,9 @@ describe('roster files as offices keep them', () => {
   it('refuses a sheet without a trainee table', async () => {
     const parsed = await readRosterFile(new TextEncoder().encode('姓名,年龄\n张三,30\n'), 'x.csv', pool);
     expect(parsed.problems.map((p) => p.rule)).toEqual(['roster-no-table']);
+    expect(await checkRosterFile(parsed, context())).toMatchObject({
+      ok: false,
+      problems: [{ rule: 'roster-no-table' }],
+    });
   });
 });

@@ -176,3 +176,23 @@ export const patchInstitutionSchema = createInstitutionSchema.partial().extend({
   status: z.enum(INSTITUTION_STATUSES).optional(),
   statusReason: z.string().max(500).optional(),
 });
+
+const figureSchema = z.object({
+  rosters: z.number(),
+  /** The report's figure in force as of the date; null when no report was filed. */
+  reported: z.number().nullable(),
+  /** reported − rosters: above zero the report claims more than its rosters show. */
+  difference: z.number().nullable(),
+});
+
+/** GET /api/reconciliation for one department × month. */
+export const reconciliationSchema = z.object({
+  department: z.string(),
+  month: monthSchema,
+  cells: z.array(figureSchema.extend({ county: z.string(), indicator: z.string() })),
+  summary: z.object({
+    personTimes: figureSchema.extend({ coverage: z.number().nullable() }),
+    trainingSubsidy: figureSchema,
+  }),
+});
+export type Reconciliation = z.infer<typeof reconciliationSchema>;

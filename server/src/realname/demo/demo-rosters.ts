@@ -13,13 +13,6 @@ import type { DemoPeople } from './demo-people';
 import { type Offering, type OfferingKind, offeringsOf } from './demo-offerings';
 import { splitEvenly, splitUnderCaps } from './split-money';
 
-/** The indicators a roster line feeds; the others (C*, F4, S*) come from elsewhere. */
-export const ROSTER_INDICATORS = [
-  ...['E1', 'E2', 'E3', 'E4', 'E5'],
-  ...['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7'],
-  ...['X1', 'X2', 'X3', 'X4', 'F1', 'F2', 'F3'],
-] as const;
-
 const E_TYPES: Record<string, string> = {
   E1: '岗前培训',
   E2: '岗位技能提升培训',
