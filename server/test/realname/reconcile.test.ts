@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reconciliationSchema } from '@lz/shared/api/rosters';
-import type { Contribution } from '@lz/shared/api/rosters';
+import { type Contribution, reconciliationSchema } from '@lz/shared/api/rosters';
+import type { ReportRow } from '@lz/shared/report-body';
 import { reconcile } from '../../src/realname/reconcile';
 
 const rosters: Contribution[] = [
@@ -13,7 +13,7 @@ const rosters: Contribution[] = [
 
 describe('rosters against the monthly report', () => {
   it('compares per county and indicator and sums the month, by hand', () => {
-    const reported = [
+    const reported: ReportRow[] = [
       { county: '450203', values: { K1: 40, K4: 5, X1: 5, X3: 28, F1: 68_000.5, F2: 1250, T: 45 } },
       { county: '450222', values: { E2: 32, F1: 38_400 } },
     ];
