@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contributionSchema } from '@lz/shared/api/rosters';
 import { checkRoster } from '../../src/realname/check-roster';
-import { context, idOf, roster, trainee } from './roster-fixtures';
+import { ROSTER_INDICATORS } from '../../src/realname/contribution';
+import { catalogue, context, idOf, roster, trainee } from './roster-fixtures';
 
 async function contributes(r: ReturnType<typeof roster>) {
   const result = await checkRoster(r, context());
@@ -11,6 +12,14 @@ async function contributes(r: ReturnType<typeof roster>) {
 const ids = (n: number) => Array.from({ length: n }, (_, i) => idOf('19900307', String(101 + 2 * i).padStart(3, '0')));
 
 describe('what a class adds to the monthly report', () => {
+  it('speaks in the indicator codes of the form, leaves only', () => {
+    const codes = new Map(catalogue.indicators.map((i) => [i.code, i]));
+    for (const code of ROSTER_INDICATORS) {
+      expect(codes.get(code), code).toBeDefined();
+      expect(codes.get(code)?.hardRules?.some((r) => r.type === 'sum') ?? false, code).toBe(false);
+    }
+  });
+
   it('counts a key-group class by each trainee group, with X1, X3 and F1–F3', async () => {
     const [a, b, c, d] = ids(4);
     const lines = [

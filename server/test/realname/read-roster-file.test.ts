@@ -96,6 +96,18 @@ describe('roster files as offices keep them', () => {
     expect(problems[1]!.message).toBe('培训补贴(元) “一千七” 不是有效金额');
   });
 
+  it('reads a class of 1,200 trainees, past the 1,000-row budget of a monthly form', async () => {
+    const many: Line[] = Array.from({ length: 1200 }, (_, i) => {
+      const id = idOf('19900307', String(i % 1000).padStart(3, '0'), i < 1000 ? '450203' : '450204');
+      return [i + 1, `学员${i}`, '', id, '农村转移就业劳动者', '否', '', '', '', 1000, 0, 0];
+    });
+    const file = await rosterXlsx(many, ['合计', '', '', '', '', '', '', '', '', 1_200_000]);
+    const parsed = await readRosterFile(file, 'big.xlsx', pool);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.trainees).toHaveLength(1200);
+    expect(parsed.totalRow?.trainingSubsidy).toBe(1_200_000);
+  });
+
   it('refuses a sheet without a trainee table', async () => {
     const parsed = await readRosterFile(new TextEncoder().encode('姓名,年龄\n张三,30\n'), 'x.csv', pool);
     expect(parsed.problems.map((p) => p.rule)).toEqual(['roster-no-table']);
