@@ -26,9 +26,10 @@ for (const [field, labels] of Object.entries(TITLE_LABELS)) {
   for (const label of labels) LABEL_FIELD.set(compact(label), field as ClassField | 'period');
 }
 const escaped = [...LABEL_FIELD.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[()]/gu, '\\$&'));
-/** A label followed by its colon, anywhere in the cell. */
-const LABEL_WITH_COLON = new RegExp(`(${escaped.join('|')}):`, 'gu');
-const LABEL_ALONE = new RegExp(`^(${escaped.join('|')}):?$`, 'u');
+/** A label followed by its colon, anywhere in the cell; "培训机构（盖章）：" keeps a remark before the colon. */
+const REMARK = '(?:\\([^()]*\\))?';
+const LABEL_WITH_COLON = new RegExp(`(${escaped.join('|')})${REMARK}:`, 'gu');
+const LABEL_ALONE = new RegExp(`^(${escaped.join('|')})${REMARK}:?$`, 'u');
 
 export function readTitle(sheet: Sheet, headerRow: number): TitleValues {
   const out: TitleValues = { values: {}, cells: {} };

@@ -18,7 +18,12 @@ describe('parseRosterGrid', () => {
       sheet(
         [
           ['岗位技能提升培训花名册'],
-          ['培训机构', '柳东新区汽车产业技能培训中心', '柳东新区汽车产业技能培训中心', '培训类型：岗位技能提升培训'],
+          [
+            '培训机构（盖章）',
+            '柳东新区汽车产业技能培训中心',
+            '柳东新区汽车产业技能培训中心',
+            '培训类型：企业职工岗位技能提升培训',
+          ],
           ['培训职业（工种）：焊工  培训等级：三级', null, null, '培训地点：柳东新区'],
           ['培训时间：2020年5月6日至2020年5月29日', null, null, '总课时', '168学时'],
           ['序号', '姓名', '公民身份号码', '人员类别', '补贴金额（元）', '补贴金额（元）'],
@@ -34,7 +39,7 @@ describe('parseRosterGrid', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.class).toEqual({
       institution: '柳东新区汽车产业技能培训中心',
-      trainingType: '岗位技能提升培训',
+      trainingType: '企业职工岗位技能提升培训',
       occupation: '焊工',
       level: '三级',
       county: '柳东新区',
@@ -68,7 +73,7 @@ describe('parseRosterGrid', () => {
   it('reports every file problem at once: unreadable hours, a line after 合计', () => {
     const parsed = parseRosterGrid(
       sheet([
-        ['课时：很多'],
+        ['主管部门（盖章）：市总工会  课时：很多'],
         ['姓名', '身份证号', '联系电话'],
         ['韦一', '450203198805050011', 13812345678],
         ['合计', null, null],
@@ -80,6 +85,7 @@ describe('parseRosterGrid', () => {
       { row: 5, column: null, rule: 'roster-line-after-total', message: '合计行之后还有学员行' },
     ]);
     expect(parsed.trainees[0]!.phone).toBe('13812345678');
+    expect(parsed.class).toMatchObject({ department: '市总工会', hours: null });
     const noId = parseRosterGrid(
       sheet([
         ['姓名', '性别'],

@@ -34,15 +34,30 @@ interface TrainingType {
 }
 
 export const TRAINING_TYPES: readonly TrainingType[] = [
-  { name: '岗前培训', kind: 'enterprise', indicator: 'E1', aliases: ['新录用人员岗前培训', '企业新录用人员岗前培训'] },
+  {
+    name: '岗前培训',
+    kind: 'enterprise',
+    indicator: 'E1',
+    aliases: ['新录用人员岗前培训', '企业新录用人员岗前培训', '企业职工岗前培训'],
+  },
   {
     name: '岗位技能提升培训',
     kind: 'enterprise',
     indicator: 'E2',
-    aliases: ['岗位技能提升', '在岗培训', '技能提升培训', '岗位练兵'],
+    aliases: ['岗位技能提升', '在岗培训', '技能提升培训', '岗位练兵', '企业职工岗位技能提升培训'],
   },
-  { name: '转岗转业培训', kind: 'enterprise', indicator: 'E3', aliases: ['转岗培训', '转业培训'] },
-  { name: '安全技能培训', kind: 'enterprise', indicator: 'E4', aliases: ['安全生产技能培训', '特种作业培训'] },
+  {
+    name: '转岗转业培训',
+    kind: 'enterprise',
+    indicator: 'E3',
+    aliases: ['转岗培训', '转业培训', '企业职工转岗转业培训'],
+  },
+  {
+    name: '安全技能培训',
+    kind: 'enterprise',
+    indicator: 'E4',
+    aliases: ['安全生产技能培训', '特种作业培训', '企业职工安全技能培训'],
+  },
   {
     name: '企业新型学徒制',
     kind: 'enterprise',
