@@ -74,7 +74,8 @@ export async function checkRoster(
     phoneHash: t.phone ? ctx.hashPhone(t.phone) : null,
   }));
   const priors = trainees.length > 0 ? await ctx.priorTrainings(trainees.map((t) => t.idHash)) : new Map();
-  const priorsOf = (t: ResolvedTrainee) => priors.get((t as CheckedTrainee).idHash) ?? [];
+  const priorsByLine = new Map(trainees.map((t) => [t.line, priors.get(t.idHash) ?? []]));
+  const priorsOf = (t: ResolvedTrainee): readonly PriorTraining[] => priorsByLine.get(t.line) ?? [];
   const departmentName = (code: string) => ctx.catalogue.departments.find((d) => d.code === code)?.name ?? code;
   if (klass.resolved) problems.push(...checkHistory(klass.resolved, trainees, priorsOf, rules, at, departmentName));
   if (problems.length > 0 || !klass.resolved) return { ok: false, problems: sortProblems(problems) };

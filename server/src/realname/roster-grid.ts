@@ -152,6 +152,7 @@ function readTrainee(sheet: Sheet, r: number, columns: Map<TraineeField, number>
   };
   const text = (field: TraineeField) => cellText(at(field)).trim();
   const id = at('idNumber');
+  const phone = at('phone');
   if (id.kind === 'number' && id.value >= 1e15) {
     // Excel keeps 15 significant digits: an 18-digit number typed into a number cell has lost its last three.
     report('idNumber', `${FIELD_NAMES.idNumber}被存成了数字，后几位已丢失；请把该列设为“文本”后重新填写`);
@@ -171,7 +172,7 @@ function readTrainee(sheet: Sheet, r: number, columns: Map<TraineeField, number>
     idNumber: id.kind === 'number' ? String(id.value) : text('idNumber'),
     group: text('group'),
     poor: text('poor'),
-    phone: at('phone').kind === 'number' ? String((at('phone') as { value: number }).value) : text('phone'),
+    phone: phone.kind === 'number' ? String(phone.value) : text('phone'),
     certificateType: text('certificateType'),
     certificateNo: text('certificateNo'),
     trainingSubsidy: money('trainingSubsidy'),

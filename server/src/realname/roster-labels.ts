@@ -4,7 +4,7 @@
  */
 import type { RosterClassInput, TraineeInput } from '@lz/shared/api/rosters';
 
-export type ClassField = Exclude<keyof RosterClassInput, never>;
+export type ClassField = keyof RosterClassInput;
 export type TraineeField = keyof TraineeInput;
 
 /** Title labels, longest first within a field so "培训职业(工种)" is tried before "培训职业". */
@@ -73,4 +73,6 @@ export const FIELD_NAMES: Record<ClassField | TraineeField, string> = {
 };
 
 export const TOTAL_WORDS = /^(合计|总计|小计|共计)/u;
-export const FOOTER_WORDS = /^(填表人|审核人|制表人|负责人|经办人|填报日期|填表日期|日期|单位\(?盖章|备注|说明)/u;
+/** A footer or a note below the table ("注：人员类别按…"), where the trainee lines end. */
+export const FOOTER_WORDS =
+  /^(填表人|审核人|制表人|负责人|经办人|填报日期|填表日期|日期|单位\(?盖章|备注|说明|注:|注\d|注意)/u;

@@ -31,9 +31,10 @@ describe('parseRosterGrid', () => {
           [1, '蓝海', '450203198805050011', '企业职工', 2300, 150],
           [2, null, null, null, null, null],
           ['合计', '共1人', null, null, 2300, 150],
+          ['注：人员类别按就业重点群体填写', '注：人员类别按就业重点群体填写', '注：人员类别按就业重点群体填写'],
           ['填表人：', '莫小红', '审核人：', '卢志'],
         ],
-        ['1,2'],
+        ['1,2', '9,1', '9,2'],
       ),
     );
     expect(parsed.problems).toEqual([]);
@@ -68,6 +69,7 @@ describe('parseRosterGrid', () => {
       assessmentSubsidy: 150,
     });
     expect(parsed.layout.totalRow).toBe(9);
+    expect(parsed.footer).toEqual({ filledBy: '莫小红', reviewedBy: '卢志', date: null });
   });
 
   it('reports every file problem at once: unreadable hours, a line after 合计', () => {
