@@ -11,7 +11,7 @@ import type { Rng } from '../../demo/prng';
 import type { TrainingCatalogue } from '../training-catalogue';
 import type { DemoPeople } from './demo-people';
 import { type Offering, type OfferingKind, offeringsOf } from './demo-offerings';
-import { splitEvenly, splitUnderCaps } from './split-money';
+import { assignMoney, type DemoClass, shuffle } from './demo-money';
 
 const E_TYPES: Record<string, string> = {
   E1: '岗前培训',
@@ -52,12 +52,6 @@ export function planDifferences(keys: readonly string[], rng: Rng, counts = { no
   take(counts.noRoster, 'no-roster');
   take(counts.above, 'report-above-rosters');
   return plan;
-}
-
-export interface DemoClass {
-  roster: RosterInput;
-  /** The flag cases deliberately put in this class. */
-  cases: FlagKind[];
 }
 
 interface Slot {
@@ -111,7 +105,7 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
         trainingType: '就业技能培训',
       })),
     );
-    shuffle(keySlots);
+    shuffle(keySlots, rng);
     keySlots.slice(0, Math.min(v('X2'), keySlots.length)).forEach((s) => {
       s.kind = 'entrepreneurship';
       s.trainingType = '创业培训';
@@ -123,7 +117,7 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
       const key = `${s.trainingType}|${s.kind}`;
       groups.set(key, [...(groups.get(key) ?? []), s]);
     }
-    const classes: { klass: DemoClass; slots: Slot[]; offering: Offering }[] = [];
+    const classes: { klass: DemoClass; offering: Offering }[] = [];
     for (const group of groups.values()) {
       const sizes = apportion(
         group.length,
@@ -140,10 +134,11 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
       }
     }
     assignMoney(
-      input.flagRate,
       row,
       classes.map((c) => c.klass),
       classes.map((c) => c.offering),
+      rng,
+      input.flagRate,
     );
     return classes.map((c) => c.klass);
   }
@@ -209,61 +204,7 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
       trainees,
       total: null,
     };
-    return { klass: { roster, cases }, slots: part, offering };
-  }
-
-  /** X1, X3 and F1–F3 of the county spread over its lines, exactly. */
-  function assignMoney(flagRate: number, row: ReportRow, classes: DemoClass[], chosen: Offering[]) {
-    const v = (code: string) => row.values[code] ?? 0;
-    const lines = classes.flatMap((c, ci) => c.roster.trainees.map((t) => ({ t, ci })));
-    // Poor labour is mostly in key-group classes: those lines come first.
-    const byKeyFirst = [...lines].sort((a, b) => Number(isKey(classes[b.ci])) - Number(isKey(classes[a.ci])));
-    const poor = byKeyFirst.slice(0, Math.min(v('X1'), lines.length));
-    for (const { t } of poor) t.poor = true;
-    const certified = shuffle([...lines]).slice(0, Math.min(v('X3'), lines.length));
-    for (const { t, ci } of certified) {
-      const c = classes[ci]?.roster.class;
-      t.certificateType = certificateFor(c?.trainingType ?? '', c?.level ?? '', c?.occupation ?? '');
-      t.certificateNo = `${c?.startDate.replace(/-/gu, '') ?? ''}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
-    }
-    const f1 = splitUnderCaps(
-      v('F1'),
-      lines.map(({ ci }) => chosen[ci]?.project.subsidy ?? 0),
-    );
-    lines.forEach(({ t }, i) => {
-      t.trainingSubsidy = f1[i] ?? 0;
-    });
-    const f2 = splitEvenly(v('F2'), poor.length);
-    poor.forEach(({ t }, i) => {
-      t.livingSubsidy = f2[i] ?? 0;
-    });
-    const assessed = certified.length > 0 ? certified : lines;
-    const f3 = splitEvenly(v('F3'), assessed.length);
-    assessed.forEach(({ t }, i) => {
-      t.assessmentSubsidy = f3[i] ?? 0;
-    });
-
-    classes.forEach((c, ci) => {
-      const standard = chosen[ci]?.project.subsidy ?? 0;
-      const [a, b] = c.roster.trainees;
-      // The sum stays the report's: what one line is paid above the standard another line is paid less.
-      if (a && b && c.roster.trainees.length >= 5 && c.cases.length === 0 && rng.chance(flagRate)) {
-        const over = standard + 200 - a.trainingSubsidy;
-        if (over > 0 && b.trainingSubsidy >= over) {
-          a.trainingSubsidy += over;
-          b.trainingSubsidy = Math.round((b.trainingSubsidy - over) * 100) / 100;
-          c.cases.push('subsidy-above-standard');
-        }
-      }
-      const sum = (f: 'trainingSubsidy' | 'livingSubsidy' | 'assessmentSubsidy') =>
-        Math.round(c.roster.trainees.reduce((s, t) => s + t[f] * 100, 0)) / 100;
-      c.roster.total = {
-        trainees: c.roster.trainees.length,
-        trainingSubsidy: sum('trainingSubsidy'),
-        livingSubsidy: sum('livingSubsidy'),
-        assessmentSubsidy: sum('assessmentSubsidy'),
-      };
-    });
+    return { klass: { roster, cases }, offering };
   }
 
   /** A person of an earlier class of the month also in a later one with overlapping dates (another trade). */
@@ -290,24 +231,5 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
     }
   }
 
-  function shuffle<T>(list: T[]): T[] {
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [list[i], list[j]] = [list[j] as T, list[i] as T];
-    }
-    return list;
-  }
-
   return { monthRosters };
-}
-
-function isKey(c: DemoClass | undefined): boolean {
-  return c?.roster.class.trainingType === '就业技能培训' || c?.roster.class.trainingType === '创业培训';
-}
-
-function certificateFor(trainingType: string, level: string, occupation: string): string {
-  if (occupation === '创业培训(SYB)') return '培训合格证书';
-  if (level === '专项职业能力') return '专项职业能力证书';
-  if (trainingType === '安全技能培训') return '特种作业操作证书';
-  return '职业技能等级证书';
 }
