@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { monthSchema } from '../catalogue';
-import { INSTITUTION_STATUSES, INSTITUTION_TYPES } from '../realname/training-catalogue';
+import { institutionStatuses, institutionTypes } from './disclosure';
 
 const money = z.number().nonnegative().max(1_000_000);
 const isoDate = z.string().max(40);
@@ -168,12 +168,12 @@ export const createInstitutionSchema = z.object({
   name: z.string().trim().min(2).max(200),
   creditCode: z.string().max(40),
   county: z.string().max(60),
-  type: z.enum(INSTITUTION_TYPES),
+  type: z.enum(institutionTypes),
   approved: z.array(z.object({ occupation: z.string().max(100), level: z.string().max(40) })).max(500),
 });
 
 export const patchInstitutionSchema = createInstitutionSchema.partial().extend({
-  status: z.enum(INSTITUTION_STATUSES).optional(),
+  status: z.enum(institutionStatuses).optional(),
   statusReason: z.string().max(500).optional(),
 });
 

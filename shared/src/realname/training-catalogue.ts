@@ -4,6 +4,7 @@
  * codes, lookups that match names loosely).
  */
 import { z } from 'zod';
+import { institutionStatuses, institutionTypes } from '../api/disclosure';
 import { validateCreditCode } from './credit-code';
 import { labelKey, looseKey } from './label-key';
 import { type LevelCode, LEVELS, matchLevel } from './vocabulary';
@@ -31,9 +32,6 @@ export const trainingProjectSchema = z.object({
 });
 export type TrainingProject = z.infer<typeof trainingProjectSchema>;
 
-export const INSTITUTION_TYPES = ['公办院校', '民办培训机构', '企业培训中心', '行业协会', '其他'] as const;
-export const INSTITUTION_STATUSES = ['有效', '暂停', '注销'] as const;
-
 export const trainingInstitutionSchema = z.object({
   name: z.string().min(1),
   creditCode: z.string().transform((text, ctx) => {
@@ -43,9 +41,9 @@ export const trainingInstitutionSchema = z.object({
     return z.NEVER;
   }),
   county: z.string(),
-  type: z.enum(INSTITUTION_TYPES),
+  type: z.enum(institutionTypes),
   approved: z.array(z.object({ occupation: z.string(), level: levelSchema })),
-  status: z.enum(INSTITUTION_STATUSES),
+  status: z.enum(institutionStatuses),
   approvedOn: isoDate,
   statusSince: isoDate.optional(),
   statusReason: z.string().optional(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maskedIdSchema, maskedNameSchema } from '../../src/api/disclosure';
 import { creditCheckCharacter, validateCreditCode } from '../../src/realname/credit-code';
 import { maskIdNumber, maskName, maskPhone } from '../../src/realname/masking';
 
@@ -14,6 +15,11 @@ describe('masking', () => {
     expect(maskName('张小三')).toBe('张*三');
     expect(maskName('李四')).toBe('李*');
     expect(maskName('欧阳小明')).toBe('欧**明');
+  });
+  it('gives the forms the public site (#16) accepts', () => {
+    expect(maskedIdSchema.safeParse(maskIdNumber('45020219900307123X', 4)).success).toBe(true);
+    for (const name of ['张小三', '李四', '欧阳小明'])
+      expect(maskedNameSchema.safeParse(maskName(name)).success, name).toBe(true);
   });
 });
 
