@@ -4,15 +4,16 @@ import { appendAudit } from '../src/db/audit-log';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
 import { body, makeTestApp, PASSWORD, type Client } from './test-app';
+import { one, rows, run, value } from './sql';
 
 let t: Awaited<ReturnType<typeof makeTestApp>>;
 /** The routes of the app under test, as it declared them. */
 const declaredRoutes = () => t.app.declaredRoutes;
 let admin: Client;
 
-const auditCount = () => t.deps.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+const auditCount = () => (await value(t.deps.db, 'SELECT COUNT(*) FROM audit_log')) as number;
 const lastAudit = () =>
-  t.deps.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+  (await one(t.deps.db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT 1')) as {
     actor: string;
     action: string;
     target: string;
@@ -176,14 +177,14 @@ describe('audit log', () => {
   });
 
   it('records before and after, and never a password or hash', async () => {
-    const rows = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action LIKE 'user.%'").all() as {
+    const rows = (await rows(t.deps.db, "SELECT before, after FROM audit_log WHERE action LIKE 'user.%'")) as {
       before: string | null;
       after: string | null;
     }[];
     const text = JSON.stringify(rows);
     expect(text).not.toContain('Fresh-start-pass-1');
     expect(text).not.toContain('argon2');
-    const update = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action = 'user.update'").get() as {
+    const update = (await one(t.deps.db, "SELECT before, after FROM audit_log WHERE action = 'user.update'")) as {
       before: string;
       after: string;
     };
@@ -197,7 +198,7 @@ describe('audit log', () => {
     expect(entries.every((e) => e.action === 'report.submit')).toBe(true);
     expect((await admin.request('DELETE', '/api/audit')).status).toBe(404);
     expect((await admin.request('PATCH', '/api/audit')).status).toBe(404);
-    expect(() => t.deps.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+    await expect(run(t.deps.db, "UPDATE audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);
   });
 
   it('filters from/to by calendar days in Asia/Shanghai, not by UTC text', async () => {

@@ -8,6 +8,7 @@ import { getCompliance } from '../src/services/progress/get-compliance';
 import { getProgress } from '../src/services/progress/get-progress';
 import { getRatios } from '../src/services/progress/get-ratios';
 import { getSeries } from '../src/services/progress/get-series';
+import { value } from './sql';
 
 let deps: Deps;
 const AS_OF = '2022-03-01';
@@ -83,10 +84,7 @@ describe('demo data', () => {
     expect(c.cells.some((x) => x.status === 'returned')).toBe(true);
     expect(c.cells.some((x) => x.status === 'submitted')).toBe(true);
     expect(c.total.reportingRate).toBeGreaterThan(0.9);
-    const resubmitted = deps.db
-      .prepare('SELECT COUNT(*) FROM report_versions WHERE version = 2')
-      .pluck()
-      .get() as number;
+    const resubmitted = (await value(deps.db, 'SELECT COUNT(*) FROM report_versions WHERE version = 2')) as number;
     expect(resubmitted).toBeGreaterThan(5);
   });
 

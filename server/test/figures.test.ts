@@ -15,6 +15,7 @@ import { getBreakdown } from '../src/services/progress/get-breakdown';
 import { putAllocations } from '../src/services/progress/allocations';
 import { submitReport } from '../src/services/reports/submit-report';
 import { body } from './test-app';
+import { rows, value } from './sql';
 
 const rsj: SessionUser = {
   id: 1,
@@ -53,13 +54,8 @@ describe('fact store', () => {
       actor: rsj,
       source: 'form',
     });
-    const id = deps.db
-      .prepare("SELECT id FROM report_versions WHERE department = 'RSJ' AND month = '2020-09'")
-      .pluck()
-      .get() as number;
-    const fromValues = deps.db
-      .prepare('SELECT county, indicator, value FROM report_values WHERE version_id = ?')
-      .all(id) as { county: string; indicator: string; value: number }[];
+    const id = (await value(deps.db, "SELECT id FROM report_versions WHERE department = 'RSJ' AND month = '2020-09'")) as number;
+    const fromValues = (await rows(deps.db, 'SELECT county, indicator, value FROM report_values WHERE version_id = ?', id)) as { county: string; indicator: string; value: number }[];
     const fromArray = stored.rows.flatMap((r) =>
       Object.entries(r.values).map(([indicator, value]) => ({ county: r.county, indicator, value })),
     );

@@ -4,6 +4,7 @@ import { reportVersionSchema } from '@lz/shared/api/reports';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
 import { body, makeTestApp, tableCounts } from './test-app';
+import { value } from './sql';
 
 const counts = (t: Awaited<ReturnType<typeof makeTestApp>>) => {
   const { idempotency_keys: _keys, ...rest } = tableCounts(t.deps);
@@ -107,7 +108,7 @@ describe('Idempotency-Key', () => {
       const statuses = (await Promise.all([upload(), upload(), upload()])).map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
       expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-      expect(t.deps.db.prepare("SELECT COUNT(*) FROM report_versions WHERE department = 'GXJ'").pluck().get()).toBe(1);
+      expect((await value(t.deps.db, "SELECT COUNT(*) FROM report_versions WHERE department = 'GXJ'"))).toBe(1);
     },
   );
 });

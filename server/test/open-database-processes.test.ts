@@ -8,6 +8,7 @@ import { buildDeps } from '../src/build-deps';
 import { systemClock } from '../src/deps';
 import { startServer, stopServers } from './server-process';
 import { body } from './test-app';
+import { value } from './sql';
 
 afterAll(stopServers);
 
@@ -55,7 +56,7 @@ describe('two server processes on one database file', () => {
     expect(versions.map((v) => versionSummarySchema.parse(v).version)).toEqual(
       Array.from({ length: 40 }, (_, i) => i + 1),
     );
-    const audits = deps.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'report.submit'").pluck().get();
+    const audits = (await value(deps.db, "SELECT COUNT(*) FROM audit_log WHERE action = 'report.submit'"));
     expect(audits).toBe(40);
     deps.db.close();
   }, 120_000);

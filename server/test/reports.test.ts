@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@lz/shared/api/errors';
 import { reportVersionSchema, versionSummarySchema } from '@lz/shared/api/reports';
 import { body, makeTestApp, tableCounts } from './test-app';
+import { rows, run } from './sql';
 
 const error = async (res: Response) => apiErrorSchema.parse(await res.json()).error;
 
@@ -201,9 +202,7 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     );
     expect(unlocked.status).toBe('submitted');
     expect((await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2))).status).toBe(201);
-    const audit = t.deps.db
-      .prepare("SELECT actor, action, after FROM audit_log WHERE action = 'report.unlock'")
-      .all() as { actor: string; after: string }[];
+    const audit = (await rows(t.deps.db, "SELECT actor, action, after FROM audit_log WHERE action = 'report.unlock'")) as { actor: string; after: string }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('admin');
     expect(JSON.parse(audit[0]!.after).reason).toBe('省厅要求更正');
@@ -244,9 +243,9 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     const t = await makeTestApp();
     const rsj = await t.login('rsj');
     await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
-    expect(() => t.deps.db.prepare('UPDATE report_values SET value = 0').run()).toThrow(/immutable/);
-    expect(() => t.deps.db.prepare('DELETE FROM report_versions').run()).toThrow(/immutable/);
-    expect(() => t.deps.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await expect(run(t.deps.db, 'UPDATE report_values SET value = 0')).rejects.toThrow(/immutable/);
+    await expect(run(t.deps.db, 'DELETE FROM report_versions')).rejects.toThrow(/immutable/);
+    await expect(run(t.deps.db, 'DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });
 
   it('soft rules accept with warnings stored on the version', async () => {

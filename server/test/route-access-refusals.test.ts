@@ -9,17 +9,15 @@ import type { Role } from '@lz/shared/api/session';
 import type { Deps } from '../src/deps';
 import { PAIR_LIMIT } from '../src/services/auth/login-throttle';
 import { body, makeTestApp, PASSWORD, sampleFinding } from './test-app';
+import { column, rows, value } from './sql';
 
 /** Every row of every table: a refused write must leave this unchanged. */
 function snapshot(deps: Deps): Record<string, unknown[]> {
-  const tables = deps.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const tables = (await column(deps.db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) as string[];
   return Object.fromEntries(
     tables.map((t) => [
       t,
-      (deps.db.prepare(`SELECT * FROM "${t}"`).all() as unknown[])
+      ((await rows(deps.db, `SELECT * FROM "${t}"`)) as unknown[])
         .map((r) =>
           JSON.stringify(r, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Buffer.from(v.buffer).toString('hex') : v)),
         )
@@ -165,7 +163,7 @@ describe('refused writes change nothing', () => {
 
 describe('login audit and logs', () => {
   it('each failed login leaves exactly one audit entry, a success one, and neither holds the password', async () => {
-    const count = () => t.deps.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+    const count = () => (await value(t.deps.db, 'SELECT COUNT(*) FROM audit_log')) as number;
     const logged: string[] = [];
     const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info };
     for (const k of Object.keys(originals) as (keyof typeof originals)[])
@@ -181,9 +179,7 @@ describe('login audit and logs', () => {
       expect(count()).toBe(++n);
       expect((await t.anonymous.post('/api/session', { username: 'leader', password: PASSWORD })).status).toBe(200);
       expect(count()).toBe(++n);
-      const rows = t.deps.db
-        .prepare('SELECT action, actor, target, before, after FROM audit_log ORDER BY id DESC LIMIT 3')
-        .all() as { action: string; target: string }[];
+      const rows = (await rows(t.deps.db, 'SELECT action, actor, target, before, after FROM audit_log ORDER BY id DESC LIMIT 3')) as { action: string; target: string }[];
       expect(rows.map((r) => [r.action, r.target])).toEqual([
         ['session.login', 'user/leader'],
         ['session.login_failed', 'user/nobody-here'],
@@ -233,12 +229,12 @@ describe('sessions and lockout', () => {
       app.clock.advance(20_000);
     }
     expect((await app.anonymous.post('/api/session', { username: 'gxj', password: PASSWORD })).status).toBe(429);
-    const id = app.deps.db.prepare("SELECT id FROM users WHERE username = 'gxj'").pluck().get() as number;
+    const id = (await value(app.deps.db, "SELECT id FROM users WHERE username = 'gxj'")) as number;
     expect((await admin.patch(`/api/users/${id}`, { password: 'Reset-pass-2020' })).status).toBe(200);
     expect((await app.anonymous.post('/api/session', { username: 'gxj', password: 'Reset-pass-2020' })).status).toBe(
       200,
     );
-    expect(app.deps.db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(id)).toMatch(
+    expect((await value(app.deps.db, 'SELECT password_hash FROM users WHERE id = ?', id))).toMatch(
       /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/,
     );
   });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeTestApp } from './test-app';
+import { value } from './sql';
 
 const MIN = 60_000;
 
@@ -14,7 +15,7 @@ describe('idle timeout', () => {
     t.clock.set('2020-09-05T10:29:59+08:00');
     expect((await rsj.get('/api/session')).status).toBe(200);
     const gxj = await t.login('gxj');
-    const sessions = () => t.deps.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get() as number;
+    const sessions = () => (await value(t.deps.db, 'SELECT COUNT(*) FROM sessions')) as number;
     expect(sessions()).toBe(2);
     t.clock.advance(30 * MIN + 1000); // rsj seen at 10:29:59, gxj signed in then: both idle 30:01
     expect((await rsj.get('/api/session')).status).toBe(401);
@@ -36,7 +37,7 @@ describe('idle timeout', () => {
   it('last-seen is written at most once a minute per session', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const rsj = await t.login('rsj');
-    const lastSeen = () => t.deps.db.prepare('SELECT last_seen_ms FROM sessions').pluck().get() as number;
+    const lastSeen = () => (await value(t.deps.db, 'SELECT last_seen_ms FROM sessions')) as number;
     const start = lastSeen();
     expect(start).toBe(Date.parse('2020-09-05T10:00:00+08:00'));
     for (const s of [10, 30, 59]) {
