@@ -9,6 +9,7 @@ import { systemClock } from '../src/deps';
 import { startServer, stopServers } from './server-process';
 import { body } from './test-app';
 import { value } from './sql';
+import { closeDatabase } from '../src/db/open-database';
 
 afterAll(stopServers);
 
@@ -34,7 +35,7 @@ describe('two server processes on one database file', () => {
     const a = await start(env);
     const b = await start(env);
     const cookies = [await signIn(a), await signIn(b)];
-    const deps = buildDeps({ dbPath, clock: systemClock });
+    const deps = await buildDeps({ dbPath, clock: systemClock });
     // Each submission differs (an unchanged re-submission is refused as 409 unchanged, not stored).
     const statuses = await Promise.all(
       Array.from({ length: 40 }, async (_, i) => {
@@ -56,8 +57,8 @@ describe('two server processes on one database file', () => {
     expect(versions.map((v) => versionSummarySchema.parse(v).version)).toEqual(
       Array.from({ length: 40 }, (_, i) => i + 1),
     );
-    const audits = (await value(deps.db, "SELECT COUNT(*) FROM audit_log WHERE action = 'report.submit'"));
+    const audits = await value(deps.db, "SELECT COUNT(*) FROM audit_log WHERE action = 'report.submit'");
     expect(audits).toBe(40);
-    deps.db.close();
+    await closeDatabase(deps.db);
   }, 120_000);
 });

@@ -83,7 +83,7 @@ describe('sessions', () => {
     expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('account_locked');
     t.clock.advance(THROTTLE_MS);
     expect((await attempt(PASSWORD)).status).toBe(200);
-    const actions = (await column(t.deps.db, "SELECT action FROM audit_log WHERE target = 'user/rsj' ORDER BY id"));
+    const actions = await column(t.deps.db, "SELECT action FROM audit_log WHERE target = 'user/rsj' ORDER BY id");
     expect(actions.filter((a) => a === 'session.login_failed')).toHaveLength(PAIR_LIMIT + 1);
     expect(actions.at(-1)).toBe('session.login');
   });
@@ -121,7 +121,7 @@ describe('cross-site request protection', () => {
       { origin: 'http://localhost', host: 'localhost' },
     );
     expect(same.status).toBe(201);
-    expect((await value(t.deps.db, 'SELECT COUNT(*) FROM report_versions'))).toBe(1);
+    expect(await value(t.deps.db, 'SELECT COUNT(*) FROM report_versions')).toBe(1);
   });
 
   it('JSON routes accept only application/json (a form post cannot reach them)', async () => {

@@ -11,12 +11,14 @@ export interface AllocationRow {
 
 export function listAllocations(db: Db, target?: string): Promise<AllocationRow[]> {
   const all = db.selectFrom('allocations').select(['target', 'department', 'county', 'year', 'value']);
-  return (target ? all.where('target', '=', target) : all.orderBy('target'))
-    .orderBy('department')
-    // A department's own share (county and year NULL) first on both engines: PostgreSQL sorts NULL last.
-    .orderBy(sql`coalesce(county, '')`)
-    .orderBy(sql`coalesce(year, 0)`)
-    .execute();
+  return (
+    (target ? all.where('target', '=', target) : all.orderBy('target'))
+      .orderBy('department')
+      // A department's own share (county and year NULL) first on both engines: PostgreSQL sorts NULL last.
+      .orderBy(sql`coalesce(county, '')`)
+      .orderBy(sql`coalesce(year, 0)`)
+      .execute()
+  );
 }
 
 /** Replaces one level of allocations (a target's department shares, or one department's county shares). */

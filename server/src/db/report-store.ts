@@ -59,7 +59,10 @@ export function listVersionRows(db: Db, department: string, month: string): Prom
     .execute();
 }
 
-export function versionValues(db: Db, versionId: number): Promise<{ county: string; indicator: string; value: number }[]> {
+export function versionValues(
+  db: Db,
+  versionId: number,
+): Promise<{ county: string; indicator: string; value: number }[]> {
   return db
     .selectFrom('report_values')
     .select(['county', 'indicator', 'value'])

@@ -96,7 +96,9 @@ export type SessionWithUser = UserRow & { token_hash: string; expires_at_ms: num
 export const findSession = (db: Db, tokenHash: string): Promise<SessionWithUser | undefined> =>
   db
     .selectFrom('sessions as s')
-    .innerJoin('users as u', (join) => join.onRef('u.id', '=', 's.user_id').onRef('u.auth_version', '=', 's.auth_version'))
+    .innerJoin('users as u', (join) =>
+      join.onRef('u.id', '=', 's.user_id').onRef('u.auth_version', '=', 's.auth_version'),
+    )
     .selectAll('u')
     .select(['s.token_hash', 's.expires_at_ms', 's.last_seen_ms'])
     .where('s.token_hash', '=', tokenHash)

@@ -47,9 +47,7 @@ export interface VersionHeadRow {
 export async function listVersionHeads(db: Db, q: { layout: string; size: number }): Promise<VersionHeadRow[]> {
   const rows = await db
     .selectFrom('report_versions as rv')
-    .leftJoin('version_arrays as a', (join) =>
-      join.onRef('a.version_id', '=', 'rv.id').on('a.layout', '=', q.layout),
-    )
+    .leftJoin('version_arrays as a', (join) => join.onRef('a.version_id', '=', 'rv.id').on('a.layout', '=', q.layout))
     .select(['rv.id', 'rv.department', 'rv.month', 'rv.version', 'rv.submitted_at_ms', 'a.data'])
     .orderBy('rv.department')
     .orderBy('rv.month')

@@ -87,7 +87,14 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
         });
       } else if (!last || rng.chance(0.4)) {
         // The statistics office has not yet got through the last month's reports.
-        await reviewAt(deps, review, { department: dept.code, month, verb: 'accept', reason: null, version, actor: admin });
+        await reviewAt(deps, review, {
+          department: dept.code,
+          month,
+          verb: 'accept',
+          reason: null,
+          version,
+          actor: admin,
+        });
       }
     }
   }

@@ -42,9 +42,7 @@ function toFinding(deps: Deps, r: FindingRow): Finding {
 
 /** The findings the viewer may read: all of them, or a county user's own county's. */
 export async function listFindings(deps: Deps, viewer: SessionUser): Promise<Finding[]> {
-  return (await listFindingRows(deps.db))
-    .map((r) => toFinding(deps, r))
-    .filter((f) => canReadFinding(viewer, f));
+  return (await listFindingRows(deps.db)).map((r) => toFinding(deps, r)).filter((f) => canReadFinding(viewer, f));
 }
 
 /** A county user's 整改说明 on a finding about its county; may be revised while the finding is open. */

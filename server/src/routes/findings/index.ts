@@ -35,7 +35,8 @@ export function findingRoutes() {
       body: closeFindingSchema,
       response: findingSchema,
     },
-    async (c, { body, params }) => c.json(await closeFinding(c.get('deps'), params.id, body.closingNote, userOf(c), c.get('ip'))),
+    async (c, { body, params }) =>
+      c.json(await closeFinding(c.get('deps'), params.id, body.closingNote, userOf(c), c.get('ip'))),
   );
   r.post(
     '/:id/response',
@@ -46,7 +47,8 @@ export function findingRoutes() {
       body: findingResponseSchema,
       response: findingSchema,
     },
-    async (c, { body, params }) => c.json(await respondToFinding(c.get('deps'), params.id, body.response, userOf(c), c.get('ip'))),
+    async (c, { body, params }) =>
+      c.json(await respondToFinding(c.get('deps'), params.id, body.response, userOf(c), c.get('ip'))),
   );
   return r;
 }

@@ -104,7 +104,8 @@ export function progressRoutes() {
       body: targetSplitSchema,
       response: targetSplitViewSchema,
     },
-    async (c, { body, params }) => c.json(await putSplit(c.get('deps'), params.code, body.years, userOf(c), c.get('ip'))),
+    async (c, { body, params }) =>
+      c.json(await putSplit(c.get('deps'), params.code, body.years, userOf(c), c.get('ip'))),
   );
 
   return r;

@@ -147,7 +147,8 @@ export function reportRoutes() {
       params: versionParams,
       response: reportVersionSchema,
     },
-    async (c, { params }) => c.json(await readReportVersion(c.get('deps'), userOf(c), { ...params, version: params.n })),
+    async (c, { params }) =>
+      c.json(await readReportVersion(c.get('deps'), userOf(c), { ...params, version: params.n })),
   );
 
   r.get(
@@ -169,7 +170,8 @@ export function reportRoutes() {
       body: acceptBatchSchema,
       response: acceptBatchResultSchema,
     },
-    async (c, { body }) => c.json(await acceptReports(c.get('deps'), { items: body.items, actor: userOf(c), ip: c.get('ip') })),
+    async (c, { body }) =>
+      c.json(await acceptReports(c.get('deps'), { items: body.items, actor: userOf(c), ip: c.get('ip') })),
   );
   for (const [verb, schema, summary] of review) {
     r.post(

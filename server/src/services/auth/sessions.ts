@@ -99,10 +99,7 @@ export async function login(
  * The user behind a session token, or null when absent, past its absolute end, idle too long (then it is
  * deleted), or from before a change of the user's rights; disabled users have none.
  */
-export async function userForToken(
-  deps: Deps,
-  token: string,
-): Promise<{ user: SessionUser; expiresAt: Date } | null> {
+export async function userForToken(deps: Deps, token: string): Promise<{ user: SessionUser; expiresAt: Date } | null> {
   const { db, clock, config } = deps;
   const now = clock.now().getTime();
   const tokenHash = hashToken(token);

@@ -88,8 +88,7 @@ export async function createUser(
   const hash = await hashPassword(input.password);
   const now = deps.clock.now();
   const id = await writeTransaction(deps.db, async (trx) => {
-    if (await findUserByName(trx, input.username))
-      throw conflict(`用户名 ${input.username} 已存在`, 'username_taken');
+    if (await findUserByName(trx, input.username)) throw conflict(`用户名 ${input.username} 已存在`, 'username_taken');
     const newId = await insertUser(trx, {
       username: input.username,
       display_name: input.displayName ?? input.username,

@@ -173,11 +173,7 @@ export async function getAllocations(
   // yearly shares) and every allocated child gave a figure for that year (a whole-window share has no year).
   const parentYears: Record<string, number> =
     department === null
-      ? Object.fromEntries(
-          splits
-            .filter((s) => s.target === target)
-            .map((s) => [String(s.year), s.value]),
-        )
+      ? Object.fromEntries(splits.filter((s) => s.target === target).map((s) => [String(s.year), s.value]))
       : Object.fromEntries(
           rows
             .filter((r) => r.department === department && r.county === null && r.year !== null)

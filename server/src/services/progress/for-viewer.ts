@@ -23,11 +23,7 @@ export function getBreakdownFor(deps: Deps, viewer: SessionUser, q: BreakdownQue
   return getBreakdown(deps, granted(scopeBreakdown(viewer, q)));
 }
 
-export function getSeriesFor(
-  deps: Deps,
-  viewer: SessionUser,
-  q: Parameters<typeof getSeries>[1],
-): Promise<Series> {
+export function getSeriesFor(deps: Deps, viewer: SessionUser, q: Parameters<typeof getSeries>[1]): Promise<Series> {
   return getSeries(deps, granted(scopeFigures(viewer, q)));
 }
 

@@ -85,12 +85,7 @@ export function readReportVersion(
   return getReportVersion(deps, r.department, r.month, r.version);
 }
 
-export function readEvents(
-  deps: Deps,
-  viewer: SessionUser,
-  department: string,
-  month: string,
-): Promise<ReportEvent[]> {
+export function readEvents(deps: Deps, viewer: SessionUser, department: string, month: string): Promise<ReportEvent[]> {
   assertReportable(deps, viewer, department, month, 'read');
   return listEvents(deps, department, month);
 }

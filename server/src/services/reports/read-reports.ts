@@ -140,9 +140,7 @@ export async function listReportMonths(deps: Deps, departments: string[]): Promi
   const now = clock.now().getTime();
   const wanted = new Set(departments);
   const states = new Map(
-    (await listReportStates(db))
-      .filter((s) => wanted.has(s.department))
-      .map((s) => [`${s.department}/${s.month}`, s]),
+    (await listReportStates(db)).filter((s) => wanted.has(s.department)).map((s) => [`${s.department}/${s.month}`, s]),
   );
   const out: ReportMonth[] = [];
   const currentMonth = formatInZone(new Date(now), catalogue.campaign.timeZone).slice(0, 7);

@@ -16,12 +16,7 @@ import { assertReportable } from './report-scope';
  * Records one reminder per department, each audited, in one transaction. Only a report that is overdue (past
  * its deadline and not filed) can be chased; otherwise nothing is sent and every such department is named.
  */
-export function sendReminders(
-  deps: Deps,
-  input: SendReminder,
-  actor: SessionUser,
-  ip: string | null,
-): Promise<number> {
+export function sendReminders(deps: Deps, input: SendReminder, actor: SessionUser, ip: string | null): Promise<number> {
   if (!canSendReminders(actor)) throw forbidden('只有统计管理员可以催报');
   const departments = [...new Set(input.departments)];
   for (const d of departments) assertReportable(deps, actor, d, input.month, 'read');
