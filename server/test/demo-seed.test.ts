@@ -1,6 +1,5 @@
 /** The demo: deterministic, believable, and every breakdown reconciles with the city total. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeps } from '../src/build-deps';
 import { seedDemo } from '../src/demo/seed-demo';
 import { fixedClock, type Deps } from '../src/deps';
 import { getBreakdown } from '../src/services/progress/get-breakdown';
@@ -9,12 +8,13 @@ import { getProgress } from '../src/services/progress/get-progress';
 import { getRatios } from '../src/services/progress/get-ratios';
 import { getSeries } from '../src/services/progress/get-series';
 import { value } from './sql';
+import { freshDeps } from './test-db';
 
 let deps: Deps;
 const AS_OF = '2022-03-01';
 
 beforeAll(async () => {
-  deps = await buildDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
+  deps = await freshDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
   await seedDemo(deps);
 }, 120_000);
 
@@ -89,7 +89,7 @@ describe('demo data', () => {
   });
 
   it('is deterministic: the same seed gives the same figures', async () => {
-    const again = await buildDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
+    const again = await freshDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
     await seedDemo(again);
     expect(await getBreakdown(again, { by: 'department', indicator: 'T', asOf: AS_OF })).toEqual(
       getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }),

@@ -1,13 +1,9 @@
 /**
  * The in-memory figures behind every dashboard call: kept current by the write path without a rescan,
- * reloaded when another process writes the same database file, and always equal to what SQLite holds.
+ * reloaded when another process writes the same database, and always equal to what the database holds.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '@lz/shared/api/session';
-import { buildDeps } from '../src/build-deps';
 import { fixedClock, type Deps } from '../src/deps';
 import { createFigures } from '../src/services/progress/figures';
 import { getProgress } from '../src/services/progress/get-progress';
@@ -16,7 +12,7 @@ import { putAllocations } from '../src/services/progress/allocations';
 import { submitReport } from '../src/services/reports/submit-report';
 import { body } from './test-app';
 import { rows, value } from './sql';
-import { closeDatabase } from '../src/db/open-database';
+import { depsOn, freshDeps, sharedDatabase } from './test-db';
 
 const rsj: SessionUser = {
   id: 1,
@@ -38,7 +34,7 @@ async function submitAt(deps: Deps, at: string, month: string, k: number) {
 
 describe('fact store', () => {
   it('a version read back from its packed array equals its rows in report_values, the source of truth', async () => {
-    const deps = await buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    const deps = await freshDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
     const sent = {
       rows: body(deps, 3).rows.map((r): { county: string; values: Record<string, number> } => ({
         county: r.county,
@@ -77,7 +73,7 @@ describe('fact store', () => {
   });
 
   it('a new version counts at once, and an earlier as-of date still sees the figures in force then', async () => {
-    const deps = await buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    const deps = await freshDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
     await submitAt(deps, '2020-09-05T10:00:00+08:00', '2020-08', 1);
     // 12 counties × 30 = 360.
     expect(await cityT(deps, '2020-10-20')).toBe(360);
@@ -88,27 +84,25 @@ describe('fact store', () => {
     expect(await cityT(deps, '2020-10-20')).toBe(1080);
   });
 
-  it('a write by another process to the same file is seen on the next read', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'lz-store-')), 'shared.sqlite');
-    const server = await buildDeps({ dbPath, clock: fixedClock('2020-10-20T10:00:00+08:00') });
-    const cli = await buildDeps({ dbPath, clock: fixedClock('2020-10-20T10:00:00+08:00') });
+  it('a write by another process to the same database is seen on the next read', async () => {
+    const shared = sharedDatabase();
+    const server = await depsOn(shared, { clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    const cli = await depsOn(shared, { clock: fixedClock('2020-10-20T10:00:00+08:00') });
     await submitAt(server, '2020-09-05T10:00:00+08:00', '2020-08', 1);
     expect(await cityT(server, '2020-10-20')).toBe(360);
     await submitAt(cli, '2020-09-06T10:00:00+08:00', '2020-08', 3);
     expect(await cityT(server, '2020-10-20')).toBe(1080);
-    await closeDatabase(server.db);
-    await closeDatabase(cli.db);
   });
 
-  it('the store kept current write by write equals a fresh load from SQLite', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'lz-store-')), 'inc.sqlite');
-    const deps = await buildDeps({ dbPath, clock: fixedClock('2021-01-20T10:00:00+08:00') });
+  it('the store kept current write by write equals a fresh load from the database', async () => {
+    const shared = sharedDatabase();
+    const deps = await depsOn(shared, { clock: fixedClock('2021-01-20T10:00:00+08:00') });
     await deps.figures.store(); // loaded while empty, then maintained
     const months = ['2020-08', '2020-09', '2020-10', '2020-11', '2020-12'];
     for (const [i, m] of months.entries()) await submitAt(deps, `2021-01-0${i + 1}T10:00:00+08:00`, m, i + 1);
     await submitAt(deps, '2021-01-10T10:00:00+08:00', '2020-09', 7);
     const maintained = await deps.figures.store();
-    const fresh = await (await buildDeps({ dbPath })).figures.store();
+    const fresh = await (await depsOn(shared)).figures.store();
     expect(maintained).not.toBe(fresh);
     const flat = (s: typeof fresh) =>
       s.reports.map((vs) =>
@@ -119,12 +113,12 @@ describe('fact store', () => {
   });
 
   it('without packed arrays in the current layout (another catalogue order) it reads report_values and agrees', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'lz-store-')), 'layout.sqlite');
-    const deps = await buildDeps({ dbPath, clock: fixedClock('2021-01-20T10:00:00+08:00') });
+    const shared = sharedDatabase();
+    const deps = await depsOn(shared, { clock: fixedClock('2021-01-20T10:00:00+08:00') });
     await submitAt(deps, '2021-01-05T10:00:00+08:00', '2020-11', 2);
     const packed = await deps.figures.store();
     const reordered = { ...deps.catalogue, units: [...deps.catalogue.units].reverse() };
-    const fallback = await createFigures((await buildDeps({ dbPath })).db, reordered).store();
+    const fallback = await createFigures((await depsOn(shared)).db, reordered).store();
     const T = packed.indicators.indexOf('T');
     const slot = (s: typeof packed) =>
       s.reports[s.departments.indexOf('RSJ') * s.months.length + s.months.indexOf('2020-11')]?.[0];
@@ -139,7 +133,7 @@ describe('fact store', () => {
 
 describe('cached dashboard answers', () => {
   it('an allocation saved after a breakdown was read shows in the next read', async () => {
-    const deps = await buildDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
+    const deps = await freshDeps({ clock: fixedClock('2020-10-20T10:00:00+08:00') });
     await submitAt(deps, '2020-09-05T10:00:00+08:00', '2020-08', 1);
     const rsjRow = async () =>
       (await getBreakdown(deps, { by: 'department', indicator: 'T', asOf: '2020-10-20' })).rows.find(
