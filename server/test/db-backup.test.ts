@@ -33,8 +33,8 @@ describe.skipIf(testEngine === 'postgres')('backup while the server writes, then
         source: 'form',
       });
     const snapshot = JSON.stringify([
-      getProgress(deps, '2020-12-20'),
-      getBreakdown(deps, { by: 'county', indicator: 'T', asOf: '2020-12-20' }),
+      await getProgress(deps, '2020-12-20'),
+      await getBreakdown(deps, { by: 'county', indicator: 'T', asOf: '2020-12-20' }),
     ]);
 
     // Writes keep arriving while the backup runs.

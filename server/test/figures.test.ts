@@ -112,7 +112,7 @@ describe('fact store', () => {
     expect(maintained.reports.filter(Boolean).length).toBe(5);
   });
 
-  it('without packed arrays in the current layout (another catalogue order) it reads report_values and agrees', async () => {
+  it('without packed arrays in this layout (another catalogue order) it reads report_values, agreeing', async () => {
     const shared = sharedDatabase();
     const deps = await depsOn(shared, { clock: fixedClock('2021-01-20T10:00:00+08:00') });
     await submitAt(deps, '2021-01-05T10:00:00+08:00', '2020-11', 2);

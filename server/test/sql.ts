@@ -42,7 +42,8 @@ export async function tableNames(db: Db): Promise<string[]> {
   const names = isPostgres(db)
     ? await column(
         db,
-        'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = \'BASE TABLE\' ORDER BY table_name COLLATE "C"',
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ' +
+          `AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE "C"`,
       )
     : await column(
         db,
