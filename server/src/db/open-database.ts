@@ -74,7 +74,8 @@ async function openPostgres(url: string, options: OpenOptions): Promise<{ db: Db
     connectionString: url,
     types: pgTypes,
     max: Number(process.env.PG_POOL_SIZE ?? 10),
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // PGOPTIONS (libpq's variable, e.g. `-c statement_timeout=5s`) is kept when a schema is added to it.
+    ...(schema ? { options: [process.env.PGOPTIONS, `-c search_path=${schema}`].filter(Boolean).join(' ') } : {}),
   });
   try {
     if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
