@@ -7,7 +7,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDatabase, checkIntegrity } from '@lz/server/db/backup';
 import { repoRoot } from '@lz/server/catalogue';
+import { isPostgresUrl } from '@lz/server/db/open-database';
 
+// This tool copies the SQLite file. On PostgreSQL, its own tools do the job (and point-in-time recovery).
+if (process.env.DATABASE_URL && isPostgresUrl(process.env.DATABASE_URL)) {
+  console.error('DATABASE_URL 指向 PostgreSQL：请使用 PostgreSQL 自带工具 / on PostgreSQL use its own tools:');
+  console.error('  pg_dump -Fc "$DATABASE_URL" -f backups/liuzhou.dump');
+  process.exit(2);
+}
 const { values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' } } });
 const db = resolve(values.db ?? process.env.DB_PATH ?? join(repoRoot, 'var/liuzhou.sqlite'));
 const out = resolve(

@@ -12,7 +12,7 @@ import { getRatios } from '@lz/server/services/progress/get-ratios';
 import { getCompliance } from '@lz/server/services/progress/get-compliance';
 
 const { values } = parseArgs({ options: { 'as-of': { type: 'string' }, db: { type: 'string' } } });
-const deps = buildDeps({ dbPath: values.db });
+const deps = await buildDeps({ dbPath: values.db });
 const t0 = Date.now();
 const seeded = await seedDemo(deps);
 if (seeded) console.log(`seeded ${seeded.reports} reports / ${seeded.versions} versions in ${Date.now() - t0} ms`);
@@ -20,7 +20,7 @@ const asOf = values['as-of'];
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const num = (x: number | null) => (x === null ? '—' : Math.round(x).toLocaleString('en-US'));
 
-const p = getProgress(deps, asOf);
+const p = await getProgress(deps, asOf);
 console.log(`\nas of ${p.asOf}, through ${p.throughMonth}, time progress ${pct(p.timeProgress)}\n`);
 console.log('target                                   target      actual   rate    time    forecast  lagging');
 for (const t of p.targets) {
@@ -33,7 +33,7 @@ for (const t of p.targets) {
   for (const y of t.years ?? []) console.log(`      ${y.year}: ${y.actual} / ${y.target}${y.lagging ? ' 落后' : ''}`);
 }
 for (const by of ['county', 'department'] as const) {
-  const b = getBreakdown(deps, { by, indicator: 'T', asOf });
+  const b = await getBreakdown(deps, { by, indicator: 'T', asOf });
   console.log(`\nT by ${by} (total ${num(b.total.actual)}):`);
   for (const r of b.rows) {
     console.log(
@@ -42,10 +42,10 @@ for (const by of ['county', 'department'] as const) {
     );
   }
 }
-const ratios = getRatios(deps, asOf);
+const ratios = await getRatios(deps, asOf);
 console.log(`\nR1 city ${pct(ratios.city.r1)}  R2 city ${pct(ratios.city.r2)} (${ratios.city.month})`);
 for (const c of ratios.counties) console.log(`  ${c.name.padEnd(16, '　')} R1 ${pct(c.r1)} R2 ${pct(c.r2)}`);
-const comp = getCompliance(deps, { asOf });
+const comp = await getCompliance(deps, { asOf });
 console.log(
   `\nreporting rate ${pct(comp.total.reportingRate)}, on time ${pct(comp.total.onTimeRate)} ` +
     `(${comp.total.submitted}/${comp.total.expected})`,

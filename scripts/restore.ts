@@ -8,7 +8,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseInUseError, restoreDatabase } from '@lz/server/db/backup';
 import { repoRoot } from '@lz/server/catalogue';
+import { isPostgresUrl } from '@lz/server/db/open-database';
 
+// This tool copies the SQLite file. On PostgreSQL, its own tools do the job (and point-in-time recovery).
+if (process.env.DATABASE_URL && isPostgresUrl(process.env.DATABASE_URL)) {
+  console.error('DATABASE_URL 指向 PostgreSQL：请使用 PostgreSQL 自带工具 / on PostgreSQL use its own tools:');
+  console.error('  pg_restore --clean --if-exists -d "$DATABASE_URL" backups/liuzhou.dump');
+  process.exit(2);
+}
 const { values } = parseArgs({ options: { from: { type: 'string' }, db: { type: 'string' } } });
 if (!values.from) {
   console.error('usage: pnpm restore --from <backup.sqlite> [--db <path>]');

@@ -17,6 +17,7 @@ import type { ReportRow } from '@lz/shared/report-body';
 import { defaultCampaignDir, loadCatalogue } from '@lz/server/catalogue';
 import { fixedClock, type Deps } from '@lz/server/deps';
 import { buildDeps } from '@lz/server/build-deps';
+import { closeDatabase } from '@lz/server/db/open-database';
 import { seedDemo } from '@lz/server/demo/seed-demo';
 import { putAllocations } from '@lz/server/services/progress/allocations';
 import { reviewReport } from '@lz/server/services/reports/review-report';
@@ -52,9 +53,9 @@ const GUANGXI_CITIES = [
 export async function buildCityDatabase(dir: string): Promise<BenchDatabase> {
   const dbPath = join(dir, 'city.sqlite');
   const t0 = performance.now();
-  const deps = buildDeps({ dbPath });
+  const deps = await buildDeps({ dbPath });
   await seedDemo(deps);
-  deps.db.close();
+  await closeDatabase(deps.db);
   return {
     label: 'city',
     dbPath,
@@ -103,7 +104,7 @@ export async function buildProvinceDatabase(dir: string, city: BenchDatabase): P
   const dbPath = join(dir, 'province.sqlite');
   const t0 = performance.now();
   const catalogue = loadCatalogue(campaignDir);
-  const deps = buildDeps({ dbPath, catalogue });
+  const deps = await buildDeps({ dbPath, catalogue });
   const { db } = deps;
 
   const baseCodes = loadCatalogue().units.map((u) => u.code);
@@ -131,7 +132,7 @@ export async function buildProvinceDatabase(dir: string, city: BenchDatabase): P
     department: null,
     county: null,
   };
-  replayAllocations(deps, src, baseCodes, admin);
+  await replayAllocations(deps, src, baseCodes, admin);
   for (const e of events) {
     const at = { ...deps, clock: fixedClock(new Date(e.at_ms).toISOString()) };
     if (e.action === 'submit') {
@@ -159,13 +160,19 @@ export async function buildProvinceDatabase(dir: string, city: BenchDatabase): P
         department: e.department,
         county: null,
       };
-      submitReport(at, { department: e.department, month: e.month, rows, actor: reporter, source: 'demo' });
+      await submitReport(at, { department: e.department, month: e.month, rows, actor: reporter, source: 'demo' });
     } else {
-      reviewReport(at, { department: e.department, month: e.month, verb: e.action, reason: e.reason, actor: admin });
+      await reviewReport(at, {
+        department: e.department,
+        month: e.month,
+        verb: e.action,
+        reason: e.reason,
+        actor: admin,
+      });
     }
   }
   src.close();
-  db.close();
+  await closeDatabase(db);
   return {
     label: 'province',
     dbPath,
@@ -179,7 +186,12 @@ export async function buildProvinceDatabase(dir: string, city: BenchDatabase): P
  * The city's target decomposition, scaled to the province: department shares ×14, and each department's
  * county shares repeated for every city with the same rotation as the figures.
  */
-function replayAllocations(deps: Deps, src: Database.Database, baseCodes: string[], admin: SessionUser): void {
+async function replayAllocations(
+  deps: Deps,
+  src: Database.Database,
+  baseCodes: string[],
+  admin: SessionUser,
+): Promise<void> {
   const rows = src.prepare('SELECT target, department, county, year, value FROM allocations').all() as {
     target: string;
     department: string;
@@ -191,7 +203,7 @@ function replayAllocations(deps: Deps, src: Database.Database, baseCodes: string
     const mine = rows.filter((r) => r.target === target);
     const depts = mine.filter((r) => r.county === null);
     if (depts.length)
-      putAllocations(
+      await putAllocations(
         deps,
         {
           target,
@@ -215,7 +227,7 @@ function replayAllocations(deps: Deps, src: Database.Database, baseCodes: string
           }),
         ),
       );
-      putAllocations(deps, { target, department, items }, admin, null);
+      await putAllocations(deps, { target, department, items }, admin, null);
     }
   }
 }

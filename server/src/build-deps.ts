@@ -1,4 +1,4 @@
-/** The dependencies of the app over a database file (or a fresh in-memory one), for main, scripts and tests. */
+/** The dependencies of the app over a database (a SQLite file, a fresh in-memory one, or PostgreSQL). */
 import type { Catalogue } from '@lz/shared/catalogue';
 import { loadCatalogue } from './catalogue';
 import { openDatabase } from './db/open-database';
@@ -10,14 +10,23 @@ import { createFigures } from './services/progress/figures';
  * Opens (and migrates) the database, syncs the campaign's reference data into it and builds the read model.
  *
  * @example
- * const deps = buildDeps({ clock: fixedClock('2020-09-05T10:00:00+08:00') }); // in memory, for a test
+ * const deps = await buildDeps({ clock: fixedClock('2020-09-05T10:00:00+08:00') }); // in memory, for a test
+ * const pg = await buildDeps({ dbPath: 'postgres://lz:lz@127.0.0.1/lz', schema: 'test_1' });
  */
-export function buildDeps(
-  options: { dbPath?: string; clock?: Clock; catalogue?: Catalogue; config?: Config } = {},
-): Deps {
+export async function buildDeps(
+  options: {
+    /** A SQLite path, `:memory:` (the default) or a `postgres://` URL. */
+    dbPath?: string;
+    /** PostgreSQL only: the schema to work in (see `openDatabase`). */
+    schema?: string;
+    clock?: Clock;
+    catalogue?: Catalogue;
+    config?: Config;
+  } = {},
+): Promise<Deps> {
   const catalogue = options.catalogue ?? loadCatalogue();
-  const db = openDatabase(options.dbPath ?? ':memory:');
-  syncReferenceData(db, catalogue);
+  const db = await openDatabase(options.dbPath ?? ':memory:', { schema: options.schema });
+  await syncReferenceData(db, catalogue);
   return {
     db,
     catalogue,

@@ -2,7 +2,8 @@
  * The server process: reads the environment, opens and migrates the database, makes sure an admin
  * exists, seeds demo data when DEMO=1, and serves the API under /api and the built web app at /.
  *
- *   PORT (default 3000), HOST (default 127.0.0.1), DB_PATH (default var/liuzhou.sqlite),
+ *   PORT (default 3000), HOST (default 127.0.0.1), DATABASE_URL (postgres://… runs on PostgreSQL; without it
+ *   the SQLite file DB_PATH, default var/liuzhou.sqlite),
  *   ADMIN_PASSWORD (ensure an `admin` account with this password), DEMO=1 (seed demo data and accounts),
  *   CAMPAIGN_DIR (the campaign's reference data, default data/campaigns/liuzhou-2019-2021),
  *   PUBLIC_ORIGIN (comma-separated origins browsers use, e.g. https://px.liuzhou.gov.cn; default: this
@@ -17,7 +18,7 @@ import { serve } from '@hono/node-server';
 import { passwordPolicyText, passwordProblem } from '@lz/shared/password-policy';
 import { createApp } from './app';
 import { defaultCampaignDir, loadCatalogue, repoRoot } from './catalogue';
-import { openDatabase } from './db/open-database';
+import { closeDatabase, isPostgresUrl, openDatabase } from './db/open-database';
 import { syncReferenceData } from './db/reference-sync';
 import { findUserByName } from './db/user-store';
 import { defaultConfig, systemClock, type Clock, type Deps } from './deps';
@@ -36,11 +37,11 @@ function chooseClock(): Clock {
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const dbPath = resolve(process.env.DB_PATH ?? join(repoRoot, 'var/liuzhou.sqlite'));
+  const dbPath = databaseUrl();
   const webDist = join(repoRoot, 'web/dist');
   const catalogue = loadCatalogue(resolve(process.env.CAMPAIGN_DIR ?? defaultCampaignDir));
-  const db = openDatabase(dbPath);
-  syncReferenceData(db, catalogue);
+  const db = await openDatabase(dbPath);
+  await syncReferenceData(db, catalogue);
   const deps: Deps = {
     db,
     catalogue,
@@ -64,11 +65,11 @@ async function main() {
         `demo data: ${seeded.reports} reports, ${seeded.versions} versions written through the submission service`,
       );
   }
-  if (!findUserByName(db, 'admin')) await firstRunAdmin(deps);
+  if (!(await findUserByName(db, 'admin'))) await firstRunAdmin(deps);
 
   // Load every report's figures into memory now, so the first dashboard request does not pay for it.
   const t0 = performance.now();
-  const store = deps.figures.store();
+  const store = await deps.figures.store();
   const versions = store.reports.reduce((n, r) => n + (r?.length ?? 0), 0);
   console.log(`figures of ${versions} report versions loaded in ${Math.round(performance.now() - t0)} ms`);
 
@@ -80,7 +81,7 @@ async function main() {
     if (deps.config.allowedOrigins.length === 0) deps.config.allowedOrigins.push(...loopbackOrigins(host, info.port));
     console.log(`accepted origins: ${deps.config.allowedOrigins.join(', ')}`);
     console.log(`柳州市职业技能提升行动统计监测平台 listening on http://${host}:${info.port}/`);
-    console.log(`database: ${dbPath}`);
+    console.log(`database: ${dbPath.replace(/\/\/[^@/]*@/, '//')}`);
     if (deps.clock.demo) console.log(`demo clock: ${deps.clock.now().toISOString()} (moving at real speed)`);
     if (process.env.DEMO === '1') {
       console.log('demo logins (user / password):');
@@ -92,11 +93,17 @@ async function main() {
   });
   const stop = () => {
     server.close();
-    db.close();
-    process.exit(0);
+    void closeDatabase(db).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** DATABASE_URL when it names PostgreSQL, else the SQLite file (DB_PATH). */
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (url && isPostgresUrl(url)) return url;
+  return resolve(process.env.DB_PATH ?? join(repoRoot, 'var/liuzhou.sqlite'));
 }
 
 /** PUBLIC_ORIGIN as lower-case origins, each checked to be scheme://host[:port] with nothing after. */

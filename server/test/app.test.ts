@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { onError } from '../src/http/on-error';
 import { makeTestApp } from './test-app';
+import { value } from './sql';
 
 describe('hardening', () => {
   it('sends a CSP and the usual security headers', async () => {
@@ -19,7 +20,7 @@ describe('hardening', () => {
     const huge = { rows: [{ county: '450202', values: {} }], pad: 'x'.repeat(1_200_000) };
     const res = await rsj.post('/api/reports/RSJ/2020-08', huge);
     expect(res.status).toBe(413);
-    expect(t.deps.db.prepare('SELECT COUNT(*) FROM report_versions').pluck().get()).toBe(0);
+    expect(await value(t.deps.db, 'SELECT COUNT(*) FROM report_versions')).toBe(0);
   });
 
   it('malformed JSON is a 400, unknown API paths a 404, both in the one error shape', async () => {

@@ -4,15 +4,16 @@ import { appendAudit } from '../src/db/audit-log';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
 import { body, makeTestApp, PASSWORD, type Client } from './test-app';
+import { one, rows, run, value } from './sql';
 
 let t: Awaited<ReturnType<typeof makeTestApp>>;
 /** The routes of the app under test, as it declared them. */
 const declaredRoutes = () => t.app.declaredRoutes;
 let admin: Client;
 
-const auditCount = () => t.deps.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
-const lastAudit = () =>
-  t.deps.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+const auditCount = async () => (await value(t.deps.db, 'SELECT COUNT(*) FROM audit_log')) as number;
+const lastAudit = async () =>
+  (await one(t.deps.db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT 1')) as {
     actor: string;
     action: string;
     target: string;
@@ -153,11 +154,11 @@ describe('audit log', () => {
   it('each write leaves exactly one entry naming who, what and the target', async () => {
     for (const [route, action, user, run] of writes) {
       const client = user ? await t.login(user) : t.anonymous;
-      const before = auditCount();
+      const before = await auditCount();
       const res = await run(client);
       expect(res.status, `${route}: ${await res.clone().text()}`).toBeLessThan(300);
-      expect(auditCount(), route).toBe(before + 1);
-      const last = lastAudit();
+      expect(await auditCount(), route).toBe(before + 1);
+      const last = await lastAudit();
       expect(last.action, route).toBe(action);
       expect(last.actor, route).toBe(user ?? 'rsj');
       expect(last.target, route).toBeTruthy();
@@ -166,24 +167,24 @@ describe('audit log', () => {
 
   it('exactly one: a submission adds one row, a rejected one adds none', async () => {
     const rsj = await t.login('rsj');
-    const before = auditCount();
+    const before = await auditCount();
     expect((await rsj.post('/api/reports/RSJ/2020-07', body(t.deps))).status).toBe(201);
-    expect(auditCount()).toBe(before + 1);
+    expect(await auditCount()).toBe(before + 1);
     const bad = body(t.deps);
     bad.rows[0]!.values.T = 1;
     expect((await rsj.post('/api/reports/RSJ/2020-06', bad)).status).toBe(422);
-    expect(auditCount()).toBe(before + 1);
+    expect(await auditCount()).toBe(before + 1);
   });
 
   it('records before and after, and never a password or hash', async () => {
-    const rows = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action LIKE 'user.%'").all() as {
+    const entries = (await rows(t.deps.db, "SELECT before, after FROM audit_log WHERE action LIKE 'user.%'")) as {
       before: string | null;
       after: string | null;
     }[];
-    const text = JSON.stringify(rows);
+    const text = JSON.stringify(entries);
     expect(text).not.toContain('Fresh-start-pass-1');
     expect(text).not.toContain('argon2');
-    const update = t.deps.db.prepare("SELECT before, after FROM audit_log WHERE action = 'user.update'").get() as {
+    const update = (await one(t.deps.db, "SELECT before, after FROM audit_log WHERE action = 'user.update'")) as {
       before: string;
       after: string;
     };
@@ -197,12 +198,16 @@ describe('audit log', () => {
     expect(entries.every((e) => e.action === 'report.submit')).toBe(true);
     expect((await admin.request('DELETE', '/api/audit')).status).toBe(404);
     expect((await admin.request('PATCH', '/api/audit')).status).toBe(404);
-    expect(() => t.deps.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+    await expect(run(t.deps.db, "UPDATE audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);
   });
 
   it('filters from/to by calendar days in Asia/Shanghai, not by UTC text', async () => {
     // 2020-12-10T20:00:00Z is 2020-12-11 04:00 in Shanghai: a log entry of the 11th, not the 10th.
-    appendAudit(t.deps.db, new Date('2020-12-10T20:00:00Z'), { actor: 'admin', action: 'test.zone', target: 'zone/1' });
+    await appendAudit(t.deps.db, new Date('2020-12-10T20:00:00Z'), {
+      actor: 'admin',
+      action: 'test.zone',
+      target: 'zone/1',
+    });
     const ids = async (query: string) =>
       ((await (await admin.get(`/api/audit?action=test.zone&${query}`)).json()) as { at: string }[]).map((e) => e.at);
     expect(await ids('from=2020-12-11&to=2020-12-11')).toEqual(['2020-12-10T20:00:00.000Z']);
@@ -210,7 +215,7 @@ describe('audit log', () => {
     expect(await ids('from=2020-12-11')).toHaveLength(1);
     expect(await ids('to=2020-12-10')).toEqual([]);
     // The last instant of the day in Shanghai is still that day.
-    appendAudit(t.deps.db, new Date('2020-12-11T15:59:59.999Z'), {
+    await appendAudit(t.deps.db, new Date('2020-12-11T15:59:59.999Z'), {
       actor: 'admin',
       action: 'test.zone',
       target: 'zone/2',

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { backupDatabase, checkIntegrity, DatabaseInUseError, restoreDatabase } from '../src/db/backup';
 import { buildDeps } from '../src/build-deps';
 import { fixedClock } from '../src/deps';
+import { closeDatabase } from '../src/db/open-database';
+import { testEngine } from './test-db';
 
 const serverDir = join(__dirname, '..');
 
@@ -28,12 +30,13 @@ function startWriter(dbPath: string) {
   return { child, ready };
 }
 
-describe('pnpm backup under steady writes', () => {
+// SQLite only: VACUUM INTO backup and the restore lock are about the embedded file (PostgreSQL: pg_dump).
+describe.skipIf(testEngine === 'postgres')('pnpm backup under steady writes', () => {
   it('finishes in bounded time while another process writes 50 rows a second, and the copy is sound', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-backup-load-'));
     const dbPath = join(dir, 'live.sqlite');
-    const deps = buildDeps({ dbPath, clock: fixedClock('2020-12-20T10:00:00+08:00') });
-    deps.db.close();
+    const deps = await buildDeps({ dbPath, clock: fixedClock('2020-12-20T10:00:00+08:00') });
+    await closeDatabase(deps.db);
     const writer = startWriter(dbPath);
     try {
       await writer.ready;
@@ -50,18 +53,19 @@ describe('pnpm backup under steady writes', () => {
   }, 30_000);
 });
 
-describe('pnpm restore while the database is open', () => {
-  it('refuses while a connection in this process holds it, and leaves the file untouched', () => {
+// SQLite only: VACUUM INTO backup and the restore lock are about the embedded file (PostgreSQL: pg_dump).
+describe.skipIf(testEngine === 'postgres')('pnpm restore while the database is open', () => {
+  it('refuses while a connection in this process holds it, and leaves the file untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-restore-open-'));
     const dbPath = join(dir, 'live.sqlite');
     const backupPath = join(dir, 'backup.sqlite');
-    const deps = buildDeps({ dbPath, clock: fixedClock('2020-12-20T10:00:00+08:00') });
+    const deps = await buildDeps({ dbPath, clock: fixedClock('2020-12-20T10:00:00+08:00') });
     backupDatabase(dbPath, backupPath);
     const before = readFileSync(dbPath);
     expect(() => restoreDatabase(backupPath, dbPath)).toThrow(DatabaseInUseError);
     expect(readFileSync(dbPath).equals(before)).toBe(true);
     expect(existsSync(`${dbPath}-wal`)).toBe(true); // the server's WAL is still there, not deleted under it
-    deps.db.close();
+    await closeDatabase(deps.db);
     expect(restoreDatabase(backupPath, dbPath).keptAs).toMatch(/before-restore-/);
   });
 
@@ -70,9 +74,9 @@ describe('pnpm restore while the database is open', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lz-restore-proc-'));
     const dbPath = join(dir, 'live.sqlite');
     const backupPath = join(dir, 'backup.sqlite');
-    const deps = buildDeps({ dbPath, clock: fixedClock('2020-12-20T10:00:00+08:00') });
+    const deps = await buildDeps({ dbPath, clock: fixedClock('2020-12-20T10:00:00+08:00') });
     backupDatabase(dbPath, backupPath);
-    deps.db.close();
+    await closeDatabase(deps.db);
     const writer = startWriter(dbPath);
     try {
       await writer.ready;

@@ -1,6 +1,5 @@
 /** The demo: deterministic, believable, and every breakdown reconciles with the city total. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeps } from '../src/build-deps';
 import { seedDemo } from '../src/demo/seed-demo';
 import { fixedClock, type Deps } from '../src/deps';
 import { getBreakdown } from '../src/services/progress/get-breakdown';
@@ -8,22 +7,24 @@ import { getCompliance } from '../src/services/progress/get-compliance';
 import { getProgress } from '../src/services/progress/get-progress';
 import { getRatios } from '../src/services/progress/get-ratios';
 import { getSeries } from '../src/services/progress/get-series';
+import { value } from './sql';
+import { freshDeps } from './test-db';
 
 let deps: Deps;
 const AS_OF = '2022-03-01';
 
 beforeAll(async () => {
-  deps = buildDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
+  deps = await freshDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
   await seedDemo(deps);
 }, 120_000);
 
 describe('demo data', () => {
-  it('every breakdown reconciles exactly with the city total, for every flow indicator', () => {
-    const progress = getProgress(deps, AS_OF);
+  it('every breakdown reconciles exactly with the city total, for every flow indicator', async () => {
+    const progress = await getProgress(deps, AS_OF);
     for (const ind of deps.catalogue.indicators.filter((i) => i.kind === 'flow')) {
-      const byCounty = getBreakdown(deps, { by: 'county', indicator: ind.code, asOf: AS_OF });
-      const byDept = getBreakdown(deps, { by: 'department', indicator: ind.code, asOf: AS_OF });
-      const series = getSeries(deps, { indicator: ind.code, asOf: AS_OF });
+      const byCounty = await getBreakdown(deps, { by: 'county', indicator: ind.code, asOf: AS_OF });
+      const byDept = await getBreakdown(deps, { by: 'department', indicator: ind.code, asOf: AS_OF });
+      const series = await getSeries(deps, { indicator: ind.code, asOf: AS_OF });
       const county = Math.round(byCounty.rows.reduce((s, r) => s + r.actual, 0) * 100) / 100;
       const dept = Math.round(byDept.rows.reduce((s, r) => s + r.actual, 0) * 100) / 100;
       expect(county, ind.code).toBeCloseTo(dept, 2);
@@ -33,8 +34,8 @@ describe('demo data', () => {
     }
     // Each county's departments add up to the county.
     for (const u of deps.catalogue.units) {
-      const inCounty = getBreakdown(deps, { by: 'department', indicator: 'T', county: u.code, asOf: AS_OF });
-      const county = getBreakdown(deps, { by: 'county', indicator: 'T', asOf: AS_OF }).rows.find(
+      const inCounty = await getBreakdown(deps, { by: 'department', indicator: 'T', county: u.code, asOf: AS_OF });
+      const county = (await getBreakdown(deps, { by: 'county', indicator: 'T', asOf: AS_OF })).rows.find(
         (r) => r.code === u.code,
       );
       expect(
@@ -44,30 +45,30 @@ describe('demo data', () => {
     }
   });
 
-  it('looks like the city: near the targets, with a few counties and departments clearly behind', () => {
-    const p = getProgress(deps, AS_OF);
+  it('looks like the city: near the targets, with a few counties and departments clearly behind', async () => {
+    const p = await getProgress(deps, AS_OF);
     const T = p.targets.find((t) => t.code === 'T')!;
     expect(T.actual).toBeGreaterThan(180000);
     expect(T.actual).toBeLessThan(215000);
-    const late2020 = getProgress(deps, '2020-08-31').targets.find((t) => t.code === 'T')!.actual ?? 0;
+    const late2020 = (await getProgress(deps, '2020-08-31')).targets.find((t) => t.code === 'T')!.actual ?? 0;
     expect(late2020).toBeGreaterThan(60000);
     expect(late2020).toBeLessThan(80000);
-    const counties = getBreakdown(deps, { by: 'county', indicator: 'T', asOf: AS_OF }).rows;
+    const counties = (await getBreakdown(deps, { by: 'county', indicator: 'T', asOf: AS_OF })).rows;
     const farBehind = counties.filter((r) => (r.completionRate ?? 1) < 0.85).map((r) => r.code);
     expect(farBehind.sort()).toEqual(['450222', '450225', '450226']);
-    const depts = getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }).rows;
+    const depts = (await getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF })).rows;
     expect(
       depts
         .filter((r) => (r.completionRate ?? 1) < 0.7)
         .map((r) => r.code)
         .sort(),
     ).toEqual(['JTJ', 'SWJ', 'TSW']);
-    const ld = getBreakdown(deps, { by: 'county', indicator: 'E', asOf: AS_OF }).rows;
+    const ld = (await getBreakdown(deps, { by: 'county', indicator: 'E', asOf: AS_OF })).rows;
     expect(ld.sort((a, b) => b.actual - a.actual)[0]?.code).toBe('LD');
   });
 
-  it('has stock figures near 28% / 26% with not every county above', () => {
-    const r = getRatios(deps, AS_OF);
+  it('has stock figures near 28% / 26% with not every county above', async () => {
+    const r = await getRatios(deps, AS_OF);
     expect(r.city.r1).toBeGreaterThan(0.27);
     expect(r.city.r1).toBeLessThan(0.3);
     expect(r.city.r2).toBeGreaterThan(0.25);
@@ -76,26 +77,23 @@ describe('demo data', () => {
     expect(r.counties.some((c) => c.r1Met === true)).toBe(true);
   });
 
-  it('has late and missing reports, returned and resubmitted ones, and a review queue', () => {
-    const c = getCompliance(deps, { asOf: AS_OF });
+  it('has late and missing reports, returned and resubmitted ones, and a review queue', async () => {
+    const c = await getCompliance(deps, { asOf: AS_OF });
     expect(c.cells.some((x) => x.status === 'missing')).toBe(true);
     expect(c.cells.some((x) => x.onTime === false)).toBe(true);
     expect(c.cells.some((x) => x.status === 'returned')).toBe(true);
     expect(c.cells.some((x) => x.status === 'submitted')).toBe(true);
     expect(c.total.reportingRate).toBeGreaterThan(0.9);
-    const resubmitted = deps.db
-      .prepare('SELECT COUNT(*) FROM report_versions WHERE version = 2')
-      .pluck()
-      .get() as number;
+    const resubmitted = (await value(deps.db, 'SELECT COUNT(*) FROM report_versions WHERE version = 2')) as number;
     expect(resubmitted).toBeGreaterThan(5);
   });
 
   it('is deterministic: the same seed gives the same figures', async () => {
-    const again = buildDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
+    const again = await freshDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });
     await seedDemo(again);
-    expect(getBreakdown(again, { by: 'department', indicator: 'T', asOf: AS_OF })).toEqual(
-      getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }),
+    expect(await getBreakdown(again, { by: 'department', indicator: 'T', asOf: AS_OF })).toEqual(
+      await getBreakdown(deps, { by: 'department', indicator: 'T', asOf: AS_OF }),
     );
-    expect(getCompliance(again, { asOf: AS_OF })).toEqual(getCompliance(deps, { asOf: AS_OF }));
+    expect(await getCompliance(again, { asOf: AS_OF })).toEqual(await getCompliance(deps, { asOf: AS_OF }));
   }, 120_000);
 });

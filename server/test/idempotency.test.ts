@@ -4,9 +4,10 @@ import { reportVersionSchema } from '@lz/shared/api/reports';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
 import { body, makeTestApp, tableCounts } from './test-app';
+import { value } from './sql';
 
-const counts = (t: Awaited<ReturnType<typeof makeTestApp>>) => {
-  const { idempotency_keys: _keys, ...rest } = tableCounts(t.deps);
+const counts = async (t: Awaited<ReturnType<typeof makeTestApp>>) => {
+  const { idempotency_keys: _keys, ...rest } = await tableCounts(t.deps);
   return rest;
 };
 
@@ -20,12 +21,12 @@ describe('Idempotency-Key', () => {
       const first = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps), key);
       expect(first.status).toBe(201);
       const firstBody = await first.text();
-      const after = counts(t);
+      const after = await counts(t);
       const retry = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps), key);
       expect(retry.status).toBe(201);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect(await retry.text()).toBe(firstBody);
-      expect(counts(t)).toEqual(after);
+      expect(await counts(t)).toEqual(after);
       // A new action (a new key) is a new version.
       const next = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2), {
         'idempotency-key': 'submit-RSJ-2020-08-0002',
@@ -50,9 +51,9 @@ describe('Idempotency-Key', () => {
       return gxj.post('/api/reports/GXJ/2020-08/file', form, { 'idempotency-key': 'upload-gxj-aaaa' });
     };
     expect((await upload()).status).toBe(201);
-    const afterUpload = counts(t);
+    const afterUpload = await counts(t);
     expect((await upload()).status).toBe(201);
-    expect(counts(t)).toEqual(afterUpload);
+    expect(await counts(t)).toEqual(afterUpload);
 
     const history = await historyXlsx(t.deps.catalogue, [
       { department: 'JYJ', month: '2020-06', submittedAt: '2020-07-08', rows: body(t.deps).rows },
@@ -60,9 +61,9 @@ describe('Idempotency-Key', () => {
     const importOnce = () =>
       admin.post('/api/reports/import', historyForm(history, 'h.xlsx'), { 'idempotency-key': 'import-history-1' });
     expect((await importOnce()).status).toBe(201);
-    const afterImport = counts(t);
+    const afterImport = await counts(t);
     expect((await importOnce()).status).toBe(201);
-    expect(counts(t)).toEqual(afterImport);
+    expect(await counts(t)).toEqual(afterImport);
   });
 
   it(
@@ -107,7 +108,7 @@ describe('Idempotency-Key', () => {
       const statuses = (await Promise.all([upload(), upload(), upload()])).map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
       expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-      expect(t.deps.db.prepare("SELECT COUNT(*) FROM report_versions WHERE department = 'GXJ'").pluck().get()).toBe(1);
+      expect(await value(t.deps.db, "SELECT COUNT(*) FROM report_versions WHERE department = 'GXJ'")).toBe(1);
     },
   );
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, PAIR_LIMIT, THROTTLE_MS } from '../src/services/auth/login-throttle';
 import { makeTestApp, PASSWORD, type Client } from './test-app';
+import { column, value } from './sql';
 
 type Answer = { status: number; code?: string; message?: string };
 async function answer(res: Response): Promise<Answer> {
@@ -88,7 +89,7 @@ describe('a guesser locks out only itself', () => {
     const admin = await t.login('admin', PASSWORD, '192.0.2.50');
     const a = t.from('203.0.113.7');
     for (let i = 0; i < PAIR_LIMIT; i++) await attempt(a, 'gxj', 'Wrong-guess-1');
-    const id = t.deps.db.prepare("SELECT id FROM users WHERE username = 'gxj'").pluck().get() as number;
+    const id = (await value(t.deps.db, "SELECT id FROM users WHERE username = 'gxj'")) as number;
     const listed = (await (await admin.get('/api/users')).json()) as { username: string; lockedUntil: string | null }[];
     expect(listed.find((u) => u.username === 'gxj')?.lockedUntil).toBeTruthy();
     expect((await admin.patch(`/api/users/${id}`, { password: 'Reset-pass-2020' })).status).toBe(200);
@@ -127,7 +128,7 @@ describe('the client address', () => {
       expect((await post('Wrong-guess-1', `10.0.0.${i}, 203.0.113.7`)).status).toBe(401);
     expect((await post(PASSWORD, '203.0.113.7')).status).toBe(429);
     expect((await post(PASSWORD, '203.0.113.7, 198.51.100.20')).status).toBe(200);
-    const ips = t.deps.db.prepare("SELECT DISTINCT ip FROM audit_log WHERE action LIKE 'session.%'").pluck().all();
+    const ips = await column(t.deps.db, "SELECT DISTINCT ip FROM audit_log WHERE action LIKE 'session.%'");
     expect(ips.sort()).toEqual(['198.51.100.20', '203.0.113.7']);
   });
 

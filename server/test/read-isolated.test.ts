@@ -92,14 +92,14 @@ describe('reading uploads off the request thread', () => {
   it('while a file never finishes, /api/health answers within 1 s; past the time limit it is a 422 and the next ' +
     'upload is read by a fresh worker', async () => {
     const { t, url, upload, template } = await start({ timeoutMs: 2500 });
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const rss = process.memoryUsage().rss;
     const pending = upload(template, 'spin.xlsx');
     const health = await healthWhile(url, pending);
     expect(health.count).toBeGreaterThan(5);
     expect(health.max).toBeLessThan(HEALTH_BOUND_MS);
     expect(await expectError(await pending, 422, 'file_too_complex')).toContain('2.5 秒');
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
     expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
   }, 60_000);
@@ -109,10 +109,10 @@ describe('reading uploads off the request thread', () => {
       'carries on',
     async () => {
       const { t, upload, template } = await start({ memoryMb: 48, timeoutMs: 15_000 });
-      const before = tableCounts(t.deps);
+      const before = await tableCounts(t.deps);
       const rss = process.memoryUsage().rss;
       expect(await expectError(await upload(template, 'oom.xlsx'), 413, 'too_large')).toContain('48 MB');
-      expect(tableCounts(t.deps)).toEqual(before);
+      expect(await tableCounts(t.deps)).toEqual(before);
       expect(process.memoryUsage().rss - rss).toBeLessThan(400 * 1024 * 1024);
       expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
     },
@@ -120,9 +120,9 @@ describe('reading uploads off the request thread', () => {
 
   it('a reader that dies costs that upload only: a 422, and the next upload is stored', async () => {
     const { t, upload, template } = await start();
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     await expectError(await upload(template, 'exit.xlsx'), 422, 'file_too_complex');
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     expect((await upload(template, 'RSJ.xlsx')).status).toBe(201);
   });
 

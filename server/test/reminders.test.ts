@@ -43,13 +43,13 @@ describe('reminders (催报)', () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const admin = await t.login('admin');
     expect((await (await t.login('rsj')).post('/api/reports/RSJ/2020-07', body(t.deps))).status).toBe(201);
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const filed = await admin.post('/api/reminders', { month: '2020-07', departments: ['RSJ', 'GXJ'] });
     expect(filed.status).toBe(422);
     expect(apiErrorSchema.parse(await filed.json()).error.details?.map((d) => d.rule)).toEqual(['filed']);
     const early = await admin.post('/api/reminders', { month: '2020-08', departments: ['GXJ'] });
     expect(apiErrorSchema.parse(await early.json()).error.details?.map((d) => d.rule)).toEqual(['not_overdue']);
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     expect(
       (await (await t.login('rsj')).post('/api/reminders', { month: '2020-07', departments: ['GXJ'] })).status,
     ).toBe(403);

@@ -37,7 +37,7 @@ describe('every problem of an upload in one answer', () => {
     const line = lines[1];
     if (!line) throw new Error('no county line');
     line[e1] = 'abc'; // text in a number cell
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
 
     const res = await admin.post('/api/reports/RSJ/2020-08/file', csvForm(lines, 'RSJ-2020-08.csv'));
     expect(res.status).toBe(422);
@@ -55,7 +55,7 @@ describe('every problem of an upload in one answer', () => {
     expect(found).toHaveLength(4);
     const sum = (error.details ?? []).find((p) => p.rule === 'sum');
     expect(sum?.message).toContain('应等于 农村转移就业劳动者 + 高校毕业生 + 两后生等青年');
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
   });
 
   it('a history file with text, a negative and a broken subtotal → one 422 listing all three', async () => {
@@ -83,12 +83,12 @@ describe('an unchanged re-submission', () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const admin = await t.login('admin');
     expect((await admin.post('/api/reports/RSJ/2020-08', body(t.deps))).status).toBe(201);
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const again = await admin.post('/api/reports/RSJ/2020-08', body(t.deps));
     expect(again.status).toBe(409);
     const { error } = apiErrorSchema.parse(await again.json());
     expect(error).toMatchObject({ code: 'unchanged', message: '与上一版本相同，未生成新版本' });
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     const changed = await admin.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
     expect(changed.status).toBe(201);
   });

@@ -36,7 +36,7 @@ describe('POST /api/reports/accept', () => {
     // GXJ sends a second version after the office looked; JYJ is already accepted.
     expect((await (await t.login('gxj')).post('/api/reports/GXJ/2020-08', body(t.deps, 2))).status).toBe(201);
     expect((await admin.post('/api/reports/JYJ/2020-08/accept', { version: 1 })).status).toBe(200);
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const res = await admin.post('/api/reports/accept', { items: [item('RSJ'), item('GXJ'), item('JYJ')] });
     expect(res.status).toBe(409);
     const err = apiErrorSchema.parse(await res.json()).error;
@@ -44,7 +44,7 @@ describe('POST /api/reports/accept', () => {
     expect(err.details?.map((d) => d.rule)).toEqual(['stale_version', 'bad_state']);
     expect(err.details?.[0]?.message).toContain('GXJ');
     expect(err.details?.[1]?.message).toContain('JYJ');
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     const rsj = reportVersionSchema.parse(await (await admin.get('/api/reports/RSJ/2020-08')).json());
     expect(rsj.status).toBe('submitted');
   });

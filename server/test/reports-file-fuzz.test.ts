@@ -39,7 +39,7 @@ describe('fuzzed uploads', () => {
     const delay = monitorEventLoopDelay({ resolution: 20 });
     delay.enable();
     for (const file of hostileFiles({ template, csv }, 1, COUNT)) {
-      const before = tableCounts(t.deps);
+      const before = await tableCounts(t.deps);
       const form = new FormData();
       form.append('file', new File([file.bytes], file.name));
       const res = await admin.post('/api/reports/RSJ/2020-08/file', form);
@@ -51,7 +51,7 @@ describe('fuzzed uploads', () => {
       const err = apiErrorSchema.parse(await res.json()).error;
       expect(err.code, what).toMatch(/^[a-z_]+$/u);
       expect(err.message, what).toMatch(/[\u4e00-\u9fa5]/u);
-      expect(tableCounts(t.deps), what).toEqual(before);
+      expect(await tableCounts(t.deps), what).toEqual(before);
     }
     delay.disable();
     // The request thread only splits the multipart body and finds the table in bounded sheets.

@@ -44,7 +44,7 @@ async function expectRefused(t: TestApp, res: Response, status: number, code: st
   const err = apiErrorSchema.parse(await res.json()).error;
   expect(err.code).toBe(code);
   expect(err.message).toMatch(/[\u4e00-\u9fa5]/u);
-  expect(tableCounts(t.deps)).toEqual(before);
+  expect(await tableCounts(t.deps)).toEqual(before);
   return err;
 }
 
@@ -54,7 +54,7 @@ describe('the title lines must agree with the department and month uploaded for'
     async () => {
       const t = await makeTestApp('2020-12-05T10:00:00+08:00');
       const admin = await t.login('admin');
-      const before = tableCounts(t.deps);
+      const before = await tableCounts(t.deps);
       const res = await admin.post(
         '/api/reports/JYJ/2020-11/file',
         formOf(await template(t, 'JYJ', '2020-10'), 'JYJ-2020-10.xlsx'),
@@ -77,7 +77,7 @@ describe('the title lines must agree with the department and month uploaded for'
   it('a month given as a date cell is read as that month', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const wrong = await admin.post(
       '/api/reports/JYJ/2020-11/file',
       formOf(await withDateMonth(t, 'JYJ', new Date(Date.UTC(2020, 9, 1))), 'd.xlsx'),
@@ -93,7 +93,7 @@ describe('the title lines must agree with the department and month uploaded for'
   it('another department’s filled template is refused, for its reporter and for the admin alike', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const clients = [await t.login('gxj'), await t.login('admin')];
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     for (const client of clients) {
       const res = await client.post(
         '/api/reports/GXJ/2020-11/file',
@@ -104,7 +104,7 @@ describe('the title lines must agree with the department and month uploaded for'
       expect(err.message).toContain('市工业和信息化局');
       expect(err.details?.[0]).toMatchObject({ rule: 'title-department-mismatch', cell: 'A2' });
     }
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     const own = await clients[0]!.post(
       '/api/reports/GXJ/2020-11/file',
       formOf(await template(t, 'GXJ', '2020-11'), 'GXJ.xlsx'),
@@ -137,7 +137,7 @@ describe('an .xlsx whose cells unpack far beyond a monthly form', () => {
   it('is a 413 before exceljs builds its cells, and writes nothing', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     // ~8 MB of plain numeric cells compress to well under the 5 MB upload limit and 200× ratio.
     const rows: string[] = [];
     for (let r = 1; r <= 52_000; r++) {

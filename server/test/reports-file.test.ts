@@ -78,7 +78,7 @@ describe('POST /api/reports/:department/:month/file', () => {
   ])('refuses %s with %i %s and writes nothing', async (name, status, code) => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     // The month of each fixture's title, so only the quirk under test can refuse it (gbk.csv says 2020年3月).
     const month = { 'total-mismatch.xlsx': '2020-07', 'openpyxl-formulas-no-cache.xlsx': '2020-06' }[name] ?? '2020-11';
     const res = await admin.post(`/api/reports/JYJ/${month}/file`, upload(name));
@@ -86,7 +86,7 @@ describe('POST /api/reports/:department/:month/file', () => {
     const err = apiErrorSchema.parse(await res.json()).error;
     expect(err.code).toBe(code);
     expect(err.message).toMatch(/[\u4e00-\u9fa5]/);
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
   });
 
   it('a 合计 mismatch names the cell', async () => {
@@ -101,12 +101,12 @@ describe('POST /api/reports/:department/:month/file', () => {
   it('a file over the size limit is a 413 and changes nothing', async () => {
     const t = await makeTestApp('2020-12-05T10:00:00+08:00');
     const admin = await t.login('admin');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const form = new FormData();
     form.append('file', new File([new Uint8Array(6 * 1024 * 1024)], 'huge.csv'));
     const res = await admin.post('/api/reports/JYJ/2020-11/file', form);
     expect(res.status).toBe(413);
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
   });
 
   it('a reporter uploads for its own department only, and only the admin may add submittedAt', async () => {

@@ -32,9 +32,9 @@ function year(t: T, k = (i: number) => i + 1): HistoryEntry[] {
 /** Signs in first, then counts rows, so a refused import can be checked to have written nothing. */
 async function importFile(t: T, bytes: Uint8Array, name: string, user = 'admin') {
   const client = await t.login(user);
-  const before = tableCounts(t.deps);
+  const before = await tableCounts(t.deps);
   const res = await client.post('/api/reports/import', historyForm(bytes, name));
-  return Object.assign(res, { unchanged: () => expect(tableCounts(t.deps)).toEqual(before) });
+  return Object.assign(res, { unchanged: async () => expect(await tableCounts(t.deps)).toEqual(before) });
 }
 
 describe('GET /api/reports/import/sample.xlsx', () => {
@@ -114,7 +114,7 @@ describe('POST /api/reports/import', () => {
       err.details?.find((d) => d.message.startsWith('市工业和信息化局 2020-02') && d.indicator === 'T')?.cell,
     ).toBe('E40');
     expect(err.details?.every((d) => d.message.includes('2020-02'))).toBe(true);
-    res.unchanged();
+    await res.unchanged();
     // Reports tried before the broken one were rolled back, in memory too.
     expect(await (await (await t.login('admin')).get('/api/progress?asOf=2020-09-05')).json()).toEqual(beforeProgress);
   });
@@ -138,7 +138,7 @@ describe('POST /api/reports/import', () => {
     // The administrator is the one who unlocks: the message tells it where, not to contact itself.
     expect(JSON.stringify(err)).not.toContain('联系统计管理员');
     expect(err.details?.[0]?.message).toContain('审核页解锁');
-    res.unchanged();
+    await res.unchanged();
   });
 
   it('adds a version after an earlier one and keeps the first submission for timeliness', async () => {
@@ -182,7 +182,7 @@ describe('POST /api/reports/import', () => {
     expect(res.status).toBe(422);
     const text = JSON.stringify(await res.json());
     for (const w of words) expect(text).toContain(w);
-    res.unchanged();
+    await res.unchanged();
   });
 
   it('asks for the 报送时间 column rather than guessing when reports arrived', async () => {
@@ -199,14 +199,14 @@ describe('POST /api/reports/import', () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const res = await importFile(t, await historyXlsx(t.deps.catalogue, year(t)), 'h.xlsx', 'rsj');
     expect(res.status).toBe(403);
-    res.unchanged();
+    await res.unchanged();
   });
 
   it('refuses a file that is not a spreadsheet with a 400 and writes nothing', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const res = await importFile(t, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2, 3, 0xff]), 'h.xlsx');
     expect(res.status).toBe(400);
-    res.unchanged();
+    await res.unchanged();
   });
 });
 
@@ -231,7 +231,7 @@ describe('hostile and untidy history files', () => {
     expect(err.details).toHaveLength(1);
     expect(err.details?.[0]).toMatchObject({ cell: 'C3' });
     expect(err.details?.[0]?.message).toContain('早于 2020-03 月初');
-    res.unchanged();
+    await res.unchanged();
     const ok = await importFile(
       t,
       await historyXlsx(t.deps.catalogue, one(t, 'GXJ', '2020-03', '2020-03-05')),
@@ -251,7 +251,7 @@ describe('hostile and untidy history files', () => {
     const d = apiErrorSchema.parse(await res.json()).error.details ?? [];
     expect(d.map((p) => [p.rule, p.cell])).toEqual([[rule, cell]]);
     expect(d[0]?.message).toMatch(/[\u4e00-\u9fff]/u);
-    res.unchanged();
+    await res.unchanged();
   });
 
   it('refuses Excel serial numbers without a date format, saying what they are', async () => {
@@ -265,7 +265,7 @@ describe('hostile and untidy history files', () => {
     const d = apiErrorSchema.parse(await res.json()).error.details ?? [];
     expect(d[0]).toMatchObject({ cell: 'C2' });
     expect(d[0]?.message).toContain('日期序列号');
-    res.unchanged();
+    await res.unchanged();
   });
 
   it(
@@ -318,13 +318,13 @@ describe('hostile and untidy history files', () => {
     expect(apiErrorSchema.parse(await res.json()).error.details?.map((d) => [d.rule, d.cell])).toEqual([
       ['duplicate-county', 'D14'],
     ]);
-    res.unchanged();
+    await res.unchanged();
     const bad = await importFile(t, csvOf([...l, ['JYJ', '2020-01', '2020-02-05', '合计', 1]]), 'h.csv');
     expect(bad.status).toBe(422);
     expect(apiErrorSchema.parse(await bad.json()).error.details?.map((d) => [d.rule, d.cell])).toEqual([
       ['total-mismatch', 'E14'],
     ]);
-    bad.unchanged();
+    await bad.unchanged();
   });
 
   it('answers a file of 20,001 lines with a quick 413', async () => {
@@ -336,7 +336,7 @@ describe('hostile and untidy history files', () => {
     expect(res.status).toBe(413);
     expect(apiErrorSchema.parse(await res.json()).error.message).toContain('20,000 行');
     expect(Date.now() - started).toBeLessThan(15_000);
-    res.unchanged();
+    await res.unchanged();
   });
 
   it('refuses all of 50 reports when the 30th breaks a rule, naming department, month and cell', async () => {
@@ -361,7 +361,7 @@ describe('hostile and untidy history files', () => {
     expect(err.message).toContain('50 份报表');
     expect(err.details?.map((d) => [d.indicator, d.cell])).toEqual([['E', 'F354']]);
     expect(err.details?.[0]?.message).toContain('市人力资源社会保障局 2020-05');
-    res.unchanged();
+    await res.unchanged();
   });
 
   it('finds the table on the second sheet, with months and times as date cells', async () => {
@@ -481,7 +481,7 @@ describe('a history workbook too big to read safely', () => {
     const res = await importFile(t, bytes, 'huge.xlsx');
     expect(res.status).toBe(413);
     expect(apiErrorSchema.parse(await res.json()).error.message).toContain('CSV');
-    res.unchanged();
+    await res.unchanged();
   });
 });
 
@@ -504,6 +504,6 @@ describe('a history workbook with a sheet per year', () => {
     const err = apiErrorSchema.parse(await res.json()).error;
     expect(err.code).toBe('history_many_sheets');
     expect(err.message).toContain('“2020年2-3月”');
-    res.unchanged();
+    await res.unchanged();
   });
 });

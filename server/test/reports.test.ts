@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@lz/shared/api/errors';
 import { reportVersionSchema, versionSummarySchema } from '@lz/shared/api/reports';
 import { body, makeTestApp, tableCounts } from './test-app';
+import { rows, run } from './sql';
 
 const error = async (res: Response) => apiErrorSchema.parse(await res.json()).error;
 
@@ -33,7 +34,7 @@ describe('submitting a monthly report (JSON)', () => {
   it('a 422 lists every broken rule with a reporter-readable message and writes nothing', async () => {
     const t = await makeTestApp();
     const rsj = await t.login('rsj');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const b = body(t.deps);
     b.rows[2]!.values.E = 120;
     b.rows[2]!.values.E2 = 98;
@@ -62,21 +63,21 @@ describe('submitting a monthly report (JSON)', () => {
           '柳南区: 企业职工培训小计(E) 应等于 岗前培训 + 岗位技能提升培训 + 转岗转业培训 + 安全技能培训 + 学徒制培训 (120 ≠ 118)',
       },
     ]);
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
   });
 
   it('a reporter cannot write another department; a forbidden write changes nothing', async () => {
     const t = await makeTestApp();
     const gxj = await t.login('gxj');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const res = await gxj.post('/api/reports/RSJ/2020-08', body(t.deps));
     expect(res.status).toBe(403);
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     for (const who of ['leader', 'inspector', 'sanjiang']) {
       const c = await t.login(who);
       expect((await c.post('/api/reports/RSJ/2020-08', body(t.deps))).status).toBe(403);
     }
-    expect(tableCounts(t.deps).report_versions).toBe(0);
+    expect((await tableCounts(t.deps)).report_versions).toBe(0);
   });
 
   it('refuses months outside the window, not yet begun, unknown departments and non-reporting ones', async () => {
@@ -188,11 +189,11 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
       reportVersionSchema.parse(await (await admin.post('/api/reports/RSJ/2020-08/accept', { version: 1 })).json())
         .status,
     ).toBe('accepted');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const locked = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
     expect(locked.status).toBe(409);
     expect((await error(locked)).code).toBe('month_locked');
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     expect((await admin.post('/api/reports/RSJ/2020-08/return', { reason: '需要修改', version: 1 })).status).toBe(409);
     expect((await admin.post('/api/reports/RSJ/2020-08/unlock', { reason: '' })).status).toBe(400);
     expect((await rsj.post('/api/reports/RSJ/2020-08/unlock', { reason: '需要修改' })).status).toBe(403);
@@ -201,9 +202,10 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     );
     expect(unlocked.status).toBe('submitted');
     expect((await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2))).status).toBe(201);
-    const audit = t.deps.db
-      .prepare("SELECT actor, action, after FROM audit_log WHERE action = 'report.unlock'")
-      .all() as { actor: string; after: string }[];
+    const audit = (await rows(
+      t.deps.db,
+      "SELECT actor, action, after FROM audit_log WHERE action = 'report.unlock'",
+    )) as { actor: string; after: string }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('admin');
     expect(JSON.parse(audit[0]!.after).reason).toBe('省厅要求更正');
@@ -219,7 +221,7 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
       await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
       // The admin opens version 1; meanwhile the department sends version 2.
       await rsj.post('/api/reports/RSJ/2020-08', body(t.deps, 2));
-      const before = tableCounts(t.deps);
+      const before = await tableCounts(t.deps);
       for (const [verb, extra] of [
         ['accept', {}],
         ['return', { reason: '请核实' }],
@@ -230,7 +232,7 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
         expect(err.code).toBe('stale_version');
         expect(err.message).toContain('第 2 版');
       }
-      expect(tableCounts(t.deps)).toEqual(before);
+      expect(await tableCounts(t.deps)).toEqual(before);
       // Without a version the review is refused as a bad body, not applied to whatever is newest.
       expect((await admin.post('/api/reports/RSJ/2020-08/accept', {})).status).toBe(400);
       const accepted = reportVersionSchema.parse(
@@ -244,9 +246,9 @@ describe('review: return and resubmit, accept and lock, unlock', () => {
     const t = await makeTestApp();
     const rsj = await t.login('rsj');
     await rsj.post('/api/reports/RSJ/2020-08', body(t.deps));
-    expect(() => t.deps.db.prepare('UPDATE report_values SET value = 0').run()).toThrow(/immutable/);
-    expect(() => t.deps.db.prepare('DELETE FROM report_versions').run()).toThrow(/immutable/);
-    expect(() => t.deps.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await expect(run(t.deps.db, 'UPDATE report_values SET value = 0')).rejects.toThrow(/immutable/);
+    await expect(run(t.deps.db, 'DELETE FROM report_versions')).rejects.toThrow(/immutable/);
+    await expect(run(t.deps.db, 'DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });
 
   it('soft rules accept with warnings stored on the version', async () => {
@@ -274,14 +276,14 @@ describe('a back-filled submission time', () => {
     async () => {
       const t = await makeTestApp('2020-09-05T10:00:00+08:00');
       const admin = await t.login('admin');
-      const before = tableCounts(t.deps);
+      const before = await tableCounts(t.deps);
       const early = await admin.post('/api/reports/JYJ/2020-03', {
         ...body(t.deps),
         submittedAt: '2020-02-29T23:59:59+08:00',
       });
       expect(early.status).toBe(400);
       expect(((await early.json()) as { error: { code: string } }).error.code).toBe('submitted_at_before_month');
-      expect(tableCounts(t.deps)).toEqual(before);
+      expect(await tableCounts(t.deps)).toEqual(before);
       const first = await admin.post('/api/reports/JYJ/2020-03', {
         ...body(t.deps),
         submittedAt: '2020-03-01T00:00:00+08:00',

@@ -38,12 +38,12 @@ describe('paths, hosts and origins', () => {
   it('compares the Origin of a write with scheme and port, not only the host name', async () => {
     const t = await makeTestApp();
     const rsj = await t.login('rsj');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     for (const origin of ['https://localhost', 'http://localhost:8080', 'http://localhost.evil.example', 'null']) {
       const res = await rsj.post('/api/reports/RSJ/2020-08', body(t.deps), { origin, host: 'localhost' });
       expect(res.status, origin).toBe(403);
     }
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
     expect((await rsj.post('/api/reports/RSJ/2020-08', body(t.deps), { origin: 'http://localhost' })).status).toBe(201);
   });
 });
@@ -52,7 +52,7 @@ describe('bodies and caching', () => {
   it('invalid UTF-8 in a JSON body is refused (400 invalid_utf8), not stored as U+FFFD', async () => {
     const t = await makeTestApp();
     const admin = await t.login('admin');
-    const before = tableCounts(t.deps);
+    const before = await tableCounts(t.deps);
     const json = new TextEncoder().encode(JSON.stringify({ reason: '请核实XX', version: 1 }));
     const bad = new Uint8Array([...json]);
     const at = bad.indexOf(0x58); // the first "X"
@@ -65,7 +65,7 @@ describe('bodies and caching', () => {
     });
     expect(raw.status).toBe(400);
     expect(await raw.json()).toMatchObject({ error: { code: 'invalid_utf8' } });
-    expect(tableCounts(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(before);
   });
 
   it('authenticated API answers say Cache-Control: no-store', async () => {

@@ -9,23 +9,18 @@ import type { Role } from '@lz/shared/api/session';
 import type { Deps } from '../src/deps';
 import { PAIR_LIMIT } from '../src/services/auth/login-throttle';
 import { body, makeTestApp, PASSWORD, sampleFinding } from './test-app';
+import { rows, tableNames, value } from './sql';
 
 /** Every row of every table: a refused write must leave this unchanged. */
-function snapshot(deps: Deps): Record<string, unknown[]> {
-  const tables = deps.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return Object.fromEntries(
-    tables.map((t) => [
-      t,
-      (deps.db.prepare(`SELECT * FROM "${t}"`).all() as unknown[])
-        .map((r) =>
-          JSON.stringify(r, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Buffer.from(v.buffer).toString('hex') : v)),
-        )
-        .sort(),
-    ]),
-  );
+async function snapshot(deps: Deps): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of await tableNames(deps.db))
+    out[t] = ((await rows(deps.db, `SELECT * FROM "${t}"`)) as unknown[])
+      .map((r) =>
+        JSON.stringify(r, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Buffer.from(v.buffer).toString('hex') : v)),
+      )
+      .sort();
+  return out;
 }
 
 const users: Record<Role, string> = {
@@ -85,7 +80,7 @@ describe('refused writes change nothing', () => {
       const client = await t.login(users[role]);
       for (const r of writes()) {
         if (r.access.kind === 'public' || r.access.roles.includes(role)) continue;
-        const before = snapshot(t.deps);
+        const before = await snapshot(t.deps);
         const res = await client.request(
           r.method,
           concrete(r.path),
@@ -94,7 +89,7 @@ describe('refused writes change nothing', () => {
             : { target: 'T', items: [], username: 'x', password: 'Xx-123456789', role: 'admin' },
         );
         expect(res.status, `${role} ${r.method} ${r.path}`).toBe(403);
-        expect(snapshot(t.deps), `${role} ${r.method} ${r.path}`).toEqual(before);
+        expect(await snapshot(t.deps), `${role} ${r.method} ${r.path}`).toEqual(before);
       }
     }
   });
@@ -103,7 +98,7 @@ describe('refused writes change nothing', () => {
     'a reporter writing another department’s report or ' + 'allocations, or the city level: 403, nothing changed',
     async () => {
       const gxj = await t.login('gxj');
-      const before = snapshot(t.deps);
+      const before = await snapshot(t.deps);
       expect((await gxj.post('/api/reports/RSJ/2020-07', body(t.deps))).status).toBe(403);
       expect(
         (await gxj.put('/api/allocations', { target: 'T', department: 'RSJ', items: [{ code: '450202', value: 1 }] }))
@@ -112,7 +107,7 @@ describe('refused writes change nothing', () => {
       expect((await gxj.put('/api/allocations', { target: 'T', items: [{ code: 'GXJ', value: 999999 }] })).status).toBe(
         403,
       );
-      expect(snapshot(t.deps)).toEqual(before);
+      expect(await snapshot(t.deps)).toEqual(before);
     },
   );
 
@@ -129,7 +124,7 @@ describe('refused writes change nothing', () => {
       ];
       for (const headers of variants) {
         for (const r of writes()) {
-          const before = snapshot(t.deps);
+          const before = await snapshot(t.deps);
           const payload =
             r.path === '/api/session' && r.method === 'POST'
               ? { username: 'rsj', password: PASSWORD }
@@ -138,7 +133,7 @@ describe('refused writes change nothing', () => {
                 : body(t.deps);
           const res = await admin.request(r.method, concrete(r.path), payload, headers);
           expect(res.status, `${JSON.stringify(headers)} ${r.method} ${r.path}`).toBe(403);
-          expect(snapshot(t.deps), `${r.method} ${r.path}`).toEqual(before);
+          expect(await snapshot(t.deps), `${r.method} ${r.path}`).toEqual(before);
         }
       }
     },
@@ -151,13 +146,13 @@ describe('refused writes change nothing', () => {
     expect(jsonRoutes.length).toBeGreaterThanOrEqual(8);
     for (const r of jsonRoutes) {
       for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-        const before = snapshot(t.deps);
+        const before = await snapshot(t.deps);
         // Only a county user may answer a finding: anyone else is refused (403) before the body is read.
         const client =
           r.path === '/api/session' ? t.anonymous : r.path === '/api/findings/:id/response' ? county : admin;
         const res = await client.request(r.method, concrete(r.path), undefined, { 'content-type': type });
         expect(res.status, `${type} ${r.method} ${r.path}`).toBe(415);
-        expect(snapshot(t.deps), `${r.method} ${r.path}`).toEqual(before);
+        expect(await snapshot(t.deps), `${r.method} ${r.path}`).toEqual(before);
       }
     }
   });
@@ -165,32 +160,33 @@ describe('refused writes change nothing', () => {
 
 describe('login audit and logs', () => {
   it('each failed login leaves exactly one audit entry, a success one, and neither holds the password', async () => {
-    const count = () => t.deps.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+    const count = async () => (await value(t.deps.db, 'SELECT COUNT(*) FROM audit_log')) as number;
     const logged: string[] = [];
     const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info };
     for (const k of Object.keys(originals) as (keyof typeof originals)[])
       console[k] = (...a: unknown[]) => void logged.push(a.map(String).join(' '));
     try {
-      let n = count();
+      let n = await count();
       const wrong = await t.anonymous.post('/api/session', { username: 'leader', password: 'Secret-wrong-77' });
       expect(wrong.status).toBe(401);
-      expect(count()).toBe(++n);
+      expect(await count()).toBe(++n);
       expect(
         (await t.anonymous.post('/api/session', { username: 'nobody-here', password: 'Secret-wrong-77' })).status,
       ).toBe(401);
-      expect(count()).toBe(++n);
+      expect(await count()).toBe(++n);
       expect((await t.anonymous.post('/api/session', { username: 'leader', password: PASSWORD })).status).toBe(200);
-      expect(count()).toBe(++n);
-      const rows = t.deps.db
-        .prepare('SELECT action, actor, target, before, after FROM audit_log ORDER BY id DESC LIMIT 3')
-        .all() as { action: string; target: string }[];
-      expect(rows.map((r) => [r.action, r.target])).toEqual([
+      expect(await count()).toBe(++n);
+      const last3 = (await rows(
+        t.deps.db,
+        'SELECT action, actor, target, before, after FROM audit_log ORDER BY id DESC LIMIT 3',
+      )) as { action: string; target: string }[];
+      expect(last3.map((r) => [r.action, r.target])).toEqual([
         ['session.login', 'user/leader'],
         ['session.login_failed', 'user/nobody-here'],
         ['session.login_failed', 'user/leader'],
       ]);
-      expect(JSON.stringify(rows)).not.toContain('Secret-wrong-77');
-      expect(JSON.stringify(rows)).not.toContain(PASSWORD);
+      expect(JSON.stringify(last3)).not.toContain('Secret-wrong-77');
+      expect(JSON.stringify(last3)).not.toContain(PASSWORD);
       expect(logged.join('\n')).not.toContain('Secret-wrong-77');
     } finally {
       Object.assign(console, originals);
@@ -206,10 +202,10 @@ describe('login audit and logs', () => {
     const admin = await t.login('admin');
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
       for (const path of ['/api/audit', '/api/audit/1']) {
-        const before = snapshot(t.deps);
+        const before = await snapshot(t.deps);
         const res = await admin.request(method, path, method === 'DELETE' ? undefined : { actor: 'x' });
         expect(res.status, `${method} ${path}`).toBe(404);
-        expect(snapshot(t.deps)).toEqual(before);
+        expect(await snapshot(t.deps)).toEqual(before);
       }
     }
   });
@@ -220,9 +216,9 @@ describe('sessions and lockout', () => {
     const app = await makeTestApp('2020-09-05T10:00:00+08:00');
     const rsj = await app.login('rsj');
     app.clock.set('2020-09-05T18:00:00+08:00'); // 8 hours later
-    const before = snapshot(app.deps);
+    const before = await snapshot(app.deps);
     expect((await rsj.post('/api/reports/RSJ/2020-08', body(app.deps))).status).toBe(401);
-    expect(snapshot(app.deps)).toEqual(before);
+    expect(await snapshot(app.deps)).toEqual(before);
   });
 
   it('an admin password reset lifts a lockout at once', async () => {
@@ -233,12 +229,12 @@ describe('sessions and lockout', () => {
       app.clock.advance(20_000);
     }
     expect((await app.anonymous.post('/api/session', { username: 'gxj', password: PASSWORD })).status).toBe(429);
-    const id = app.deps.db.prepare("SELECT id FROM users WHERE username = 'gxj'").pluck().get() as number;
+    const id = (await value(app.deps.db, "SELECT id FROM users WHERE username = 'gxj'")) as number;
     expect((await admin.patch(`/api/users/${id}`, { password: 'Reset-pass-2020' })).status).toBe(200);
     expect((await app.anonymous.post('/api/session', { username: 'gxj', password: 'Reset-pass-2020' })).status).toBe(
       200,
     );
-    expect(app.deps.db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(id)).toMatch(
+    expect(await value(app.deps.db, 'SELECT password_hash FROM users WHERE id = ?', id)).toMatch(
       /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/,
     );
   });

@@ -78,7 +78,7 @@ describe('route × role access matrix', () => {
       for (const r of declaredRoutes()) {
         if (r.method === 'POST' && r.path === '/api/session') continue; // logging in is covered in auth tests
         const client = await t.login(users[role]);
-        const before = tableCounts(t.deps);
+        const before = await tableCounts(t.deps);
         const res = await client.request(
           r.method,
           concrete(r, ids),
@@ -91,7 +91,7 @@ describe('route × role access matrix', () => {
           expect([401, 403], label).not.toContain(res.status);
         } else {
           expect(res.status, label).toBe(403);
-          expect(tableCounts(t.deps), label).toEqual(before);
+          expect(await tableCounts(t.deps), label).toEqual(before);
         }
         expect(res.status, label).not.toBe(500);
       }

@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACCOUNT_LIMIT } from '../src/services/auth/login-throttle';
 import { makeTestApp, PASSWORD, tableCounts } from './test-app';
+import { one, value } from './sql';
 
 const gate = vi.hoisted(() => ({
   verifies: 0,
@@ -60,16 +61,16 @@ beforeEach(() => {
 async function setup() {
   const t = await makeTestApp('2020-09-05T10:00:00+08:00');
   const admin = await t.login('admin');
-  const id = t.deps.db.prepare("SELECT id FROM users WHERE username = 'rsj'").pluck().get() as number;
-  const row = () =>
-    t.deps.db.prepare('SELECT role, department, county, disabled, password_hash FROM users WHERE id = ?').get(id) as {
+  const id = (await value(t.deps.db, "SELECT id FROM users WHERE username = 'rsj'")) as number;
+  const row = async () =>
+    (await one(t.deps.db, 'SELECT role, department, county, disabled, password_hash FROM users WHERE id = ?', id)) as {
       role: string;
       department: string | null;
       disabled: number;
       password_hash: string;
     };
-  const sessionsOf = () =>
-    t.deps.db.prepare('SELECT COUNT(*) FROM sessions WHERE user_id = ?').pluck().get(id) as number;
+  const sessionsOf = async () =>
+    (await value(t.deps.db, 'SELECT COUNT(*) FROM sessions WHERE user_id = ?', id)) as number;
   /** rsj's own login, held inside its password check while `during` runs. */
   async function loginDuring(during: () => Response | Promise<Response>, password = PASSWORD) {
     const hold = arm('holdVerify');
@@ -90,8 +91,8 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
       const { change, login } = await loginDuring(() => admin.patch(`/api/users/${id}`, { disabled: true }));
       expect(change.status).toBe(200);
       expect(login.status).toBe(401);
-      expect(row().disabled).toBe(1);
-      expect(sessionsOf()).toBe(0);
+      expect((await row()).disabled).toBe(1);
+      expect(await sessionsOf()).toBe(0);
     },
   );
 
@@ -102,13 +103,13 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
     );
     expect(change.status).toBe(200);
     expect(login.status).toBe(401);
-    expect(sessionsOf()).toBe(0);
-    const reset = row().password_hash;
+    expect(await sessionsOf()).toBe(0);
+    const reset = (await row()).password_hash;
     expect((await t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD })).status).toBe(401);
     expect((await t.anonymous.post('/api/session', { username: 'rsj', password: 'Reset-during-login-1' })).status).toBe(
       200,
     );
-    expect(row().password_hash).toBe(reset);
+    expect((await row()).password_hash).toBe(reset);
   });
 
   it('a role change during the password check wins and ends every session of the user', async () => {
@@ -117,8 +118,8 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
     const { change, login } = await loginDuring(() => admin.patch(`/api/users/${id}`, { role: 'leader' }));
     expect(change.status).toBe(200);
     expect(login.status).toBe(401);
-    expect(row()).toMatchObject({ role: 'leader', department: null });
-    expect(sessionsOf()).toBe(0);
+    expect(await row()).toMatchObject({ role: 'leader', department: null });
+    expect(await sessionsOf()).toBe(0);
     expect((await open.get('/api/session')).status).toBe(401);
     // Signing in again afterwards gives the new role.
     const again = await t.login('rsj');
@@ -130,8 +131,8 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
     const { change, login } = await loginDuring(() => admin.patch(`/api/users/${id}`, { displayName: '新名字' }));
     expect(change.status).toBe(200);
     expect(login.status).toBe(200);
-    expect(sessionsOf()).toBe(1);
-    expect(t.deps.db.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(id)).toBe('新名字');
+    expect(await sessionsOf()).toBe(1);
+    expect(await value(t.deps.db, 'SELECT display_name FROM users WHERE id = ?', id)).toBe('新名字');
   });
 
   it('a lock set while a login checks its password is not undone by that login', async () => {
@@ -158,7 +159,7 @@ describe('a login overlapping an administrator’s change (finding 4)', () => {
     expect((await admin.patch(`/api/users/${id}`, { role: 'county', county: '450226' })).status).toBe(200);
     hold.release();
     expect((await reset).status).toBe(200);
-    expect(row()).toMatchObject({ role: 'county', department: null });
+    expect(await row()).toMatchObject({ role: 'county', department: null });
     expect((await t.anonymous.post('/api/session', { username: 'rsj', password: 'Reset-during-role-1' })).status).toBe(
       200,
     );
@@ -177,15 +178,15 @@ describe('a burst of concurrent guesses (finding 5)', () => {
       );
       const right = t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD });
       const answers = await Promise.all([...wrong, right]);
-      const badPasswords = t.deps.db
-        .prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'session.login_failed' AND after LIKE '%bad_password%'")
-        .pluck()
-        .get() as number;
+      const badPasswords = (await value(
+        t.deps.db,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'session.login_failed' AND after LIKE '%bad_password%'",
+      )) as number;
       expect(badPasswords).toBeLessThanOrEqual(5);
       expect(gate.verifies).toBeLessThanOrEqual(5);
       expect(answers.at(-1)?.status).toBe(429);
       expect(answers.filter((r) => r.status === 200)).toHaveLength(0);
-      expect(tableCounts(t.deps).sessions).toBe(1); // the admin's only
+      expect((await tableCounts(t.deps)).sessions).toBe(1); // the admin's only
       // Still locked afterwards, for the right password too.
       expect((await t.anonymous.post('/api/session', { username: 'rsj', password: PASSWORD })).status).toBe(429);
     },

@@ -3,6 +3,7 @@ import { sessionSchema } from '@lz/shared/api/session';
 import { userSchema } from '@lz/shared/api/users';
 import { PAIR_LIMIT, THROTTLE_MS } from '../src/services/auth/login-throttle';
 import { makeTestApp, PASSWORD } from './test-app';
+import { column, value } from './sql';
 
 describe('sessions', () => {
   it('login sets an httpOnly SameSite=Lax cookie; GET returns the user; DELETE logs out', async () => {
@@ -62,9 +63,9 @@ describe('sessions', () => {
     const t = await makeTestApp();
     const rsj = await t.login('rsj');
     const token = (rsj.cookie ?? '').split('=')[1];
-    const stored = t.deps.db.prepare('SELECT token_hash FROM sessions').pluck().all() as string[];
+    const stored = (await column(t.deps.db, 'SELECT token_hash FROM sessions')) as string[];
     expect(stored).not.toContain(token);
-    const hash = t.deps.db.prepare("SELECT password_hash FROM users WHERE username = 'rsj'").pluck().get() as string;
+    const hash = (await value(t.deps.db, "SELECT password_hash FROM users WHERE username = 'rsj'")) as string;
     expect(hash.startsWith('$argon2id$')).toBe(true);
   });
 
@@ -82,10 +83,7 @@ describe('sessions', () => {
     expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('account_locked');
     t.clock.advance(THROTTLE_MS);
     expect((await attempt(PASSWORD)).status).toBe(200);
-    const actions = t.deps.db
-      .prepare("SELECT action FROM audit_log WHERE target = 'user/rsj' ORDER BY id")
-      .pluck()
-      .all();
+    const actions = await column(t.deps.db, "SELECT action FROM audit_log WHERE target = 'user/rsj' ORDER BY id");
     expect(actions.filter((a) => a === 'session.login_failed')).toHaveLength(PAIR_LIMIT + 1);
     expect(actions.at(-1)).toBe('session.login');
   });
@@ -96,7 +94,7 @@ describe('sessions', () => {
     expect(nobody.status).toBe(401);
     const admin = await t.login('admin');
     const rsj = await t.login('rsj');
-    const id = t.deps.db.prepare("SELECT id FROM users WHERE username = 'rsj'").pluck().get() as number;
+    const id = (await value(t.deps.db, "SELECT id FROM users WHERE username = 'rsj'")) as number;
     expect((await admin.patch(`/api/users/${id}`, { disabled: true })).status).toBe(200);
     // Disabling ends open sessions at once.
     expect((await rsj.get('/api/session')).status).toBe(401);
@@ -123,7 +121,7 @@ describe('cross-site request protection', () => {
       { origin: 'http://localhost', host: 'localhost' },
     );
     expect(same.status).toBe(201);
-    expect(t.deps.db.prepare('SELECT COUNT(*) FROM report_versions').pluck().get()).toBe(1);
+    expect(await value(t.deps.db, 'SELECT COUNT(*) FROM report_versions')).toBe(1);
   });
 
   it('JSON routes accept only application/json (a form post cannot reach them)', async () => {

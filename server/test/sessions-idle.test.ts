@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeTestApp } from './test-app';
+import { value } from './sql';
 
 const MIN = 60_000;
 
@@ -14,12 +15,12 @@ describe('idle timeout', () => {
     t.clock.set('2020-09-05T10:29:59+08:00');
     expect((await rsj.get('/api/session')).status).toBe(200);
     const gxj = await t.login('gxj');
-    const sessions = () => t.deps.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get() as number;
-    expect(sessions()).toBe(2);
+    const sessions = async () => (await value(t.deps.db, 'SELECT COUNT(*) FROM sessions')) as number;
+    expect(await sessions()).toBe(2);
     t.clock.advance(30 * MIN + 1000); // rsj seen at 10:29:59, gxj signed in then: both idle 30:01
     expect((await rsj.get('/api/session')).status).toBe(401);
     expect((await gxj.get('/api/session/current')).status).toBe(204);
-    expect(sessions()).toBe(0);
+    expect(await sessions()).toBe(0);
   });
 
   it('activity keeps a session alive up to the absolute limit (8 hours)', async () => {
@@ -36,17 +37,17 @@ describe('idle timeout', () => {
   it('last-seen is written at most once a minute per session', async () => {
     const t = await makeTestApp('2020-09-05T10:00:00+08:00');
     const rsj = await t.login('rsj');
-    const lastSeen = () => t.deps.db.prepare('SELECT last_seen_ms FROM sessions').pluck().get() as number;
-    const start = lastSeen();
+    const lastSeen = async () => (await value(t.deps.db, 'SELECT last_seen_ms FROM sessions')) as number;
+    const start = await lastSeen();
     expect(start).toBe(Date.parse('2020-09-05T10:00:00+08:00'));
     for (const s of [10, 30, 59]) {
       t.clock.set(new Date(start + s * 1000).toISOString());
       expect((await rsj.get('/api/progress')).status).toBe(200);
-      expect(lastSeen(), `${s} s`).toBe(start);
+      expect(await lastSeen(), `${s} s`).toBe(start);
     }
     t.clock.set(new Date(start + 61_000).toISOString());
     await rsj.get('/api/progress');
-    expect(lastSeen()).toBe(start + 61_000);
+    expect(await lastSeen()).toBe(start + 61_000);
   });
 
   it('SESSION_IDLE_MINUTES sets the limit', async () => {

@@ -1,9 +1,10 @@
-/** A fresh app over an in-memory database with a movable clock, and signed-in clients for each role. */
+/** A fresh app over a fresh database (test-db.ts) with a movable clock, and signed-in clients for each role. */
 import type { Role } from '@lz/shared/api/session';
 import { createApp } from '../src/app';
-import { buildDeps } from '../src/build-deps';
 import { fixedClock, type Config, type Deps } from '../src/deps';
 import { createUser } from '../src/services/auth/users';
+import { one, tableNames } from './sql';
+import { freshDeps } from './test-db';
 
 export const PASSWORD = 'Test-password-1';
 
@@ -34,7 +35,7 @@ function clientFor(app: ReturnType<typeof createApp>, cookie: string | null, ip?
 
 export async function makeTestApp(now = '2020-09-05T10:00:00+08:00', config: Partial<Config> = {}) {
   const clock = fixedClock(now);
-  const built = buildDeps({ clock });
+  const built = await freshDeps({ clock });
   const deps: Deps = {
     ...built,
     config: { ...built.config, allowedOrigins: [...built.config.allowedOrigins], ...config },
@@ -68,14 +69,14 @@ export async function makeTestApp(now = '2020-09-05T10:00:00+08:00', config: Par
 }
 
 /** Row counts of every table: a rejected or forbidden write must leave them all unchanged. */
-export function tableCounts(deps: Deps): Record<string, number> {
-  const tables = deps.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return Object.fromEntries(
-    tables.map((t) => [t, deps.db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
+export async function tableCounts(deps: Deps): Promise<Record<string, number>> {
+  // One statement for every table: a round trip per table is what a PostgreSQL run of these tests waits on.
+  const tables = await tableNames(deps.db);
+  const counts = await one(
+    deps.db,
+    `SELECT ${tables.map((t) => `(SELECT COUNT(*) FROM "${t}") AS "${t}"`).join(', ')}`,
   );
+  return Object.fromEntries(tables.map((t) => [t, Number(counts?.[t])]));
 }
 
 /** A consistent report body: every county the same simple row scaled by `k`. */

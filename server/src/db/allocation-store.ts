@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './open-database';
 
 export interface AllocationRow {
@@ -8,53 +9,59 @@ export interface AllocationRow {
   value: number;
 }
 
-export const listAllocations = (db: Db, target?: string) =>
-  (target
-    ? db
-        .prepare(
-          'SELECT target, department, county, year, value FROM allocations WHERE target = ? ORDER BY ' +
-            'department, county, year',
-        )
-        .all(target)
-    : db
-        .prepare(
-          'SELECT target, department, county, year, value FROM allocations ORDER BY target, department, county, year',
-        )
-        .all()) as AllocationRow[];
+export function listAllocations(db: Db, target?: string): Promise<AllocationRow[]> {
+  const all = db.selectFrom('allocations').select(['target', 'department', 'county', 'year', 'value']);
+  return (
+    (target ? all.where('target', '=', target) : all.orderBy('target'))
+      .orderBy('department')
+      // A department's own share (county and year NULL) first on both engines: PostgreSQL sorts NULL last.
+      .orderBy(sql`coalesce(county, '')`)
+      .orderBy(sql`coalesce(year, 0)`)
+      .execute()
+  );
+}
 
 /** Replaces one level of allocations (a target's department shares, or one department's county shares). */
-export function replaceAllocations(
+export async function replaceAllocations(
   db: Db,
   level: { target: string; department: string | null },
   items: AllocationRow[],
   at: string,
   by: string,
-): void {
+): Promise<void> {
   if (level.department === null)
-    db.prepare('DELETE FROM allocations WHERE target = ? AND county IS NULL').run(level.target);
+    await db.deleteFrom('allocations').where('target', '=', level.target).where('county', 'is', null).execute();
   else
-    db.prepare('DELETE FROM allocations WHERE target = ? AND department = ? AND county IS NOT NULL').run(
-      level.target,
-      level.department,
-    );
-  const insert = db.prepare(
-    'INSERT INTO allocations (target, department, county, year, value, updated_at, updated_by) VALUES ' +
-      '(@target, @department, @county, @year, @value, @at, @by)',
-  );
-  for (const item of items) insert.run({ ...item, at, by });
+    await db
+      .deleteFrom('allocations')
+      .where('target', '=', level.target)
+      .where('department', '=', level.department)
+      .where('county', 'is not', null)
+      .execute();
+  if (items.length > 0)
+    await db
+      .insertInto('allocations')
+      .values(items.map((item) => ({ ...item, updated_at: at, updated_by: by })))
+      .execute();
 }
 
-export const listSplits = (db: Db) =>
-  db.prepare('SELECT target, year, value FROM target_splits ORDER BY target, year').all() as {
-    target: string;
-    year: number;
-    value: number;
-  }[];
+export const listSplits = (db: Db): Promise<{ target: string; year: number; value: number }[]> =>
+  db.selectFrom('target_splits').select(['target', 'year', 'value']).orderBy('target').orderBy('year').execute();
 
-export function replaceSplit(db: Db, target: string, years: Record<string, number>, at: string, by: string): void {
-  db.prepare('DELETE FROM target_splits WHERE target = ?').run(target);
-  const insert = db.prepare(
-    'INSERT INTO target_splits (target, year, value, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const [year, value] of Object.entries(years)) insert.run(target, Number(year), value, at, by);
+export async function replaceSplit(
+  db: Db,
+  target: string,
+  years: Record<string, number>,
+  at: string,
+  by: string,
+): Promise<void> {
+  await db.deleteFrom('target_splits').where('target', '=', target).execute();
+  const rows = Object.entries(years).map(([year, value]) => ({
+    target,
+    year: Number(year),
+    value,
+    updated_at: at,
+    updated_by: by,
+  }));
+  if (rows.length > 0) await db.insertInto('target_splits').values(rows).execute();
 }

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@lz/shared/api/audit';
-import { prepared, type Db } from './open-database';
+import type { Db } from './open-database';
 
 export interface AuditRecord {
   actor: string | null;
@@ -11,56 +11,34 @@ export interface AuditRecord {
 }
 
 /** Appends one entry; callers run it inside the same transaction as the write it describes. */
-export function appendAudit(db: Db, at: Date, r: AuditRecord): void {
-  prepared(
-    db,
-    'INSERT INTO audit_log (at, actor, action, target, before, after, ip) VALUES (@at, @actor, @action, ' +
-      '@target, @before, @after, @ip)',
-  ).run({
-    at: at.toISOString(),
-    actor: r.actor,
-    action: r.action,
-    target: r.target,
-    before: r.before === undefined ? null : JSON.stringify(r.before),
-    after: r.after === undefined ? null : JSON.stringify(r.after),
-    ip: r.ip ?? null,
-  });
-}
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  before: string | null;
-  after: string | null;
-  ip: string | null;
+export async function appendAudit(db: Db, at: Date, r: AuditRecord): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: at.toISOString(),
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      before: r.before === undefined ? null : JSON.stringify(r.before),
+      after: r.after === undefined ? null : JSON.stringify(r.after),
+      ip: r.ip ?? null,
+    })
+    .execute();
 }
 
 /** `from`/`to` are instants in the stored form (`toISOString`, UTC); the route turns calendar dates into them. */
-export function listAudit(
+export async function listAudit(
   db: Db,
   q: { actor?: string; action?: string; target?: string; from?: string; to?: string; limit: number; before?: number },
-): AuditEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM audit_log
-       WHERE (@actor IS NULL OR actor = @actor) AND (@action IS NULL OR action = @action)
-         AND (@target IS NULL OR target LIKE @target || '%')
-         AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at <= @to)
-         AND (@before IS NULL OR id < @before)
-       ORDER BY id DESC LIMIT @limit`,
-    )
-    .all({
-      actor: q.actor ?? null,
-      action: q.action ?? null,
-      target: q.target ?? null,
-      from: q.from ?? null,
-      to: q.to ?? null,
-      before: q.before ?? null,
-      limit: q.limit,
-    }) as AuditRow[];
+): Promise<AuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (q.actor !== undefined) query = query.where('actor', '=', q.actor);
+  if (q.action !== undefined) query = query.where('action', '=', q.action);
+  if (q.target !== undefined) query = query.where('target', 'like', `${q.target}%`);
+  if (q.from !== undefined) query = query.where('at', '>=', q.from);
+  if (q.to !== undefined) query = query.where('at', '<=', q.to);
+  if (q.before !== undefined) query = query.where('id', '<', q.before);
+  const rows = await query.orderBy('id', 'desc').limit(q.limit).execute();
   return rows.map((r) => ({
     ...r,
     before: r.before === null ? null : (JSON.parse(r.before) as unknown),
@@ -69,9 +47,12 @@ export function listAudit(
 }
 
 /** Each user's last successful login, by username (the audit log keeps it; sessions end and are deleted). */
-export function lastLogins(db: Db): Map<string, string> {
-  const rows = db
-    .prepare(`SELECT actor, max(at) AS at FROM audit_log WHERE action = 'session.login' GROUP BY actor`)
-    .all() as { actor: string; at: string }[];
-  return new Map(rows.map((r) => [r.actor, r.at]));
+export async function lastLogins(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select((eb) => ['actor', eb.fn.max('at').as('at')])
+    .where('action', '=', 'session.login')
+    .groupBy('actor')
+    .execute();
+  return new Map(rows.map((r) => [r.actor ?? '', r.at]));
 }

@@ -3,7 +3,7 @@
  * report's state and (unless the caller audits a whole batch) the audit entry, all in one transaction.
  */
 import { appendAudit, type AuditRecord } from './audit-log';
-import { writeTransaction, type Db } from './open-database';
+import { lockReport, writeTransaction, type Db } from './open-database';
 import {
   appendReportEvent,
   getReportState,
@@ -40,11 +40,12 @@ export interface CommittedVersion<P extends VersionPlan> {
 }
 
 /**
- * Takes the write lock (BEGIN IMMEDIATE, or a savepoint inside an enclosing transaction), reads the
- * report, lets `plan` decide the version (or throw, and nothing is written), and writes it.
+ * Takes the write lock (BEGIN IMMEDIATE, or a savepoint inside an enclosing transaction) and the report's lock
+ * (`lockReport`), reads the report, lets `plan` decide the version (or throw, and nothing is written), and
+ * writes it.
  *
  * @example
- * commitReportVersion(db, { department: 'RSJ', month: '2020-09' }, ({ state }) => {
+ * await commitReportVersion(trx, { department: 'RSJ', month: '2020-09' }, ({ state }) => {
  *   if (state?.status === 'accepted') throw conflict('locked');
  *   return { submittedAtMs: Date.now(), ...rest };
  * });
@@ -53,14 +54,15 @@ export function commitReportVersion<P extends VersionPlan>(
   db: Db,
   report: { department: string; month: string },
   plan: (current: CurrentReport) => P,
-): CommittedVersion<P> {
-  return writeTransaction(db, () => {
+): Promise<CommittedVersion<P>> {
+  return writeTransaction(db, async (trx) => {
     const { department, month } = report;
-    const state = getReportState(db, department, month);
-    const decided = plan({ state, previous: listVersionRows(db, department, month).at(-1) });
-    const { id, version } = insertVersion(db, { department, month, ...decided });
-    insertVersionArray(db, { versionId: id, ...decided.packed });
-    upsertReportState(db, {
+    await lockReport(trx, department, month);
+    const state = await getReportState(trx, department, month);
+    const decided = plan({ state, previous: (await listVersionRows(trx, department, month)).at(-1) });
+    const { id, version } = await insertVersion(trx, { department, month, ...decided });
+    await insertVersionArray(trx, { versionId: id, ...decided.packed });
+    await upsertReportState(trx, {
       department,
       month,
       status: 'submitted',
@@ -69,7 +71,7 @@ export function commitReportVersion<P extends VersionPlan>(
       on_time: decided.onTime ? 1 : 0,
       status_reason: null,
     });
-    appendReportEvent(db, {
+    await appendReportEvent(trx, {
       department,
       month,
       atMs: decided.submittedAtMs,
@@ -78,7 +80,7 @@ export function commitReportVersion<P extends VersionPlan>(
       version,
       reason: null,
     });
-    if (decided.audit) appendAudit(db, decided.audit.at, decided.audit.record(version));
+    if (decided.audit) await appendAudit(trx, decided.audit.at, decided.audit.record(version));
     return { id, version, plan: decided };
   });
 }

@@ -1,6 +1,6 @@
 /** SQL for inspection findings (督查). */
 import type { Finding } from '@lz/shared/api/findings';
-import { prepared, type Db } from './open-database';
+import type { Db } from './open-database';
 
 export interface FindingRow {
   id: number;
@@ -22,12 +22,12 @@ export interface FindingRow {
   responded_by: string | null;
 }
 
-export function listFindingRows(db: Db): FindingRow[] {
-  return prepared(db, 'SELECT * FROM findings ORDER BY status DESC, due_date, id').all() as FindingRow[];
+export function listFindingRows(db: Db): Promise<FindingRow[]> {
+  return db.selectFrom('findings').selectAll().orderBy('status', 'desc').orderBy('due_date').orderBy('id').execute();
 }
 
-export function findFindingRow(db: Db, id: number): FindingRow | undefined {
-  return prepared(db, 'SELECT * FROM findings WHERE id = @id').get({ id }) as FindingRow | undefined;
+export function findFindingRow(db: Db, id: number): Promise<FindingRow | undefined> {
+  return db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export type NewFinding = Pick<
@@ -36,30 +36,33 @@ export type NewFinding = Pick<
 > & { created_by: string };
 
 /** Inserts an open finding; returns its id. */
-export function insertFinding(db: Db, f: NewFinding): number {
-  const info = prepared(
-    db,
-    `INSERT INTO findings
-       (subject_kind, subject, inspection, period, finding, rectification, due_date, status, created_at, created_by)
-     VALUES (@subject_kind, @subject, @inspection, @period, @finding, @rectification, @due_date, 'open',
-       @created_at, @created_by)`,
-  ).run(f);
-  return Number(info.lastInsertRowid);
+export async function insertFinding(db: Db, f: NewFinding): Promise<number> {
+  const row = await db
+    .insertInto('findings')
+    .values({ ...f, status: 'open' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export function closeFindingRow(
+export async function closeFindingRow(
   db: Db,
   c: { id: number; closingNote: string; closedAt: string; closedBy: string },
-): void {
-  prepared(
-    db,
-    `UPDATE findings SET status = 'closed', closing_note = @closingNote, closed_at = @closedAt, closed_by = @closedBy
-     WHERE id = @id`,
-  ).run(c);
+): Promise<void> {
+  await db
+    .updateTable('findings')
+    .set({ status: 'closed', closing_note: c.closingNote, closed_at: c.closedAt, closed_by: c.closedBy })
+    .where('id', '=', c.id)
+    .execute();
 }
 
-export function respondFindingRow(db: Db, r: { id: number; response: string; at: string; by: string }): void {
-  prepared(db, 'UPDATE findings SET response = @response, responded_at = @at, responded_by = @by WHERE id = @id').run(
-    r,
-  );
+export async function respondFindingRow(
+  db: Db,
+  r: { id: number; response: string; at: string; by: string },
+): Promise<void> {
+  await db
+    .updateTable('findings')
+    .set({ response: r.response, responded_at: r.at, responded_by: r.by })
+    .where('id', '=', r.id)
+    .execute();
 }

@@ -1,5 +1,5 @@
 /** Stored answers of writes sent with an Idempotency-Key (see http/idempotency.ts). */
-import { prepared, writeTransaction, type Db } from './open-database';
+import { writeTransaction, type Db } from './open-database';
 
 export interface IdempotencyRow {
   user_id: number;
@@ -19,35 +19,46 @@ export interface IdempotencyRow {
 export function claimKey(
   db: Db,
   k: { userId: number; key: string; fingerprint: string; nowMs: number; expireBeforeMs: number },
-): { claimed: true } | { claimed: false; row: IdempotencyRow } {
-  return writeTransaction(db, () => {
-    prepared(db, 'DELETE FROM idempotency_keys WHERE created_at_ms < ?').run(k.expireBeforeMs);
-    const inserted = prepared(
-      db,
-      `INSERT INTO idempotency_keys (user_id, key, fingerprint, status, content_type, body, created_at_ms)
-       VALUES (@userId, @key, @fingerprint, NULL, NULL, NULL, @nowMs) ON CONFLICT (user_id, key) DO NOTHING`,
-    ).run(k);
-    if (inserted.changes === 1) return { claimed: true as const };
-    const row = prepared(db, 'SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?').get(
-      k.userId,
-      k.key,
-    ) as IdempotencyRow;
+): Promise<{ claimed: true } | { claimed: false; row: IdempotencyRow }> {
+  return writeTransaction(db, async (trx) => {
+    await trx.deleteFrom('idempotency_keys').where('created_at_ms', '<', k.expireBeforeMs).execute();
+    const inserted = await trx
+      .insertInto('idempotency_keys')
+      .values({
+        user_id: k.userId,
+        key: k.key,
+        fingerprint: k.fingerprint,
+        status: null,
+        content_type: null,
+        body: null,
+        created_at_ms: k.nowMs,
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { claimed: true as const };
+    const row = await trx
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('user_id', '=', k.userId)
+      .where('key', '=', k.key)
+      .executeTakeFirstOrThrow();
     return { claimed: false as const, row };
   });
 }
 
-export function recordAnswer(
+export async function recordAnswer(
   db: Db,
   a: { userId: number; key: string; status: number; contentType: string | null; body: string },
-): void {
-  prepared(
-    db,
-    'UPDATE idempotency_keys SET status = @status, content_type = @contentType, body = @body WHERE user_id = ' +
-      '@userId AND key = @key',
-  ).run(a);
+): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ status: a.status, content_type: a.contentType, body: a.body })
+    .where('user_id', '=', a.userId)
+    .where('key', '=', a.key)
+    .execute();
 }
 
 /** Lets a retry run again: the first attempt failed on the server's side (5xx) or never finished. */
-export function releaseKey(db: Db, userId: number, key: string): void {
-  prepared(db, 'DELETE FROM idempotency_keys WHERE user_id = ? AND key = ?').run(userId, key);
+export async function releaseKey(db: Db, userId: number, key: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute();
 }

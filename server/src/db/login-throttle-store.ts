@@ -2,7 +2,8 @@
  * Login attempt counters (docs/operations.md "Threat model: sign-in"). Every change is one conditional statement, so
  * concurrent logins can never read a count, wait for argon2, and write back a stale one.
  */
-import { prepared, type Db } from './open-database';
+import { sql } from 'kysely';
+import type { Db } from './open-database';
 
 export interface ThrottleKey {
   key: string;
@@ -20,54 +21,74 @@ export interface ThrottleRow {
 }
 
 /** Drops rows whose window and lock have both passed (all keys share one window length). */
-export const deleteStaleThrottles = (db: Db, p: { nowMs: number; windowMs: number }) =>
-  prepared(
-    db,
-    'DELETE FROM login_throttle WHERE window_start_ms <= @nowMs - @windowMs AND ifnull(locked_until_ms, 0) <= @nowMs',
-  ).run(p);
+export async function deleteStaleThrottles(db: Db, p: { nowMs: number; windowMs: number }): Promise<void> {
+  await db
+    .deleteFrom('login_throttle')
+    .where('window_start_ms', '<=', p.nowMs - p.windowMs)
+    .where(sql<number>`coalesce(locked_until_ms, 0)`, '<=', p.nowMs)
+    .execute();
+}
 
 /**
  * Takes one attempt on `key` unless it already holds `limit` (failures plus attempts still checking)
  * or is locked: true when taken. A new key starts its window now.
  */
-export function takeAttempt(db: Db, k: ThrottleKey, nowMs: number): boolean {
-  const row = prepared(
-    db,
-    `INSERT INTO login_throttle (key, username, attempts, window_start_ms) VALUES (@key, @username, 1, @nowMs)
-     ON CONFLICT (key) DO UPDATE SET attempts = attempts + 1
-       WHERE attempts < @limit AND ifnull(locked_until_ms, 0) <= @nowMs
-     RETURNING attempts`,
-  ).get({ key: k.key, username: k.username, limit: k.limit, nowMs });
+export async function takeAttempt(db: Db, k: ThrottleKey, nowMs: number): Promise<boolean> {
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key: k.key, username: k.username, attempts: 1, window_start_ms: nowMs })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({ attempts: eb('login_throttle.attempts', '+', 1) }))
+        .where('login_throttle.attempts', '<', k.limit)
+        .where(sql<number>`coalesce(login_throttle.locked_until_ms, 0)`, '<=', nowMs),
+    )
+    .returning('attempts')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
-export const findThrottle = (db: Db, key: string) =>
-  prepared(db, 'SELECT * FROM login_throttle WHERE key = ?').get(key) as ThrottleRow | undefined;
+export const findThrottle = (db: Db, key: string): Promise<ThrottleRow | undefined> =>
+  db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
 
 /** A failed attempt keeps its count; once the key holds `limit` it locks until `lockedUntilMs`. */
-export const lockIfFull = (db: Db, p: { key: string; limit: number; lockedUntilMs: number }) =>
-  prepared(
-    db,
-    'UPDATE login_throttle SET locked_until_ms = @lockedUntilMs WHERE key = @key AND attempts >= @limit AND ' +
-      'locked_until_ms IS NULL',
-  ).run(p);
+export async function lockIfFull(db: Db, p: { key: string; limit: number; lockedUntilMs: number }): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set({ locked_until_ms: p.lockedUntilMs })
+    .where('key', '=', p.key)
+    .where('attempts', '>=', p.limit)
+    .where('locked_until_ms', 'is', null)
+    .execute();
+}
 
 /** A successful attempt gives its place back. */
-export const releaseAttempt = (db: Db, key: string) =>
-  prepared(db, 'UPDATE login_throttle SET attempts = attempts - 1 WHERE key = ? AND attempts > 0').run(key);
+export async function releaseAttempt(db: Db, key: string): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set((eb) => ({ attempts: eb('attempts', '-', 1) }))
+    .where('key', '=', key)
+    .where('attempts', '>', 0)
+    .execute();
+}
 
-export const deleteThrottle = (db: Db, key: string) =>
-  prepared(db, 'DELETE FROM login_throttle WHERE key = ?').run(key);
+export async function deleteThrottle(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
 
 /** Lifts every per-account count and lock of a user (an admin password reset). */
-export const deleteUserThrottles = (db: Db, username: string) =>
-  db.prepare('DELETE FROM login_throttle WHERE username = ?').run(username.toLowerCase());
+export async function deleteUserThrottles(db: Db, username: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('username', '=', username.toLowerCase()).execute();
+}
 
 /** The latest lock on any of a user's keys still in force, for the user list. */
-export const userLockedUntil = (db: Db, username: string, nowMs: number) =>
-  (
-    prepared(
-      db,
-      'SELECT max(locked_until_ms) AS until FROM login_throttle WHERE username = ? AND locked_until_ms > ?',
-    ).get(username.toLowerCase(), nowMs) as { until: number | null }
-  ).until;
+export async function userLockedUntil(db: Db, username: string, nowMs: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('login_throttle')
+    .select((eb) => eb.fn.max('locked_until_ms').as('until'))
+    .where('username', '=', username.toLowerCase())
+    .where('locked_until_ms', '>', nowMs)
+    .executeTakeFirst();
+  return row?.until ?? null;
+}

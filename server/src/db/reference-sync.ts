@@ -2,42 +2,85 @@
 import type { Catalogue } from '@lz/shared/catalogue';
 import { writeTransaction, type Db } from './open-database';
 
-export function syncReferenceData(db: Db, c: Catalogue): void {
-  const unit = db.prepare(
-    `INSERT INTO units (code, name, display_order, population, data) VALUES (@code, @name, @order, @population, @data)
-     ON CONFLICT(code) DO UPDATE SET name = excluded.name, display_order = excluded.display_order,
-       population = excluded.population, data = excluded.data`,
-  );
-  const dept = db.prepare(
-    `INSERT INTO departments (code, name, owes_reports, data) VALUES (@code, @name, @owes, @data)
-     ON CONFLICT(code) DO UPDATE SET name = excluded.name, owes_reports = excluded.owes_reports, data = excluded.data`,
-  );
-  const ind = db.prepare(
-    `INSERT INTO indicators (code, name, short_name, unit, kind, data)
-     VALUES (@code, @name, @shortName, @unit, @kind, @data)
-     ON CONFLICT(code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name, unit = excluded.unit,
-       kind = excluded.kind, data = excluded.data`,
-  );
-  const target = db.prepare(
-    `INSERT INTO targets (code, name, kind, value, data) VALUES (@code, @name, @kind, @value, @data)
-     ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, value = excluded.value,
-       data = excluded.data`,
-  );
-  writeTransaction(db, () => {
-    for (const u of c.units)
-      unit.run({ code: u.code, name: u.name, order: u.order, population: u.population, data: JSON.stringify(u) });
-    for (const d of c.departments)
-      dept.run({ code: d.code, name: d.name, owes: d.owesReports ? 1 : 0, data: JSON.stringify(d) });
-    for (const i of c.indicators)
-      ind.run({
-        code: i.code,
-        name: i.name,
-        shortName: i.shortName,
-        unit: i.unit,
-        kind: i.kind,
-        data: JSON.stringify(i),
-      });
-    for (const t of c.targets)
-      target.run({ code: t.code, name: t.name, kind: t.kind, value: t.value, data: JSON.stringify(t) });
+export function syncReferenceData(db: Db, c: Catalogue): Promise<void> {
+  return writeTransaction(db, async (trx) => {
+    if (c.units.length > 0)
+      await trx
+        .insertInto('units')
+        .values(
+          c.units.map((u) => ({
+            code: u.code,
+            name: u.name,
+            display_order: u.order,
+            population: u.population,
+            data: JSON.stringify(u),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            display_order: eb.ref('excluded.display_order'),
+            population: eb.ref('excluded.population'),
+            data: eb.ref('excluded.data'),
+          })),
+        )
+        .execute();
+    if (c.departments.length > 0)
+      await trx
+        .insertInto('departments')
+        .values(
+          c.departments.map((d) => ({
+            code: d.code,
+            name: d.name,
+            owes_reports: d.owesReports ? 1 : 0,
+            data: JSON.stringify(d),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            owes_reports: eb.ref('excluded.owes_reports'),
+            data: eb.ref('excluded.data'),
+          })),
+        )
+        .execute();
+    if (c.indicators.length > 0)
+      await trx
+        .insertInto('indicators')
+        .values(
+          c.indicators.map((i) => ({
+            code: i.code,
+            name: i.name,
+            short_name: i.shortName,
+            unit: i.unit,
+            kind: i.kind,
+            data: JSON.stringify(i),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            short_name: eb.ref('excluded.short_name'),
+            unit: eb.ref('excluded.unit'),
+            kind: eb.ref('excluded.kind'),
+            data: eb.ref('excluded.data'),
+          })),
+        )
+        .execute();
+    if (c.targets.length > 0)
+      await trx
+        .insertInto('targets')
+        .values(
+          c.targets.map((t) => ({ code: t.code, name: t.name, kind: t.kind, value: t.value, data: JSON.stringify(t) })),
+        )
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            kind: eb.ref('excluded.kind'),
+            value: eb.ref('excluded.value'),
+            data: eb.ref('excluded.data'),
+          })),
+        )
+        .execute();
   });
 }

@@ -1,5 +1,6 @@
 /** SQL for reminders (催报). */
-import { prepared, type Db } from './open-database';
+import { sql } from 'kysely';
+import type { Db } from './open-database';
 
 export interface ReminderRow {
   id: number;
@@ -12,24 +13,24 @@ export interface ReminderRow {
   filed: number;
 }
 
-export function insertReminder(
+export async function insertReminder(
   db: Db,
   r: { at: string; actor: string; department: string; month: string; note: string | null },
-): number {
-  const info = prepared(
-    db,
-    'INSERT INTO reminders (at, actor, department, month, note) VALUES (@at, @actor, @department, @month, @note)',
-  ).run(r);
-  return Number(info.lastInsertRowid);
+): Promise<number> {
+  const row = await db.insertInto('reminders').values(r).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** Every reminder, newest first, with whether its month has been filed since; one department's when given. */
-export function listReminderRows(db: Db, department: string | null): ReminderRow[] {
-  return prepared(
-    db,
-    `SELECT m.*, EXISTS (SELECT 1 FROM reports r WHERE r.department = m.department AND r.month = m.month) AS filed
-       FROM reminders m
-      WHERE @department IS NULL OR m.department = @department
-      ORDER BY m.id DESC`,
-  ).all({ department }) as ReminderRow[];
+export function listReminderRows(db: Db, department: string | null): Promise<ReminderRow[]> {
+  let query = db
+    .selectFrom('reminders as m')
+    .selectAll('m')
+    // 0/1 on both engines (PostgreSQL's EXISTS is a boolean).
+    .select(
+      sql<number>`case when exists (select 1 from reports r where r.department = m.department and r.month = m.month)
+        then 1 else 0 end`.as('filed'),
+    );
+  if (department !== null) query = query.where('m.department', '=', department);
+  return query.orderBy('m.id', 'desc').execute();
 }

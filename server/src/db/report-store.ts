@@ -1,7 +1,7 @@
 /** SQL for report versions, their values and the lifecycle state. Versions are only ever inserted. */
 import type { Problem } from '@lz/shared/problems';
 import type { NormalizedRows } from '@lz/shared/report-body';
-import { prepared, type Db } from './open-database';
+import type { Db } from './open-database';
 
 export interface VersionRow {
   id: number;
@@ -25,44 +25,57 @@ export interface ReportStateRow {
   status_reason: string | null;
 }
 
-export function getReportState(db: Db, department: string, month: string): ReportStateRow | undefined {
-  return prepared(db, 'SELECT * FROM reports WHERE department = @department AND month = @month').get({
-    department,
-    month,
-  }) as ReportStateRow | undefined;
+export function getReportState(db: Db, department: string, month: string): Promise<ReportStateRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('department', '=', department)
+    .where('month', '=', month)
+    .executeTakeFirst();
 }
 
-export function getVersion(db: Db, department: string, month: string, version: number): VersionRow | undefined {
-  return prepared(
-    db,
-    'SELECT * FROM report_versions WHERE department = @department AND month = @month AND version = @version',
-  ).get({ department, month, version }) as VersionRow | undefined;
+export function getVersion(
+  db: Db,
+  department: string,
+  month: string,
+  version: number,
+): Promise<VersionRow | undefined> {
+  return db
+    .selectFrom('report_versions')
+    .selectAll()
+    .where('department', '=', department)
+    .where('month', '=', month)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
-export function listVersionRows(db: Db, department: string, month: string): VersionRow[] {
-  return prepared(
-    db,
-    'SELECT * FROM report_versions WHERE department = @department AND month = @month ORDER BY version',
-  ).all({ department, month }) as VersionRow[];
+export function listVersionRows(db: Db, department: string, month: string): Promise<VersionRow[]> {
+  return db
+    .selectFrom('report_versions')
+    .selectAll()
+    .where('department', '=', department)
+    .where('month', '=', month)
+    .orderBy('version')
+    .execute();
 }
 
-export function versionValues(db: Db, versionId: number): { county: string; indicator: string; value: number }[] {
-  return prepared(db, 'SELECT county, indicator, value FROM report_values WHERE version_id = @versionId').all({
-    versionId,
-  }) as {
-    county: string;
-    indicator: string;
-    value: number;
-  }[];
+export function versionValues(
+  db: Db,
+  versionId: number,
+): Promise<{ county: string; indicator: string; value: number }[]> {
+  return db
+    .selectFrom('report_values')
+    .select(['county', 'indicator', 'value'])
+    .where('version_id', '=', versionId)
+    .execute();
 }
 
-export function versionTotals(db: Db, versionId: number): Record<string, number> {
-  const rows = prepared(db, 'SELECT indicator, value FROM version_totals WHERE version_id = @versionId').all({
-    versionId,
-  }) as {
-    indicator: string;
-    value: number;
-  }[];
+export async function versionTotals(db: Db, versionId: number): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('version_totals')
+    .select(['indicator', 'value'])
+    .where('version_id', '=', versionId)
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.indicator, r.value]));
 }
 
@@ -78,47 +91,49 @@ export interface NewVersion {
   totals: Record<string, number>;
 }
 
-/** Inserts the next version with its values and totals; returns its number. Call inside a transaction. */
-export function insertVersion(db: Db, v: NewVersion): { id: number; version: number } {
-  const next =
-    ((
-      prepared(
-        db,
-        'SELECT MAX(version) AS latest FROM report_versions WHERE department = @department AND month = @month',
-      ).get({ department: v.department, month: v.month }) as { latest: number | null } | undefined
-    )?.latest ?? 0) + 1;
-  const info = prepared(
-    db,
-    `INSERT INTO report_versions
-       (department, month, version, submitted_at_ms, submitted_by, source, file_name, warnings)
-     VALUES (@department, @month, @version, @submittedAtMs, @submittedBy, @source, @fileName, @warnings)`,
-  ).run({
-    department: v.department,
-    month: v.month,
-    version: next,
-    submittedAtMs: v.submittedAtMs,
-    submittedBy: v.submittedBy,
-    source: v.source,
-    fileName: v.fileName,
-    warnings: JSON.stringify(v.warnings),
-  });
-  const id = Number(info.lastInsertRowid);
-  const value = prepared(
-    db,
-    'INSERT INTO report_values (version_id, county, indicator, value) VALUES (@id, @county, @indicator, @value)',
+/** Rows per INSERT statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const INSERT_CHUNK = 2000;
+
+/**
+ * Inserts the next version with its values and totals; returns its number. Call inside a transaction that
+ * holds `lockReport` for the report.
+ */
+export async function insertVersion(db: Db, v: NewVersion): Promise<{ id: number; version: number }> {
+  const latest = await db
+    .selectFrom('report_versions')
+    .select((eb) => eb.fn.max('version').as('latest'))
+    .where('department', '=', v.department)
+    .where('month', '=', v.month)
+    .executeTakeFirst();
+  const next = (latest?.latest ?? 0) + 1;
+  const { id } = await db
+    .insertInto('report_versions')
+    .values({
+      department: v.department,
+      month: v.month,
+      version: next,
+      submitted_at_ms: v.submittedAtMs,
+      submitted_by: v.submittedBy,
+      source: v.source,
+      file_name: v.fileName,
+      warnings: JSON.stringify(v.warnings),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const values = v.rows.flatMap((row) =>
+    Object.entries(row.values).map(([indicator, value]) => ({ version_id: id, county: row.county, indicator, value })),
   );
-  for (const row of v.rows) {
-    for (const [indicator, n] of Object.entries(row.values)) value.run({ id, county: row.county, indicator, value: n });
-  }
-  const total = prepared(
-    db,
-    'INSERT INTO version_totals (version_id, indicator, value) VALUES (@id, @indicator, @value)',
-  );
-  for (const [indicator, n] of Object.entries(v.totals)) total.run({ id, indicator, value: n });
+  for (let i = 0; i < values.length; i += INSERT_CHUNK)
+    await db
+      .insertInto('report_values')
+      .values(values.slice(i, i + INSERT_CHUNK))
+      .execute();
+  const totals = Object.entries(v.totals).map(([indicator, value]) => ({ version_id: id, indicator, value }));
+  if (totals.length > 0) await db.insertInto('version_totals').values(totals).execute();
   return { id, version: next };
 }
 
-export function appendReportEvent(
+export async function appendReportEvent(
   db: Db,
   e: {
     department: string;
@@ -129,26 +144,30 @@ export function appendReportEvent(
     version: number | null;
     reason: string | null;
   },
-): void {
-  prepared(
-    db,
-    'INSERT INTO report_events (department, month, at_ms, actor, action, version, reason) VALUES ' +
-      '(@department, @month, @atMs, @actor, @action, @version, @reason)',
-  ).run(e);
+): Promise<void> {
+  await db
+    .insertInto('report_events')
+    .values({
+      department: e.department,
+      month: e.month,
+      at_ms: e.atMs,
+      actor: e.actor,
+      action: e.action,
+      version: e.version,
+      reason: e.reason,
+    })
+    .execute();
 }
 
 export function listReportEvents(db: Db, department: string, month: string) {
-  return prepared(
-    db,
-    'SELECT at_ms, actor, action, version, reason FROM report_events ' +
-      'WHERE department = @department AND month = @month ORDER BY at_ms, id',
-  ).all({ department, month }) as {
-    at_ms: number;
-    actor: string;
-    action: 'submit' | 'accept' | 'return' | 'unlock';
-    version: number | null;
-    reason: string | null;
-  }[];
+  return db
+    .selectFrom('report_events')
+    .select(['at_ms', 'actor', 'action', 'version', 'reason'])
+    .where('department', '=', department)
+    .where('month', '=', month)
+    .orderBy('at_ms')
+    .orderBy('id')
+    .execute();
 }
 
 export interface EventHeadRow {
@@ -159,41 +178,53 @@ export interface EventHeadRow {
 }
 
 /** Every lifecycle event up to an instant, in the order they happened. */
-export function listReportEventsUntil(db: Db, untilMs: number): EventHeadRow[] {
-  return prepared(
-    db,
-    'SELECT department, month, at_ms, action FROM report_events WHERE at_ms <= @untilMs ORDER BY at_ms, id',
-  ).all({ untilMs }) as EventHeadRow[];
+export function listReportEventsUntil(db: Db, untilMs: number): Promise<EventHeadRow[]> {
+  return db
+    .selectFrom('report_events')
+    .select(['department', 'month', 'at_ms', 'action'])
+    .where('at_ms', '<=', untilMs)
+    .orderBy('at_ms')
+    .orderBy('id')
+    .execute();
 }
 
 /** One column total of a version. */
-export function versionTotal(db: Db, versionId: number, indicator: string): number | undefined {
-  const row = prepared(
-    db,
-    'SELECT value FROM version_totals WHERE version_id = @versionId AND indicator = @indicator',
-  ).get({ versionId, indicator }) as { value: number } | undefined;
+export async function versionTotal(db: Db, versionId: number, indicator: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('version_totals')
+    .select('value')
+    .where('version_id', '=', versionId)
+    .where('indicator', '=', indicator)
+    .executeTakeFirst();
   return row?.value;
 }
 
 /** How many versions are stored in all. */
-export function countVersions(db: Db): number {
-  return (prepared(db, 'SELECT COUNT(*) AS n FROM report_versions').get() as { n: number }).n;
+export async function countVersions(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('report_versions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-export function upsertReportState(db: Db, s: ReportStateRow): void {
-  prepared(
-    db,
-    `INSERT INTO reports (department, month, status, latest_version, first_submitted_at_ms, on_time, status_reason)
-     VALUES (@department, @month, @status, @latest_version, @first_submitted_at_ms, @on_time, @status_reason)
-     ON CONFLICT(department, month) DO UPDATE SET status = excluded.status, latest_version = excluded.latest_version,
-       status_reason = excluded.status_reason`,
-  ).run(s);
+export async function upsertReportState(db: Db, s: ReportStateRow): Promise<void> {
+  await db
+    .insertInto('reports')
+    .values(s)
+    .onConflict((oc) =>
+      oc.columns(['department', 'month']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        latest_version: eb.ref('excluded.latest_version'),
+        status_reason: eb.ref('excluded.status_reason'),
+      })),
+    )
+    .execute();
 }
 
-export function listReportStates(db: Db, department?: string): ReportStateRow[] {
-  return (
-    department
-      ? prepared(db, 'SELECT * FROM reports WHERE department = @department ORDER BY month').all({ department })
-      : prepared(db, 'SELECT * FROM reports ORDER BY month, department').all()
-  ) as ReportStateRow[];
+export function listReportStates(db: Db, department?: string): Promise<ReportStateRow[]> {
+  const all = db.selectFrom('reports').selectAll();
+  return department
+    ? all.where('department', '=', department).orderBy('month').execute()
+    : all.orderBy('month').orderBy('department').execute();
 }

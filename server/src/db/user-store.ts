@@ -1,4 +1,5 @@
-import { prepared, type Db } from './open-database';
+import { sql } from 'kysely';
+import type { Db } from './open-database';
 
 export interface UserRow {
   id: number;
@@ -14,83 +15,117 @@ export interface UserRow {
   auth_version: number;
 }
 
-export const findUserByName = (db: Db, username: string) =>
-  db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+/** Names match whatever their case (SQLite's NOCASE column, PostgreSQL's unique index on lower()). */
+export const findUserByName = (db: Db, username: string): Promise<UserRow | undefined> =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
 
-export const findUserById = (db: Db, id: number) =>
-  prepared(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+export const findUserById = (db: Db, id: number): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const listUserRows = (db: Db) => db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[];
+export const listUserRows = (db: Db): Promise<UserRow[]> => db.selectFrom('users').selectAll().orderBy('id').execute();
 
-export function insertUser(db: Db, u: Omit<UserRow, 'id' | 'auth_version'>): number {
-  const info = db
-    .prepare(
-      `INSERT INTO users (username, display_name, password_hash, role, department, county, disabled, created_at)
-       VALUES (@username, @display_name, @password_hash, @role, @department, @county, @disabled, @created_at)`,
-    )
-    .run(u);
-  return Number(info.lastInsertRowid);
+export async function insertUser(db: Db, u: Omit<UserRow, 'id' | 'auth_version'>): Promise<number> {
+  const row = await db.insertInto('users').values(u).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /**
  * Writes an admin's change. The fields come from a read in the same transaction; the hash is written only
  * when a new one is given, and `bump` (0 or 1) moves auth_version on so no login begun before commits.
  */
-export function updateUserFields(
+export async function updateUserFields(
   db: Db,
   u: Pick<UserRow, 'id' | 'display_name' | 'role' | 'department' | 'county' | 'disabled'> & {
     password_hash: string | null;
     bump: 0 | 1;
   },
-): void {
-  db.prepare(
-    `UPDATE users SET display_name = @display_name, role = @role, department = @department, county = @county,
-       disabled = @disabled,
-       password_hash = coalesce(@password_hash, password_hash), auth_version = auth_version + @bump WHERE id = @id`,
-  ).run(u);
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      display_name: u.display_name,
+      role: u.role,
+      department: u.department,
+      county: u.county,
+      disabled: u.disabled,
+      ...(u.password_hash === null ? {} : { password_hash: u.password_hash }),
+      auth_version: eb('auth_version', '+', u.bump),
+    }))
+    .where('id', '=', u.id)
+    .execute();
 }
 
 /**
  * Opens a session only if the user is still enabled and at the auth_version the password was checked
  * against: a disable, reset or role change committed meanwhile wins. True when the session was inserted.
  */
-export function insertSessionIfCurrent(
+export async function insertSessionIfCurrent(
   db: Db,
   s: { tokenHash: string; userId: number; authVersion: number; createdAtMs: number; expiresAtMs: number },
-): boolean {
-  const info = db
-    .prepare(
-      `INSERT INTO sessions (token_hash, user_id, auth_version, created_at_ms, expires_at_ms, last_seen_ms)
-       SELECT @tokenHash, id, auth_version, @createdAtMs, @expiresAtMs, @createdAtMs FROM users
-       WHERE id = @userId AND auth_version = @authVersion AND disabled = 0`,
+): Promise<boolean> {
+  // Casts: PostgreSQL cannot infer a parameter's type from an INSERT … SELECT's column list.
+  const result = await db
+    .insertInto('sessions')
+    .columns(['token_hash', 'user_id', 'auth_version', 'created_at_ms', 'expires_at_ms', 'last_seen_ms'])
+    .expression((eb) =>
+      eb
+        .selectFrom('users')
+        .select([
+          sql<string>`cast(${s.tokenHash} as text)`.as('token_hash'),
+          'id',
+          'auth_version',
+          sql<number>`cast(${s.createdAtMs} as bigint)`.as('created_at_ms'),
+          sql<number>`cast(${s.expiresAtMs} as bigint)`.as('expires_at_ms'),
+          sql<number>`cast(${s.createdAtMs} as bigint)`.as('last_seen_ms'),
+        ])
+        .where('id', '=', s.userId)
+        .where('auth_version', '=', s.authVersion)
+        .where('disabled', '=', 0),
     )
-    .run(s);
-  return info.changes === 1;
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export type SessionWithUser = UserRow & { token_hash: string; expires_at_ms: number; last_seen_ms: number };
 
 /** A session with its user, if the session still belongs to the user's current auth_version. */
-export const findSession = (db: Db, tokenHash: string) =>
-  prepared(
-    db,
-    `SELECT u.*, s.token_hash, s.expires_at_ms, s.last_seen_ms FROM sessions s
-     JOIN users u ON u.id = s.user_id AND u.auth_version = s.auth_version WHERE s.token_hash = ?`,
-  ).get(tokenHash) as SessionWithUser | undefined;
+export const findSession = (db: Db, tokenHash: string): Promise<SessionWithUser | undefined> =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (join) =>
+      join.onRef('u.id', '=', 's.user_id').onRef('u.auth_version', '=', 's.auth_version'),
+    )
+    .selectAll('u')
+    .select(['s.token_hash', 's.expires_at_ms', 's.last_seen_ms'])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
 
 /**
  * Moves last-seen on, at most once per `everyMs`, so an active session costs one write a minute, not one per request.
  */
-export const touchSession = (db: Db, p: { tokenHash: string; nowMs: number; everyMs: number }) =>
-  prepared(
-    db,
-    'UPDATE sessions SET last_seen_ms = @nowMs WHERE token_hash = @tokenHash AND last_seen_ms <= @nowMs - @everyMs',
-  ).run(p);
+export async function touchSession(db: Db, p: { tokenHash: string; nowMs: number; everyMs: number }): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_ms: p.nowMs })
+    .where('token_hash', '=', p.tokenHash)
+    .where('last_seen_ms', '<=', p.nowMs - p.everyMs)
+    .execute();
+}
 
-export const deleteSession = (db: Db, tokenHash: string) =>
-  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
-export const deleteUserSessions = (db: Db, userId: number) =>
-  db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
 /** Sessions past their absolute end or idle since `idleSinceMs`. */
-export const deleteExpiredSessions = (db: Db, p: { nowMs: number; idleSinceMs: number }) =>
-  db.prepare('DELETE FROM sessions WHERE expires_at_ms <= @nowMs OR last_seen_ms <= @idleSinceMs').run(p);
+export async function deleteExpiredSessions(db: Db, p: { nowMs: number; idleSinceMs: number }): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at_ms', '<=', p.nowMs), eb('last_seen_ms', '<=', p.idleSinceMs)]))
+    .execute();
+}

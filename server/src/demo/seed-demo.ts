@@ -39,7 +39,7 @@ const RETURN_REASONS = [
 ];
 
 export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: number; versions: number } | null> {
-  if (countVersions(deps.db) > 0) return null;
+  if ((await countVersions(deps.db)) > 0) return null;
   const users = await createAccounts(deps);
   const admin = users.get('admin');
   if (!admin) throw new Error('demo admin missing');
@@ -48,7 +48,7 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
   // Events after "now" have not happened yet. The draws below are made whatever the cut, so the data up
   // to any day is the same whichever day the demo plays.
   const until = deps.clock.now().getTime();
-  allocateTargets(deps, admin, users, start);
+  await allocateTargets(deps, admin, users, start);
 
   const reporting = deps.catalogue.departments.filter((d) => d.owesReports);
   let reports = 0;
@@ -74,18 +74,18 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
       const reviewsLast = !last || rng.chance(0.4);
       const reason = RETURN_REASONS[rng.int(0, RETURN_REASONS.length - 1)] ?? '请核实';
       if (at > until) continue; // not filed yet on the day the demo plays
-      const { version } = submitAt(deps, at, { department: dept.code, month, rows: first, actor: reporter });
+      const { version } = await submitAt(deps, at, { department: dept.code, month, rows: first, actor: reporter });
       reports++;
       versions++;
       if (review > until) continue; // still waiting for the office
       if (returned) {
-        reviewAt(deps, review, { department: dept.code, month, verb: 'return', reason, version, actor: admin });
+        await reviewAt(deps, review, { department: dept.code, month, verb: 'return', reason, version, actor: admin });
         // Two of the latest returned reports still wait for correction.
         if (waits || correctedAt > until) continue;
-        const corrected = submitAt(deps, correctedAt, { department: dept.code, month, rows, actor: reporter });
+        const corrected = await submitAt(deps, correctedAt, { department: dept.code, month, rows, actor: reporter });
         versions++;
         if (acceptedAt > until) continue;
-        reviewAt(deps, acceptedAt, {
+        await reviewAt(deps, acceptedAt, {
           department: dept.code,
           month,
           verb: 'accept',
@@ -95,7 +95,14 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
         });
       } else if (reviewsLast) {
         // The statistics office has not yet got through the last month's reports.
-        reviewAt(deps, review, { department: dept.code, month, verb: 'accept', reason: null, version, actor: admin });
+        await reviewAt(deps, review, {
+          department: dept.code,
+          month,
+          verb: 'accept',
+          reason: null,
+          version,
+          actor: admin,
+        });
       }
     }
   }
@@ -130,7 +137,7 @@ function submitAt(
   return submitReport({ ...deps, clock: fixedClock(new Date(atMs).toISOString()) }, { ...s, source: 'demo' });
 }
 
-function reviewAt(
+async function reviewAt(
   deps: Deps,
   atMs: number,
   r: {
@@ -142,7 +149,7 @@ function reviewAt(
     actor: SessionUser;
   },
 ) {
-  reviewReport({ ...deps, clock: fixedClock(new Date(atMs).toISOString()) }, r);
+  await reviewReport({ ...deps, clock: fixedClock(new Date(atMs).toISOString()) }, r);
 }
 
 async function createAccounts(deps: Deps): Promise<Map<string, SessionUser>> {
@@ -153,12 +160,12 @@ async function createAccounts(deps: Deps): Promise<Map<string, SessionUser>> {
     role: SessionUser['role'],
     binding: { department?: string; county?: string } = {},
   ) => {
-    const existing = findUserByName(deps.db, username);
+    const existing = await findUserByName(deps.db, username);
     if (!existing) await createUser(deps, { username, displayName, password: DEMO_PASSWORD, role, ...binding }, 'demo');
-    const row = findUserByName(deps.db, username);
+    const row = await findUserByName(deps.db, username);
     if (row) out.set(username, toSessionUser(row));
   };
-  if (!findUserByName(deps.db, 'admin')) await ensureAdmin(deps, DEMO_PASSWORD);
+  if (!(await findUserByName(deps.db, 'admin'))) await ensureAdmin(deps, DEMO_PASSWORD);
   await add('admin', '市人社局统计员', 'admin');
   await add('leader', '分管副市长', 'leader');
   await add('inspector', '市人社局督查组', 'inspector');
@@ -175,10 +182,10 @@ async function createAccounts(deps: Deps): Promise<Map<string, SessionUser>> {
  * what each is expected to train, and each department's share among counties; the K split falls a
  * little short of the city target so the shortfall warning has something to show.
  */
-function allocateTargets(deps: Deps, admin: SessionUser, users: Map<string, SessionUser>, startMs: Date) {
+async function allocateTargets(deps: Deps, admin: SessionUser, users: Map<string, SessionUser>, startMs: Date) {
   const d = { ...deps, clock: fixedClock(startMs.toISOString()) };
   const reporting = deps.catalogue.departments.filter((x) => x.owesReports);
-  putSplit(d, 'T', { 2019: 30000, 2020: 80000, 2021: 80000 }, admin, null);
+  await putSplit(d, 'T', { 2019: 30000, 2020: 80000, 2021: 80000 }, admin, null);
   for (const code of ['T', 'E', 'K']) {
     const target = deps.catalogue.targets.find((t) => t.code === code);
     if (!target) continue;
@@ -189,7 +196,7 @@ function allocateTargets(deps: Deps, admin: SessionUser, users: Map<string, Sess
     });
     const value = code === 'K' ? target.value - 2000 : target.value;
     const shares = apportion(value, weights);
-    putAllocations(
+    await putAllocations(
       d,
       { target: code, items: reporting.map((dep, i) => ({ code: dep.code, year: null, value: shares[i] ?? 0 })) },
       admin,
@@ -211,7 +218,7 @@ function allocateTargets(deps: Deps, admin: SessionUser, users: Map<string, Sess
         (_u, ci) => (ent * (entW[ci] ?? 0)) / sumE + ((1 - ent) * (keyW[ci] ?? 0)) / sumK,
       );
       const byCounty = apportion(share, w);
-      putAllocations(
+      await putAllocations(
         d,
         {
           target: code,

@@ -45,7 +45,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const { db, clock } = c.get('deps');
     const fingerprint = await fingerprintOf(c.req);
     const nowMs = clock.now().getTime();
-    const claim = claimKey(db, { userId: user.id, key, fingerprint, nowMs, expireBeforeMs: nowMs - KEEP_MS });
+    const claim = await claimKey(db, { userId: user.id, key, fingerprint, nowMs, expireBeforeMs: nowMs - KEEP_MS });
     if (!claim.claimed) {
       const { row } = claim;
       if (row.fingerprint !== fingerprint) {
@@ -67,15 +67,15 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     } catch (err) {
       // Errors thrown past this point are turned into answers by onError after us; keep none of them, so
       // the retry runs again (a refused request changed nothing, so running it again is safe).
-      releaseKey(db, user.id, key);
+      await releaseKey(db, user.id, key);
       throw err;
     }
     const res = c.res;
     if (res.status >= 500 || c.error) {
-      releaseKey(db, user.id, key);
+      await releaseKey(db, user.id, key);
       return;
     }
-    recordAnswer(db, {
+    await recordAnswer(db, {
       userId: user.id,
       key,
       status: res.status,

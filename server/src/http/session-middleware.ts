@@ -20,7 +20,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   return async function session(c, next) {
     c.set('deps', deps);
     const token = getCookie(c, SESSION_COOKIE) ?? null;
-    const found = token ? userForToken(deps, token) : null;
+    const found = token ? await userForToken(deps, token) : null;
     c.set('user', found?.user ?? null);
     c.set('token', found ? token : null);
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;

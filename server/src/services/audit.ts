@@ -21,7 +21,7 @@ export function auditBound(value: string | undefined, edge: 'start' | 'end', tim
   ).toISOString();
 }
 
-export function getAuditEntries(deps: Deps, q: AuditQuery): AuditEntry[] {
+export function getAuditEntries(deps: Deps, q: AuditQuery): Promise<AuditEntry[]> {
   const zone = deps.catalogue.campaign.timeZone;
   return listAudit(deps.db, { ...q, from: auditBound(q.from, 'start', zone), to: auditBound(q.to, 'end', zone) });
 }

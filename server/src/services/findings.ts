@@ -1,6 +1,6 @@
 /** Inspection findings (督查): recorded by inspectors against a county or department, closed when rectified. */
 import { canReadFinding, canRespondToFinding, canWriteFindings } from '@lz/shared/access-policy';
-import { writeTransaction } from '../db/open-database';
+import { writeTransaction, type Db } from '../db/open-database';
 import type { CreateFinding, Finding } from '@lz/shared/api/findings';
 import type { SessionUser } from '@lz/shared/api/session';
 import { dateInZone } from '@lz/shared/zoned-time';
@@ -41,26 +41,24 @@ function toFinding(deps: Deps, r: FindingRow): Finding {
 }
 
 /** The findings the viewer may read: all of them, or a county user's own county's. */
-export function listFindings(deps: Deps, viewer: SessionUser): Finding[] {
-  return listFindingRows(deps.db)
-    .map((r) => toFinding(deps, r))
-    .filter((f) => canReadFinding(viewer, f));
+export async function listFindings(deps: Deps, viewer: SessionUser): Promise<Finding[]> {
+  return (await listFindingRows(deps.db)).map((r) => toFinding(deps, r)).filter((f) => canReadFinding(viewer, f));
 }
 
 /** A county user's 整改说明 on a finding about its county; may be revised while the finding is open. */
-export function respondToFinding(
+export async function respondToFinding(
   deps: Deps,
   id: number,
   response: string,
   actor: SessionUser,
   ip: string | null,
-): Finding {
-  writeTransaction(deps.db, () => {
-    const before = getFinding(deps, id);
+): Promise<Finding> {
+  await writeTransaction(deps.db, async (trx) => {
+    const before = await getFinding(deps, id, trx);
     if (!canRespondToFinding(actor, before)) throw forbidden('只能答复本县区的督查问题');
     if (before.status === 'closed') throw conflict('该问题已销号');
-    respondFindingRow(deps.db, { id, response, at: deps.clock.now().toISOString(), by: actor.username });
-    appendAudit(deps.db, deps.clock.now(), {
+    await respondFindingRow(trx, { id, response, at: deps.clock.now().toISOString(), by: actor.username });
+    await appendAudit(trx, deps.clock.now(), {
       actor: actor.username,
       action: 'finding.respond',
       target: `finding/${id}`,
@@ -72,7 +70,12 @@ export function respondToFinding(
   return getFinding(deps, id);
 }
 
-export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUser, ip: string | null): Finding {
+export async function createFinding(
+  deps: Deps,
+  input: CreateFinding,
+  actor: SessionUser,
+  ip: string | null,
+): Promise<Finding> {
   if (!canWriteFindings(actor)) throw forbidden('只有督查员和统计管理员可以记录督查问题');
   const known =
     input.subjectKind === 'county'
@@ -84,8 +87,8 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
       'unknown_subject',
     );
   const now = deps.clock.now().toISOString();
-  const id = writeTransaction(deps.db, () => {
-    const newId = insertFinding(deps.db, {
+  const id = await writeTransaction(deps.db, async (trx) => {
+    const newId = await insertFinding(trx, {
       subject_kind: input.subjectKind,
       subject: input.subject,
       inspection: input.inspection,
@@ -96,7 +99,7 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
       created_at: now,
       created_by: actor.username,
     });
-    appendAudit(deps.db, deps.clock.now(), {
+    await appendAudit(trx, deps.clock.now(), {
       actor: actor.username,
       action: 'finding.create',
       target: `finding/${newId}`,
@@ -108,26 +111,26 @@ export function createFinding(deps: Deps, input: CreateFinding, actor: SessionUs
   return getFinding(deps, id);
 }
 
-export function getFinding(deps: Deps, id: number): Finding {
-  const row = findFindingRow(deps.db, id);
+export async function getFinding(deps: Deps, id: number, db: Db = deps.db): Promise<Finding> {
+  const row = await findFindingRow(db, id);
   if (!row) throw notFound('督查记录不存在');
   return toFinding(deps, row);
 }
 
-export function closeFinding(
+export async function closeFinding(
   deps: Deps,
   id: number,
   closingNote: string,
   actor: SessionUser,
   ip: string | null,
-): Finding {
+): Promise<Finding> {
   if (!canWriteFindings(actor)) throw forbidden('只有督查员和统计管理员可以销号');
-  writeTransaction(deps.db, () => {
-    const before = getFinding(deps, id);
+  await writeTransaction(deps.db, async (trx) => {
+    const before = await getFinding(deps, id, trx);
     if (before.status === 'closed') throw conflict('该问题已销号');
     const now = deps.clock.now().toISOString();
-    closeFindingRow(deps.db, { id, closingNote, closedAt: now, closedBy: actor.username });
-    appendAudit(deps.db, deps.clock.now(), {
+    await closeFindingRow(trx, { id, closingNote, closedAt: now, closedBy: actor.username });
+    await appendAudit(trx, deps.clock.now(), {
       actor: actor.username,
       action: 'finding.close',
       target: `finding/${id}`,

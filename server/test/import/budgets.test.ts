@@ -42,7 +42,7 @@ async function expectRefusal(
   // machine. Speed itself is measured by `pnpm bench` and `pnpm fuzz`, not here.
   ms = 10_000,
 ) {
-  const before = tableCounts(t.deps);
+  const before = await tableCounts(t.deps);
   const started = performance.now();
   const res = await admin.post(URL_RSJ, formOf(bytes, name));
   const elapsed = performance.now() - started;
@@ -51,7 +51,7 @@ async function expectRefusal(
   expect(err.code).toBe(code);
   expect(err.message).toMatch(/[\u4e00-\u9fa5]/u);
   expect(elapsed).toBeLessThan(ms);
-  expect(tableCounts(t.deps)).toEqual(before);
+  expect(await tableCounts(t.deps)).toEqual(before);
   return err.message;
 }
 

@@ -14,7 +14,7 @@ export function auditRoutes() {
       query: auditQuerySchema,
       response: z.array(auditEntrySchema),
     },
-    (c, { query }) => c.json(getAuditEntries(c.get('deps'), query)),
+    async (c, { query }) => c.json(await getAuditEntries(c.get('deps'), query)),
   );
   return r;
 }

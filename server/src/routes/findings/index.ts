@@ -14,7 +14,7 @@ export function findingRoutes() {
       access: allow('admin', 'leader', 'inspector', 'county'),
       response: z.array(findingSchema),
     },
-    (c) => c.json(listFindings(c.get('deps'), userOf(c))),
+    async (c) => c.json(await listFindings(c.get('deps'), userOf(c))),
   );
   r.post(
     '/',
@@ -24,7 +24,7 @@ export function findingRoutes() {
       body: createFindingSchema,
       response: findingSchema,
     },
-    (c, { body }) => c.json(createFinding(c.get('deps'), body, userOf(c), c.get('ip')), 201),
+    async (c, { body }) => c.json(await createFinding(c.get('deps'), body, userOf(c), c.get('ip')), 201),
   );
   r.post(
     '/:id/close',
@@ -35,7 +35,8 @@ export function findingRoutes() {
       body: closeFindingSchema,
       response: findingSchema,
     },
-    (c, { body, params }) => c.json(closeFinding(c.get('deps'), params.id, body.closingNote, userOf(c), c.get('ip'))),
+    async (c, { body, params }) =>
+      c.json(await closeFinding(c.get('deps'), params.id, body.closingNote, userOf(c), c.get('ip'))),
   );
   r.post(
     '/:id/response',
@@ -46,7 +47,8 @@ export function findingRoutes() {
       body: findingResponseSchema,
       response: findingSchema,
     },
-    (c, { body, params }) => c.json(respondToFinding(c.get('deps'), params.id, body.response, userOf(c), c.get('ip'))),
+    async (c, { body, params }) =>
+      c.json(await respondToFinding(c.get('deps'), params.id, body.response, userOf(c), c.get('ip'))),
   );
   return r;
 }

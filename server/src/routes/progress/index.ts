@@ -37,19 +37,19 @@ export function progressRoutes() {
       query: asOfQuerySchema,
       response: progressSchema,
     },
-    (c, { query }) => c.json(getProgress(c.get('deps'), query.asOf)),
+    async (c, { query }) => c.json(await getProgress(c.get('deps'), query.asOf)),
   );
 
   r.get(
     '/progress/breakdown',
     { summary: '按县区或部门分解的完成情况', access: ANY_USER, query: breakdownQuerySchema, response: breakdownSchema },
-    (c, { query }) => c.json(getBreakdownFor(c.get('deps'), userOf(c), query)),
+    async (c, { query }) => c.json(await getBreakdownFor(c.get('deps'), userOf(c), query)),
   );
 
   r.get(
     '/series',
     { summary: '月度值、累计值、应完成进度与预测', access: ANY_USER, query: seriesQuerySchema, response: seriesSchema },
-    (c, { query }) => c.json(getSeriesFor(c.get('deps'), userOf(c), query)),
+    async (c, { query }) => c.json(await getSeriesFor(c.get('deps'), userOf(c), query)),
   );
 
   r.get(
@@ -60,7 +60,7 @@ export function progressRoutes() {
       query: asOfQuerySchema,
       response: ratiosSchema,
     },
-    (c, { query }) => c.json(getRatiosFor(c.get('deps'), userOf(c), query.asOf)),
+    async (c, { query }) => c.json(await getRatiosFor(c.get('deps'), userOf(c), query.asOf)),
   );
 
   r.get(
@@ -71,7 +71,7 @@ export function progressRoutes() {
       query: complianceQuerySchema,
       response: complianceSchema,
     },
-    (c, { query }) => c.json(getComplianceFor(c.get('deps'), userOf(c), query)),
+    async (c, { query }) => c.json(await getComplianceFor(c.get('deps'), userOf(c), query)),
   );
 
   r.get(
@@ -82,7 +82,7 @@ export function progressRoutes() {
       query: allocationQuerySchema,
       response: allocationViewSchema,
     },
-    (c, { query }) => c.json(getAllocationsFor(c.get('deps'), userOf(c), query)),
+    async (c, { query }) => c.json(await getAllocationsFor(c.get('deps'), userOf(c), query)),
   );
 
   r.put(
@@ -93,7 +93,7 @@ export function progressRoutes() {
       body: putAllocationsSchema,
       response: allocationViewSchema,
     },
-    (c, { body }) => c.json(putAllocations(c.get('deps'), body, userOf(c), c.get('ip'))),
+    async (c, { body }) => c.json(await putAllocations(c.get('deps'), body, userOf(c), c.get('ip'))),
   );
 
   r.put(
@@ -104,7 +104,8 @@ export function progressRoutes() {
       body: targetSplitSchema,
       response: targetSplitViewSchema,
     },
-    (c, { body, params }) => c.json(putSplit(c.get('deps'), params.code, body.years, userOf(c), c.get('ip'))),
+    async (c, { body, params }) =>
+      c.json(await putSplit(c.get('deps'), params.code, body.years, userOf(c), c.get('ip'))),
   );
 
   return r;

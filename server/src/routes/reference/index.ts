@@ -16,8 +16,8 @@ import { checkHealth } from '../../services/health';
 
 export function referenceRoutes() {
   const r = defineRoutes('/api');
-  r.get('/health', { summary: '健康检查', access: PUBLIC, response: okSchema }, (c) =>
-    c.json(checkHealth(c.get('deps'))),
+  r.get('/health', { summary: '健康检查', access: PUBLIC, response: okSchema }, async (c) =>
+    c.json(await checkHealth(c.get('deps'))),
   );
   r.get(
     '/clock',

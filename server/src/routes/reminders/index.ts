@@ -13,7 +13,7 @@ export function reminderRoutes() {
       access: allow('admin', 'leader', 'inspector', 'reporter'),
       response: z.array(reminderSchema),
     },
-    (c) => c.json(listReminders(c.get('deps'), userOf(c))),
+    async (c) => c.json(await listReminders(c.get('deps'), userOf(c))),
   );
   r.post(
     '/',
@@ -23,7 +23,7 @@ export function reminderRoutes() {
       body: sendReminderSchema,
       response: sendReminderResultSchema,
     },
-    (c, { body }) => c.json({ sent: sendReminders(c.get('deps'), body, userOf(c), c.get('ip')) }, 201),
+    async (c, { body }) => c.json({ sent: await sendReminders(c.get('deps'), body, userOf(c), c.get('ip')) }, 201),
   );
   return r;
 }

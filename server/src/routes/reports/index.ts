@@ -53,7 +53,7 @@ export function reportRoutes() {
       query: reportListQuerySchema,
       response: z.array(reportMonthSchema),
     },
-    (c, { query }) => c.json(listReportMonthsFor(c.get('deps'), userOf(c), query)),
+    async (c, { query }) => c.json(await listReportMonthsFor(c.get('deps'), userOf(c), query)),
   );
 
   r.get(
@@ -68,15 +68,15 @@ export function reportRoutes() {
     },
   );
 
-  r.get('/:department/:month', { summary: '最新版本', access: READERS, response: reportVersionSchema }, (c, i) =>
-    c.json(readLatestReport(c.get('deps'), userOf(c), i.params.department, i.params.month)),
+  r.get('/:department/:month', { summary: '最新版本', access: READERS, response: reportVersionSchema }, async (c, i) =>
+    c.json(await readLatestReport(c.get('deps'), userOf(c), i.params.department, i.params.month)),
   );
 
   r.post(
     '/:department/:month',
     { summary: '报送（JSON），生成新版本', access: WRITERS, body: submitReportSchema, response: reportVersionSchema },
-    (c, { body, params }) => {
-      const stored = submitReport(c.get('deps'), {
+    async (c, { body, params }) => {
+      const stored = await submitReport(c.get('deps'), {
         ...params,
         rows: body.rows,
         submittedAt: body.submittedAt,
@@ -136,7 +136,7 @@ export function reportRoutes() {
   r.get(
     '/:department/:month/versions',
     { summary: '全部版本（县区用户不可见）', access: READERS, response: z.array(versionSummarySchema) },
-    (c, { params }) => c.json(readVersions(c.get('deps'), userOf(c), params.department, params.month)),
+    async (c, { params }) => c.json(await readVersions(c.get('deps'), userOf(c), params.department, params.month)),
   );
 
   r.get(
@@ -147,13 +147,14 @@ export function reportRoutes() {
       params: versionParams,
       response: reportVersionSchema,
     },
-    (c, { params }) => c.json(readReportVersion(c.get('deps'), userOf(c), { ...params, version: params.n })),
+    async (c, { params }) =>
+      c.json(await readReportVersion(c.get('deps'), userOf(c), { ...params, version: params.n })),
   );
 
   r.get(
     '/:department/:month/events',
     { summary: '报送、审核、退回、解锁记录', access: READERS, response: z.array(reportEventSchema) },
-    (c, { params }) => c.json(readEvents(c.get('deps'), userOf(c), params.department, params.month)),
+    async (c, { params }) => c.json(await readEvents(c.get('deps'), userOf(c), params.department, params.month)),
   );
 
   const review = [
@@ -169,16 +170,17 @@ export function reportRoutes() {
       body: acceptBatchSchema,
       response: acceptBatchResultSchema,
     },
-    (c, { body }) => c.json(acceptReports(c.get('deps'), { items: body.items, actor: userOf(c), ip: c.get('ip') })),
+    async (c, { body }) =>
+      c.json(await acceptReports(c.get('deps'), { items: body.items, actor: userOf(c), ip: c.get('ip') })),
   );
   for (const [verb, schema, summary] of review) {
     r.post(
       `/:department/:month/${verb}`,
       { summary, access: allow('admin'), body: schema, response: reportVersionSchema },
-      (c, { body, params }) => {
+      async (c, { body, params }) => {
         const input: { reason?: string; version?: number } = body;
         return c.json(
-          reviewReport(c.get('deps'), {
+          await reviewReport(c.get('deps'), {
             ...params,
             verb,
             reason: input.reason ?? null,

@@ -19,23 +19,27 @@ export function sessionRoutes() {
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge });
     return c.json({ user, expiresAt: expiresAt.toISOString() });
   });
-  r.get('/', { summary: '当前用户', access: ANY_USER, response: sessionSchema }, (c) => {
+  r.get('/', { summary: '当前用户', access: ANY_USER, response: sessionSchema }, async (c) => {
     const token = c.get('token');
-    const found = token ? userForToken(c.get('deps'), token) : null;
+    const found = token ? await userForToken(c.get('deps'), token) : null;
     if (!found) throw unauthorized();
     return c.json({ user: found.user, expiresAt: found.expiresAt.toISOString() });
   });
   // The web app asks this on start: "nobody is signed in" is an ordinary answer there (204), not a failed
   // request the browser would log as an error on the login page. API clients may keep using GET / (401).
-  r.get('/current', { summary: '当前会话（未登录时 204，无正文）', access: PUBLIC, response: sessionSchema }, (c) => {
+  r.get(
+    '/current',
+    { summary: '当前会话（未登录时 204，无正文）', access: PUBLIC, response: sessionSchema },
+    async (c) => {
+      const token = c.get('token');
+      const found = token ? await userForToken(c.get('deps'), token) : null;
+      if (!found) return c.body(null, 204);
+      return c.json({ user: found.user, expiresAt: found.expiresAt.toISOString() });
+    },
+  );
+  r.delete('/', { summary: '退出登录', access: ANY_USER, response: okSchema }, async (c) => {
     const token = c.get('token');
-    const found = token ? userForToken(c.get('deps'), token) : null;
-    if (!found) return c.body(null, 204);
-    return c.json({ user: found.user, expiresAt: found.expiresAt.toISOString() });
-  });
-  r.delete('/', { summary: '退出登录', access: ANY_USER, response: okSchema }, (c) => {
-    const token = c.get('token');
-    if (token) logout(c.get('deps'), token, userOf(c), c.get('ip'));
+    if (token) await logout(c.get('deps'), token, userOf(c), c.get('ip'));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });

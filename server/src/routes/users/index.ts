@@ -7,8 +7,8 @@ const userParams = z.object({ id: z.coerce.number().int() });
 
 export function userRoutes() {
   const r = defineRoutes('/api/users');
-  r.get('/', { summary: '用户列表', access: allow('admin'), response: z.array(userSchema) }, (c) =>
-    c.json(listUsers(c.get('deps'))),
+  r.get('/', { summary: '用户列表', access: allow('admin'), response: z.array(userSchema) }, async (c) =>
+    c.json(await listUsers(c.get('deps'))),
   );
   r.post(
     '/',

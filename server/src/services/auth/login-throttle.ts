@@ -71,17 +71,17 @@ class Refused extends Error {
 }
 
 /** Reserves an attempt on every key, or none (the transaction rolls back) and says which refused. */
-export function reserveAttempt(db: Db, keys: Counter[], nowMs: number): Refusal | null {
+export async function reserveAttempt(db: Db, keys: Counter[], nowMs: number): Promise<Refusal | null> {
   try {
-    writeTransaction(db, () => {
-      deleteStaleThrottles(db, { nowMs, windowMs: THROTTLE_MS });
-      for (const k of keys) if (!takeAttempt(db, k, nowMs)) throw new Refused(k);
+    await writeTransaction(db, async (trx) => {
+      await deleteStaleThrottles(trx, { nowMs, windowMs: THROTTLE_MS });
+      for (const k of keys) if (!(await takeAttempt(trx, k, nowMs))) throw new Refused(k);
     });
     return null;
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     // Not locked yet means full of attempts still being checked: their window is the best guess.
-    const row = findThrottle(db, e.counter.key);
+    const row = await findThrottle(db, e.counter.key);
     const until = row?.locked_until_ms ?? (row ? row.window_start_ms + THROTTLE_MS : nowMs + THROTTLE_MS);
     return {
       code: e.counter.scope === 'address' ? 'address_blocked' : 'account_locked',
@@ -91,17 +91,17 @@ export function reserveAttempt(db: Db, keys: Counter[], nowMs: number): Refusal 
 }
 
 /** The reserved attempt failed: it stays counted, and a full counter locks. Run inside the caller's transaction. */
-export function recordFailure(db: Db, keys: Counter[], nowMs: number): void {
-  for (const k of keys) lockIfFull(db, { key: k.key, limit: k.limit, lockedUntilMs: nowMs + THROTTLE_MS });
+export async function recordFailure(db: Db, keys: Counter[], nowMs: number): Promise<void> {
+  for (const k of keys) await lockIfFull(db, { key: k.key, limit: k.limit, lockedUntilMs: nowMs + THROTTLE_MS });
 }
 
 /**
  * The reserved attempt succeeded: the account+address failures start again (as a correct password always
  * did), while the wider counters only give the place back, so a success cannot wipe someone else's failures.
  */
-export function recordSuccess(db: Db, keys: Counter[]): void {
+export async function recordSuccess(db: Db, keys: Counter[]): Promise<void> {
   for (const k of keys) {
-    if (k.scope === 'pair') deleteThrottle(db, k.key);
-    else releaseAttempt(db, k.key);
+    if (k.scope === 'pair') await deleteThrottle(db, k.key);
+    else await releaseAttempt(db, k.key);
   }
 }

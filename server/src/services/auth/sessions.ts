@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@lz/shared/api/session';
 import { appendAudit } from '../../db/audit-log';
-import { writeTransaction } from '../../db/open-database';
+import { writeTransaction, type Db } from '../../db/open-database';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -46,9 +46,9 @@ export async function login(
   const now = clock.now().getTime();
   const keys = throttleKeys(username, ip);
   // Read only: what the password is checked against. Nothing here is ever written back.
-  const user = findUserByName(db, username);
-  const audit = (action: string, reason?: string) =>
-    appendAudit(db, new Date(now), {
+  const user = await findUserByName(db, username);
+  const audit = (on: Db, action: string, reason?: string) =>
+    appendAudit(on, new Date(now), {
       actor: user?.username ?? null,
       action,
       target: `user/${username.slice(0, 64)}`,
@@ -56,28 +56,28 @@ export async function login(
       ip,
     });
 
-  const refused = reserveAttempt(db, keys, now);
+  const refused = await reserveAttempt(db, keys, now);
   if (refused) {
-    audit('session.login_failed', refused.code === 'address_blocked' ? 'address_blocked' : 'locked');
+    await audit(db, 'session.login_failed', refused.code === 'address_blocked' ? 'address_blocked' : 'locked');
     throw refusalError(refused);
   }
   // Every name costs one hash check, unknown and disabled ones included, so timing tells nothing.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
-  const failed = (reason: string) => {
-    writeTransaction(db, () => {
-      recordFailure(db, keys, now);
-      audit('session.login_failed', reason);
+  const failed = async (reason: string) => {
+    await writeTransaction(db, async (trx) => {
+      await recordFailure(trx, keys, now);
+      await audit(trx, 'session.login_failed', reason);
     });
     return unauthorized('用户名或密码错误');
   };
-  if (!user) throw failed('unknown_user');
-  if (!ok) throw failed('bad_password');
-  if (user.disabled) throw failed('disabled');
+  if (!user) throw await failed('unknown_user');
+  if (!ok) throw await failed('bad_password');
+  if (user.disabled) throw await failed('disabled');
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + config.sessionHours * 3600 * 1000;
-  const opened = writeTransaction(db, () => {
-    const inserted = insertSessionIfCurrent(db, {
+  const opened = await writeTransaction(db, async (trx) => {
+    const inserted = await insertSessionIfCurrent(trx, {
       tokenHash: hashToken(token),
       userId: user.id,
       authVersion: user.auth_version,
@@ -85,13 +85,13 @@ export async function login(
       expiresAtMs: expiresAt,
     });
     if (!inserted) return false;
-    recordSuccess(db, keys);
-    deleteExpiredSessions(db, { nowMs: now, idleSinceMs: now - config.sessionIdleMinutes * 60000 });
-    audit('session.login');
+    await recordSuccess(trx, keys);
+    await deleteExpiredSessions(trx, { nowMs: now, idleSinceMs: now - config.sessionIdleMinutes * 60000 });
+    await audit(trx, 'session.login');
     return true;
   });
   // Disabled, reset or re-roled while the password was being checked.
-  if (!opened) throw failed('account_changed');
+  if (!opened) throw await failed('account_changed');
   return { token, user: toSessionUser(user), expiresAt: new Date(expiresAt) };
 }
 
@@ -99,24 +99,25 @@ export async function login(
  * The user behind a session token, or null when absent, past its absolute end, idle too long (then it is
  * deleted), or from before a change of the user's rights; disabled users have none.
  */
-export function userForToken(deps: Deps, token: string): { user: SessionUser; expiresAt: Date } | null {
+export async function userForToken(deps: Deps, token: string): Promise<{ user: SessionUser; expiresAt: Date } | null> {
   const { db, clock, config } = deps;
   const now = clock.now().getTime();
   const tokenHash = hashToken(token);
-  const s = findSession(db, tokenHash);
+  const s = await findSession(db, tokenHash);
   if (!s || s.expires_at_ms <= now || s.disabled) return null;
   if (s.last_seen_ms + config.sessionIdleMinutes * 60000 <= now) {
-    deleteSession(db, tokenHash);
+    await deleteSession(db, tokenHash);
     return null;
   }
-  if (now - s.last_seen_ms >= TOUCH_EVERY_MS) touchSession(db, { tokenHash, nowMs: now, everyMs: TOUCH_EVERY_MS });
+  if (now - s.last_seen_ms >= TOUCH_EVERY_MS)
+    await touchSession(db, { tokenHash, nowMs: now, everyMs: TOUCH_EVERY_MS });
   return { user: toSessionUser(s), expiresAt: new Date(s.expires_at_ms) };
 }
 
-export function logout(deps: Deps, token: string, user: SessionUser, ip: string | null): void {
-  writeTransaction(deps.db, () => {
-    deleteSession(deps.db, hashToken(token));
-    appendAudit(deps.db, deps.clock.now(), {
+export async function logout(deps: Deps, token: string, user: SessionUser, ip: string | null): Promise<void> {
+  await writeTransaction(deps.db, async (trx) => {
+    await deleteSession(trx, hashToken(token));
+    await appendAudit(trx, deps.clock.now(), {
       actor: user.username,
       action: 'session.logout',
       target: `user/${user.username}`,

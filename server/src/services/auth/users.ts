@@ -30,14 +30,15 @@ export function toSessionUser(u: UserRow): SessionUser {
 }
 
 /** `lockedUntil`: the latest lock on the account from any address (login-throttle.ts). */
-function toUser(deps: Deps, u: UserRow, logins = lastLogins(deps.db)): User {
-  const locked = userLockedUntil(deps.db, u.username, deps.clock.now().getTime());
+async function toUser(deps: Deps, u: UserRow, logins?: Map<string, string>): Promise<User> {
+  const locked = await userLockedUntil(deps.db, u.username, deps.clock.now().getTime());
+  const lastLogin = (logins ?? (await lastLogins(deps.db))).get(u.username) ?? null;
   return {
     ...toSessionUser(u),
     disabled: u.disabled === 1,
     createdAt: u.created_at,
     lockedUntil: locked ? new Date(locked).toISOString() : null,
-    lastLoginAt: logins.get(u.username) ?? null,
+    lastLoginAt: lastLogin,
   };
 }
 
@@ -67,9 +68,11 @@ function checkBinding(deps: Deps, role: string, department: string | null, count
   } else if (county) throw badRequest('只有县区用户绑定县区', 'binding_not_allowed');
 }
 
-export function listUsers(deps: Deps): User[] {
-  const logins = lastLogins(deps.db);
-  return listUserRows(deps.db).map((u) => toUser(deps, u, logins));
+export async function listUsers(deps: Deps): Promise<User[]> {
+  const logins = await lastLogins(deps.db);
+  const users: User[] = [];
+  for (const u of await listUserRows(deps.db)) users.push(await toUser(deps, u, logins));
+  return users;
 }
 
 export async function createUser(
@@ -84,9 +87,9 @@ export async function createUser(
   checkPassword(input.password, input.username);
   const hash = await hashPassword(input.password);
   const now = deps.clock.now();
-  const id = writeTransaction(deps.db, () => {
-    if (findUserByName(deps.db, input.username)) throw conflict(`用户名 ${input.username} 已存在`, 'username_taken');
-    const newId = insertUser(deps.db, {
+  const id = await writeTransaction(deps.db, async (trx) => {
+    if (await findUserByName(trx, input.username)) throw conflict(`用户名 ${input.username} 已存在`, 'username_taken');
+    const newId = await insertUser(trx, {
       username: input.username,
       display_name: input.displayName ?? input.username,
       password_hash: hash,
@@ -96,9 +99,9 @@ export async function createUser(
       disabled: 0,
       created_at: now.toISOString(),
     });
-    const row = findUserById(deps.db, newId);
+    const row = await findUserById(trx, newId);
     if (row)
-      appendAudit(deps.db, now, {
+      await appendAudit(trx, now, {
         actor,
         action: 'user.create',
         target: `user/${input.username}`,
@@ -108,7 +111,7 @@ export async function createUser(
       });
     return newId;
   });
-  const row = findUserById(deps.db, id);
+  const row = await findUserById(deps.db, id);
   if (!row) throw notFound();
   return toUser(deps, row);
 }
@@ -128,14 +131,14 @@ export async function updateUser(
   let hash: string | null = null;
   if (patch.password) {
     // The username never changes, so checking it against a read outside the transaction is safe.
-    const named = findUserById(deps.db, id);
+    const named = await findUserById(deps.db, id);
     if (!named) throw notFound('用户不存在');
     checkPassword(patch.password, named.username);
     hash = await hashPassword(patch.password);
   }
   const now = deps.clock.now();
-  writeTransaction(deps.db, () => {
-    const before = findUserById(deps.db, id);
+  await writeTransaction(deps.db, async (trx) => {
+    const before = await findUserById(trx, id);
     if (!before) throw notFound('用户不存在');
     const role = patch.role ?? before.role;
     const department =
@@ -154,11 +157,11 @@ export async function updateUser(
       county,
       disabled: patch.disabled === undefined ? before.disabled : patch.disabled ? 1 : 0,
     };
-    updateUserFields(deps.db, { ...next, password_hash: hash, bump: endsSessions ? 1 : 0 });
-    if (endsSessions) deleteUserSessions(deps.db, id);
+    await updateUserFields(trx, { ...next, password_hash: hash, bump: endsSessions ? 1 : 0 });
+    if (endsSessions) await deleteUserSessions(trx, id);
     // A password reset by the admin also lifts every lockout of the account.
-    if (patch.password) deleteUserThrottles(deps.db, before.username);
-    appendAudit(deps.db, now, {
+    if (patch.password) await deleteUserThrottles(trx, before.username);
+    await appendAudit(trx, now, {
       actor,
       action: patch.password ? 'user.update.password' : 'user.update',
       target: `user/${before.username}`,
@@ -167,14 +170,14 @@ export async function updateUser(
       ip,
     });
   });
-  const row = findUserById(deps.db, id);
+  const row = await findUserById(deps.db, id);
   if (!row) throw notFound();
   return toUser(deps, row);
 }
 
 /** `ADMIN_PASSWORD`: make sure an `admin` account exists and has that password. */
 export async function ensureAdmin(deps: Deps, password: string): Promise<void> {
-  const existing = findUserByName(deps.db, 'admin');
+  const existing = await findUserByName(deps.db, 'admin');
   if (!existing) {
     await createUser(deps, { username: 'admin', displayName: '市人社局统计员', password, role: 'admin' }, 'system');
     return;

@@ -16,6 +16,7 @@ import {
   replaceSplit,
   type AllocationRow,
 } from '../../db/allocation-store';
+import type { Db } from '../../db/open-database';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
 
@@ -43,18 +44,19 @@ function summarize(rows: AllocationRow[]): UnitTarget | null {
   return { value: whole.length ? wholeSum : yearlySum, split: yearly.length ? split : null };
 }
 
-export function allocationIndex(deps: Deps, target: string): AllocationIndex {
+export async function allocationIndex(deps: Deps, target: string): Promise<AllocationIndex> {
   const t = deps.catalogue.targets.find((x) => x.code === target);
-  const splitRows = listSplits(deps.db).filter((s) => s.target === target);
+  const splitRows = (await listSplits(deps.db)).filter((s) => s.target === target);
+  const rows = await listAllocations(deps.db, target);
   const citySplit: AnnualSplit | null = splitRows.length
     ? Object.fromEntries(splitRows.map((s) => [String(s.year), s.value]))
     : null;
-  // The allocation rows (thousands at province scale) are read and grouped only if a unit's share is asked.
+  // The allocation rows (thousands at province scale) are grouped only if a unit's share is asked.
   let grouped: { byDepartment: Map<string, AllocationRow[]>; byCounty: Map<string, AllocationRow[]> } | null = null;
   const groups = () => {
     if (grouped) return grouped;
     grouped = { byDepartment: new Map(), byCounty: new Map() };
-    for (const r of listAllocations(deps.db, target)) {
+    for (const r of rows) {
       const [map, key] = r.county === null ? [grouped.byDepartment, r.department] : [grouped.byCounty, r.county];
       const list = map.get(key);
       if (list) list.push(r);
@@ -121,15 +123,18 @@ function flowTarget(deps: Deps, code: string) {
   return t;
 }
 
-export function getAllocations(
+/** `db` is the write transaction when a change reads the allocations it replaces. */
+export async function getAllocations(
   deps: Deps,
   target: string,
   department: string | null,
   viewer: SessionUser,
-): AllocationView {
+  db: Db = deps.db,
+): Promise<AllocationView> {
   const t = flowTarget(deps, target);
   if (!canReadAllocation(viewer, department)) throw forbidden('只能查看本单位的目标分解');
-  const rows = listAllocations(deps.db, target);
+  const rows = await listAllocations(db, target);
+  const splits = await listSplits(db);
   const level =
     department === null
       ? rows.filter((r) => r.county === null)
@@ -168,11 +173,7 @@ export function getAllocations(
   // yearly shares) and every allocated child gave a figure for that year (a whole-window share has no year).
   const parentYears: Record<string, number> =
     department === null
-      ? Object.fromEntries(
-          listSplits(deps.db)
-            .filter((s) => s.target === target)
-            .map((s) => [String(s.year), s.value]),
-        )
+      ? Object.fromEntries(splits.filter((s) => s.target === target).map((s) => [String(s.year), s.value]))
       : Object.fromEntries(
           rows
             .filter((r) => r.department === department && r.county === null && r.year !== null)
@@ -198,12 +199,12 @@ export function getAllocations(
   return { target, targetValue: t.value, department, parentValue: parent, items, sum, warnings };
 }
 
-export function putAllocations(
+export async function putAllocations(
   deps: Deps,
   input: PutAllocations,
   actor: SessionUser,
   ip: string | null,
-): AllocationView {
+): Promise<AllocationView> {
   flowTarget(deps, input.target);
   const department = input.department ?? null;
   if (department === null && !canWriteAllocation(actor, null)) throw forbidden('只有统计管理员可以向各部门分解目标');
@@ -230,10 +231,10 @@ export function putAllocations(
     seen.add(key);
   }
   const now = deps.clock.now();
-  deps.figures.commit(() => {
-    const before = getAllocations(deps, input.target, department, actor);
-    replaceAllocations(
-      deps.db,
+  await deps.figures.commit(async ({ trx }) => {
+    const before = await getAllocations(deps, input.target, department, actor, trx);
+    await replaceAllocations(
+      trx,
       { target: input.target, department },
       input.items.map((i) => ({
         target: input.target,
@@ -245,7 +246,7 @@ export function putAllocations(
       now.toISOString(),
       actor.username,
     );
-    appendAudit(deps.db, now, {
+    await appendAudit(trx, now, {
       actor: actor.username,
       action: 'allocation.update',
       target: `allocation/${input.target}/${department ?? 'city'}`,
@@ -257,7 +258,7 @@ export function putAllocations(
   return getAllocations(deps, input.target, department, actor);
 }
 
-export function putSplit(
+export async function putSplit(
   deps: Deps,
   target: string,
   years: Record<string, number>,
@@ -270,10 +271,10 @@ export function putSplit(
   );
   for (const y of Object.keys(years)) if (!valid.has(y)) throw badRequest(`${y} 年不在行动期内`, 'year_outside_window');
   const now = deps.clock.now();
-  deps.figures.commit(() => {
-    const before = listSplits(deps.db).filter((s) => s.target === target);
-    replaceSplit(deps.db, target, years, now.toISOString(), actor.username);
-    appendAudit(deps.db, now, {
+  await deps.figures.commit(async ({ trx }) => {
+    const before = (await listSplits(trx)).filter((s) => s.target === target);
+    await replaceSplit(trx, target, years, now.toISOString(), actor.username);
+    await appendAudit(trx, now, {
       actor: actor.username,
       action: 'target.split',
       target: `target/${target}`,

@@ -1,6 +1,6 @@
 /**
  * Every stored report version's figures, held in memory: one Float64Array (indicator × county) per version
- * plus its column totals. Loaded from SQLite once from the packed copy each version keeps in
+ * plus its column totals. Loaded from the database once from the packed copy each version keeps in
  * `version_arrays` — one read per version instead of one row per value — and then kept current by the
  * figures module (figures.ts), whose commit hook adds each version the write path stores. These are the
  * plain data and functions; the store's lifetime and freshness belong to figures.ts.
@@ -33,6 +33,7 @@ export interface FactStore {
   reports: (StoredVersion[] | undefined)[];
   /** Bumped by every change, so derived views can be cached against it. */
   generation: number;
+  /** The data state (db/data-state.ts) these figures are as of. */
   dataVersion: number;
 }
 
@@ -70,11 +71,12 @@ export function packRows(catalogue: Catalogue, rows: NormalizedRows): Float64Arr
   return values;
 }
 
-export function loadFactStore(
+/** Call inside one snapshot (`readSnapshot`) with the data state read in it, so the two agree. */
+export async function loadFactStore(
   db: Db,
   catalogue: Catalogue,
   at: { layout: string; dataVersion: number; generation: number },
-): FactStore {
+): Promise<FactStore> {
   const store: FactStore = {
     months: monthRange(catalogue.campaign.start, catalogue.campaign.end),
     indicators: catalogue.indicators.map((i) => i.code),
@@ -87,7 +89,7 @@ export function loadFactStore(
   store.reports = new Array(store.departments.length * store.months.length);
   const size = store.indicators.length * store.counties.length;
   const unpacked: { id: number; v: StoredVersion }[] = [];
-  for (const head of listVersionHeads(db, { layout: at.layout, size })) {
+  for (const head of await listVersionHeads(db, { layout: at.layout, size })) {
     const slot = slotOf(store, head.department, head.month);
     if (slot < 0) continue;
     const v: StoredVersion = {
@@ -99,7 +101,7 @@ export function loadFactStore(
     if (!head.values) unpacked.push({ id: head.id, v });
     getOrCreate(store, slot).push(v);
   }
-  if (unpacked.length > 0) unpackFromValues(db, store, unpacked);
+  if (unpacked.length > 0) await unpackFromValues(db, store, unpacked);
   for (const versions of store.reports) for (const v of versions ?? []) finishTotals(store, v);
   return store;
 }
@@ -115,7 +117,9 @@ export function addVersion(store: FactStore, v: NewFigures, generation: number):
     totals: new Float64Array(store.indicators.length),
   };
   finishTotals(store, stored);
-  getOrCreate(store, slot).push(stored);
+  // A new array rather than a push: a commit adds to its own copy of the store (figures.ts), and the arrays
+  // it shares with the store other requests read must not change before the commit does.
+  store.reports[slot] = [...(store.reports[slot] ?? []), stored];
   store.generation = generation;
   return true;
 }
@@ -124,12 +128,12 @@ export function addVersion(store: FactStore, v: NewFigures, generation: number):
  * Versions without a packed array in this layout (stored before the array existed, or under another
  * catalogue) are read from report_values, the source of truth.
  */
-function unpackFromValues(db: Db, store: FactStore, versions: { id: number; v: StoredVersion }[]): void {
+async function unpackFromValues(db: Db, store: FactStore, versions: { id: number; v: StoredVersion }[]) {
   const iIdx = new Map(store.indicators.map((c, i) => [c, i]));
   const cIdx = new Map(store.counties.map((c, i) => [c, i]));
   const nC = store.counties.length;
   for (const { id, v } of versions) {
-    for (const [ind, county, x] of listVersionValueTriples(db, id)) {
+    for (const [ind, county, x] of await listVersionValueTriples(db, id)) {
       const ii = iIdx.get(ind);
       const ci = cIdx.get(county);
       if (ii !== undefined && ci !== undefined) v.values[ii * nC + ci] = x;

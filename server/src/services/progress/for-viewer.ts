@@ -19,22 +19,22 @@ import { type ComplianceQuery, getCompliance } from './get-compliance';
 import { getRatios } from './get-ratios';
 import { getSeries } from './get-series';
 
-export function getBreakdownFor(deps: Deps, viewer: SessionUser, q: BreakdownQuery): Breakdown {
+export function getBreakdownFor(deps: Deps, viewer: SessionUser, q: BreakdownQuery): Promise<Breakdown> {
   return getBreakdown(deps, granted(scopeBreakdown(viewer, q)));
 }
 
-export function getSeriesFor(deps: Deps, viewer: SessionUser, q: Parameters<typeof getSeries>[1]): Series {
+export function getSeriesFor(deps: Deps, viewer: SessionUser, q: Parameters<typeof getSeries>[1]): Promise<Series> {
   return getSeries(deps, granted(scopeFigures(viewer, q)));
 }
 
 /** The city's ratios for everyone; county rows (the lead department's stock figures) as the policy allows. */
-export function getRatiosFor(deps: Deps, viewer: SessionUser, asOf?: string): Ratios {
-  const ratios = getRatios(deps, asOf);
+export async function getRatiosFor(deps: Deps, viewer: SessionUser, asOf?: string): Promise<Ratios> {
+  const ratios = await getRatios(deps, asOf);
   const department = deps.catalogue.campaign.stockReporter;
   return { ...ratios, counties: ratios.counties.filter((x) => canReadFigures(viewer, { department, county: x.code })) };
 }
 
-export function getComplianceFor(deps: Deps, viewer: SessionUser, q: ComplianceQuery): Compliance {
+export function getComplianceFor(deps: Deps, viewer: SessionUser, q: ComplianceQuery): Promise<Compliance> {
   const own = visibleDepartment(viewer);
   return getCompliance(deps, { ...q, departments: own === null ? undefined : [own] });
 }
@@ -44,6 +44,6 @@ export function getAllocationsFor(
   deps: Deps,
   viewer: SessionUser,
   q: { target: string; department?: string },
-): AllocationView {
+): Promise<AllocationView> {
   return getAllocations(deps, q.target, allocationDepartment(viewer, q.department), viewer);
 }

@@ -15,13 +15,13 @@ export interface BreakdownQuery {
   county?: string;
 }
 
-export function getBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
+export function getBreakdown(deps: Deps, q: BreakdownQuery): Promise<Breakdown> {
   const { asOf } = resolveAsOf(deps, q.asOf);
   const question = `breakdown|${asOf}|${q.by}|${q.indicator}|${q.department ?? ''}|${q.county ?? ''}`;
   return deps.figures.answer(question, () => computeBreakdown(deps, { ...q, asOf }));
 }
 
-function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
+async function computeBreakdown(deps: Deps, q: BreakdownQuery): Promise<Breakdown> {
   const { catalogue } = deps;
   if (!catalogue.indicators.some((i) => i.code === q.indicator))
     throw badRequest(`未知的指标 ${q.indicator}`, 'unknown_indicator');
@@ -34,7 +34,7 @@ function computeBreakdown(deps: Deps, q: BreakdownQuery): Breakdown {
   const upto = through ? cube.months.indexOf(through) + 1 : 0;
   // Allocations exist for flow targets whose indicator this is (T, E, K, E5, X1, C4, C5).
   const target = catalogue.targets.find((t) => t.kind === 'cumulative' && t.indicator === q.indicator);
-  const alloc = target ? allocationIndex(deps, target.code) : null;
+  const alloc = target ? await allocationIndex(deps, target.code) : null;
   const overall = timeProgress(through, catalogue.campaign, alloc?.city?.split ?? null);
 
   const units =

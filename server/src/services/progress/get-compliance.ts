@@ -15,7 +15,7 @@ import { resolveAsOf } from './as-of';
 
 export type ComplianceQuery = { asOf?: string; departments?: string[]; from?: string; to?: string };
 
-export function getCompliance(deps: Deps, q: ComplianceQuery): Compliance {
+export function getCompliance(deps: Deps, q: ComplianceQuery): Promise<Compliance> {
   const { asOf } = resolveAsOf(deps, q.asOf);
   const { start, end } = deps.catalogue.campaign;
   const from = q.from && q.from > start ? q.from : start;
@@ -25,12 +25,12 @@ export function getCompliance(deps: Deps, q: ComplianceQuery): Compliance {
   return deps.figures.answer(question, () => computeCompliance(deps, asOf, q.departments, { from, to }));
 }
 
-function computeCompliance(
+async function computeCompliance(
   deps: Deps,
   asOf: string,
   only: string[] | undefined,
   range: { from: string; to: string },
-): Compliance {
+): Promise<Compliance> {
   const { catalogue, db } = deps;
   const endMs = endOfDayInZone(asOf, catalogue.campaign.timeZone).getTime();
   const months = monthRange(catalogue.campaign.start, catalogue.campaign.end);
@@ -38,7 +38,7 @@ function computeCompliance(
   const departments = catalogue.departments.filter((d) => d.owesReports && (!only || only.includes(d.code)));
 
   // Replaying the lifecycle events up to the date gives each report's status then.
-  const events = listReportEventsUntil(db, endMs);
+  const events = await listReportEventsUntil(db, endMs);
   const state = new Map<string, { status: ComplianceStatus; firstAt: number }>();
   for (const e of events) {
     const key = `${e.department}/${e.month}`;

@@ -2,26 +2,29 @@
 import type { Progress, TargetProgress } from '@lz/shared/api/progress';
 import type { FlowTarget, RatioTarget } from '@lz/shared/catalogue';
 import { monthRange, yearOf } from '@lz/shared/months';
-import { completionRate, forecastAtEnd, isLagging, timeProgress } from '@lz/shared/progress';
+import { completionRate, forecastAtEnd, isLagging, timeProgress, type AnnualSplit } from '@lz/shared/progress';
 import type { Deps } from '../../deps';
 import { allocationIndex } from './allocations';
 import { resolveAsOf } from './as-of';
 import { getFactCube, monthlySums, type FactCube } from './fact-cube';
 import { cityRatios } from './get-ratios';
 
-export function getProgress(deps: Deps, asOfParam?: string): Progress {
+export function getProgress(deps: Deps, asOfParam?: string): Promise<Progress> {
   const { asOf } = resolveAsOf(deps, asOfParam);
   return deps.figures.answer(`progress|${asOf}`, () => computeProgress(deps, asOf));
 }
 
-function computeProgress(deps: Deps, asOfParam: string): Progress {
+async function computeProgress(deps: Deps, asOfParam: string): Promise<Progress> {
   const { asOf, through } = resolveAsOf(deps, asOfParam);
+  const splits = new Map<string, AnnualSplit | null>();
+  for (const t of deps.catalogue.targets)
+    if (t.kind === 'cumulative') splits.set(t.code, (await allocationIndex(deps, t.code)).city?.split ?? null);
   const cube = getFactCube(deps, asOf);
   const w = deps.catalogue.campaign;
   const targets = deps.catalogue.targets.map((t): TargetProgress => {
     if (t.kind === 'ratio') return ratioProgress(deps, t, asOf, through);
     if (t.kind === 'per-year') return perYearProgress(cube, t, through, w);
-    const split = allocationIndex(deps, t.code).city?.split ?? null;
+    const split = splits.get(t.code) ?? null;
     const monthly = monthlySums(cube, t.indicator);
     const upto = through ? cube.months.indexOf(through) + 1 : 0;
     const actual = sum(monthly.slice(0, upto));

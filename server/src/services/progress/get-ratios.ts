@@ -25,7 +25,13 @@ function ratioTargets(deps: Deps): { r1: RatioTarget | undefined; r2: RatioTarge
   return { r1: ratios[0], r2: ratios[1] };
 }
 
-export function getRatios(deps: Deps, asOfParam?: string): Ratios {
+export async function getRatios(deps: Deps, asOfParam?: string): Promise<Ratios> {
+  await deps.figures.store();
+  return ratiosNow(deps, asOfParam);
+}
+
+/** From the figures as last checked (`figures.current()`): inside an answer, or after `store()`. */
+function ratiosNow(deps: Deps, asOfParam?: string): Ratios {
   const { asOf } = resolveAsOf(deps, asOfParam);
   const cube = getFactCube(deps, asOf);
   // Ratios depend on the figures alone, so they are computed once per cube (progress asks for them too).
@@ -92,6 +98,6 @@ function computeRatios(deps: Deps, cube: FactCube, asOf: string): Ratios {
 }
 
 export function cityRatios(deps: Deps, asOf: string): { r1: number | null; r2: number | null } {
-  const { city } = getRatios(deps, asOf);
+  const { city } = ratiosNow(deps, asOf);
   return { r1: city.r1, r2: city.r2 };
 }

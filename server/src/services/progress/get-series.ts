@@ -9,13 +9,13 @@ import { getFactCube, monthlySums, reportCounts } from './fact-cube';
 
 type SeriesQuery = { indicator: string; asOf?: string; county?: string; department?: string };
 
-export function getSeries(deps: Deps, q: SeriesQuery): Series {
+export function getSeries(deps: Deps, q: SeriesQuery): Promise<Series> {
   const { asOf } = resolveAsOf(deps, q.asOf);
   const question = `series|${asOf}|${q.indicator}|${q.department ?? ''}|${q.county ?? ''}`;
   return deps.figures.answer(question, () => computeSeries(deps, { ...q, asOf }));
 }
 
-function computeSeries(deps: Deps, q: SeriesQuery): Series {
+async function computeSeries(deps: Deps, q: SeriesQuery): Promise<Series> {
   const { catalogue } = deps;
   if (!catalogue.indicators.some((i) => i.code === q.indicator))
     throw badRequest(`未知的指标 ${q.indicator}`, 'unknown_indicator');
@@ -29,7 +29,7 @@ function computeSeries(deps: Deps, q: SeriesQuery): Series {
   const reports = reportCounts(cube, q.department);
   const reporters = q.department ? 1 : catalogue.departments.filter((d) => d.owesReports).length;
   const target = catalogue.targets.find((t) => t.kind === 'cumulative' && t.indicator === q.indicator);
-  const alloc = target ? allocationIndex(deps, target.code) : null;
+  const alloc = target ? await allocationIndex(deps, target.code) : null;
   const own = !alloc
     ? null
     : q.county

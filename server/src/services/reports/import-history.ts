@@ -35,15 +35,14 @@ function storeAll(
   deps: Deps,
   reports: HistoryReport[],
   s: { actor: SessionUser; ip?: string | null; fileName: string },
-): HistoryImportResult {
-  const { db } = deps;
+): Promise<HistoryImportResult> {
   // Versions stored before a refusal are rolled back with the enclosing commit, and the read model with them.
-  return deps.figures.commit(() => {
+  return deps.figures.commit(async ({ trx }) => {
     const problems: Problem[] = [];
     const stored: HistoryImportResult['reports'] = [];
     for (const report of reports) {
       try {
-        const v = submitReport(
+        const v = await submitReport(
           deps,
           {
             department: report.department,
@@ -72,7 +71,7 @@ function storeAll(
       lines: reports.reduce((n, r) => n + r.rows.length, 0),
       warnings: stored.reduce((n, r) => n + r.warnings, 0),
     };
-    appendAudit(db, deps.clock.now(), {
+    await appendAudit(trx, deps.clock.now(), {
       actor: s.actor.username,
       action: 'report.import',
       target: s.fileName,

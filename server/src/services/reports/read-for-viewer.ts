@@ -23,30 +23,38 @@ import { assertReportable } from './report-scope';
  * The report months of the departments the viewer may list, filtered by status (comma-separated). A county
  * user sees every department's months with the figures of its own row only: its total and its warnings.
  */
-export function listReportMonthsFor(
+export async function listReportMonthsFor(
   deps: Deps,
   viewer: SessionUser,
   q: { department?: string; status?: string },
-): ReportMonth[] {
+): Promise<ReportMonth[]> {
   const reporting = deps.catalogue.departments.filter((d) => d.owesReports).map((d) => d.code);
   const departments = granted(reportListDepartments(viewer, q.department, reporting));
   if (departments.some((d) => !reporting.includes(d))) throw notFound('未知的责任单位');
   const statuses = q.status?.split(',');
-  const months = listReportMonths(deps, departments).filter((m) => !statuses || statuses.includes(m.status));
-  return visibleCounty(viewer) === null ? months : months.map((m) => ownRowOf(deps, viewer, m));
+  const months = (await listReportMonths(deps, departments)).filter((m) => !statuses || statuses.includes(m.status));
+  if (visibleCounty(viewer) === null) return months;
+  const own: ReportMonth[] = [];
+  for (const m of months) own.push(await ownRowOf(deps, viewer, m));
+  return own;
 }
 
-function ownRowOf(deps: Deps, viewer: SessionUser, m: ReportMonth): ReportMonth {
+async function ownRowOf(deps: Deps, viewer: SessionUser, m: ReportMonth): Promise<ReportMonth> {
   if (m.version === null) return m;
-  const latest = getLatestReport(deps, m.department, m.month);
+  const latest = await getLatestReport(deps, m.department, m.month);
   if (!latest) return m;
   const own = scopeToViewer(latest, viewer);
   return { ...m, total: own.totals.T ?? null, warnings: own.warnings.length };
 }
 
-export function readLatestReport(deps: Deps, viewer: SessionUser, department: string, month: string): ReportVersion {
+export async function readLatestReport(
+  deps: Deps,
+  viewer: SessionUser,
+  department: string,
+  month: string,
+): Promise<ReportVersion> {
   assertReportable(deps, viewer, department, month, 'read');
-  const report = getLatestReport(deps, department, month);
+  const report = await getLatestReport(deps, department, month);
   if (!report) throw notFound(`${month} 尚未报送`);
   return scopeToViewer(report, viewer);
 }
@@ -57,7 +65,12 @@ function assertVersionsReadable(deps: Deps, viewer: SessionUser, department: str
 }
 
 /** Version history is refused to county users: see `canReadVersions`. */
-export function readVersions(deps: Deps, viewer: SessionUser, department: string, month: string): VersionSummary[] {
+export function readVersions(
+  deps: Deps,
+  viewer: SessionUser,
+  department: string,
+  month: string,
+): Promise<VersionSummary[]> {
   assertVersionsReadable(deps, viewer, department, month);
   return listVersions(deps, department, month);
 }
@@ -67,12 +80,12 @@ export function readReportVersion(
   deps: Deps,
   viewer: SessionUser,
   r: { department: string; month: string; version: number },
-): ReportVersion {
+): Promise<ReportVersion> {
   assertVersionsReadable(deps, viewer, r.department, r.month);
   return getReportVersion(deps, r.department, r.month, r.version);
 }
 
-export function readEvents(deps: Deps, viewer: SessionUser, department: string, month: string): ReportEvent[] {
+export function readEvents(deps: Deps, viewer: SessionUser, department: string, month: string): Promise<ReportEvent[]> {
   assertReportable(deps, viewer, department, month, 'read');
   return listEvents(deps, department, month);
 }
@@ -85,6 +98,6 @@ export async function readTemplate(
   month: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   assertReportable(deps, viewer, department, month, 'read');
-  const latest = getLatestReport(deps, department, month);
+  const latest = await getLatestReport(deps, department, month);
   return new Uint8Array(await buildTemplate({ catalogue: deps.catalogue, department, month, rows: latest?.rows }));
 }

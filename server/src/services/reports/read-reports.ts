@@ -30,10 +30,10 @@ function iso(deps: Deps, ms: number): string {
  * A version's rows: every county-level unit × every indicator of the department's form, which is what
  * the write path stores (blanks and missing counties as 0). Read from the packed array when there is one.
  */
-function rowsOf(deps: Deps, versionId: number, department: string): ReportVersion['rows'] {
+async function rowsOf(deps: Deps, versionId: number, department: string): Promise<ReportVersion['rows']> {
   const { catalogue } = deps;
   const size = catalogue.indicators.length * catalogue.units.length;
-  const packed = readVersionArray(deps.db, { versionId, layout: deps.figures.layout, size });
+  const packed = await readVersionArray(deps.db, { versionId, layout: deps.figures.layout, size });
   if (packed) {
     const nC = catalogue.units.length;
     const form = formIndicators(catalogue, department).map((ind) => ({
@@ -46,7 +46,7 @@ function rowsOf(deps: Deps, versionId: number, department: string): ReportVersio
     }));
   }
   const byCounty = new Map<string, Record<string, number>>();
-  for (const v of versionValues(deps.db, versionId)) {
+  for (const v of await versionValues(deps.db, versionId)) {
     const values = byCounty.get(v.county) ?? {};
     values[v.indicator] = v.value;
     byCounty.set(v.county, values);
@@ -56,8 +56,8 @@ function rowsOf(deps: Deps, versionId: number, department: string): ReportVersio
     .map((u) => ({ county: u.code, values: byCounty.get(u.code) ?? {} }));
 }
 
-function toVersion(deps: Deps, row: VersionRow): ReportVersion {
-  const state = getReportState(deps.db, row.department, row.month);
+async function toVersion(deps: Deps, row: VersionRow): Promise<ReportVersion> {
+  const state = await getReportState(deps.db, row.department, row.month);
   if (!state) throw notFound();
   const isLatest = state.latest_version === row.version;
   return {
@@ -73,8 +73,8 @@ function toVersion(deps: Deps, row: VersionRow): ReportVersion {
     deadline: iso(deps, deadlineOf(row.month, deps.catalogue.campaign).getTime()),
     source: row.source,
     fileName: row.file_name,
-    rows: rowsOf(deps, row.id, row.department),
-    totals: versionTotals(deps.db, row.id),
+    rows: await rowsOf(deps, row.id, row.department),
+    totals: await versionTotals(deps.db, row.id),
     warnings: JSON.parse(row.warnings) as Problem[],
     statusReason: isLatest ? state.status_reason : null,
   };
@@ -88,33 +88,41 @@ export function scopeToViewer(v: ReportVersion, user: SessionUser): ReportVersio
   return { ...v, rows, totals: rows[0]?.values ?? {}, warnings: v.warnings.filter((w) => w.county === county) };
 }
 
-export function getLatestReport(deps: Deps, department: string, month: string): ReportVersion | null {
-  const state = getReportState(deps.db, department, month);
+export async function getLatestReport(deps: Deps, department: string, month: string): Promise<ReportVersion | null> {
+  const state = await getReportState(deps.db, department, month);
   if (!state) return null;
-  const row = getVersion(deps.db, department, month, state.latest_version);
+  const row = await getVersion(deps.db, department, month, state.latest_version);
   return row ? toVersion(deps, row) : null;
 }
 
-export function getReportVersion(deps: Deps, department: string, month: string, version: number): ReportVersion {
-  const row = getVersion(deps.db, department, month, version);
+export async function getReportVersion(
+  deps: Deps,
+  department: string,
+  month: string,
+  version: number,
+): Promise<ReportVersion> {
+  const row = await getVersion(deps.db, department, month, version);
   if (!row) throw notFound(`${department} ${month} 没有第 ${version} 版`);
   return toVersion(deps, row);
 }
 
-export function listVersions(deps: Deps, department: string, month: string): VersionSummary[] {
-  return listVersionRows(deps.db, department, month).map((r) => ({
-    version: r.version,
-    submittedAt: iso(deps, r.submitted_at_ms),
-    submittedBy: r.submitted_by,
-    source: r.source,
-    fileName: r.file_name,
-    totals: versionTotals(deps.db, r.id),
-    warnings: JSON.parse(r.warnings) as Problem[],
-  }));
+export async function listVersions(deps: Deps, department: string, month: string): Promise<VersionSummary[]> {
+  const out: VersionSummary[] = [];
+  for (const r of await listVersionRows(deps.db, department, month))
+    out.push({
+      version: r.version,
+      submittedAt: iso(deps, r.submitted_at_ms),
+      submittedBy: r.submitted_by,
+      source: r.source,
+      fileName: r.file_name,
+      totals: await versionTotals(deps.db, r.id),
+      warnings: JSON.parse(r.warnings) as Problem[],
+    });
+  return out;
 }
 
-export function listEvents(deps: Deps, department: string, month: string) {
-  return listReportEvents(deps.db, department, month).map((e) => ({
+export async function listEvents(deps: Deps, department: string, month: string) {
+  return (await listReportEvents(deps.db, department, month)).map((e) => ({
     at: iso(deps, e.at_ms),
     actor: e.actor,
     action: e.action,
@@ -127,14 +135,12 @@ export function listEvents(deps: Deps, department: string, month: string) {
  * Every window month of the given departments (or all reporting departments) with its status:
  * what is due, overdue, returned or done. Used by the department workspace and the review queue.
  */
-export function listReportMonths(deps: Deps, departments: string[]): ReportMonth[] {
+export async function listReportMonths(deps: Deps, departments: string[]): Promise<ReportMonth[]> {
   const { catalogue, clock, db } = deps;
   const now = clock.now().getTime();
   const wanted = new Set(departments);
   const states = new Map(
-    listReportStates(db)
-      .filter((s) => wanted.has(s.department))
-      .map((s) => [`${s.department}/${s.month}`, s]),
+    (await listReportStates(db)).filter((s) => wanted.has(s.department)).map((s) => [`${s.department}/${s.month}`, s]),
   );
   const out: ReportMonth[] = [];
   const currentMonth = formatInZone(new Date(now), catalogue.campaign.timeZone).slice(0, 7);
@@ -160,7 +166,7 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
         });
         continue;
       }
-      const last = getVersion(db, department, month, s.latest_version);
+      const last = await getVersion(db, department, month, s.latest_version);
       if (!last) throw new Error(`${department}/${month} v${s.latest_version} missing`);
       out.push({
         department,
@@ -173,7 +179,7 @@ export function listReportMonths(deps: Deps, departments: string[]): ReportMonth
         lastSubmittedAt: iso(deps, last.submitted_at_ms),
         statusReason: s.status_reason,
         warnings: (JSON.parse(last.warnings) as unknown[]).length,
-        total: versionTotal(db, last.id, 'T') ?? null,
+        total: (await versionTotal(db, last.id, 'T')) ?? null,
       });
     }
   }

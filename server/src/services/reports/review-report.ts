@@ -4,6 +4,7 @@ import type { SessionUser } from '@lz/shared/api/session';
 import type { ReportVersion } from '@lz/shared/api/reports';
 import type { Problem } from '@lz/shared/problems';
 import { appendAudit } from '../../db/audit-log';
+import { lockReport } from '../../db/open-database';
 import { appendReportEvent, getReportState, upsertReportState } from '../../db/report-store';
 import type { Deps } from '../../deps';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
@@ -39,8 +40,8 @@ interface Review {
 }
 
 /** Checks one review against the report's state inside the caller's write transaction, and records it. */
-function applyReview(db: Deps['db'], now: Date, r: Review): void {
-  const state = getReportState(db, r.department, r.month);
+async function applyReview(db: Deps['db'], now: Date, r: Review): Promise<void> {
+  const state = await getReportState(db, r.department, r.month);
   if (!state) throw notFound(`${r.department} ${r.month} 尚未报送`);
   if (r.version !== undefined && r.version !== state.latest_version) {
     throw new AppError(
@@ -52,8 +53,8 @@ function applyReview(db: Deps['db'], now: Date, r: Review): void {
   }
   if (state.status !== allowedFrom[r.verb])
     throw conflict(refusal[r.verb][state.status] ?? '当前状态不允许此操作', 'bad_state');
-  upsertReportState(db, { ...state, status: resulting[r.verb], status_reason: r.reason });
-  appendReportEvent(db, {
+  await upsertReportState(db, { ...state, status: resulting[r.verb], status_reason: r.reason });
+  await appendReportEvent(db, {
     department: r.department,
     month: r.month,
     atMs: now.getTime(),
@@ -62,7 +63,7 @@ function applyReview(db: Deps['db'], now: Date, r: Review): void {
     version: state.latest_version,
     reason: r.reason,
   });
-  appendAudit(db, now, {
+  await appendAudit(db, now, {
     actor: r.actor.username,
     action: `report.${r.verb}`,
     target: `${r.department}/${r.month}`,
@@ -76,18 +77,20 @@ function applyReview(db: Deps['db'], now: Date, r: Review): void {
  * Accepts several reports in one transaction, all or nothing (docs/decisions.md): every item is checked
  * first, and when any is stale or no longer acceptable the batch is refused with each such item listed.
  */
-export function acceptReports(
+export async function acceptReports(
   deps: Deps,
   b: { items: { department: string; month: string; version: number }[]; actor: SessionUser; ip?: string | null },
-): { accepted: number } {
-  const { db, clock } = deps;
+): Promise<{ accepted: number }> {
+  const { clock } = deps;
   if (!canReviewReports(b.actor)) throw forbidden('只有统计管理员可以审核、退回或解锁报表');
   for (const i of b.items) assertReportable(deps, b.actor, i.department, i.month, 'read');
   const now = clock.now();
-  deps.figures.commit(() => {
+  await deps.figures.commit(async ({ trx }) => {
     const problems: Problem[] = [];
     for (const i of b.items) {
-      const state = getReportState(db, i.department, i.month);
+      // Under the report's lock, so an accept and a resubmission of one report never interleave.
+      await lockReport(trx, i.department, i.month);
+      const state = await getReportState(trx, i.department, i.month);
       const where = `${i.department} ${i.month}`;
       if (!state) problems.push(problem('not_submitted', `${where}：尚未报送`));
       else if (state.latest_version !== i.version)
@@ -105,20 +108,24 @@ export function acceptReports(
         problems,
       );
     }
-    for (const i of b.items) applyReview(db, now, { ...i, verb: 'accept', reason: null, actor: b.actor, ip: b.ip });
+    for (const i of b.items)
+      await applyReview(trx, now, { ...i, verb: 'accept', reason: null, actor: b.actor, ip: b.ip });
   });
   return { accepted: b.items.length };
 }
 
 const problem = (rule: string, message: string): Problem => ({ county: null, indicator: null, rule, message });
 
-export function reviewReport(deps: Deps, r: Review): ReportVersion {
-  const { db, clock } = deps;
+export async function reviewReport(deps: Deps, r: Review): Promise<ReportVersion> {
+  const { clock } = deps;
   if (!canReviewReports(r.actor)) throw forbidden('只有统计管理员可以审核、退回或解锁报表');
   assertReportable(deps, r.actor, r.department, r.month, 'read');
   const now = clock.now();
-  deps.figures.commit(() => applyReview(db, now, r));
-  const stored = getLatestReport(deps, r.department, r.month);
+  await deps.figures.commit(async ({ trx }) => {
+    await lockReport(trx, r.department, r.month);
+    await applyReview(trx, now, r);
+  });
+  const stored = await getLatestReport(deps, r.department, r.month);
   if (!stored) throw notFound();
   return stored;
 }

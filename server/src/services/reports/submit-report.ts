@@ -67,21 +67,33 @@ export interface StoredReport {
  * Validates and stores a new version of a department's month.
  *
  * @example
- * const stored = submitReport(deps, { department: 'RSJ', month: '2020-09', rows, actor, source: 'form' });
- * const brief = submitReport(deps, submission, { audit: 'caller', readBack: false, file: parsed });
+ * const stored = await submitReport(deps, { department: 'RSJ', month: '2020-09', rows, actor, source: 'form' });
+ * const brief = await submitReport(deps, submission, { audit: 'caller', readBack: false, file: parsed });
  */
-export function submitReport(deps: Deps, s: Submission, options?: SubmitOptions & { readBack?: true }): ReportVersion;
-export function submitReport(deps: Deps, s: Submission, options: SubmitOptions & { readBack: false }): StoredReport;
-export function submitReport(deps: Deps, s: Submission, options: SubmitOptions = {}): ReportVersion | StoredReport {
-  const stored = storeReport(deps, s, options);
+export function submitReport(
+  deps: Deps,
+  s: Submission,
+  options?: SubmitOptions & { readBack?: true },
+): Promise<ReportVersion>;
+export function submitReport(
+  deps: Deps,
+  s: Submission,
+  options: SubmitOptions & { readBack: false },
+): Promise<StoredReport>;
+export async function submitReport(
+  deps: Deps,
+  s: Submission,
+  options: SubmitOptions = {},
+): Promise<ReportVersion | StoredReport> {
+  const stored = await storeReport(deps, s, options);
   if (options.readBack === false) return stored;
-  const version = getLatestReport(deps, s.department, s.month);
+  const version = await getLatestReport(deps, s.department, s.month);
   if (!version) throw new Error('stored report vanished');
   return version;
 }
 
-function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredReport {
-  const { db, catalogue, clock } = deps;
+async function storeReport(deps: Deps, s: Submission, options: SubmitOptions): Promise<StoredReport> {
+  const { catalogue, clock } = deps;
   const locate = options.file?.locate ?? ((p: Problem) => p);
   assertReportable(deps, s.actor, s.department, s.month, 'write');
   if (s.submittedAt !== undefined && !canBackfill(s.actor)) {
@@ -106,8 +118,8 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
 
   const totals = totalsOf(check.rows);
   const packed = { layout: deps.figures.layout, values: deps.figures.pack(check.rows) };
-  const { version, plan } = deps.figures.commit((tx) => {
-    const committed = commitReportVersion(db, s, ({ state, previous }) => {
+  const { version, plan } = await deps.figures.commit(async (tx) => {
+    const committed = await commitReportVersion(tx.trx, s, ({ state, previous }) => {
       if (state?.status === 'accepted') {
         // The statistics office is the one who unlocks: telling it to contact itself helps nobody.
         const next = s.actor.role === 'admin' ? '如需修改请先在审核页解锁该月' : '如需修改请联系统计管理员解锁';
@@ -180,7 +192,8 @@ function storeReport(deps: Deps, s: Submission, options: SubmitOptions): StoredR
 }
 
 function sameAsLatest(deps: Deps, s: Submission, values: Float64Array, version: number): boolean {
-  const store = deps.figures.store();
+  // Inside the commit: the figures as of its write lock, with the versions this commit stored so far.
+  const store = deps.figures.current();
   const di = store.departments.indexOf(s.department);
   const mi = store.months.indexOf(s.month);
   const latest = di < 0 || mi < 0 ? undefined : store.reports[di * store.months.length + mi]?.at(-1);
@@ -197,7 +210,7 @@ function monthOfInstant(deps: Deps, instant: Date): string {
 function loadHistory(deps: Deps, department: string, month: string): ReportHistory {
   // Read from the in-memory fact store (each report's latest version), not from SQL: at province scale
   // a year of one department's history is ~65,000 values.
-  const store = deps.figures.store();
+  const store = deps.figures.current();
   const di = store.departments.indexOf(department);
   const from = addMonths(month, -HISTORY_MONTHS);
   // Months without a report are left out rather than counted as zeros: a missing report is not a zero.

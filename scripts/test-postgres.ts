@@ -1,0 +1,33 @@
+/**
+ * Usage: pnpm test:postgres (part of `pnpm check`)
+ * The unit and integration suite again on PostgreSQL: each test app on its own throwaway schema of
+ * TEST_DATABASE_URL (default postgres://lz:lz@127.0.0.1:5432/lz). Without a reachable server the pass is
+ * skipped with a message, unless REQUIRE_POSTGRES=1 (CI), where that is a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+
+const url = process.env.TEST_DATABASE_URL ?? 'postgres://lz:lz@127.0.0.1:5432/lz';
+const shown = url.replace(/\/\/[^@/]*@/, '//');
+const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+try {
+  await client.connect();
+  const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+  console.log(`PostgreSQL ${rows[0]?.server_version} at ${shown}: running the suite on it`);
+} catch (err) {
+  const why = err instanceof Error ? err.message : String(err);
+  if (process.env.REQUIRE_POSTGRES === '1') {
+    console.error(`PostgreSQL at ${shown} is not reachable (${why}), and REQUIRE_POSTGRES=1: failing.`);
+    process.exit(1);
+  }
+  console.warn(`PostgreSQL at ${shown} is not reachable (${why}): the PostgreSQL pass is SKIPPED.`);
+  console.warn('Set TEST_DATABASE_URL to a server (role and database must exist) to run it.');
+  process.exit(0);
+} finally {
+  await client.end().catch(() => {});
+}
+const r = spawnSync('vitest', ['run', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, LZ_TEST_ENGINE: 'postgres', TEST_DATABASE_URL: url },
+});
+process.exit(r.status ?? 1);
