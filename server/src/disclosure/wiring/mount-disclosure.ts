@@ -22,11 +22,8 @@ export interface Disclosure {
 const derive = (secret: Buffer, label: string) => createHmac('sha256', secret).update(label).digest();
 
 export function mountDisclosure(deps: Deps, campaignDir = defaultCampaignDir): Disclosure {
-  let secret = deps.config.disclosureSecret;
-  if (!secret) {
-    secret = randomBytes(32);
-    console.log('disclosure: no DISCLOSURE_SECRET or key file, using a key for this process only');
-  }
+  // main.ts resolves the configured key (and says when it falls back); tests run with one of their own.
+  const secret = deps.config.disclosureSecret ?? randomBytes(32);
   const classes = noRosterClassesYet;
   const source = createDbSource(deps, { classes, addressKey: derive(secret, 'lz-disclosure-address-v1') });
   const site = createPublicSite(source, {
