@@ -16,5 +16,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   // The API rejects writes whose Origin is not its Host, so the proxy keeps the browser's Host.
-  server: { proxy: { '/api': { target: apiTarget, changeOrigin: false } }, fs: { allow: ['..'] } },
+  // /gongkai/ is the public site the server renders (信息公开, #16).
+  server: {
+    proxy: { '/api': { target: apiTarget, changeOrigin: false }, '/gongkai': { target: apiTarget } },
+    fs: { allow: ['..'] },
+  },
 });

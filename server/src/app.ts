@@ -1,6 +1,7 @@
 /** Builds the whole app from its dependencies; `main.ts` serves it, tests call `app.request()`. */
 import { Hono } from 'hono';
 import type { Deps } from './deps';
+import { mountDisclosure } from './disclosure/wiring/mount-disclosure';
 import { notFound } from './errors';
 import type { AppEnv } from './http/app-env';
 import type { DeclaredRoute, RouteGroup } from './http/define-routes';
@@ -12,6 +13,7 @@ import { rejectCrossSite, securityHeaders } from './http/security';
 import { serveWeb } from './http/serve-web';
 import { sessionMiddleware } from './http/session-middleware';
 import { auditRoutes } from './routes/audit';
+import { disclosureRoutes } from './routes/disclosure';
 import { docsRoutes } from './routes/docs';
 import { findingRoutes } from './routes/findings';
 import { progressRoutes } from './routes/progress';
@@ -26,6 +28,7 @@ export type App = Hono<AppEnv> & { readonly declaredRoutes: readonly DeclaredRou
 
 export function createApp(deps: Deps): App {
   const routes: DeclaredRoute[] = [];
+  const disclosure = mountDisclosure(deps);
   const groups: RouteGroup[] = [
     referenceRoutes(),
     docsRoutes(routes),
@@ -36,6 +39,7 @@ export function createApp(deps: Deps): App {
     progressRoutes(),
     findingRoutes(),
     reminderRoutes(),
+    disclosureRoutes(disclosure.classes),
   ];
   for (const g of groups) routes.push(...g.routes);
 
@@ -44,6 +48,9 @@ export function createApp(deps: Deps): App {
   app.use('*', securityHeaders());
   app.use('*', rejectMalformedPath());
   app.use('*', checkHost(deps.config));
+  // The public site (/gongkai/, /api/public/*) answers before the session, no-store and cross-site checks of
+  // /api/*: it reads no session and sets no cookie, and its answers are cacheable.
+  app.route('/', disclosure.site);
   app.use('/api/*', noStoreApi());
   app.use('/api/*', routeBodyLimit(routes));
   app.use('/api/*', sessionMiddleware(deps));

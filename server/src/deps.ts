@@ -41,6 +41,11 @@ export interface Config {
    * another Host are refused, and so are writes whose Origin is not one of these.
    */
   allowedOrigins: string[];
+  /**
+   * Key of the public objection form's challenges and of the address hashes kept with objections
+   * (`DISCLOSURE_SECRET` or a key file beside the database); null: a random one per process.
+   */
+  disclosureSecret: Buffer | null;
 }
 
 /** Tests call `app.request('/api/…')`, which Hono addresses to http://localhost. */
@@ -51,6 +56,7 @@ export const defaultConfig: Config = {
   trustProxy: false,
   webDist: null,
   allowedOrigins: ['http://localhost'],
+  disclosureSecret: null,
 };
 
 export interface Deps {

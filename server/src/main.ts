@@ -24,6 +24,7 @@ import { findUserByName } from './db/user-store';
 import { defaultConfig, systemClock, type Clock, type Deps } from './deps';
 import { DEFAULT_DEMO_DATE, demoClock } from './demo/demo-clock';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed-demo';
+import { loadDisclosureSecret } from './disclosure/wiring/disclosure-secret';
 import { sharedReadPool } from './import/read-isolated';
 import { ensureAdmin } from './services/auth/users';
 import { createFigures } from './services/progress/figures';
@@ -41,6 +42,10 @@ async function main() {
   const webDist = join(repoRoot, 'web/dist');
   const catalogue = loadCatalogue(resolve(process.env.CAMPAIGN_DIR ?? defaultCampaignDir));
   const db = await openDatabase(dbPath);
+  const disclosureKey = isPostgresUrl(dbPath) ? null : `${dbPath}.disclosure-key`;
+  const disclosure = loadDisclosureSecret(process.env.DISCLOSURE_SECRET, disclosureKey);
+  if (disclosure.source === 'process')
+    console.log('disclosure: no DISCLOSURE_SECRET, objection forms are signed with a key for this process only');
   await syncReferenceData(db, catalogue);
   const deps: Deps = {
     db,
@@ -53,6 +58,7 @@ async function main() {
       trustProxy: process.env.TRUST_PROXY === '1',
       webDist,
       allowedOrigins: publicOrigins(),
+      disclosureSecret: disclosure.secret,
     },
     figures: createFigures(db, catalogue),
   };

@@ -1,6 +1,7 @@
 /** Every write route leaves exactly one audit entry, and the log cannot be edited through the API or SQL. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../src/db/audit-log';
+import { insertObjection } from '../src/db/disclosure-store';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
 import { body, makeTestApp, PASSWORD, type Client } from './test-app';
@@ -138,6 +139,48 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     'finding.close',
     'inspector',
     (c) => c.post('/api/findings/1/close', { closingNote: '已整改' }),
+  ],
+  [
+    'POST /api/disclosure/fund-use/:quarter/publish',
+    'disclosure.fund.publish',
+    'admin',
+    (c) => c.post('/api/disclosure/fund-use/2020-Q2/publish'),
+  ],
+  [
+    'POST /api/disclosure/fund-use/:quarter/withdraw',
+    'disclosure.fund.withdraw',
+    'admin',
+    (c) => c.post('/api/disclosure/fund-use/2020-Q2/withdraw'),
+  ],
+  [
+    'POST /api/disclosure/notices',
+    'disclosure.notice.create',
+    'admin',
+    (c) => c.post('/api/disclosure/notices', { title: '补贴公示', department: 'RSJ', classIds: ['C-1'] }),
+  ],
+  [
+    'POST /api/disclosure/notices/:id/publish',
+    'disclosure.notice.publish',
+    'admin',
+    (c) => c.post('/api/disclosure/notices/1/publish'),
+  ],
+  [
+    'POST /api/disclosure/notices/:id/withdraw',
+    'disclosure.notice.withdraw',
+    'admin',
+    (c) => c.post('/api/disclosure/notices/1/withdraw'),
+  ],
+  [
+    'POST /api/disclosure/objections/:id/answer',
+    'disclosure.objection.answer',
+    'admin',
+    async (c) => {
+      // Filing is the public site's (audited with no actor, test/disclosure/); here the queue holds one already.
+      const at = '2020-09-05T02:00:00.000Z';
+      const o = { batchId: 1, classId: null, name: '王晓明', contact: '13907720000', text: '人数不符', at };
+      const id = await insertObjection(t.deps.db, { ...o, addressHash: 'f'.repeat(64) });
+      return c.post(`/api/disclosure/objections/${id}/answer`, { answer: '已核实' });
+    },
   ],
   ['DELETE /api/session', 'session.logout', 'leader', (c) => c.delete('/api/session')],
 ];

@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { challengeSchema } from '@lz/shared/api/disclosure';
 import { indicatorSchema } from '@lz/shared/catalogue';
+import { workBits } from '../src/disclosure/objections/challenge';
 import type { DeclaredRoute } from '../src/http/define-routes';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
@@ -48,6 +50,20 @@ async function importHistory(c: Client): Promise<Response> {
     { department: 'JYJ', month: '2020-06', submittedAt: '2020-07-08', rows: body(t.deps).rows },
   ]);
   return c.post('/api/reports/import', historyForm(bytes, 'history.xlsx'));
+}
+
+/** An objection filed on the public site against a published batch, as a visitor's browser would; its id. */
+async function fileObjection(batchId: string): Promise<number> {
+  const ch = challengeSchema.parse(
+    await (await t.anonymous.get(`/api/public/objections/challenge?batchId=${batchId}`)).json(),
+  );
+  let pow = 0;
+  while (workBits(ch.nonce, String(pow)) < ch.bits) pow++;
+  const objection = { batchId, name: '王晓明', contact: '13907720000', text: '开班人数与公示不符' };
+  const res = await t.anonymous.post('/api/public/objections', { ...objection, token: ch.token, pow: String(pow) });
+  expect(res.status).toBe(201);
+  const { reference } = (await res.json()) as { reference: string };
+  return Number(reference.slice(2));
 }
 
 type Call = [route: string, user: string | null, run: (c: Client) => Response | Promise<Response>];
@@ -139,6 +155,31 @@ const calls: Call[] = [
     'inspector',
     (c) => c.post(`/api/findings/${findingId}/close`, { closingNote: '已整改' }),
   ],
+  ['GET /api/disclosure/fund-use', 'admin', (c) => c.get('/api/disclosure/fund-use')],
+  [
+    'POST /api/disclosure/fund-use/:quarter/publish',
+    'admin',
+    (c) => c.post('/api/disclosure/fund-use/2020-Q2/publish'),
+  ],
+  [
+    'POST /api/disclosure/fund-use/:quarter/withdraw',
+    'admin',
+    (c) => c.post('/api/disclosure/fund-use/2020-Q2/withdraw'),
+  ],
+  [
+    'POST /api/disclosure/notices',
+    'admin',
+    (c) => c.post('/api/disclosure/notices', { title: '补贴公示', department: 'RSJ', classIds: ['C-1'] }),
+  ],
+  ['GET /api/disclosure/notices', 'admin', (c) => c.get('/api/disclosure/notices')],
+  ['POST /api/disclosure/notices/:id/publish', 'admin', (c) => c.post('/api/disclosure/notices/1/publish')],
+  ['GET /api/disclosure/objections', 'admin', (c) => c.get('/api/disclosure/objections')],
+  [
+    'POST /api/disclosure/objections/:id/answer',
+    'admin',
+    async (c) => c.post(`/api/disclosure/objections/${await fileObjection('1')}/answer`, { answer: '已核实' }),
+  ],
+  ['POST /api/disclosure/notices/:id/withdraw', 'admin', (c) => c.post('/api/disclosure/notices/1/withdraw')],
   ['DELETE /api/session', 'leader', (c) => c.delete('/api/session')],
 ];
 

@@ -5,6 +5,7 @@
  * | role      | reports                         | figures                              | other                      |
  * | --------- | ------------------------------- | ------------------------------------ | -------------------------- |
  * | admin     | read and write every one        | everything                           | review, users, audit, import |
+ * |           |                                 |                                      | 信息公开 (publish, answer)   |
  * | leader    | read                            | everything                           | —                          |
  * | inspector | read                            | everything                           | findings                   |
  * | reporter  | read and write its department's | its department and the city total    | its counties' allocations  |
@@ -169,4 +170,9 @@ export function allocationDepartment(user: Who, asked: string | undefined): stri
 export function canReadAllocation(user: Who, department: string | null): boolean {
   if (user.role === 'county') return false;
   return user.role !== 'reporter' || user.department === department;
+}
+
+/** 信息公开: publishing fund use and notices, and answering the public's objections, is the statistics office's. */
+export function canManageDisclosure(user: Who): boolean {
+  return user.role === 'admin';
 }

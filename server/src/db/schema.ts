@@ -127,5 +127,39 @@ export interface Schema {
     note: string | null;
   };
   data_state: { id: number; version: number };
+  disclosure_fund_quarters: {
+    quarter: string;
+    published_at: string;
+    published_by: string;
+    withdrawn_at: string | null;
+    withdrawn_by: string | null;
+  };
+  disclosure_notice_batches: {
+    id: Generated<number>;
+    title: string;
+    department: string;
+    /** JSON array of the class ids. */
+    class_ids: string;
+    notice_days: number;
+    created_at: string;
+    created_by: string;
+    published_at: string | null;
+    published_by: string | null;
+    withdrawn_at: string | null;
+    withdrawn_by: string | null;
+  };
+  disclosure_objections: {
+    id: Generated<number>;
+    batch_id: number;
+    class_id: string | null;
+    name: string;
+    contact: string;
+    text: string;
+    submitted_at: string;
+    address_hash: string;
+    answer: string | null;
+    answered_by: string | null;
+    answered_at: string | null;
+  };
   schema_migrations: { version: number; name: string; applied_at: string };
 }

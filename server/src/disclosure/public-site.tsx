@@ -84,7 +84,7 @@ export function createPublicSite(source: PublicSource, options: PublicSiteOption
     const { classId } = checked.objection;
     if (classId && !target.classes.some((k) => k.id === classId))
       return { ok: false as const, status: 422 as const, code: 'unknown_class', message: '所选培训班不在本批次中' };
-    const { reference } = await source.fileObjection(checked.objection, at);
+    const { reference } = await source.fileObjection(checked.objection, at, address);
     return { ok: true as const, batch: target, reference, receivedAt: formatInZone(at, timeZone) };
   }
 

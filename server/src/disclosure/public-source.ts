@@ -29,6 +29,9 @@ export interface PublicSource {
   /** Published batches only, newest first. */
   noticeBatches(): Promise<{ publishedAt: string | null; items: SourceBatchSummary[] }>;
   noticeBatch(id: string): Promise<SourceBatch | null>;
-  /** Stores the objection in the office's queue (audited there) and returns its reference number. */
-  fileObjection(objection: Objection, receivedAt: Date): Promise<{ reference: string }>;
+  /**
+   * Stores the objection in the office's queue (audited there) and returns its reference number. `address`
+   * is the sender's, for a keyed hash at most: never stored or logged as it is.
+   */
+  fileObjection(objection: Objection, receivedAt: Date, address: string): Promise<{ reference: string }>;
 }

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Deps } from '../deps';
 import { userForToken } from '../services/auth/sessions';
@@ -15,6 +15,13 @@ function forwardedFor(header: string | undefined): string | null {
   return last ? last : null;
 }
 
+/** The client's address: the socket's, or behind a trusted proxy (TRUST_PROXY) its forwarded one. */
+export function clientAddress(c: Context, trustProxy: boolean): string | null {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  const socket = incoming?.socket?.remoteAddress ?? null;
+  return trustProxy ? (forwardedFor(c.req.header('x-forwarded-for')) ?? socket) : socket;
+}
+
 /** Puts deps, the signed-in user (or null) and the client address on the context. */
 export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   return async function session(c, next) {
@@ -23,9 +30,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     const found = token ? await userForToken(deps, token) : null;
     c.set('user', found?.user ?? null);
     c.set('token', found ? token : null);
-    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    const socket = incoming?.socket?.remoteAddress ?? null;
-    c.set('ip', deps.config.trustProxy ? (forwardedFor(c.req.header('x-forwarded-for')) ?? socket) : socket);
+    c.set('ip', clientAddress(c, deps.config.trustProxy));
     await next();
   };
 }

@@ -18,6 +18,7 @@ export type PageKey =
   | 'audit'
   | 'import'
   | 'bulletin'
+  | 'disclosure'
   | 'report';
 
 const ALL: Role[] = ['admin', 'leader', 'inspector', 'reporter', 'county'];
@@ -36,6 +37,7 @@ export const pageRoles: Record<PageKey, Role[]> = {
   users: ['admin'],
   audit: ['admin'],
   import: ['admin'],
+  disclosure: ['admin'],
   // A single report: readers of any kind; the server narrows a reporter to its department, a county to its row.
   report: ALL,
 };
@@ -83,6 +85,7 @@ export function navItems(user: SessionUser): NavItem[] {
     { page: 'allocations', path: '/allocations', label: 'navAllocations' },
     { page: 'users', path: '/admin/users', label: 'navUsers' },
     { page: 'import', path: '/admin/import', label: 'navImport' },
+    { page: 'disclosure', path: '/admin/disclosure', label: 'navDisclosure' },
     { page: 'audit', path: '/admin/audit', label: 'navAudit' },
   ];
   return items.filter((i) => canSee(user.role, i.page));

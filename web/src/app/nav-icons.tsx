@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
+  GlobalOutlined,
   ImportOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -27,5 +28,6 @@ export const navIcons: Record<PageKey, ReactNode> = {
   users: <TeamOutlined />,
   audit: <FileSearchOutlined />,
   import: <ImportOutlined />,
+  disclosure: <GlobalOutlined />,
   report: <FileTextOutlined />,
 };

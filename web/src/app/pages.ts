@@ -41,3 +41,6 @@ export const BulletinPage = lazy(() =>
 export const LoginPage = lazy(() =>
   import('../features/session/components/login-page').then((m) => ({ default: m.LoginPage })),
 );
+export const DisclosurePage = lazy(() =>
+  import('../features/disclosure/components/disclosure-page').then((m) => ({ default: m.DisclosurePage })),
+);

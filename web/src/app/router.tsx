@@ -51,6 +51,7 @@ export const router = createBrowserRouter([
           { path: 'allocations', element: guarded('allocations', <P.AllocationsPage />) },
           { path: 'admin/users', element: guarded('users', <P.UsersPage />) },
           { path: 'admin/audit', element: guarded('audit', <P.AuditPage />) },
+          { path: 'admin/disclosure', element: guarded('disclosure', <P.DisclosurePage />) },
           { path: 'admin/import', element: guarded('import', <P.HistoryImportPage />) },
           { path: '*', element: <NotFound /> },
         ],

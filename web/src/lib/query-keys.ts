@@ -57,6 +57,12 @@ export const queryKeys = {
   },
   findings: { all: ['findings'] as const },
   reminders: { all: ['reminders'] as const },
+  disclosure: {
+    all: ['disclosure'] as const,
+    fundUse: ['disclosure', 'fund-use'] as const,
+    notices: ['disclosure', 'notices'] as const,
+    objections: ['disclosure', 'objections'] as const,
+  },
   clock: ['clock'] as const,
   users: { all: ['users'] as const },
   audit: {

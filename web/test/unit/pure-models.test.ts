@@ -3,7 +3,7 @@ import type { ReportVersion } from '@lz/shared/api/reports';
 import type { SessionUser } from '@lz/shared/api/session';
 import type { Indicator } from '@lz/shared/catalogue';
 import { describe, expect, it } from 'vitest';
-import { canWriteFindings, canWriteReport } from '@lz/shared/access-policy';
+import { canManageDisclosure, canWriteFindings, canWriteReport } from '@lz/shared/access-policy';
 import { canSee, homePath, navItems } from '../../src/app/access';
 import { laggingRows } from '../../src/features/inspect/components/lagging-model';
 import {
@@ -35,13 +35,17 @@ describe('access', () => {
   });
   it('shows each role only its pages', () => {
     const pages = (u: SessionUser) => navItems(u).map((i) => i.page);
-    expect(pages(user('admin'))).toHaveLength(11);
+    expect(pages(user('admin'))).toHaveLength(12);
     expect(pages(user('admin'))).toContain('import');
+    expect(pages(user('admin'))).toContain('disclosure');
     expect(pages(user('leader'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin']);
     expect(pages(user('inspector'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin']);
     expect(pages(user('reporter'))).toEqual(['overview', 'workspace', 'allocations']);
     expect(pages(user('county', { county: '450226' }))).toEqual(['overview', 'drill', 'findings']);
     expect(canSee('leader', 'users')).toBe(false);
+    expect(canSee('leader', 'disclosure')).toBe(false);
+    expect(canManageDisclosure(user('admin'))).toBe(true);
+    expect(canManageDisclosure(user('leader'))).toBe(false);
     expect(canWriteFindings(user('leader'))).toBe(false);
     expect(canWriteFindings(user('inspector'))).toBe(true);
     expect(canWriteReport(user('reporter', { department: 'RSJ' }), 'GXJ')).toBe(false);
