@@ -10,6 +10,11 @@ import {
   FormOutlined,
   ImportOutlined,
   TeamOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  UploadOutlined,
+  DiffOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { PageKey } from './access';
@@ -28,4 +33,9 @@ export const navIcons: Record<PageKey, ReactNode> = {
   audit: <FileSearchOutlined />,
   import: <ImportOutlined />,
   report: <FileTextOutlined />,
+  reconciliation: <DiffOutlined />,
+  flags: <WarningOutlined />,
+  people: <IdcardOutlined />,
+  rosters: <SolutionOutlined />,
+  rosterUpload: <UploadOutlined />,
 };
