@@ -11,7 +11,7 @@ function ClassCard({ cls, names, index }: { cls: ClassRef; names: Names; index: 
     <div className="card" data-testid={`flag-class-${index}`}>
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('rnClass')}>
-          {cls.classId ? <Link to={`/rosters/${cls.classId}`}>{cls.classId}</Link> : t('rnThisRoster')}
+          {cls.classId ? <Link to={`/rosters/${cls.classId}`}>{t('rnOpenClass')}</Link> : t('rnThisRoster')}
         </Descriptions.Item>
         <Descriptions.Item label={t('department')}>{names.department(cls.department)}</Descriptions.Item>
         <Descriptions.Item label={t('rnInstitution')}>{cls.institution ?? '—'}</Descriptions.Item>

@@ -17,6 +17,16 @@ import { differenceLevel, openingMonth } from './reconciliation-model';
 import { levelStyle, ReconciliationCells } from './reconciliation-cells';
 import { useNames } from './use-names';
 
+/** Reports above their rosters first (largest first), the rest in catalogue order: inspectors start there. */
+function overFirst(list: Reconciliation[]): Reconciliation[] {
+  const over = (r: Reconciliation) =>
+    differenceLevel(r.summary.personTimes) === 'over' ? (r.summary.personTimes.difference ?? 0) : 0;
+  return list
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => over(b.r) - over(a.r) || a.i - b.i)
+    .map((x) => x.r);
+}
+
 type Figure = { rosters: number; reported: number | null; difference: number | null };
 
 function Difference({ f, money, testId }: { f: Figure; money?: boolean; testId?: string }) {
@@ -89,7 +99,7 @@ export function ReconciliationPage() {
             rowKey="department"
             size="small"
             pagination={false}
-            dataSource={list}
+            dataSource={overFirst(list)}
             scroll={{ x: 'max-content' }}
             rowClassName={(r) => (r.department === department ? 'row-highlight' : '')}
             onRow={(r) => ({ onClick: () => setDepartment(r.department), style: { cursor: 'pointer' } })}

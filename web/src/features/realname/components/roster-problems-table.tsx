@@ -11,23 +11,24 @@ export function RosterProblemsTable({ problems }: { problems: LocatedProblem[] }
       size="small"
       pagination={problems.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       dataSource={problems.map((p, key) => ({ ...p, key }))}
-      scroll={{ x: 'max-content' }}
       columns={[
         {
           title: t('cell'),
           dataIndex: 'cell',
           width: 72,
-          render: (c: string | null) => (
+          // Without a sheet cell (a whole-file problem, a JSON field) the row is where to look.
+          render: (c: string | null, p) => (
             <code data-testid="roster-problem-cell" data-cell={c ?? ''}>
-              {c ?? '—'}
+              {c ?? (p.row === null ? '—' : t('rnRowN', p.row))}
             </code>
           ),
         },
-        { title: t('rnRow'), dataIndex: 'row', width: 64, render: (r: number | null) => r ?? '—' },
+        { title: t('rnRow'), dataIndex: 'row', width: 64, responsive: ['md'], render: (r: number | null) => r ?? '—' },
         {
           title: t('rnColumn'),
           dataIndex: 'column',
           width: 100,
+          responsive: ['md'],
           render: (c: string | null) => c ?? '—',
         },
         { title: t('problemMessage'), dataIndex: 'message' },
