@@ -3,13 +3,10 @@ import type { Indicator } from '@lz/shared/catalogue';
 import { prefillFromRosters } from '@lz/shared/realname/prefill';
 import { describe, expect, it } from 'vitest';
 import { columnNumber, rosterProblems } from '../../src/features/realname/components/problem-cells';
-import {
-  differenceLevel,
-  openingMonth,
-  reconciliationTable,
-} from '../../src/features/realname/components/reconciliation-model';
+import { reconciliationTable } from '../../src/features/realname/components/reconciliation-model';
 import { withRosterFigures } from '../../src/features/reports/components/grid-state';
 import { rosterContributions } from '../../src/lib/realname/get-reconciliation';
+import { differenceLevel, openingMonth } from '../../src/lib/realname/reconciliation-levels';
 
 describe('roster problems at their cells', () => {
   it('numbers columns as Excel does', () => {

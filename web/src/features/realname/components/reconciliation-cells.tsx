@@ -5,7 +5,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { formatCell } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { type DifferenceLevel, reconciliationTable } from './reconciliation-model';
+import type { DifferenceLevel } from '../../../lib/realname/reconciliation-levels';
+import { reconciliationTable } from './reconciliation-model';
 import type { Names } from './use-names';
 
 /** Above its rosters is what inspectors look at first: red; below: amber; no report: grey. */

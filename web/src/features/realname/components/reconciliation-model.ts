@@ -5,20 +5,7 @@
  */
 import type { Reconciliation } from '@lz/shared/api/rosters';
 import type { Catalogue } from '@lz/shared/catalogue';
-import { addMonths, isMonth } from '@lz/shared/months';
-import { clampMonth } from '../../../lib/as-of';
-
-export type DifferenceLevel = 'over' | 'under' | 'equal' | 'unreported';
-
-/** Money differences below half a fen are rounding, not a difference. */
-const TOLERANCE = 0.005;
-
-export function differenceLevel(f: { reported: number | null; difference: number | null }): DifferenceLevel {
-  if (f.reported === null || f.difference === null) return 'unreported';
-  if (f.difference > TOLERANCE) return 'over';
-  if (f.difference < -TOLERANCE) return 'under';
-  return 'equal';
-}
+import { type DifferenceLevel, differenceLevel } from '../../../lib/realname/reconciliation-levels';
 
 export interface ReconciliationCell {
   rosters: number;
@@ -60,13 +47,4 @@ export function reconciliationTable(
     if (cells) cells[c.indicator] = { rosters: c.rosters, reported: c.reported, difference: c.difference, level };
   }
   return { indicators, rows: counties.map((county) => ({ county, cells: byCounty.get(county) ?? {} })), overCount };
-}
-
-/**
- * The month reconciliation opens on: the last month before the server's day (the one whose report is now
- * due), kept inside the campaign window; a demo clock inside the window opens on its own last month.
- */
-export function openingMonth(now: string | undefined, start: string, end: string): string {
-  if (!now || !isMonth(now.slice(0, 7))) return end;
-  return clampMonth(addMonths(now.slice(0, 7), -1), start, end);
 }

@@ -13,7 +13,7 @@ import { reconciliationQuery, useReconciliation } from '../../../lib/realname/ge
 import { useUser } from '../../../lib/session/get-session';
 import { useUrlParam } from '../../../lib/url-state';
 import { MonthSelect } from './month-select';
-import { differenceLevel, openingMonth } from './reconciliation-model';
+import { differenceLevel, openingMonth } from '../../../lib/realname/reconciliation-levels';
 import { levelStyle, ReconciliationCells } from './reconciliation-cells';
 import { useNames } from './use-names';
 
