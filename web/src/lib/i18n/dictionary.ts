@@ -304,6 +304,9 @@ export const zh = {
   rnClass: '培训班',
   rnThisRoster: '本花名册',
   aboveRosters: '报表多于花名册的单位',
+  reportAboveRosters: '报表多于花名册：',
+  rostersBeside: (rosters: string, reported: string, difference: string) =>
+    `花名册 ${rosters} 人次 · 报表 ${reported} 人次 · 差额 ${difference}`,
   noneAboveRosters: '本月没有报表多于花名册的单位',
   rnOpenClass: '查看该培训班',
   rnRowN: (row: number) => `第 ${row} 行`,
@@ -662,6 +665,9 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   rnClass: 'Class',
   rnThisRoster: 'This roster',
   aboveRosters: 'Reports above their rosters',
+  reportAboveRosters: 'Report above its rosters:',
+  rostersBeside: (rosters, reported, difference) =>
+    `Rosters ${rosters} person-times · report ${reported} · difference ${difference}`,
   noneAboveRosters: 'No report above its rosters this month',
   rnOpenClass: 'Open the class',
   rnRowN: (row) => `Row ${row}`,
