@@ -99,9 +99,14 @@ export function RosterListPage() {
                   </Link>
                 ),
               },
-              { title: t('department'), dataIndex: 'department', render: (d: string) => names.department(d) },
+              {
+                title: t('department'),
+                dataIndex: 'department',
+                responsive: ['md'],
+                render: (d: string) => names.department(d),
+              },
               { title: t('rnInstitution'), dataIndex: 'institution', responsive: ['md'] },
-              { title: t('rnPlace'), dataIndex: 'county', render: (c: string) => names.county(c) },
+              { title: t('rnPlace'), dataIndex: 'county', responsive: ['sm'], render: (c: string) => names.county(c) },
               { title: t('month'), dataIndex: 'month', render: (m: string) => formatMonth(m, lang) },
               {
                 title: t('rnDates'),
