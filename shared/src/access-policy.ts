@@ -176,3 +176,27 @@ export function canReadAllocation(user: Who, department: string | null): boolean
 export function canManageDisclosure(user: Who): boolean {
   return user.role === 'admin';
 }
+
+/** Rosters (#15, 实名制): a reporter files its own department's, the admin any department's. */
+export function canUploadRoster(user: Who, department: string): boolean {
+  return canWriteReport(user, department);
+}
+
+/**
+ * A roster is withdrawn by its department while it is not yet reviewed, or by the admin at any time; the
+ * record stays, marked withdrawn, and stops counting.
+ */
+export function canWithdrawRoster(user: Who, roster: { department: string; reviewed: boolean }): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'reporter' && user.department === roster.department && !roster.reviewed;
+}
+
+/** Flags of fake training are adjudicated by inspectors and the statistics office, like findings. */
+export function canResolveFlags(user: Who): boolean {
+  return canWriteFindings(user);
+}
+
+/** Looking a person up by ID number is for the statistics office and inspectors only (every lookup is audited). */
+export function canLookUpPeople(user: Who): boolean {
+  return user.role === 'admin' || user.role === 'inspector';
+}

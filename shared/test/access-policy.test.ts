@@ -18,6 +18,10 @@ import {
   canWriteFindings,
   canWriteReport,
   visibleCounty,
+  canLookUpPeople,
+  canResolveFlags,
+  canUploadRoster,
+  canWithdrawRoster,
 } from '../src/access-policy';
 
 const admin = { role: 'admin', department: null, county: null } as const;
@@ -157,5 +161,18 @@ describe('the access policy', () => {
     expect(allocationDepartment(rsj, undefined)).toBe('RSJ');
     expect(allocationDepartment(admin, undefined)).toBeNull();
     expect(allocationDepartment(admin, 'GXJ')).toBe('GXJ');
+  });
+
+  it('rosters (#15): filed and withdrawn by their department until reviewed, the admin always; flags, people', () => {
+    const all = [admin, leader, inspector, rsj, sanjiang];
+    expect(all.map((u) => canUploadRoster(u, 'RSJ'))).toEqual([true, false, false, true, false]);
+    expect(canUploadRoster(rsj, 'GXJ')).toBe(false);
+    const open = { department: 'RSJ', reviewed: false };
+    const reviewed = { department: 'RSJ', reviewed: true };
+    expect(all.map((u) => canWithdrawRoster(u, open))).toEqual([true, false, false, true, false]);
+    expect(all.map((u) => canWithdrawRoster(u, reviewed))).toEqual([true, false, false, false, false]);
+    expect(canWithdrawRoster(rsj, { department: 'GXJ', reviewed: false })).toBe(false);
+    expect(all.map((u) => canResolveFlags(u))).toEqual([true, false, true, false, false]);
+    expect(all.map((u) => canLookUpPeople(u))).toEqual([true, false, true, false, false]);
   });
 });

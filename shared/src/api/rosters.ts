@@ -131,6 +131,7 @@ export const rosterCreatedSchema = z.object({
   flags: z.array(flagSchema),
   contributes: contributionSchema,
 });
+export type RosterCreated = z.infer<typeof rosterCreatedSchema>;
 
 export const rosterListQuerySchema = z.object({
   department: z.string().optional(),

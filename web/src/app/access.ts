@@ -19,7 +19,12 @@ export type PageKey =
   | 'import'
   | 'bulletin'
   | 'disclosure'
-  | 'report';
+  | 'report'
+  | 'reconciliation'
+  | 'flags'
+  | 'people'
+  | 'rosters'
+  | 'rosterUpload';
 
 const ALL: Role[] = ['admin', 'leader', 'inspector', 'reporter', 'county'];
 
@@ -40,6 +45,13 @@ export const pageRoles: Record<PageKey, Role[]> = {
   disclosure: ['admin'],
   // A single report: readers of any kind; the server narrows a reporter to its department, a county to its row.
   report: ALL,
+  // 实名制 (#15). Leaders read aggregates only: reconciliation, never a class or a person.
+  reconciliation: ['admin', 'leader', 'inspector', 'reporter'],
+  flags: ['admin', 'inspector'],
+  people: ['admin', 'inspector'],
+  // The server narrows the list: a reporter to its department, a county user to its county.
+  rosters: ['admin', 'inspector', 'reporter', 'county'],
+  rosterUpload: ['admin', 'reporter'],
 };
 
 export function canSee(role: Role, page: PageKey): boolean {
@@ -80,7 +92,12 @@ export function navItems(user: SessionUser): NavItem[] {
     { page: 'inspect', path: '/inspect', label: 'navInspect' },
     { page: 'findings', path: '/findings', label: 'navFindings' },
     { page: 'bulletin', path: '/bulletin', label: 'navBulletin' },
+    { page: 'reconciliation', path: '/reconciliation', label: 'navReconciliation' },
+    { page: 'flags', path: '/flags', label: 'navFlags' },
+    { page: 'people', path: '/people', label: 'navPeople' },
     { page: 'workspace', path: '/workspace', label: 'navWorkspace' },
+    { page: 'rosters', path: '/rosters', label: 'navRosters' },
+    { page: 'rosterUpload', path: '/rosters/upload', label: 'navRosterUpload' },
     { page: 'review', path: '/review', label: 'navReview' },
     { page: 'allocations', path: '/allocations', label: 'navAllocations' },
     { page: 'users', path: '/admin/users', label: 'navUsers' },

@@ -11,6 +11,11 @@ import {
   GlobalOutlined,
   ImportOutlined,
   TeamOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  UploadOutlined,
+  DiffOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { PageKey } from './access';
@@ -30,4 +35,9 @@ export const navIcons: Record<PageKey, ReactNode> = {
   import: <ImportOutlined />,
   disclosure: <GlobalOutlined />,
   report: <FileTextOutlined />,
+  reconciliation: <DiffOutlined />,
+  flags: <WarningOutlined />,
+  people: <IdcardOutlined />,
+  rosters: <SolutionOutlined />,
+  rosterUpload: <UploadOutlined />,
 };

@@ -38,6 +38,25 @@ export const HistoryImportPage = lazy(() =>
 export const BulletinPage = lazy(() =>
   import('../features/bulletin/components/bulletin-page').then((m) => ({ default: m.BulletinPage })),
 );
+// 实名制 (#15): one chunk per page, like the rest.
+export const RosterUploadPage = lazy(() =>
+  import('../features/realname/components/roster-upload-page').then((m) => ({ default: m.RosterUploadPage })),
+);
+export const RosterListPage = lazy(() =>
+  import('../features/realname/components/roster-list-page').then((m) => ({ default: m.RosterListPage })),
+);
+export const RosterPage = lazy(() =>
+  import('../features/realname/components/roster-page').then((m) => ({ default: m.RosterPage })),
+);
+export const FlagsPage = lazy(() =>
+  import('../features/realname/components/flags-page').then((m) => ({ default: m.FlagsPage })),
+);
+export const PeoplePage = lazy(() =>
+  import('../features/realname/components/people-page').then((m) => ({ default: m.PeoplePage })),
+);
+export const ReconciliationPage = lazy(() =>
+  import('../features/realname/components/reconciliation-page').then((m) => ({ default: m.ReconciliationPage })),
+);
 export const LoginPage = lazy(() =>
   import('../features/session/components/login-page').then((m) => ({ default: m.LoginPage })),
 );

@@ -12,6 +12,8 @@ import type { AllocationQuery, AsOfQuery, BreakdownQuery, ComplianceQuery, Serie
 import type { ReportListQuery } from '@lz/shared/api/reports';
 
 type Params = Record<string, unknown>;
+type RosterListParams = { department?: string; month?: string; county?: string; page?: number };
+type FlagListParams = { status?: string; kind?: string; department?: string; county?: string };
 
 /**
  * Query parameters as a key part: only the ones with a value, so `{ asOf: undefined }`, `{ asOf: '' }` and `{}`
@@ -65,6 +67,15 @@ export const queryKeys = {
   },
   clock: ['clock'] as const,
   users: { all: ['users'] as const },
+  /** 实名制 (#15): rosters, flags and reconciliation; a stored or withdrawn roster refreshes all of them. */
+  realname: {
+    all: ['realname'] as const,
+    rosters: (p: RosterListParams) => ['realname', 'rosters', keyParams(p)] as const,
+    roster: (id: string) => ['realname', 'roster', id] as const,
+    flags: (p: FlagListParams) => ['realname', 'flags', keyParams(p)] as const,
+    reconciliation: (p: { department: string; month: string; asOf?: string }) =>
+      ['realname', 'reconciliation', keyParams(p)] as const,
+  },
   audit: {
     all: ['audit'] as const,
     list: (p: AuditQueryInput) => ['audit', keyParams(p)] as const,

@@ -10,6 +10,8 @@ export function uploadFile<T>(
   file: File,
   onProgress: (percent: number) => void,
   signal?: AbortSignal,
+  /** Other multipart fields sent before the file (a roster's `department` when the admin files it). */
+  fields: Record<string, string> = {},
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -35,6 +37,7 @@ export function uploadFile<T>(
     xhr.onabort = () => reject(new ApiRequestError(0, 'aborted', '上传已取消'));
     signal?.addEventListener('abort', () => xhr.abort());
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file.name);
     xhr.send(form);
   });

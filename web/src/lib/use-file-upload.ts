@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiRequestError } from './api-client';
 import { invalidateAfterReportChange } from './reports/invalidate-report';
@@ -13,7 +13,11 @@ export type UploadState<T> =
  * One file sent with progress, its outcome kept for the page to show; a stored report refreshes every
  * report-derived query. Shared by the monthly upload and the history import.
  */
-export function useFileUpload<T>(upload: (file: File, onProgress: (percent: number) => void) => Promise<T>) {
+export function useFileUpload<T>(
+  upload: (file: File, onProgress: (percent: number) => void) => Promise<T>,
+  /** What a stored upload refreshes; by default every report-derived query. */
+  afterStored: (client: QueryClient) => Promise<unknown> = invalidateAfterReportChange,
+) {
   const client = useQueryClient();
   const [state, setState] = useState<UploadState<T>>({ kind: 'idle' });
   const start = (file: File) => {
@@ -21,7 +25,7 @@ export function useFileUpload<T>(upload: (file: File, onProgress: (percent: numb
     upload(file, (percent) => setState({ kind: 'uploading', percent, name: file.name }))
       .then(async (result) => {
         setState({ kind: 'done', result });
-        await invalidateAfterReportChange(client);
+        await afterStored(client);
       })
       .catch((e: unknown) =>
         setState({

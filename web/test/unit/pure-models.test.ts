@@ -35,13 +35,34 @@ describe('access', () => {
   });
   it('shows each role only its pages', () => {
     const pages = (u: SessionUser) => navItems(u).map((i) => i.page);
-    expect(pages(user('admin'))).toHaveLength(12);
-    expect(pages(user('admin'))).toContain('import');
+    expect(pages(user('admin'))).toHaveLength(17);
     expect(pages(user('admin'))).toContain('disclosure');
-    expect(pages(user('leader'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin']);
-    expect(pages(user('inspector'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin']);
-    expect(pages(user('reporter'))).toEqual(['overview', 'workspace', 'allocations']);
-    expect(pages(user('county', { county: '450226' }))).toEqual(['overview', 'drill', 'findings']);
+    expect(pages(user('admin'))).toContain('import');
+    expect(pages(user('leader'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin', 'reconciliation']);
+    expect(pages(user('inspector'))).toEqual([
+      'overview',
+      'map',
+      'drill',
+      'inspect',
+      'bulletin',
+      'reconciliation',
+      'flags',
+      'people',
+      'rosters',
+    ]);
+    expect(pages(user('reporter'))).toEqual([
+      'overview',
+      'reconciliation',
+      'workspace',
+      'rosters',
+      'rosterUpload',
+      'allocations',
+    ]);
+    expect(pages(user('county', { county: '450226' }))).toEqual(['overview', 'drill', 'findings', 'rosters']);
+    // 实名制: leaders read aggregates only; a person's record is for the office and inspectors.
+    expect(canSee('leader', 'rosters')).toBe(false);
+    expect(canSee('reporter', 'people')).toBe(false);
+    expect(canSee('county', 'rosterUpload')).toBe(false);
     expect(canSee('leader', 'users')).toBe(false);
     expect(canSee('leader', 'disclosure')).toBe(false);
     expect(canManageDisclosure(user('admin'))).toBe(true);

@@ -7,12 +7,13 @@ import { AsOfPicker, useAsOf } from '../../../components/pickers/as-of-picker';
 import { IndicatorPicker, useIndicatorParam } from '../../../components/pickers/indicator-picker';
 import { ComplianceMatrix } from './compliance-matrix';
 import { LaggingTable } from './lagging-table';
+import { AboveRostersPanel } from './above-rosters-panel';
 
 /** 督查: lagging units and their trend, the reporting matrix, and findings followed to closure. */
 export function InspectPage() {
   const { t } = useI18n();
   const [tab, setTab] = useUrlParam('tab', 'lagging');
-  const { asOf } = useAsOf();
+  const { asOf, month } = useAsOf();
   const [indicator] = useIndicatorParam();
   return (
     <>
@@ -41,6 +42,7 @@ export function InspectPage() {
           },
           { key: 'compliance', label: t('compliance'), children: <ComplianceMatrix asOf={asOf} /> },
           { key: 'findings', label: t('findings'), children: <FindingsPanel /> },
+          { key: 'rosters', label: t('navReconciliation'), children: <AboveRostersPanel month={month} /> },
         ]}
       />
     </>

@@ -9,7 +9,10 @@ import { ApiRequestError } from '../../../lib/api-client';
 import { formatCell } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useSubmitReport } from '../api/submit-report';
-import { bodyOf, cellBelow, computedCodes, fillSubtotals, gridFrom, type Grid } from './grid-state';
+import { prefillFromRosters } from '@lz/shared/realname/prefill';
+import { useQueryClient } from '@tanstack/react-query';
+import { reconciliationQuery, rosterContributions } from '../../../lib/realname/get-reconciliation';
+import { bodyOf, cellBelow, computedCodes, fillSubtotals, gridFrom, type Grid, withRosterFigures } from './grid-state';
 import { ProblemsTable } from '../../../components/upload/problems-table';
 import { groupedIndicators, IndicatorHeader } from './report-columns';
 
@@ -95,6 +98,23 @@ export function GridEntry({
   const totals = useMemo(() => totalsOf(check.rows), [check.rows]);
   const submit = useSubmitReport(department, month);
   const serverProblems = submit.error instanceof ApiRequestError ? submit.error.details : [];
+  const client = useQueryClient();
+  const [fromRosters, setFromRosters] = useState<
+    { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; filled: number } | { kind: 'failed'; message: string }
+  >({ kind: 'idle' });
+  // 按花名册生成: the month's roster figures from the reconciliation, into the grid; submitted the usual way.
+  const fillFromRosters = () => {
+    setFromRosters({ kind: 'loading' });
+    client.fetchQuery(reconciliationQuery({ department, month })).then(
+      (rec) => {
+        const rows = prefillFromRosters(catalogue, month, rosterContributions(rec));
+        // Onto the grid as it is now: the clerk may have typed while the figures were on their way.
+        setGrid((g) => withRosterFigures(g, rows, form).grid);
+        setFromRosters({ kind: 'done', filled: withRosterFigures(grid, rows, form).filled });
+      },
+      (e: unknown) => setFromRosters({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
+  };
 
   const errorAt = useMemo(() => {
     const map = new Map<string, string>();
@@ -156,6 +176,9 @@ export function GridEntry({
         <Button onClick={() => setGrid(fillSubtotals(gridFrom(counties, form, latest?.rows), form))}>
           {t('resetToLatest')}
         </Button>
+        <Button onClick={fillFromRosters} loading={fromRosters.kind === 'loading'} data-testid="grid-from-rosters">
+          {t('fillFromRosters')}
+        </Button>
         <Button
           type="primary"
           disabled={check.errors.length > 0}
@@ -178,6 +201,16 @@ export function GridEntry({
           {check.warnings.length ? ` · ${check.warnings.length} ${t('warnings')}` : ''}
         </Typography.Text>
       </Space>
+      {fromRosters.kind === 'done' && (
+        <Alert
+          type={fromRosters.filled ? 'info' : 'warning'}
+          showIcon
+          data-testid="grid-from-rosters-done"
+          data-filled={fromRosters.filled}
+          title={fromRosters.filled ? t('filledFromRosters', fromRosters.filled) : t('noRostersThisMonth')}
+        />
+      )}
+      {fromRosters.kind === 'failed' && <Alert type="error" showIcon title={fromRosters.message} />}
       <Table<Row>
         rowKey="county"
         size="small"

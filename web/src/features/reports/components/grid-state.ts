@@ -71,3 +71,31 @@ export function fillSubtotals(grid: Grid, form: Indicator[]): Grid {
   }
   return out;
 }
+
+/**
+ * 按花名册生成: the roster-covered cells take the rosters' figures; every other cell keeps what the clerk has
+ * typed (rosters do not cover every indicator), and subtotals follow from their parts again. Returns the new
+ * grid and how many cells the rosters filled.
+ */
+export function withRosterFigures(
+  grid: Grid,
+  rows: { county: string; values: Record<string, number> }[],
+  form: Indicator[],
+): { grid: Grid; filled: number } {
+  const computed = computedCodes(form);
+  const typed = new Set(form.filter((i) => !computed.has(i.code)).map((i) => i.code));
+  const next: Grid = { ...grid };
+  let filled = 0;
+  for (const { county, values } of rows) {
+    const row = next[county];
+    if (!row) continue;
+    const copy = { ...row };
+    for (const [code, v] of Object.entries(values)) {
+      if (!typed.has(code)) continue;
+      copy[code] = v;
+      filled++;
+    }
+    next[county] = copy;
+  }
+  return { grid: fillSubtotals(next, form), filled };
+}

@@ -20,6 +20,7 @@ import { EventsPanel } from './events-panel';
 import { GridEntry } from './grid-entry';
 import { ReportTable } from './report-table';
 import { ReviewActions } from './review-actions';
+import { RostersBeside } from './rosters-beside';
 import { UploadPanel } from './upload-panel';
 import { VersionsPanel } from './versions-panel';
 import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
@@ -177,6 +178,8 @@ export function ReportPage() {
                 action={<Link to={`/reports/${department}/${month}`}>{t('viewLatest')}</Link>}
               />
             )}
+            {/* County users read their own row only; reconciliation is the whole department's. */}
+            {report && user.role !== 'county' && <RostersBeside department={department} month={month} />}
             {report?.status === 'returned' && (
               <Alert
                 type="warning"
