@@ -6,6 +6,8 @@ import type { Figures } from './services/progress/figures';
 
 export interface Clock {
   now(): Date;
+  /** Set on the demo's own clock (demo/demo-clock.ts): the web says the date shown is played, not real. */
+  readonly demo?: boolean;
 }
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -9,6 +9,7 @@
  *   PUBLIC_ORIGIN (comma-separated origins browsers use, e.g. https://px.liuzhou.gov.cn; default: this
  *   machine's loopback names on PORT).
  *   SESSION_IDLE_MINUTES (default 30), TRUST_PROXY=1 (client address from X-Forwarded-For, behind a proxy).
+ *   DEMO_DATE (with DEMO=1: the day the demo plays, default 2021-11-05 09:00 Liuzhou; `real` for today).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,11 +21,18 @@ import { defaultCampaignDir, loadCatalogue, repoRoot } from './catalogue';
 import { closeDatabase, isPostgresUrl, openDatabase } from './db/open-database';
 import { syncReferenceData } from './db/reference-sync';
 import { findUserByName } from './db/user-store';
-import { defaultConfig, systemClock, type Deps } from './deps';
+import { defaultConfig, systemClock, type Clock, type Deps } from './deps';
+import { DEFAULT_DEMO_DATE, demoClock } from './demo/demo-clock';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed-demo';
 import { sharedReadPool } from './import/read-isolated';
 import { ensureAdmin } from './services/auth/users';
 import { createFigures } from './services/progress/figures';
+
+/** The demo plays a day inside its campaign (DEMO_DATE, or `real` for the system clock); production is real. */
+function chooseClock(): Clock {
+  if (process.env.DEMO !== '1' || process.env.DEMO_DATE === 'real') return systemClock;
+  return demoClock(process.env.DEMO_DATE || DEFAULT_DEMO_DATE);
+}
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -37,7 +45,7 @@ async function main() {
   const deps: Deps = {
     db,
     catalogue,
-    clock: systemClock,
+    clock: chooseClock(),
     config: {
       ...defaultConfig,
       secureCookies: process.env.SECURE_COOKIES === '1',
@@ -74,6 +82,7 @@ async function main() {
     console.log(`accepted origins: ${deps.config.allowedOrigins.join(', ')}`);
     console.log(`柳州市职业技能提升行动统计监测平台 listening on http://${host}:${info.port}/`);
     console.log(`database: ${dbPath.replace(/\/\/[^@/]*@/, '//')}`);
+    if (deps.clock.demo) console.log(`demo clock: ${deps.clock.now().toISOString()} (moving at real speed)`);
     if (process.env.DEMO === '1') {
       console.log('demo logins (user / password):');
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.password}   ${a.label}`);

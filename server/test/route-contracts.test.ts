@@ -58,6 +58,7 @@ const calls: Call[] = [
   ['GET /api/openapi.json', null, (c) => c.get('/api/openapi.json')],
   ['GET /api/docs', null, (c) => c.get('/api/docs')],
   ['GET /api/catalogue', null, (c) => c.get('/api/catalogue')],
+  ['GET /api/clock', null, (c) => c.get('/api/clock')],
   ['GET /api/campaign', null, (c) => c.get('/api/campaign')],
   ['GET /api/units', null, (c) => c.get('/api/units')],
   ['GET /api/departments', null, (c) => c.get('/api/departments')],

@@ -2,6 +2,8 @@
  * DEMO=1: fills an empty database with the whole campaign, written through the same services the API
  * uses (submitReport, reviewReport, putAllocations, createUser), each call under a clock set to the
  * simulated moment, so timeliness, versions, audit and warnings are exactly what real use would produce.
+ * Nothing later than the deps' clock is written: on the demo clock (demo-clock.ts) the campaign is seen
+ * as it stood that day, with reports still due, some not yet reviewed and corrections still awaited.
  */
 import type { SessionUser } from '@lz/shared/api/session';
 import { deadlineOf } from '@lz/shared/deadline';
@@ -43,6 +45,9 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
   if (!admin) throw new Error('demo admin missing');
   const rng = createRng(seed);
   const start = new Date('2019-08-05T09:00:00+08:00');
+  // Events after "now" have not happened yet. The draws below are made whatever the cut, so the data up
+  // to any day is the same whichever day the demo plays.
+  const until = deps.clock.now().getTime();
   await allocateTargets(deps, admin, users, start);
 
   const reporting = deps.catalogue.departments.filter((d) => d.owesReports);
@@ -59,25 +64,28 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
       const at = submissionTime(rng, deadline, profile.late);
       const rows = generateReport(deps.catalogue, dept.code, month, rng);
       const last = month === months.at(-1);
-      const returned = !last && rng.chance(0.04);
+      // The office returns more of the latest months: their corrections are what it is chasing now.
+      const returned = !last && rng.chance(month >= '2021-09' ? 0.12 : 0.04);
       const first = returned ? perturb(rows, rng) : rows;
+      const review = at + days(rng.between(1, 4));
+      const waits = month >= '2021-09' && rng.chance(0.5);
+      const correctedAt = review + days(rng.between(1, 5));
+      const acceptedAt = review + days(rng.between(6, 9));
+      const reviewsLast = !last || rng.chance(0.4);
+      const reason = RETURN_REASONS[rng.int(0, RETURN_REASONS.length - 1)] ?? '请核实';
+      if (at > until) continue; // not filed yet on the day the demo plays
       const { version } = await submitAt(deps, at, { department: dept.code, month, rows: first, actor: reporter });
       reports++;
       versions++;
-      const review = at + days(rng.between(1, 4));
+      if (review > until) continue; // still waiting for the office
       if (returned) {
-        const reason = RETURN_REASONS[rng.int(0, RETURN_REASONS.length - 1)] ?? '请核实';
         await reviewAt(deps, review, { department: dept.code, month, verb: 'return', reason, version, actor: admin });
         // Two of the latest returned reports still wait for correction.
-        if (month >= '2021-11' && rng.chance(0.5)) continue;
-        const corrected = await submitAt(deps, review + days(rng.between(1, 5)), {
-          department: dept.code,
-          month,
-          rows,
-          actor: reporter,
-        });
+        if (waits || correctedAt > until) continue;
+        const corrected = await submitAt(deps, correctedAt, { department: dept.code, month, rows, actor: reporter });
         versions++;
-        await reviewAt(deps, review + days(rng.between(6, 9)), {
+        if (acceptedAt > until) continue;
+        await reviewAt(deps, acceptedAt, {
           department: dept.code,
           month,
           verb: 'accept',
@@ -85,7 +93,7 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
           version: corrected.version,
           actor: admin,
         });
-      } else if (!last || rng.chance(0.4)) {
+      } else if (reviewsLast) {
         // The statistics office has not yet got through the last month's reports.
         await reviewAt(deps, review, {
           department: dept.code,

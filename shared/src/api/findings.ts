@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** 督查责任制度: a finding of a quarterly, half-year or annual inspection, followed to closure. */
 export const inspectionKinds = ['quarterly', 'half-year', 'annual'] as const;
+export type InspectionKind = (typeof inspectionKinds)[number];
 
 export const createFindingSchema = z.object({
   subjectKind: z.enum(['county', 'department']),

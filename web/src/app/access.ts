@@ -10,6 +10,7 @@ export type PageKey =
   | 'map'
   | 'drill'
   | 'inspect'
+  | 'findings'
   | 'workspace'
   | 'review'
   | 'allocations'
@@ -26,6 +27,8 @@ export const pageRoles: Record<PageKey, Role[]> = {
   map: ['admin', 'leader', 'inspector'],
   drill: ['admin', 'leader', 'inspector', 'county'],
   inspect: ['admin', 'leader', 'inspector'],
+  // Inspectors see findings in 督查; a county user has its own page to answer those about its county.
+  findings: ['county'],
   bulletin: ['admin', 'leader', 'inspector'],
   workspace: ['admin', 'reporter'],
   review: ['admin'],
@@ -73,6 +76,7 @@ export function navItems(user: SessionUser): NavItem[] {
     { page: 'map', path: '/map', label: 'navMap' },
     { page: 'drill', path: drillRoot(user), label: 'navDrill' },
     { page: 'inspect', path: '/inspect', label: 'navInspect' },
+    { page: 'findings', path: '/findings', label: 'navFindings' },
     { page: 'bulletin', path: '/bulletin', label: 'navBulletin' },
     { page: 'workspace', path: '/workspace', label: 'navWorkspace' },
     { page: 'review', path: '/review', label: 'navReview' },

@@ -6,6 +6,9 @@ import { useUser } from '../lib/session/get-session';
 import { useLogout } from '../features/session/api/logout';
 import { useI18n } from '../lib/i18n/i18n';
 import { useReminders } from '../lib/reminders/get-reminders';
+import { useServerClock } from '../lib/clock/get-clock';
+import { useTimeZone } from '../lib/catalogue/use-time-zone';
+import { formatDateTime } from '../lib/format';
 import { navItems } from './access';
 import { navIcons } from './nav-icons';
 
@@ -22,6 +25,19 @@ function ReminderBell({ reporter }: { reporter: boolean }) {
         {t('remindedBell', String(open.length))}
       </Tag>
     </Link>
+  );
+}
+
+/** On a demo installation, the day it plays (issue #13 point 16), so nobody takes it for today. */
+function DemoDate() {
+  const { t } = useI18n();
+  const zone = useTimeZone();
+  const clock = useServerClock().data;
+  if (!clock?.demo) return null;
+  return (
+    <Tag color="gold" title={t('demoDateHint')} data-testid="demo-date" style={{ marginInlineEnd: 0 }}>
+      {t('demoDate', formatDateTime(clock.now, zone).slice(0, 10))}
+    </Tag>
   );
 }
 
@@ -100,6 +116,7 @@ export function AppLayout() {
             <strong className="app-title">{t('appName')}</strong>
           </div>
           <Space size="small">
+            <DemoDate />
             <ReminderBell reporter={user.role === 'reporter'} />
             <Typography.Text type="secondary" className="app-user" data-testid="current-user">
               {user.displayName} · {t(`role_${user.role}`)}

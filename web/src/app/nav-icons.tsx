@@ -19,6 +19,7 @@ export const navIcons: Record<PageKey, ReactNode> = {
   map: <EnvironmentOutlined />,
   drill: <ApartmentOutlined />,
   inspect: <AlertOutlined />,
+  findings: <AlertOutlined />,
   bulletin: <FileTextOutlined />,
   workspace: <FormOutlined />,
   review: <AuditOutlined />,

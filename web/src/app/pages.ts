@@ -11,6 +11,9 @@ export const DrillPage = lazy(() =>
 export const ReportPage = lazy(() =>
   import('../features/reports/components/report-page').then((m) => ({ default: m.ReportPage })),
 );
+export const FindingsPage = lazy(() =>
+  import('../features/inspect/components/findings-page').then((m) => ({ default: m.FindingsPage })),
+);
 export const InspectPage = lazy(() =>
   import('../features/inspect/components/inspect-page').then((m) => ({ default: m.InspectPage })),
 );

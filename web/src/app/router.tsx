@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
           { path: 'drill/county/:county/department/:department', element: guarded('drill', <P.DrillPage />) },
           { path: 'reports/:department/:month', element: guarded('report', <P.ReportPage />) },
           { path: 'inspect', element: guarded('inspect', <P.InspectPage />) },
+          { path: 'findings', element: guarded('findings', <P.FindingsPage />) },
           { path: 'bulletin', element: guarded('bulletin', <P.BulletinPage />) },
           { path: 'workspace', element: guarded('workspace', <P.WorkspacePage />) },
           { path: 'review', element: guarded('review', <P.ReviewPage />) },

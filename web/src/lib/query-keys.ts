@@ -57,6 +57,7 @@ export const queryKeys = {
   },
   findings: { all: ['findings'] as const },
   reminders: { all: ['reminders'] as const },
+  clock: ['clock'] as const,
   users: { all: ['users'] as const },
   audit: {
     all: ['audit'] as const,

@@ -74,6 +74,8 @@ describe.skipIf(!run)('web app in a browser', () => {
     const { context, page, problems } = await session('leader');
     expect(new URL(page.url()).pathname).toBe('/overview');
     await settle(page);
+    // The demo plays 2021-11-05 inside its campaign (issue #13 point 16), and says so in the header.
+    expect(await page.locator('[data-testid=demo-date]').textContent()).toBe('演示日期 2021-11-05');
     await expectTargetsMatchApi(page);
     const ratios = await api<{ city: { r1: number | null } }>(page, '/api/ratios');
     expect(Number(await dataValue(page, 'ratio-r1'))).toBeCloseTo(ratios.city.r1 ?? 0, 10);
@@ -116,7 +118,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     await shoot(page, 'leader', 'drill-county-department');
 
     // Month → the report version and its rows.
-    await page.locator('[data-testid=drill-months]').getByRole('link').first().click();
+    await page.locator(`[data-testid=drill-months] a[href*="/reports/RSJ/${last?.month}"]`).first().click();
     await page.waitForURL(`**/reports/RSJ/${last?.month}?county=450226`);
     await settle(page);
     const report = await api<ReportVersion>(page, `/api/reports/RSJ/${last?.month}`);
@@ -242,7 +244,8 @@ describe.skipIf(!run)('web app in a browser', () => {
     if (!target) throw new Error('queue too short for the import');
     const before = await api<ReportVersion>(page, `/api/reports/${target.department}/${target.month}`);
     const codes = Object.keys(before.rows[0]?.values ?? {});
-    const sentAt = new Date().toISOString();
+    // Sent "now" on the server's clock: the demo plays 2021-11-05, and a 报送时间 after that would be refused.
+    const sentAt = (await api<{ now: string }>(page, '/api/clock')).now;
     const historyCsv = (spoil: boolean) =>
       Buffer.from(
         [
@@ -339,7 +342,12 @@ describe.skipIf(!run)('web app in a browser', () => {
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: '三江侗族自治县' })
       .click();
-    await modal.locator('input[placeholder="2020-Q3"]').fill('2021-Q4');
+    // 督查期间 is picked from the campaign's quarters, not typed (issue #13 point 10).
+    await modal.locator('.ant-select').nth(2).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '2021年第四季度' })
+      .click();
     await modal.locator('textarea').nth(0).fill('三江县补贴性培训完成率落后时序进度 30 个百分点以上');
     await modal.locator('textarea').nth(1).fill('制定追赶计划，按月报送进度');
     await modal.locator('input[type=date]').fill('2022-03-31');
@@ -351,11 +359,12 @@ describe.skipIf(!run)('web app in a browser', () => {
       .toBe(1);
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await shoot(page, 'inspector', 'inspect-findings-open');
-    expect((await api<unknown[]>(page, '/api/findings')).length).toBe(1);
-    await page.locator('[data-testid=findings-panel] tbody tr').getByRole('button').click();
-    await page.locator('.ant-modal textarea').fill('已制定追赶计划并落实');
-    await page.locator('.ant-modal .ant-btn-primary').click();
-    await expect.poll(async () => (await api<{ status: string }[]>(page, '/api/findings'))[0]?.status).toBe('closed');
+    const recorded = await api<{ period: string }[]>(page, '/api/findings');
+    expect(recorded.map((f) => f.period)).toEqual(['2021-Q4']);
+    expect(await page.locator('[data-testid=findings-panel] tbody tr.ant-table-row').textContent()).toContain(
+      '2021年第四季度',
+    );
+    // The county answers it and the inspector closes it: see the county user's test below.
 
     await visit(page, 'inspector', 'overview', '/overview');
     await expectTargetsMatchApi(page);
@@ -367,17 +376,30 @@ describe.skipIf(!run)('web app in a browser', () => {
   }, 240_000);
 
   it('reporter (rsj): workspace, live grid checks and a new version, allocations, overview', async () => {
-    const { context, page, problems } = await session('rsj');
+    // On the demo's day (2021-11-05) which departments have a month awaiting review depends on the draws:
+    // the office's queue names one, and its reporter does the round.
+    const office = await session('admin');
+    const queue = await api<ReportMonth[]>(office.page, '/api/reports?status=submitted,returned');
+    await office.context.close();
+    const dept = (queue.find((m) => m.department === 'RSJ') ?? queue.at(-1))?.department;
+    if (!dept) throw new Error('no report awaits review in the demo');
+    const { context, page, problems } = await session(dept.toLowerCase());
     expect(new URL(page.url()).pathname).toBe('/workspace');
     await settle(page);
-    const months = await api<ReportMonth[]>(page, '/api/reports?department=RSJ');
+    const months = await api<ReportMonth[]>(page, `/api/reports?department=${dept}`);
     for (const m of months.slice(-3)) expect(await dataValue(page, `ws-status-${m.month}`), m.month).toBe(m.status);
     await shoot(page, 'rsj', 'workspace');
+    // The status filter lists names, not codes (issue #13 point 5).
+    await page.locator('[data-testid=workspace-months] .ant-table-filter-trigger').first().click();
+    const filters = await page.locator('.ant-dropdown:visible .ant-dropdown-menu-title-content').allTextContents();
+    expect(filters.join(' ')).toContain('已逾期');
+    expect(filters.join(' ')).not.toMatch(/not_due|overdue|submitted/);
+    await page.keyboard.press('Escape');
 
     const open = months.filter((m) => m.status === 'submitted' || m.status === 'returned').at(-1);
-    if (!open) throw new Error('no open month for rsj');
-    const before = await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`);
-    await visit(page, 'rsj', 'report-entry', `/reports/RSJ/${open.month}?tab=entry`);
+    if (!open) throw new Error(`no open month for ${dept}`);
+    const before = await api<ReportVersion>(page, `/api/reports/${dept}/${open.month}`);
+    await visit(page, 'rsj', 'report-entry', `/reports/${dept}/${open.month}?tab=entry`);
     const cell = page.locator('#cell-450202-E1');
     await cell.fill(String((before.rows.find((r) => r.county === '450202')?.values.E1 ?? 0) + 5));
     // Subtotals are computed as the part is typed (issue #13), so the form stays consistent.
@@ -385,19 +407,27 @@ describe.skipIf(!run)('web app in a browser', () => {
     await expect.poll(() => page.locator('[data-testid=grid-check]').textContent()).toContain('校验通过');
     await page.click('[data-testid=grid-submit]');
     await expect
-      .poll(async () => (await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`)).version)
+      .poll(async () => (await api<ReportVersion>(page, `/api/reports/${dept}/${open.month}`)).version)
       .toBe(before.version + 1);
-    const after = await api<ReportVersion>(page, `/api/reports/RSJ/${open.month}`);
+    const after = await api<ReportVersion>(page, `/api/reports/${dept}/${open.month}`);
     expect(after.totals.T).toBe((before.totals.T ?? 0) + 5);
     await settle(page);
     expect(await dataValue(page, 'report-total-T')).toBe(String(after.totals.T));
 
-    await visit(page, 'rsj', 'report-versions', `/reports/RSJ/${open.month}?tab=versions`);
+    // An old version looks old: its own number in the header and a 历史版本 banner (issue #13 point 8).
+    await visit(page, 'rsj', 'report-old-version', `/reports/${dept}/${open.month}?v=${before.version}`);
+    expect(await dataValue(page, 'report-version')).toBe(String(before.version));
+    expect(await page.locator('[data-testid=old-version]').textContent()).toContain(String(after.version));
+    expect(await dataValue(page, 'report-total-T')).toBe(String(before.totals.T));
+
+    await visit(page, 'rsj', 'report-versions', `/reports/${dept}/${open.month}?tab=versions`);
+    // A version's source is named, not coded (issue #13 point 5).
+    expect(await page.locator('[data-testid=versions-panel], .ant-table').first().textContent()).not.toContain('demo');
     expect(await page.locator('[data-testid=diff-count]').textContent()).toMatch(/共 [1-9]\d* 个单元格有变化/);
     expect(await page.locator('td.cell-changed').count()).toBeGreaterThan(0);
 
     // A file the server cannot read comes back with the error shown, not a crash.
-    await page.goto(`${server.base}/reports/RSJ/${open.month}?tab=upload`);
+    await page.goto(`${server.base}/reports/${dept}/${open.month}?tab=upload`);
     await settle(page);
     await page.setInputFiles('input[type=file]', {
       name: 'bad.csv',
@@ -418,7 +448,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     await shoot(page, 'rsj', 'report-upload-error');
 
     await visit(page, 'rsj', 'allocations', '/allocations');
-    const alloc = await api<{ sum: number }>(page, '/api/allocations?target=T&department=RSJ');
+    const alloc = await api<{ sum: number }>(page, `/api/allocations?target=T&department=${dept}`);
     expect(await dataValue(page, 'allocation-sum')).toBe(String(alloc.sum));
     await visit(page, 'rsj', 'overview', '/overview');
     await expectTargetsMatchApi(page);
@@ -457,10 +487,37 @@ describe.skipIf(!run)('web app in a browser', () => {
     await expectTargetsMatchApi(page);
     await page.goto(`${server.base}/map`);
     await expect.poll(() => page.locator('text=403').count()).toBeGreaterThan(0);
-    expect(await page.locator('.app-sider a').allTextContents()).toEqual(['总览', '逐级查看']);
+    expect(await page.locator('.app-sider a').allTextContents()).toEqual(['总览', '逐级查看', '督查整改']);
+
+    // The finding the inspector recorded about 三江 reaches the county, which answers it (issue #13 point 10).
+    await visit(page, 'sanjiang', 'findings', '/findings');
+    const [finding] = await api<{ id: number }[]>(page, '/api/findings');
+    if (!finding) throw new Error('the inspector’s finding did not reach the county');
+    await page.click(`[data-testid=finding-respond-${finding.id}]`);
+    await page.locator('.ant-modal textarea').fill('已制定追赶计划，12 月起按周调度培训进度');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await expect
+      .poll(() => page.locator(`[data-testid=finding-response-${finding.id}]`).textContent())
+      .toContain('已制定追赶计划');
+    await shoot(page, 'sanjiang', 'findings-answered');
     expect(problems).toEqual([]);
     await context.close();
-  }, 180_000);
+
+    // The inspector sees the answer beside the finding and closes it; the closing records who closed it.
+    const inspector = await session('inspector');
+    await visit(inspector.page, 'inspector', 'inspect-findings-answered', '/inspect?tab=findings');
+    expect(await inspector.page.locator(`[data-testid=finding-response-${finding.id}]`).textContent()).toContain(
+      'sanjiang',
+    );
+    await inspector.page.locator('[data-testid=findings-panel] tbody tr.ant-table-row').getByRole('button').click();
+    await inspector.page.locator('.ant-modal textarea').fill('已制定追赶计划并落实');
+    await inspector.page.locator('.ant-modal .ant-btn-primary').click();
+    await expect
+      .poll(async () => (await api<{ status: string; closedBy: string }[]>(inspector.page, '/api/findings'))[0])
+      .toMatchObject({ status: 'closed', closedBy: 'inspector' });
+    expect(inspector.problems).toEqual([]);
+    await inspector.context.close();
+  }, 240_000);
 
   it('is readable on a phone: the menu collapses and the overview stacks', async () => {
     const context = await browser.newContext({

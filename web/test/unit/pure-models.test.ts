@@ -40,7 +40,7 @@ describe('access', () => {
     expect(pages(user('leader'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin']);
     expect(pages(user('inspector'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin']);
     expect(pages(user('reporter'))).toEqual(['overview', 'workspace', 'allocations']);
-    expect(pages(user('county', { county: '450226' }))).toEqual(['overview', 'drill']);
+    expect(pages(user('county', { county: '450226' }))).toEqual(['overview', 'drill', 'findings']);
     expect(canSee('leader', 'users')).toBe(false);
     expect(canWriteFindings(user('leader'))).toBe(false);
     expect(canWriteFindings(user('inspector'))).toBe(true);

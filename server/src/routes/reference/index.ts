@@ -9,6 +9,7 @@ import {
   targetSchema,
   unitSchema,
 } from '@lz/shared/catalogue';
+import { clockSchema } from '@lz/shared/api/clock';
 import { okSchema } from '@lz/shared/api/ok';
 import { defineRoutes, PUBLIC } from '../../http/define-routes';
 import { checkHealth } from '../../services/health';
@@ -17,6 +18,18 @@ export function referenceRoutes() {
   const r = defineRoutes('/api');
   r.get('/health', { summary: '健康检查', access: PUBLIC, response: okSchema }, async (c) =>
     c.json(await checkHealth(c.get('deps'))),
+  );
+  r.get(
+    '/clock',
+    {
+      summary: '服务器当前时间（演示安装为演示时钟：行动期内的日期，按真实速度前进）',
+      access: PUBLIC,
+      response: clockSchema,
+    },
+    (c) => {
+      const clock = c.get('deps').clock;
+      return c.json({ now: clock.now().toISOString(), demo: clock.demo === true });
+    },
   );
   r.get(
     '/catalogue',

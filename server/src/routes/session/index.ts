@@ -13,7 +13,10 @@ export function sessionRoutes() {
     const { token, user, expiresAt } = await login(deps, body.username, body.password, c.get('ip'));
     const secure =
       deps.config.secureCookies || c.req.header('x-forwarded-proto') === 'https' || c.req.url.startsWith('https:');
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt });
+    // Max-Age, not Expires: the lifetime is relative, so neither a browser's wrong clock nor the demo's own
+    // clock (a day in 2021) makes the browser drop the cookie at once.
+    const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - deps.clock.now().getTime()) / 1000));
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge });
     return c.json({ user, expiresAt: expiresAt.toISOString() });
   });
   r.get('/', { summary: '当前用户', access: ANY_USER, response: sessionSchema }, async (c) => {

@@ -1,9 +1,7 @@
 /** The chrome's words: navigation, labels, states. Data (unit and indicator names) stays as the API sends it. */
-import type { inspectionKinds } from '@lz/shared/api/findings';
+import type { InspectionKind } from '@lz/shared/api/findings';
 import type { ReportEvent } from '@lz/shared/api/reports';
 import { type Role, roleNames } from '@lz/shared/api/session';
-
-type InspectionKind = (typeof inspectionKinds)[number];
 
 /** The inspection kinds' Chinese names: the zh entry below and the (Chinese) Excel export read them. */
 export const inspectionKindNames: Record<InspectionKind, string> = {
@@ -162,6 +160,8 @@ export const zh = {
   remindedTitle: (n: string) => `统计管理员催报：${n} 个月份的报表已逾期，请尽快报送`,
   remindedLine: (month: string, at: string) => `${month}（${at} 催报）`,
   remindedBell: (n: string) => `催报 ${n}`,
+  demoDate: (d: string) => `演示日期 ${d}`,
+  demoDateHint: '演示安装按行动期内的一天运行，时钟按真实速度前进；正式安装使用真实时间',
   remind: '催报',
   remindAll: (n: string) => `全部催报（${n}）`,
   remindSent: (n: string) => `已向 ${n} 个单位催报`,
@@ -205,6 +205,10 @@ export const zh = {
   subjectKind: '对象类型',
   inspectionKind: '督查类型',
   inspectionPeriod: '督查期间',
+  findingResponse: '整改说明',
+  writeResponse: '填写整改说明',
+  editResponse: '修改整改说明',
+  navFindings: '督查整改',
   findingText: '发现的问题',
   rectificationRequired: '整改要求',
   dueDate: '整改期限',
@@ -422,6 +426,9 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   remindedTitle: (n) => `The statistics office asks for ${n} overdue reports`,
   remindedLine: (month, at) => `${month} (reminded ${at})`,
   remindedBell: (n) => `Reminders ${n}`,
+  demoDate: (d) => `Demo date ${d}`,
+  demoDateHint:
+    'This demo plays a day inside the campaign, its clock moving at real speed; a real installation uses the real time',
   remind: 'Remind',
   remindAll: (n) => `Remind all (${n})`,
   remindSent: (n) => `${n} departments reminded`,
@@ -467,6 +474,10 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   subjectKind: 'Subject',
   inspectionKind: 'Inspection',
   inspectionPeriod: 'Period',
+  findingResponse: 'Rectification report',
+  writeResponse: 'Report rectification',
+  editResponse: 'Edit report',
+  navFindings: 'Findings',
   findingText: 'Finding',
   rectificationRequired: 'Rectification required',
   dueDate: 'Due date',

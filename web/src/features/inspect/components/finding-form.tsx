@@ -1,8 +1,9 @@
 import { inspectionKinds, type CreateFinding } from '@lz/shared/api/findings';
+import { inspectionPeriods } from '@lz/shared/inspection-periods';
 import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useRef } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useDepartments, useUnits } from '../../../lib/catalogue/get-catalogue';
+import { useCampaign, useDepartments, useUnits } from '../../../lib/catalogue/get-catalogue';
 import { useCreateFinding } from '../api/create-finding';
 
 /** Records a finding against a county or a department; `initial` pre-fills it from a lagging row. */
@@ -22,7 +23,11 @@ export function FindingForm({
   const create = useCreateFinding();
   // Set before the async validation, so a double click on 保存 records the finding once (isPending comes too late).
   const saving = useRef(false);
+  const campaign = useCampaign().data;
   const kind = Form.useWatch('subjectKind', form) ?? initial?.subjectKind ?? 'county';
+  const inspection = Form.useWatch('inspection', form) ?? initial?.inspection ?? 'quarterly';
+  // 督查期间 is chosen from the campaign's periods of this kind of inspection, not typed (issue #13 point 10).
+  const periods = campaign ? inspectionPeriods(inspection, campaign.start, campaign.end) : [];
   const subjects =
     kind === 'county'
       ? (units.data ?? []).map((u) => ({ value: u.code, label: u.name }))
@@ -74,14 +79,13 @@ export function FindingForm({
           <Select showSearch optionFilterProp="label" options={subjects} />
         </Form.Item>
         <Form.Item name="inspection" label={t('inspectionKind')} rules={[{ required: true }]}>
-          <Select options={inspectionKinds.map((k) => ({ value: k, label: t('inspectionKindName', k) }))} />
+          <Select
+            onChange={() => form.setFieldValue('period', undefined)}
+            options={inspectionKinds.map((k) => ({ value: k, label: t('inspectionKindName', k) }))}
+          />
         </Form.Item>
-        <Form.Item
-          name="period"
-          label={t('inspectionPeriod')}
-          rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-H[12])?$/, message: '如 2020-Q3、2020-H1 或 2020' }]}
-        >
-          <Input placeholder="2020-Q3" />
+        <Form.Item name="period" label={t('inspectionPeriod')} rules={[{ required: true }]}>
+          <Select options={periods} data-testid="finding-period" />
         </Form.Item>
         <Form.Item
           name="finding"

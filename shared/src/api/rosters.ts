@@ -1,0 +1,198 @@
+/**
+ * The contract of the real-name endpoints (#15): rosters, flags, person lookup, reconciliation. The server
+ * validates with these schemas, its tests parse answers with them and the web imports the types.
+ */
+import { z } from 'zod';
+import { monthSchema } from '../catalogue';
+import { institutionStatuses, institutionTypes } from './disclosure';
+
+const money = z.number().nonnegative().max(1_000_000);
+const isoDate = z.string().max(40);
+
+/** A class as POST /api/rosters takes it; names are matched against the catalogues (loosely). */
+export const rosterClassInputSchema = z.object({
+  /** Only an admin names it; a reporter files for its own department. */
+  department: z.string().max(40).optional(),
+  /** Name or 统一社会信用代码. */
+  institution: z.string().max(200),
+  trainingType: z.string().max(60),
+  occupation: z.string().max(100),
+  level: z.string().max(40),
+  /** 培训地点: county code or name. */
+  county: z.string().max(60),
+  startDate: isoDate,
+  endDate: isoDate,
+  hours: z.number().nonnegative().max(10_000).nullable(),
+});
+export type RosterClassInput = z.infer<typeof rosterClassInputSchema>;
+
+export const traineeInputSchema = z.object({
+  name: z.string().max(60),
+  gender: z.string().max(4).default(''),
+  idNumber: z.string().max(40),
+  /** 人员类别, e.g. 农村转移就业劳动者; may stay empty in an enterprise class. */
+  group: z.string().max(60).default(''),
+  /** 是否贫困劳动力: true/false or 是/否 as typed. */
+  poor: z.union([z.boolean(), z.string().max(10)]).default(false),
+  phone: z.string().max(40).default(''),
+  certificateType: z.string().max(40).default(''),
+  certificateNo: z.string().max(60).default(''),
+  trainingSubsidy: money.default(0),
+  livingSubsidy: money.default(0),
+  assessmentSubsidy: money.default(0),
+});
+export type TraineeInput = z.infer<typeof traineeInputSchema>;
+
+/** The 合计 row as a file states it; the rules check it against the lines. */
+export const rosterTotalSchema = z.object({
+  trainees: z.number().int().nonnegative().nullable(),
+  trainingSubsidy: money.nullable(),
+  livingSubsidy: money.nullable(),
+  assessmentSubsidy: money.nullable(),
+});
+export type RosterTotal = z.infer<typeof rosterTotalSchema>;
+
+export const rosterInputSchema = z.object({
+  class: rosterClassInputSchema,
+  trainees: z.array(traineeInputSchema).min(1).max(5000),
+  total: rosterTotalSchema.nullable().default(null),
+});
+export type RosterInput = z.infer<typeof rosterInputSchema>;
+
+/** One problem of a refused roster: the sheet row (1-based) and column letter in a file, the line and field in JSON. */
+export const rosterProblemSchema = z.object({
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  rule: z.string(),
+  message: z.string(),
+});
+export type RosterProblem = z.infer<typeof rosterProblemSchema>;
+
+/** 422: every problem of the file at once; nothing is stored. */
+export const rosterRefusalSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(rosterProblemSchema) }),
+});
+
+export const FLAG_KINDS = [
+  'overlap',
+  'retirement-age',
+  'shared-phone',
+  'not-approved',
+  'subsidy-above-standard',
+  'hours-below-minimum',
+] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+/** A class named as evidence: this roster's class (id null until stored) or an earlier one. */
+const classRefSchema = z.object({
+  classId: z.string().nullable(),
+  department: z.string(),
+  institution: z.string().nullable(),
+  occupation: z.string(),
+  level: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+});
+export type ClassRef = z.infer<typeof classRefSchema>;
+
+/** A sign of fake training for inspectors to adjudicate: never a refusal. People in it are masked. */
+export const flagSchema = z.object({
+  kind: z.enum(FLAG_KINDS),
+  message: z.string(),
+  evidence: z.object({
+    trainees: z.array(z.object({ row: z.number().int().nullable(), name: z.string(), idNumber: z.string() })),
+    classes: z.array(classRefSchema),
+    /** The figures the flag rests on: ages, hours, yuan, the masked phone … */
+    figures: z.record(z.string(), z.union([z.number(), z.string()])),
+  }),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+/** What a class adds to its department's monthly report (DOMAIN.md's mapping). */
+export const contributionSchema = z.object({
+  month: monthSchema,
+  county: z.string(),
+  values: z.record(z.string(), z.number()),
+});
+export type Contribution = z.infer<typeof contributionSchema>;
+
+/** 201 of POST /api/rosters and /api/rosters/file. */
+export const rosterCreatedSchema = z.object({
+  id: z.string(),
+  department: z.string(),
+  institution: z.string(),
+  trainingType: z.string(),
+  occupation: z.string(),
+  level: z.string(),
+  county: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  trainees: z.number().int(),
+  flags: z.array(flagSchema),
+  contributes: contributionSchema,
+});
+
+export const rosterListQuerySchema = z.object({
+  department: z.string().optional(),
+  month: monthSchema.optional(),
+  county: z.string().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const withdrawRosterSchema = z.object({ reason: z.string().trim().min(2).max(500) });
+
+export const flagQuerySchema = z.object({
+  status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
+  kind: z.enum(FLAG_KINDS).optional(),
+  department: z.string().optional(),
+  county: z.string().optional(),
+});
+
+export const resolveFlagSchema = z.object({
+  decision: z.enum(['confirm', 'dismiss']),
+  note: z.string().trim().min(2).max(2000),
+});
+
+/** POST so the number never sits in a URL or an access log. */
+export const personLookupSchema = z.object({ idNumber: z.string().min(1).max(40) });
+
+export const reconciliationQuerySchema = z.object({
+  department: z.string().optional(),
+  month: monthSchema.optional(),
+  asOf: z.iso.date().optional(),
+});
+
+/** POST /api/institutions: county and occupation by code or name, level by its name. */
+export const createInstitutionSchema = z.object({
+  name: z.string().trim().min(2).max(200),
+  creditCode: z.string().max(40),
+  county: z.string().max(60),
+  type: z.enum(institutionTypes),
+  approved: z.array(z.object({ occupation: z.string().max(100), level: z.string().max(40) })).max(500),
+});
+
+export const patchInstitutionSchema = createInstitutionSchema.partial().extend({
+  status: z.enum(institutionStatuses).optional(),
+  statusReason: z.string().max(500).optional(),
+});
+
+const figureSchema = z.object({
+  rosters: z.number(),
+  /** The report's figure in force as of the date; null when no report was filed. */
+  reported: z.number().nullable(),
+  /** reported − rosters: above zero the report claims more than its rosters show. */
+  difference: z.number().nullable(),
+});
+
+/** GET /api/reconciliation for one department × month. */
+export const reconciliationSchema = z.object({
+  department: z.string(),
+  month: monthSchema,
+  cells: z.array(figureSchema.extend({ county: z.string(), indicator: z.string() })),
+  summary: z.object({
+    personTimes: figureSchema.extend({ coverage: z.number().nullable() }),
+    trainingSubsidy: figureSchema,
+  }),
+});
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
