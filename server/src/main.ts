@@ -27,6 +27,7 @@ import { seedDemo, DEMO_ACCOUNTS } from './demo/seed-demo';
 import { sharedReadPool } from './import/read-isolated';
 import { ensureAdmin } from './services/auth/users';
 import { createFigures } from './services/progress/figures';
+import { checkPiiKey, piiKeyFor, seedTrainingCatalogue } from './services/realname/open-realname';
 
 /** The demo plays a day inside its campaign (DEMO_DATE, or `real` for the system clock); production is real. */
 function chooseClock(): Clock {
@@ -42,10 +43,15 @@ async function main() {
   const catalogue = loadCatalogue(resolve(process.env.CAMPAIGN_DIR ?? defaultCampaignDir));
   const db = await openDatabase(dbPath);
   await syncReferenceData(db, catalogue);
+  const clock = chooseClock();
+  // A wrong or lost personal-data key refuses the start (PiiKeyError) before anything is served.
+  const pii = await checkPiiKey(db, piiKeyFor(dbPath), clock.now());
+  await seedTrainingCatalogue(db, catalogue, clock.now());
   const deps: Deps = {
     db,
     catalogue,
-    clock: chooseClock(),
+    clock,
+    pii,
     config: {
       ...defaultConfig,
       secureCookies: process.env.SECURE_COOKIES === '1',
