@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
 import { findingRoutes } from './routes/findings';
 import { progressRoutes } from './routes/progress';
+import { realnameRoutes } from './routes/realname';
 import { referenceRoutes } from './routes/reference';
 import { reminderRoutes } from './routes/reminders';
 import { reportRoutes } from './routes/reports';
@@ -36,6 +37,7 @@ export function createApp(deps: Deps): App {
     progressRoutes(),
     findingRoutes(),
     reminderRoutes(),
+    ...realnameRoutes(),
   ];
   for (const g of groups) routes.push(...g.routes);
 

@@ -227,7 +227,8 @@ export function canEditTrainingCatalogue(user: Who): boolean {
 export function scopeReconciliation<Q extends { department?: string }>(user: Who, q: Q): Q | Refusal {
   if (user.role === 'county') return { refused: '县区用户不查看花名册核对' };
   if (user.role === 'reporter') {
-    if (q.department !== undefined && q.department !== user.department) return { refused: '只能查看本单位的花名册核对' };
+    if (q.department !== undefined && q.department !== user.department)
+      return { refused: '只能查看本单位的花名册核对' };
     return { ...q, department: user.department ?? '' };
   }
   return q;

@@ -35,9 +35,8 @@ export async function insertRoster(db: Db, roster: NewRoster, lines: Omit<NewLin
 export async function lockPeople(trx: Db, idHashes: readonly string[]): Promise<void> {
   if (!isPostgres(trx) || idHashes.length === 0) return;
   const keys = [...new Set(idHashes)].sort().map((h) => `person:${h}`);
-  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select unnest(${keys}::text[]) as k order by k) s`.execute(
-    trx,
-  );
+  const ordered = sql`select unnest(${keys}::text[]) as k order by k`;
+  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (${ordered}) s`.execute(trx);
 }
 
 const classColumns = [
@@ -59,6 +58,7 @@ export async function trainingsOf(db: Db, idHashes: readonly string[]) {
       .innerJoin('rosters', 'rosters.id', 'roster_lines.roster_id')
       .select([...classColumns, 'roster_lines.id_hash', 'roster_lines.training_subsidy'])
       .select(['roster_lines.living_subsidy', 'roster_lines.assessment_subsidy', 'rosters.training_type'])
+      .select(['roster_lines.name', 'roster_lines.id_masked'])
       .where('roster_lines.id_hash', 'in', idHashes.slice(i, i + HASH_BATCH))
       .where('rosters.status', '=', 'active')
       .orderBy('rosters.start_date')

@@ -74,7 +74,10 @@ async function store(
   const now = deps.clock.now();
   const hashers = piiHashers(deps.pii);
   return writeTransaction(deps.db, async (trx) => {
-    await lockPeople(trx, typedIds.map((id) => hashers.hashId(normaliseIdNumber(id))));
+    await lockPeople(
+      trx,
+      typedIds.map((id) => hashers.hashId(normaliseIdNumber(id))),
+    );
     const { training, ids } = await trainingNow(deps, trx);
     const ctx: RosterContext = {
       catalogue: deps.catalogue,

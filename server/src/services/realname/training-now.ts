@@ -58,13 +58,23 @@ export async function catalogueWith(
 }
 
 /** The current catalogue and each institution's row id by credit code. */
-export async function trainingNow(deps: Deps, db: Db): Promise<{ training: TrainingCatalogue; ids: Map<string, number> }> {
+export async function trainingNow(
+  deps: Deps,
+  db: Db,
+): Promise<{ training: TrainingCatalogue; ids: Map<string, number> }> {
   const rows = await listInstitutionRows(db);
-  const training = await catalogueWith(deps, db, rows.map((r) => institutionFile(toInstitution(r))));
+  const training = await catalogueWith(
+    deps,
+    db,
+    rows.map((r) => institutionFile(toInstitution(r))),
+  );
   return { training, ids: new Map(rows.map((r) => [r.credit_code, r.id])) };
 }
 
 /** The parsed rules back in file form (minimum hours by level name), so the catalogue can be rebuilt. */
 function rawRules(rules: TrainingCatalogue['rules']) {
-  return { ...rules, minimumHours: Object.fromEntries(Object.entries(rules.minimumHours).map(([l, h]) => [levelName(l), h])) };
+  return {
+    ...rules,
+    minimumHours: Object.fromEntries(Object.entries(rules.minimumHours).map(([l, h]) => [levelName(l), h])),
+  };
 }
