@@ -4,6 +4,7 @@
  * from the campaign folder the first time, after which the office edits it in the app.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Catalogue } from '@lz/shared/catalogue';
 import { LEVELS } from '@lz/shared/realname/vocabulary';
@@ -24,7 +25,7 @@ export function piiKeyFor(dbPath: string, env: NodeJS.ProcessEnv = process.env):
   if (dbPath === ':memory:' && !env.PII_KEY_FILE) return randomBytes(32);
   const postgres = /^postgres(ql)?:\/\//.test(dbPath);
   const file = env.PII_KEY_FILE ?? (postgres ? join(process.cwd(), 'var', 'pii.key') : `${dbPath}.pii-key`);
-  if (!env.PII_KEY_FILE && !postgres && dirname(file) === '') throw new Error('no folder for the PII key file');
+  mkdirSync(dirname(file), { recursive: true });
   return loadPiiKey(undefined, file).key;
 }
 
