@@ -17,6 +17,7 @@ import { disclosureRoutes } from './routes/disclosure';
 import { docsRoutes } from './routes/docs';
 import { findingRoutes } from './routes/findings';
 import { progressRoutes } from './routes/progress';
+import { realnameRoutes } from './routes/realname';
 import { referenceRoutes } from './routes/reference';
 import { reminderRoutes } from './routes/reminders';
 import { reportRoutes } from './routes/reports';
@@ -40,6 +41,7 @@ export function createApp(deps: Deps): App {
     findingRoutes(),
     reminderRoutes(),
     disclosureRoutes(disclosure.classes),
+    ...realnameRoutes(),
   ];
   for (const g of groups) routes.push(...g.routes);
 

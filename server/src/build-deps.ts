@@ -5,6 +5,7 @@ import { openDatabase } from './db/open-database';
 import { syncReferenceData } from './db/reference-sync';
 import { defaultConfig, systemClock, type Clock, type Config, type Deps } from './deps';
 import { createFigures } from './services/progress/figures';
+import { checkPiiKey, piiKeyFor, seedTrainingCatalogue } from './services/realname/open-realname';
 
 /**
  * Opens (and migrates) the database, syncs the campaign's reference data into it and builds the read model.
@@ -22,15 +23,28 @@ export async function buildDeps(
     clock?: Clock;
     catalogue?: Catalogue;
     config?: Config;
+    /** The personal-data key; else as `piiKeyFor` finds it (a fresh one for `:memory:`). */
+    piiKey?: Buffer;
   } = {},
 ): Promise<Deps> {
   const catalogue = options.catalogue ?? loadCatalogue();
   const db = await openDatabase(options.dbPath ?? ':memory:', { schema: options.schema });
   await syncReferenceData(db, catalogue);
+  const clock = options.clock ?? systemClock;
+  const dbPath = options.dbPath ?? ':memory:';
+  let pii: Deps['pii'];
+  try {
+    pii = await checkPiiKey(db, options.piiKey ?? piiKeyFor(dbPath), clock.now());
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  await seedTrainingCatalogue(db, catalogue, clock.now());
   return {
     db,
     catalogue,
-    clock: options.clock ?? systemClock,
+    clock,
+    pii,
     config: options.config ?? defaultConfig,
     figures: createFigures(db, catalogue),
   };

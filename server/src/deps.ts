@@ -2,6 +2,7 @@
 import type { Catalogue } from '@lz/shared/catalogue';
 import type { Db } from './db/open-database';
 import type { WorkerPool } from './import/read-pool';
+import type { PiiCrypto } from './realname/pii-crypto';
 import type { Figures } from './services/progress/figures';
 
 export interface Clock {
@@ -66,6 +67,8 @@ export interface Deps {
   config: Config;
   /** The read model: in-memory figures and cached answers; every write that changes them goes through it. */
   figures: Figures;
+  /** The personal-data key (实名制 #15): ID and phone numbers are only stored encrypted under it. */
+  pii: PiiCrypto;
   /** Workers that read uploaded files; the process's shared pool (import/read-isolated.ts) when absent. */
   readPool?: WorkerPool;
 }

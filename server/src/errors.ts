@@ -2,6 +2,7 @@
  * Typed errors thrown by services; one `onError` (http/on-error.ts) turns them into
  * `{ error: { code, message, details } }`. Nothing else may leave the server.
  */
+import type { RosterProblem } from '@lz/shared/api/rosters';
 import type { Problem } from '@lz/shared/problems';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 503;
@@ -39,4 +40,12 @@ const MAX_PROBLEMS = 100;
 export function tooManyProblems(problems: Problem[], summary: (count: string) => string): AppError {
   const more = problems.length > MAX_PROBLEMS ? `（仅列出前 ${MAX_PROBLEMS} 处）` : '';
   return unprocessable(summary(`${problems.length} 处问题${more}`), problems.slice(0, MAX_PROBLEMS));
+}
+
+/**
+ * 422 of a refused roster (实名制 #15): its details are `{ row, column, rule, message }` (rosterProblemSchema),
+ * located by sheet row and column rather than by county and indicator; `onError` sends details as they are.
+ */
+export function rosterRefusal(message: string, problems: RosterProblem[]): AppError {
+  return new AppError(422, 'roster_refused', message, problems as unknown as Problem[]);
 }

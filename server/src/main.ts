@@ -28,6 +28,7 @@ import { loadDisclosureSecret } from './disclosure/wiring/disclosure-secret';
 import { sharedReadPool } from './import/read-isolated';
 import { ensureAdmin } from './services/auth/users';
 import { createFigures } from './services/progress/figures';
+import { checkPiiKey, piiKeyFor, seedTrainingCatalogue } from './services/realname/open-realname';
 
 /** The demo plays a day inside its campaign (DEMO_DATE, or `real` for the system clock); production is real. */
 function chooseClock(): Clock {
@@ -47,10 +48,15 @@ async function main() {
   if (disclosure.source === 'process')
     console.log('disclosure: no DISCLOSURE_SECRET, objection forms are signed with a key for this process only');
   await syncReferenceData(db, catalogue);
+  const clock = chooseClock();
+  // A wrong or lost personal-data key refuses the start (PiiKeyError) before anything is served.
+  const pii = await checkPiiKey(db, piiKeyFor(dbPath), clock.now());
+  await seedTrainingCatalogue(db, catalogue, clock.now());
   const deps: Deps = {
     db,
     catalogue,
-    clock: chooseClock(),
+    clock,
+    pii,
     config: {
       ...defaultConfig,
       secureCookies: process.env.SECURE_COOKIES === '1',

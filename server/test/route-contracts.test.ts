@@ -11,6 +11,9 @@ import { workBits } from '../src/disclosure/objections/challenge';
 import type { DeclaredRoute } from '../src/http/define-routes';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
+import { creditCheckCharacter } from '@lz/shared/realname/credit-code';
+import { idOf, roster, trainee } from './realname/roster-fixtures';
+import { rosterXlsx } from './realname/roster-files';
 import { body, type Client, makeTestApp, PASSWORD, sampleFinding } from './test-app';
 
 /** The schema with every object in it strict: extra fields in an answer are drift. */
@@ -64,6 +67,31 @@ async function fileObjection(batchId: string): Promise<number> {
   expect(res.status).toBe(201);
   const { reference } = (await res.json()) as { reference: string };
   return Number(reference.slice(2));
+}
+
+/** A roster file of 市人社局 (one line), a JSON roster of short hours (one flag) and the person to look up. */
+const person = idOf('19880101', '211');
+const creditCode = `91450200MA5K00001${creditCheckCharacter('91450200MA5K00001')}`;
+
+async function uploadRoster(c: Client): Promise<Response> {
+  const line = [
+    1,
+    '韦小强',
+    '男',
+    idOf('19900307', '123'),
+    '农村转移就业劳动者',
+    '否',
+    '13812345678',
+    '',
+    '',
+    1700,
+    0,
+    0,
+  ];
+  const form = new FormData();
+  const bytes = await rosterXlsx([line], ['合计', '', '', '', '', '', '', '', '', 1700, 0, 0]);
+  form.append('file', new File([new Uint8Array(bytes)], 'roster.xlsx'));
+  return c.post('/api/rosters/file', form);
 }
 
 type Call = [route: string, user: string | null, run: (c: Client) => Response | Promise<Response>];
@@ -180,6 +208,42 @@ const calls: Call[] = [
     async (c) => c.post(`/api/disclosure/objections/${await fileObjection('1')}/answer`, { answer: '已核实' }),
   ],
   ['POST /api/disclosure/notices/:id/withdraw', 'admin', (c) => c.post('/api/disclosure/notices/1/withdraw')],
+  ['GET /api/institutions', 'leader', (c) => c.get('/api/institutions')],
+  ['GET /api/training-projects', 'leader', (c) => c.get('/api/training-projects')],
+  [
+    'POST /api/rosters',
+    'rsj',
+    (c) => c.post('/api/rosters', roster({ hours: 60 }, [trainee({ idNumber: person, phone: '13900001111' })])),
+  ],
+  ['POST /api/rosters/file', 'rsj', uploadRoster],
+  ['GET /api/rosters', 'admin', (c) => c.get('/api/rosters?department=RSJ')],
+  ['GET /api/rosters/:id', 'inspector', (c) => c.get('/api/rosters/1')],
+  ['POST /api/rosters/:id/withdraw', 'rsj', (c) => c.post('/api/rosters/2/withdraw', { reason: '重复报送' })],
+  ['GET /api/flags', 'inspector', (c) => c.get('/api/flags?status=open')],
+  [
+    'POST /api/flags/:id/resolve',
+    'inspector',
+    (c) => c.post('/api/flags/1/resolve', { decision: 'confirm', note: '课时不足，请核查' }),
+  ],
+  ['POST /api/people/lookup', 'inspector', (c) => c.post('/api/people/lookup', { idNumber: person })],
+  ['GET /api/reconciliation', 'leader', (c) => c.get('/api/reconciliation?department=RSJ&month=2020-03')],
+  [
+    'POST /api/institutions',
+    'admin',
+    (c) =>
+      c.post('/api/institutions', {
+        name: '柳州市技能提升培训学校',
+        creditCode,
+        county: '城中区',
+        type: '民办培训机构',
+        approved: [{ occupation: '电工', level: '五级' }],
+      }),
+  ],
+  [
+    'PATCH /api/institutions/:id',
+    'admin',
+    (c) => c.patch('/api/institutions/1', { status: '暂停', statusReason: '年检未通过' }),
+  ],
   ['DELETE /api/session', 'leader', (c) => c.delete('/api/session')],
 ];
 

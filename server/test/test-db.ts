@@ -17,6 +17,8 @@ export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://lz:l
 
 type Options = Omit<Parameters<typeof buildDeps>[0] & object, 'dbPath' | 'schema'>;
 
+const TEST_PII_KEY = Buffer.alloc(32, 7);
+
 const opened: Deps[] = [];
 const schemas: string[] = [];
 
@@ -38,7 +40,8 @@ export function sharedDatabase(): { dbPath: string; schema?: string } {
 
 /** The app's dependencies over `db` (from `sharedDatabase`), closed when the test file ends. */
 export async function depsOn(db: { dbPath: string; schema?: string }, options: Options = {}): Promise<Deps> {
-  const deps = await buildDeps({ ...options, ...db });
+  // One personal-data key for every test database, so no test writes a key file (var/pii.key) of its own.
+  const deps = await buildDeps({ piiKey: TEST_PII_KEY, ...options, ...db });
   opened.push(deps);
   return deps;
 }

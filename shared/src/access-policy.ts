@@ -177,23 +177,67 @@ export function canManageDisclosure(user: Who): boolean {
   return user.role === 'admin';
 }
 
-/** Rosters (#15, 实名制): a reporter files its own department's, the admin any department's. */
-export function canUploadRoster(user: Who, department: string): boolean {
+/**
+ * 实名制 (#15): the office files any department's rosters, a reporter its own department's; leaders and
+ * county users file none.
+ */
+export function canFileRoster(user: Who, department: string): boolean {
   return canWriteReport(user, department);
 }
 
 /**
- * A roster is withdrawn by its department while it is not yet reviewed, or by the admin at any time; the
- * record stays, marked withdrawn, and stops counting.
+ * The rosters a user lists or opens: a reporter its own department's, a county user its own county's, the
+ * office and inspectors all; leaders see only aggregates (reconciliation), never a roster.
  */
-export function canWithdrawRoster(user: Who, roster: { department: string; reviewed: boolean }): boolean {
-  if (user.role === 'admin') return true;
-  return user.role === 'reporter' && user.department === roster.department && !roster.reviewed;
+export function scopeRosters<Q extends { department?: string; county?: string }>(user: Who, q: Q): Q | Refusal {
+  if (user.role === 'leader') return { refused: '市领导只查看汇总数据，不查看花名册' };
+  if (user.role === 'reporter') {
+    if (q.department !== undefined && q.department !== user.department) return { refused: '只能查看本单位的花名册' };
+    return { ...q, department: user.department ?? '' };
+  }
+  if (user.role === 'county') {
+    if (q.county !== undefined && q.county !== user.county) return { refused: '只能查看本县区的花名册' };
+    return { ...q, county: user.county ?? '' };
+  }
+  return q;
 }
 
-/** Flags of fake training are adjudicated by inspectors and the statistics office, like findings. */
-export function canResolveFlags(user: Who): boolean {
-  return canWriteFindings(user);
+/** Whether one stored roster is within `scopeRosters`. */
+export function canReadRoster(user: Who, roster: { department: string; county: string }): boolean {
+  if (user.role === 'leader') return false;
+  if (user.role === 'reporter') return roster.department === user.department;
+  if (user.role === 'county') return roster.county === user.county;
+  return true;
+}
+
+/** A roster is withdrawn by the office, or by its department while that month's report is not yet accepted. */
+export function canWithdrawRoster(user: Who, department: string, reportAccepted: boolean): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'reporter' && user.department === department && !reportAccepted;
+}
+
+/** Flags (signs of fake training) and person lookups are the inspectors' and the office's. */
+export function canAdjudicateFlags(user: Who): boolean {
+  return user.role === 'inspector' || user.role === 'admin';
+}
+
+/** The training catalogues (institutions, projects) are the statistics office's to edit. */
+export function canEditTrainingCatalogue(user: Who): boolean {
+  return user.role === 'admin';
+}
+
+/**
+ * Rosters against reports: aggregates, so leaders read them too; a reporter its own department's; county
+ * users none (a department's figure spans counties).
+ */
+export function scopeReconciliation<Q extends { department?: string }>(user: Who, q: Q): Q | Refusal {
+  if (user.role === 'county') return { refused: '县区用户不查看花名册核对' };
+  if (user.role === 'reporter') {
+    if (q.department !== undefined && q.department !== user.department)
+      return { refused: '只能查看本单位的花名册核对' };
+    return { ...q, department: user.department ?? '' };
+  }
+  return q;
 }
 
 /** Looking a person up by ID number is for the statistics office and inspectors only (every lookup is audited). */

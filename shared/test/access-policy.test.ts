@@ -19,8 +19,8 @@ import {
   canWriteReport,
   visibleCounty,
   canLookUpPeople,
-  canResolveFlags,
-  canUploadRoster,
+  canAdjudicateFlags,
+  canFileRoster,
   canWithdrawRoster,
 } from '../src/access-policy';
 
@@ -165,14 +165,26 @@ describe('the access policy', () => {
 
   it('rosters (#15): filed and withdrawn by their department until reviewed, the admin always; flags, people', () => {
     const all = [admin, leader, inspector, rsj, sanjiang];
-    expect(all.map((u) => canUploadRoster(u, 'RSJ'))).toEqual([true, false, false, true, false]);
-    expect(canUploadRoster(rsj, 'GXJ')).toBe(false);
+    expect(all.map((u) => canFileRoster(u, 'RSJ'))).toEqual([true, false, false, true, false]);
+    expect(canFileRoster(rsj, 'GXJ')).toBe(false);
     const open = { department: 'RSJ', reviewed: false };
     const reviewed = { department: 'RSJ', reviewed: true };
-    expect(all.map((u) => canWithdrawRoster(u, open))).toEqual([true, false, false, true, false]);
-    expect(all.map((u) => canWithdrawRoster(u, reviewed))).toEqual([true, false, false, false, false]);
-    expect(canWithdrawRoster(rsj, { department: 'GXJ', reviewed: false })).toBe(false);
-    expect(all.map((u) => canResolveFlags(u))).toEqual([true, false, true, false, false]);
+    expect(all.map((u) => canWithdrawRoster(u, open.department, open.reviewed))).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(all.map((u) => canWithdrawRoster(u, reviewed.department, reviewed.reviewed))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(canWithdrawRoster(rsj, 'GXJ', false)).toBe(false);
+    expect(all.map((u) => canAdjudicateFlags(u))).toEqual([true, false, true, false, false]);
     expect(all.map((u) => canLookUpPeople(u))).toEqual([true, false, true, false, false]);
   });
 });

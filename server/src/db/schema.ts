@@ -162,4 +162,90 @@ export interface Schema {
     answered_at: string | null;
   };
   schema_migrations: { version: number; name: string; applied_at: string };
+  training_institutions: {
+    id: Generated<number>;
+    name: string;
+    credit_code: string;
+    county: string;
+    type: string;
+    /** JSON: [{ occupation, level (name) }] */
+    approved: string;
+    status: '有效' | '暂停' | '注销';
+    approved_on: string;
+    status_since: string | null;
+    status_reason: string | null;
+    updated_at: string;
+    updated_by: string;
+  };
+  training_projects: {
+    id: Generated<number>;
+    occupation: string;
+    code: string | null;
+    level: string;
+    subsidy: number;
+    min_hours: number;
+  };
+  rosters: {
+    id: Generated<number>;
+    department: string;
+    institution_id: number;
+    institution: string;
+    training_type: string;
+    occupation: string;
+    level: string;
+    county: string;
+    start_date: string;
+    end_date: string;
+    month: string;
+    hours: number;
+    trainees: number;
+    /** JSON: the leaf indicators the class adds to its month's report. */
+    contribution: string;
+    status: Generated<'active' | 'withdrawn'>;
+    withdrawn_reason: string | null;
+    withdrawn_at: string | null;
+    withdrawn_by: string | null;
+    created_at: string;
+    created_by: string;
+    file_name: string | null;
+  };
+  roster_lines: {
+    id: Generated<number>;
+    roster_id: number;
+    line: number;
+    name: string;
+    gender: string;
+    id_cipher: string;
+    id_hash: string;
+    id_masked: string;
+    phone_cipher: string | null;
+    phone_hash: string | null;
+    phone_masked: string | null;
+    month: string;
+    trainee_group: string | null;
+    poor: number;
+    certificate_type: string | null;
+    certificate_no: string | null;
+    training_subsidy: number;
+    living_subsidy: number;
+    assessment_subsidy: number;
+  };
+  roster_flags: {
+    id: Generated<number>;
+    roster_id: number;
+    kind: string;
+    message: string;
+    /** JSON: the flag's evidence, people masked. */
+    evidence: string;
+    department: string;
+    county: string;
+    month: string;
+    status: Generated<'open' | 'confirmed' | 'dismissed'>;
+    resolution_note: string | null;
+    resolved_by: string | null;
+    resolved_at: string | null;
+    finding_id: number | null;
+    created_at: string;
+  };
+  pii_key_check: { id: number; value: string; created_at: string };
 }

@@ -17,6 +17,7 @@ import { submitReport } from '../services/reports/submit-report';
 import { reviewReport } from '../services/reports/review-report';
 import { apportion, countyWeights, expectedShare, generateReport, profileOf } from './generate-figures';
 import { createRng, type Rng } from './prng';
+import { type FiledMonth, ROSTER_DEPARTMENTS, seedRosters } from './seed-rosters';
 
 export const DEMO_PASSWORD = 'Liuzhou@2019';
 
@@ -38,7 +39,10 @@ const RETURN_REASONS = [
   '培训补贴支出与财政拨付数不一致，请核实',
 ];
 
-export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: number; versions: number } | null> {
+export async function seedDemo(
+  deps: Deps,
+  seed = 20190801,
+): Promise<{ reports: number; versions: number; rosters: number; flags: number } | null> {
   if ((await countVersions(deps.db)) > 0) return null;
   const users = await createAccounts(deps);
   const admin = users.get('admin');
@@ -53,6 +57,7 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
   const reporting = deps.catalogue.departments.filter((d) => d.owesReports);
   let reports = 0;
   let versions = 0;
+  const filed: FiledMonth[] = [];
   const months = monthRange(deps.catalogue.campaign.start, deps.catalogue.campaign.end);
   for (const month of months) {
     const deadline = deadlineOf(month, deps.catalogue.campaign).getTime();
@@ -77,6 +82,7 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
       const { version } = await submitAt(deps, at, { department: dept.code, month, rows: first, actor: reporter });
       reports++;
       versions++;
+      if (ROSTER_DEPARTMENTS.includes(dept.code)) filed.push({ department: dept.code, month, rows });
       if (review > until) continue; // still waiting for the office
       if (returned) {
         await reviewAt(deps, review, { department: dept.code, month, verb: 'return', reason, version, actor: admin });
@@ -106,7 +112,8 @@ export async function seedDemo(deps: Deps, seed = 20190801): Promise<{ reports: 
       }
     }
   }
-  return { reports, versions };
+  const realname = await seedRosters(deps, filed, users, seed);
+  return { reports, versions, rosters: realname.rosters, flags: realname.flags };
 }
 
 const days = (n: number) => Math.round(n * 86400000);

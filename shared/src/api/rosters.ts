@@ -197,3 +197,117 @@ export const reconciliationSchema = z.object({
   }),
 });
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
+
+/** An institution of the catalogue as GET/POST/PATCH /api/institutions answer it. */
+export const institutionSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  creditCode: z.string(),
+  county: z.string(),
+  type: z.string(),
+  approved: z.array(z.object({ occupation: z.string(), level: z.string() })),
+  status: z.enum(institutionStatuses),
+  approvedOn: z.string(),
+  statusSince: z.string().nullable(),
+  statusReason: z.string().nullable(),
+});
+export type Institution = z.infer<typeof institutionSchema>;
+
+/** GET /api/training-projects: level by its name, subsidy in yuan per person. */
+export const trainingProjectItemSchema = z.object({
+  id: z.number().int(),
+  occupation: z.string(),
+  code: z.string().nullable(),
+  level: z.string(),
+  subsidy: z.number(),
+  minHours: z.number().int(),
+});
+
+/** A class as lists show it (GET /api/rosters). */
+export const rosterSummarySchema = z.object({
+  id: z.string(),
+  department: z.string(),
+  institution: z.string(),
+  trainingType: z.string(),
+  occupation: z.string(),
+  level: z.string(),
+  county: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  month: monthSchema,
+  hours: z.number(),
+  trainees: z.number().int(),
+  status: z.enum(['active', 'withdrawn']),
+  withdrawnReason: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  contributes: contributionSchema,
+});
+export type RosterSummary = z.infer<typeof rosterSummarySchema>;
+
+export const rosterPageSchema = z.object({
+  items: z.array(rosterSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** A stored flag: the sign, its class and its adjudication. */
+export const storedFlagSchema = flagSchema.extend({
+  id: z.number().int(),
+  rosterId: z.string(),
+  department: z.string(),
+  county: z.string(),
+  month: monthSchema,
+  status: z.enum(['open', 'confirmed', 'dismissed']),
+  resolutionNote: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  findingId: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export type StoredFlag = z.infer<typeof storedFlagSchema>;
+
+/** A trainee as GET /api/rosters/:id shows it: masked. */
+export const maskedTraineeSchema = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  gender: z.string(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  group: z.string().nullable(),
+  poor: z.boolean(),
+  certificateType: z.string().nullable(),
+  trainingSubsidy: z.number(),
+  livingSubsidy: z.number(),
+  assessmentSubsidy: z.number(),
+});
+
+/** GET /api/rosters/:id. */
+export const rosterDetailSchema = rosterSummarySchema.extend({
+  traineeList: z.array(maskedTraineeSchema),
+  flags: z.array(storedFlagSchema),
+});
+
+/** POST /api/people/lookup: the person masked, their trainings, subsidies per year and open flags. */
+export const personLookupResultSchema = z.object({
+  idNumber: z.string(),
+  name: z.string().nullable(),
+  trainings: z.array(
+    z.object({
+      classId: z.string(),
+      department: z.string(),
+      institution: z.string().nullable(),
+      trainingType: z.string(),
+      occupation: z.string(),
+      level: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      trainingSubsidy: z.number(),
+      livingSubsidy: z.number(),
+      assessmentSubsidy: z.number(),
+    }),
+  ),
+  allowance: z.array(z.object({ year: z.string(), used: z.number().int(), left: z.number().int() })),
+  openFlags: z.array(storedFlagSchema),
+});

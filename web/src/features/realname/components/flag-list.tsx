@@ -1,4 +1,4 @@
-import { canResolveFlags } from '@lz/shared/access-policy';
+import { canAdjudicateFlags } from '@lz/shared/access-policy';
 import { Empty, Space, Tag } from 'antd';
 import { useTimeZone } from '../../../lib/catalogue/use-time-zone';
 import { formatDateTime } from '../../../lib/format';
@@ -38,7 +38,7 @@ export function FlagList({ flags, names, testId }: { flags: StoredFlag[]; names:
               {t('rnResolvedBy', f.resolution.by, formatDateTime(f.resolution.at, zone))}：{f.resolution.note}
             </p>
           )}
-          {f.status === 'open' && canResolveFlags(user) && <FlagResolve flag={f} />}
+          {f.status === 'open' && canAdjudicateFlags(user) && <FlagResolve flag={f} />}
         </article>
       ))}
     </Space>

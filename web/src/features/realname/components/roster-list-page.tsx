@@ -1,4 +1,4 @@
-import { canUploadRoster } from '@lz/shared/access-policy';
+import { canFileRoster } from '@lz/shared/access-policy';
 import { Button, Select, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
@@ -33,7 +33,7 @@ export function RosterListPage() {
     set(v);
     setPage(null);
   };
-  const uploadable = canUploadRoster(user, user.department ?? '');
+  const uploadable = canFileRoster(user, user.department ?? '');
   return (
     <>
       <PageToolbar title={t('navRosters')}>

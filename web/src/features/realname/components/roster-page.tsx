@@ -24,7 +24,7 @@ export function RosterPage() {
   const { id = '' } = useParams();
   const roster = useRoster(id);
   const r = roster.data;
-  const withdrawable = r !== undefined && r.status === 'active' && canWithdrawRoster(user, r);
+  const withdrawable = r !== undefined && r.status === 'active' && canWithdrawRoster(user, r.department, r.reviewed);
   return (
     <>
       <PageToolbar title={r ? `${t('rnClass')} · ${r.occupation} · ${r.level}` : t('rnClass')}>

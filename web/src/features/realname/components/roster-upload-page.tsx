@@ -1,4 +1,4 @@
-import { canUploadRoster } from '@lz/shared/access-policy';
+import { canFileRoster } from '@lz/shared/access-policy';
 import { Alert, Select, Space } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
@@ -64,7 +64,7 @@ export function RosterUploadPage() {
     (file, onProgress) => uploadRosterFile(file, user.role === 'admin' ? department : null, onProgress),
     invalidateRealname,
   );
-  const allowed = department !== '' && canUploadRoster(user, department);
+  const allowed = department !== '' && canFileRoster(user, department);
   const problems = state.kind === 'failed' ? rosterProblems(state.error.details) : [];
   return (
     <>
