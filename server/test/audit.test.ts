@@ -5,6 +5,8 @@ import { insertObjection } from '../src/db/disclosure-store';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
 import { body, makeTestApp, PASSWORD, type Client } from './test-app';
+import { roster, trainee } from './realname/roster-fixtures';
+import { creditCode, person, uploadRoster } from './realname/route-samples';
 import { one, rows, run, value } from './sql';
 
 let t: Awaited<ReturnType<typeof makeTestApp>>;
@@ -181,6 +183,47 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
       const id = await insertObjection(t.deps.db, { ...o, addressHash: 'f'.repeat(64) });
       return c.post(`/api/disclosure/objections/${id}/answer`, { answer: '已核实' });
     },
+  ],
+  // 实名制 (#15): a roster by JSON (short hours: one flag) and by file, withdrawn; the flag dismissed (a confirmed
+  // one would also open a finding, a second entry); a person looked up; the catalogue edited.
+  [
+    'POST /api/rosters',
+    'roster.create',
+    'rsj',
+    (c) => c.post('/api/rosters', roster({ hours: 60 }, [trainee({ idNumber: person, phone: '13900001111' })])),
+  ],
+  ['POST /api/rosters/file', 'roster.create', 'rsj', uploadRoster],
+  [
+    'POST /api/rosters/:id/withdraw',
+    'roster.withdraw',
+    'rsj',
+    (c) => c.post('/api/rosters/2/withdraw', { reason: '重复报送' }),
+  ],
+  [
+    'POST /api/flags/:id/resolve',
+    'flag.resolve',
+    'inspector',
+    (c) => c.post('/api/flags/1/resolve', { decision: 'dismiss', note: '已核实课时，情况属实' }),
+  ],
+  ['POST /api/people/lookup', 'person.lookup', 'inspector', (c) => c.post('/api/people/lookup', { idNumber: person })],
+  [
+    'POST /api/institutions',
+    'institution.create',
+    'admin',
+    (c) =>
+      c.post('/api/institutions', {
+        name: '柳州市技能提升培训学校',
+        creditCode,
+        county: '城中区',
+        type: '民办培训机构',
+        approved: [{ occupation: '电工', level: '五级' }],
+      }),
+  ],
+  [
+    'PATCH /api/institutions/:id',
+    'institution.update',
+    'admin',
+    (c) => c.patch('/api/institutions/1', { status: '暂停', statusReason: '年检未通过' }),
   ],
   ['DELETE /api/session', 'session.logout', 'leader', (c) => c.delete('/api/session')],
 ];

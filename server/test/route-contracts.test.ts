@@ -11,9 +11,8 @@ import { workBits } from '../src/disclosure/objections/challenge';
 import type { DeclaredRoute } from '../src/http/define-routes';
 import { buildTemplate } from '../src/import/template';
 import { historyForm, historyXlsx } from './history-workbook';
-import { creditCheckCharacter } from '@lz/shared/realname/credit-code';
-import { idOf, roster, trainee } from './realname/roster-fixtures';
-import { rosterXlsx } from './realname/roster-files';
+import { roster, trainee } from './realname/roster-fixtures';
+import { creditCode, person, uploadRoster } from './realname/route-samples';
 import { body, type Client, makeTestApp, PASSWORD, sampleFinding } from './test-app';
 
 /** The schema with every object in it strict: extra fields in an answer are drift. */
@@ -67,31 +66,6 @@ async function fileObjection(batchId: string): Promise<number> {
   expect(res.status).toBe(201);
   const { reference } = (await res.json()) as { reference: string };
   return Number(reference.slice(2));
-}
-
-/** A roster file of 市人社局 (one line), a JSON roster of short hours (one flag) and the person to look up. */
-const person = idOf('19880101', '211');
-const creditCode = `91450200MA5K00001${creditCheckCharacter('91450200MA5K00001')}`;
-
-async function uploadRoster(c: Client): Promise<Response> {
-  const line = [
-    1,
-    '韦小强',
-    '男',
-    idOf('19900307', '123'),
-    '农村转移就业劳动者',
-    '否',
-    '13812345678',
-    '',
-    '',
-    1700,
-    0,
-    0,
-  ];
-  const form = new FormData();
-  const bytes = await rosterXlsx([line], ['合计', '', '', '', '', '', '', '', '', 1700, 0, 0]);
-  form.append('file', new File([new Uint8Array(bytes)], 'roster.xlsx'));
-  return c.post('/api/rosters/file', form);
 }
 
 type Call = [route: string, user: string | null, run: (c: Client) => Response | Promise<Response>];
