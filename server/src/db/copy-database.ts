@@ -25,6 +25,9 @@ export interface TableCheck {
   targetRows: number;
   sourceHash: string;
   targetHash: string;
+  /** The `value` column's sum, added in key order on each side (the same order, so the same float result). */
+  sourceSum?: number;
+  targetSum?: number;
 }
 
 export interface CopyResult {
@@ -75,12 +78,8 @@ export async function copyDatabase(sourcePath: string, targetUrl: string, schema
     for (const t of tables) await copyTable(source, target, t);
     const checks: TableCheck[] = [];
     for (const t of tables) checks.push(await checkTable(source, target, t));
-    const figures = {
-      source: Number(
-        (source.prepare('SELECT COALESCE(SUM(value), 0) AS s FROM report_values').get() as { s: number }).s,
-      ),
-      target: Number((await target.query('SELECT COALESCE(SUM(value), 0) AS s FROM report_values')).rows[0].s),
-    };
+    const values = checks.find((c) => c.table === 'report_values');
+    const figures = { source: values?.sourceSum ?? 0, target: values?.targetSum ?? 0 };
     const ok =
       checks.every((c) => c.sourceRows === c.targetRows && c.sourceHash === c.targetHash) &&
       figures.source === figures.target;
@@ -246,8 +245,11 @@ async function checkTable(source: Database.Database, target: pg.Client, t: Table
   const order = t.order.map((c) => `"${c}"`).join(', ');
   const sourceHash = createHash('sha256');
   let sourceRows = 0;
+  const valueAt = t.columns.indexOf('value');
+  let [sourceSum, targetSum] = [0, 0];
   for (const row of source.prepare(`SELECT ${cols} FROM "${t.name}" ORDER BY ${order}`).raw(true).iterate()) {
     sourceHash.update(`${(row as unknown[]).map(canonical).join('\t')}\n`);
+    if (valueAt >= 0) sourceSum += Number((row as unknown[])[valueAt]);
     sourceRows++;
   }
   const textual = await target.query<{ column_name: string }>(
@@ -262,7 +264,10 @@ async function checkTable(source: Database.Database, target: pg.Client, t: Table
   await target.query(`DECLARE lz_copy_check NO SCROLL CURSOR FOR SELECT ${cols} FROM "${t.name}" ORDER BY ${pgOrder}`);
   for (;;) {
     const { rows } = await target.query({ text: `FETCH ${FETCH} FROM lz_copy_check`, rowMode: 'array' });
-    for (const row of rows as unknown[][]) targetHash.update(`${row.map(canonical).join('\t')}\n`);
+    for (const row of rows as unknown[][]) {
+      targetHash.update(`${row.map(canonical).join('\t')}\n`);
+      if (valueAt >= 0) targetSum += Number(row[valueAt]);
+    }
     targetRows += rows.length;
     if (rows.length < FETCH) break;
   }
@@ -273,5 +278,6 @@ async function checkTable(source: Database.Database, target: pg.Client, t: Table
     targetRows,
     sourceHash: sourceHash.digest('hex').slice(0, 16),
     targetHash: targetHash.digest('hex').slice(0, 16),
+    ...(valueAt >= 0 ? { sourceSum, targetSum } : {}),
   };
 }
