@@ -192,7 +192,8 @@ export async function benchNational(o: { dir: string; stopAt: Date; n: number; l
     `national: ${result.values.toLocaleString('en')} values, ${(result.bytes / 2 ** 30).toFixed(2)} GiB, ` +
       `${result.buildSeconds.toFixed(0)} s`,
   );
-  if (new Date() < o.stopAt) {
+  // The server step runs whatever the load reached: --stop-at bounds the build, not the measurement.
+  {
     try {
       log('national: starting the server on it…');
       const server = await startServer({ dbPath: '', campaignDir, port: 3480, databaseUrl: urlForSchema(SCHEMA) });
@@ -260,7 +261,7 @@ function renderNational(r: NationalResult): string {
   } else
     out.push(
       `| server | ${
-        r.serverError ? `failed: ${r.serverError.replace(/\|/g, '/').replace(/\n/g, ' ')}` : 'not started (time limit)'
+        r.serverError ? `failed: ${r.serverError.replace(/\|/g, '/').replace(/\n/g, ' ')}` : 'not started'
       } |`,
     );
   out.push('');
