@@ -48,6 +48,9 @@ export async function measureAfterWrite(
 ) {
   const base = `/api/reports/${report.department}/${report.month}`;
   const latest = (await get(server, base)) as { rows: { county: string; values: Record<string, number> }[] };
+  // An unchanged re-submission is refused (409 unchanged): rounds alternate between the latest rows and
+  // the same rows with one county blanked.
+  const blanked = blankedRows(latest.rows);
   const submit: number[] = [];
   const read: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -55,7 +58,7 @@ export async function measureAfterWrite(
     const res = await fetch(server.url + base, {
       method: 'POST',
       headers: { cookie: server.cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ rows: latest.rows }),
+      body: JSON.stringify({ rows: i % 2 === 0 ? blanked : latest.rows }),
     });
     if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
     await res.arrayBuffer();
@@ -65,4 +68,50 @@ export async function measureAfterWrite(
     submit.push(t1 - t0);
   }
   return { submit: timing(submit), progressAfter: timing(read) };
+}
+
+type Rows = { county: string; values: Record<string, number> }[];
+
+/** `rows` with the first county that has figures set to 0 (which every hard rule accepts): a different version. */
+export function blankedRows(rows: Rows): Rows {
+  const blank = rows.findIndex((r) => Object.values(r.values).some((v) => v !== 0));
+  return rows.map((r, i) =>
+    i === blank ? { ...r, values: Object.fromEntries(Object.keys(r.values).map((k) => [k, 0])) } : r,
+  );
+}
+
+/**
+ * Times `upload` `n` times after `warmup` unmeasured rounds, storing a different version (untimed) before
+ * each, since uploading the latest figures again would be refused as unchanged.
+ */
+export async function measureUploads(
+  server: BenchServer,
+  base: string,
+  n: number,
+  warmup: number,
+  upload: () => Promise<void>,
+) {
+  const latest = (await get(server, base)) as { rows: Rows };
+  const other = JSON.stringify({ rows: blankedRows(latest.rows) });
+  const reset = async () => {
+    const res = await fetch(server.url + base, {
+      method: 'POST',
+      headers: { cookie: server.cookie, 'content-type': 'application/json' },
+      body: other,
+    });
+    if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+  };
+  for (let i = 0; i < warmup; i++) {
+    await reset();
+    await upload();
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await reset();
+    const t0 = performance.now();
+    await upload();
+    samples.push(performance.now() - t0);
+  }
+  return timing(samples);
 }

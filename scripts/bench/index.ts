@@ -1,5 +1,5 @@
 /**
- * Usage: pnpm bench [--dir DIR] [--reuse] [--quick]
+ * Usage: pnpm bench [--dir DIR] [--reuse] [--quick] | pnpm bench --scale national [--stop-at ISO-instant]
  *
  * Builds a city-scale and a province-scale database through the product's own write path, starts the
  * real server on each, and measures: every dashboard call over HTTP beside its raw-SQL floor, the same call
@@ -9,8 +9,13 @@
  * --dir DIR   where the databases go (default: a fresh temporary directory)
  * --reuse     reuse city.sqlite / province.sqlite already in DIR instead of rebuilding them
  * --quick     fewer samples and a shorter load run (for checking the script, not for figures)
+ * --scale national   only the national volume on PostgreSQL (national.ts), written into docs/benchmarks.md's
+ *             national section; the default run keeps that section. --stop-at ends its bulk load in time.
+ *
+ * The city and province calls and submissions run on SQLite and, when BENCH_DATABASE_URL (default the local
+ * test server) answers, again on PostgreSQL over the same rows (postgres.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,10 +26,11 @@ import { dashboardCalls, measureAfterWrite, measureCalls } from './dashboard';
 import { measureCsvIntake, measureHistoryImport, measureRawInsert, measureXlsxIntake, openReport } from './intake';
 import { runLoad } from './load';
 import { machineInfo } from './machine';
-import { renderMarkdown, type ScaleResult } from './report';
-import { startServer } from './server-process';
+import { keepNationalSection, renderMarkdown, type EngineRun, type ScaleResult } from './report';
+import { startServer, type BenchServer } from './server-process';
+import { copyIntoSchema, dropSchema, measureFloorPostgres, postgresReachable, urlForSchema } from './postgres';
 import { measureFloor } from './sql-floor';
-import { ms, timing } from './stats';
+import { measure, ms, timing } from './stats';
 import { webSizes } from './web-size';
 
 const { values: args } = parseArgs({
@@ -32,6 +38,8 @@ const { values: args } = parseArgs({
     dir: { type: 'string' },
     reuse: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    scale: { type: 'string', default: 'city,province' },
+    'stop-at': { type: 'string' },
   },
 });
 const quick = args.quick ?? false;
@@ -90,6 +98,7 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
   const report = openReport(work);
   log(`${db.label}: submission then overview (${report.department} ${report.month})…`);
   const afterWrite = await measureAfterWrite(server, report, asOf, quick ? 5 : 30);
+  const httpFloor = await noOpRoundTrip(server);
   log(`${db.label}: .xlsx and CSV intake…`);
   const xlsx = await measureXlsxIntake(server, report, quick ? 5 : 30);
   const csv = await measureCsvIntake(server, report, quick ? 5 : 20);
@@ -106,8 +115,11 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
     rounds: quick ? 1 : 3,
   });
   const rawHistory = measureRawInsert(history.values, 5);
+  const postgres = pgVersion ? await benchPostgres(db, port + 20, asOf, county, report) : undefined;
   return {
     db,
+    httpFloor,
+    postgres,
     asOf,
     rssStartMb,
     storeLoadMs: server.storeLoadMs,
@@ -123,6 +135,64 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
   };
 }
 
+/** The HTTP floor: a no-op route's round trip (GET /api/clock reads no table), to set sub-ms figures against. */
+const noOpRoundTrip = (server: BenchServer) =>
+  measure(N, 10, async () => (await fetch(`${server.url}/api/clock`)).arrayBuffer());
+
+/**
+ * The same dashboard calls, floors and submissions on PostgreSQL: the scale's database copied into a schema
+ * of its own (db:copy's module, so both engines hold the same rows), a server started on it.
+ */
+async function benchPostgres(
+  db: BenchDatabase,
+  port: number,
+  asOf: string,
+  county: string,
+  report: { department: string; month: string },
+): Promise<EngineRun> {
+  const schema = `bench_${db.label}`;
+  log(`${db.label}: copying into PostgreSQL (schema ${schema}, db:copy)…`);
+  const copySeconds = await copyIntoSchema(db.dbPath, schema);
+  const server = await startServer({
+    dbPath: '',
+    campaignDir: db.campaignDir,
+    port,
+    databaseUrl: urlForSchema(schema),
+  });
+  const rssStartMb = server.rssMb();
+  log(`${db.label}: PostgreSQL dashboard calls over HTTP (${N} each)…`);
+  const calls = await measureCalls(server, dashboardCalls(asOf, county), N);
+  log(`${db.label}: PostgreSQL raw SQL floors…`);
+  const raw = await measureFloorPostgres(schema, asOf, '2021-12', county, quick ? 10 : 50);
+  const floors = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, timing(v)]));
+  log(`${db.label}: PostgreSQL submission then overview…`);
+  const afterWrite = await measureAfterWrite(server, report, asOf, quick ? 5 : 30);
+  const httpFloor = await noOpRoundTrip(server);
+  const rssEndMb = server.rssMb();
+  await server.stop();
+  await dropSchema(schema);
+  return {
+    calls,
+    floors,
+    afterWrite,
+    httpFloor,
+    storeLoadMs: server.storeLoadMs,
+    startMs: server.startMs,
+    rssStartMb,
+    rssEndMb,
+    copySeconds,
+  };
+}
+
+if (args.scale === 'national') {
+  const { benchNational } = await import('./national');
+  // Default: stop loading 40 minutes from now; --stop-at takes an ISO instant.
+  const stopAt = args['stop-at'] ? new Date(args['stop-at']) : new Date(Date.now() + 40 * 60_000);
+  await benchNational({ dir, stopAt, n: quick ? 10 : 100, log });
+  process.exit(0);
+}
+const pgVersion = await postgresReachable();
+if (!pgVersion) log('PostgreSQL not reachable at BENCH_DATABASE_URL: the PostgreSQL columns are left out');
 const machine = machineInfo();
 log(
   `machine: ${machine.cpu} × ${machine.cores}, ${machine.memoryGb} GiB, Node ${machine.node}, SQLite ${machine.sqlite}`,
@@ -170,11 +240,18 @@ for (const r of results) {
 const overview = web.routes.find((r) => r.route === 'overview');
 console.log(`\noverview route: ${overview ? (overview.js / 1024).toFixed(1) : '?'} KB gzipped JS`);
 
-const markdown = renderMarkdown({ machine, results, web, quick, totalSeconds: (performance.now() - started) / 1000 });
+const markdown = renderMarkdown({
+  machine: { ...machine, postgres: pgVersion },
+  results,
+  web,
+  quick,
+  totalSeconds: (performance.now() - started) / 1000,
+});
 if (quick) {
   writeFileSync(join(dir, 'benchmarks.md'), markdown);
   log(`--quick: figures written to ${join(dir, 'benchmarks.md')}, docs/benchmarks.md left alone`);
 } else {
-  writeFileSync(join(repoRoot, 'docs/benchmarks.md'), markdown);
+  const doc = join(repoRoot, 'docs/benchmarks.md');
+  writeFileSync(doc, keepNationalSection(markdown, existsSync(doc) ? readFileSync(doc, 'utf8') : ''));
   log('written docs/benchmarks.md');
 }

@@ -6,8 +6,9 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureUploads } from './dashboard';
 import { startServer, type BenchServer } from './server-process';
-import { measure, timing, type Timing } from './stats';
+import { timing, type Timing } from './stats';
 
 /** A report that is not locked (submitted, not accepted), so it can take new versions. */
 export function openReport(dbPath: string): { department: string; month: string } {
@@ -39,7 +40,9 @@ export async function measureXlsxIntake(
   if (!tpl.ok) throw new Error(`template: ${tpl.status}`);
   const bytes = new Uint8Array(await tpl.arrayBuffer());
   return {
-    ...(await measure(n, 3, () => upload(server, `${base}/file`, bytes, `${report.department}-${report.month}.xlsx`))),
+    ...(await measureUploads(server, base, n, 3, () =>
+      upload(server, `${base}/file`, bytes, `${report.department}-${report.month}.xlsx`),
+    )),
     bytes: bytes.length,
   };
 }
@@ -56,7 +59,7 @@ export async function measureCsvIntake(server: BenchServer, report: { department
     ...latest.rows.map((r) => [r.county, ...codes.map((c) => String(r.values[c] ?? 0))].join(',')),
   ];
   const bytes = new TextEncoder().encode(`\ufeff${lines.join('\r\n')}\r\n`);
-  const t = await measure(n, 3, () => upload(server, `${base}/file`, bytes, 'report.csv'));
+  const t = await measureUploads(server, base, n, 3, () => upload(server, `${base}/file`, bytes, 'report.csv'));
   const rows = latest.rows.length;
   const values = rows * codes.length;
   return { ...t, rows, values, rowsPerSecond: rows / (t.p50 / 1000), valuesPerSecond: values / (t.p50 / 1000) };

@@ -26,6 +26,23 @@ export interface ScaleResult {
   rawHistory: { p50: number; valuesPerSecond: number };
   rawInsert: { p50: number; valuesPerSecond: number };
   load: LoadResult;
+  /** A no-op route's round trip on the SQLite server (the HTTP floor). */
+  httpFloor: Timing;
+  /** The same calls on PostgreSQL; absent when no PostgreSQL was reachable. */
+  postgres?: EngineRun;
+}
+
+/** One engine's run of the dashboard calls, their raw floors and the submissions. */
+export interface EngineRun {
+  calls: Record<string, Timing & { coldMs: number }>;
+  floors: Record<string, Timing>;
+  afterWrite: { submit: Timing; progressAfter: Timing };
+  httpFloor: Timing;
+  storeLoadMs: number;
+  startMs: number;
+  rssStartMb: number;
+  rssEndMb: number;
+  copySeconds: number;
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
@@ -33,7 +50,7 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
 
 export function renderMarkdown(o: {
-  machine: MachineInfo;
+  machine: MachineInfo & { postgres: string | null };
   results: ScaleResult[];
   web: { entry: RouteSize; routes: RouteSize[] };
   quick: boolean;
@@ -53,7 +70,8 @@ export function renderMarkdown(o: {
   );
   out.push(
     `**Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB RAM, ${machine.os}; Node ` +
-      `${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 12).`,
+      `${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 12)` +
+      `${machine.postgres ? `, PostgreSQL ${machine.postgres} (pg 8, same machine, over TCP loopback)` : ''}.`,
     '',
   );
 
@@ -156,6 +174,8 @@ export function renderMarkdown(o: {
         `${ms(r.afterWrite.progressAfter.p50)} / ${ms(r.afterWrite.progressAfter.p95)} |`,
     );
   out.push('');
+
+  out.push(...engineTables(results));
 
   out.push(
     '## Intake',
@@ -268,4 +288,67 @@ export function renderMarkdown(o: {
     '',
   );
   return out.join('\n');
+}
+
+/** SQLite and PostgreSQL side by side: each call beside its raw floor on that engine and the HTTP floor. */
+function engineTables(results: ScaleResult[]): string[] {
+  const both = results.filter((r) => r.postgres);
+  if (both.length === 0) return [];
+  const out: string[] = [
+    '## SQLite and PostgreSQL side by side',
+    '',
+    "The same database on both engines (each scale's SQLite file copied into its own PostgreSQL schema with " +
+      '`db:copy`\'s module, verified), a server started on each, the same calls in the same order. "raw" is the ' +
+      "call's floor query (sql-floor.ts) run directly on that engine (better-sqlite3 in process; pg over TCP " +
+      'loopback, a named prepared statement); "HTTP" is the round trip of a no-op route (`GET /api/clock`) on that ' +
+      'server: a call cannot be faster than it, so sub-millisecond differences read against it. p50 in ms.',
+    '',
+    '| call | scale | SQLite | PostgreSQL | PG ÷ SQLite | raw SQLite | raw PG | raw PG ÷ SQLite | ' +
+      'HTTP SQLite | HTTP PG |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+  for (const name of Object.keys(both[0]?.calls ?? {}))
+    for (const r of both) {
+      const [s, p] = [r.calls[name], r.postgres?.calls[name]];
+      const [fs, fp] = [r.floors[name], r.postgres?.floors[name]];
+      if (!s || !p) continue;
+      out.push(
+        `| ${name} | ${r.db.label} | ${ms(s.p50)} | ${ms(p.p50)} | ${ratio(p.p50, s.p50)} | ` +
+          `${fs ? ms(fs.p50) : '—'} | ${fp ? ms(fp.p50) : '—'} | ${ratio(fp?.p50, fs?.p50)} | ` +
+          `${ms(r.httpFloor.p50)} | ${ms(r.postgres?.httpFloor.p50 ?? NaN)} |`,
+      );
+    }
+  out.push(
+    '',
+    '| scale | submission p50 / p95 ms SQLite | PostgreSQL | progress after it p50 / p95 SQLite | PostgreSQL | ' +
+      'figures loaded at start SQLite / PG | first request after spawn PG | PG server RSS start → end | db:copy |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of both) {
+    const p = r.postgres as EngineRun;
+    const pair = (t: Timing) => `${ms(t.p50)} / ${ms(t.p95)}`;
+    out.push(
+      `| ${r.db.label} | ${pair(r.afterWrite.submit)} | ${pair(p.afterWrite.submit)} | ` +
+        `${pair(r.afterWrite.progressAfter)} | ${pair(p.afterWrite.progressAfter)} | ` +
+        `${int(r.storeLoadMs)} / ${int(p.storeLoadMs)} ms | ${int(p.startMs)} ms | ` +
+        `${p.rssStartMb.toFixed(0)} → ${p.rssEndMb.toFixed(0)} MB | ${p.copySeconds.toFixed(1)} s |`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
+const NATIONAL = /<!-- national:start -->[\s\S]*<!-- national:end -->/;
+
+/** `fresh` with the national section of `previous` (written by `--scale national`) kept in place. */
+export function keepNationalSection(fresh: string, previous: string): string {
+  const kept = NATIONAL.exec(previous)?.[0];
+  return kept ? `${fresh.trimEnd()}\n\n${kept}\n` : fresh;
+}
+
+/** `doc` with its national section replaced by (or appended as) `section`. */
+export function withNationalSection(doc: string, section: string): string {
+  const block = `<!-- national:start -->\n${section.trim()}\n<!-- national:end -->`;
+  return NATIONAL.test(doc) ? doc.replace(NATIONAL, block) : `${doc.trimEnd()}\n\n${block}\n`;
 }

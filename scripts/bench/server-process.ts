@@ -13,15 +13,25 @@ export interface BenchServer {
   rssMb(): number;
   /** How long the server took at start to load every version's figures into memory. */
   storeLoadMs: number;
+  /** From spawning the process to its answering the first request (the login). */
+  startMs: number;
   stop(): Promise<void>;
 }
 
-export async function startServer(o: { dbPath: string; campaignDir: string; port: number }): Promise<BenchServer> {
+/** `databaseUrl` (postgres://…) runs the server on PostgreSQL instead of the SQLite file `dbPath`. */
+export async function startServer(o: {
+  dbPath: string;
+  campaignDir: string;
+  port: number;
+  databaseUrl?: string;
+}): Promise<BenchServer> {
+  const spawned = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'server'),
     env: {
       ...process.env,
       DB_PATH: o.dbPath,
+      DATABASE_URL: o.databaseUrl ?? '',
       CAMPAIGN_DIR: o.campaignDir,
       PORT: String(o.port),
       HOST: '127.0.0.1',
@@ -50,11 +60,13 @@ export async function startServer(o: { dbPath: string; campaignDir: string; port
   });
   if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const startMs = performance.now() - spawned;
   const pid = child.pid ?? 0;
   return {
     url,
     cookie,
     pid,
+    startMs,
     storeLoadMs: Number(/loaded in (\d+) ms/.exec(out)?.[1] ?? NaN),
     rssMb: () => {
       const line =

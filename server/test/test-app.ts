@@ -4,7 +4,7 @@ import { createApp } from '../src/app';
 import { fixedClock, type Config, type Deps } from '../src/deps';
 import { createUser } from '../src/services/auth/users';
 import { one, tableNames } from './sql';
-import { freshDeps } from './test-db';
+import { depsOn, freshDeps } from './test-db';
 
 export const PASSWORD = 'Test-password-1';
 
@@ -33,9 +33,14 @@ function clientFor(app: ReturnType<typeof createApp>, cookie: string | null, ip?
   };
 }
 
-export async function makeTestApp(now = '2020-09-05T10:00:00+08:00', config: Partial<Config> = {}) {
+/** `db` (from test-db.ts's `sharedDatabase`, or a SQLite path) instead of a fresh database of the engine under test. */
+export async function makeTestApp(
+  now = '2020-09-05T10:00:00+08:00',
+  config: Partial<Config> = {},
+  db?: { dbPath: string; schema?: string },
+) {
   const clock = fixedClock(now);
-  const built = await freshDeps({ clock });
+  const built = db ? await depsOn(db, { clock }) : await freshDeps({ clock });
   const deps: Deps = {
     ...built,
     config: { ...built.config, allowedOrigins: [...built.config.allowedOrigins], ...config },

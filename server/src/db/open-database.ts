@@ -60,7 +60,7 @@ function openSqlite(path: string): { db: Db; migrations: number[] } {
 const STATEMENT_CACHE = 500;
 
 /** int8 (COUNT, BIGINT ids and instants) and NUMERIC come back as numbers, as SQLite gives them. */
-const pgTypes = {
+export const pgTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (v: string) => Number(v);
     return pg.types.getTypeParser(oid, format);
