@@ -10,6 +10,9 @@ import { makeTestApp, PASSWORD } from './test-app';
 import { freshDeps } from './test-db';
 import { listReportMonths } from '../src/services/reports/read-reports';
 import { getBreakdown } from '../src/services/progress/get-breakdown';
+import { officeFundUse } from '../src/services/disclosure-office';
+import { findUserByName } from '../src/db/user-store';
+import { toSessionUser } from '../src/services/auth/users';
 
 describe('demo clock', () => {
   it('starts at DEMO_DATE and moves at real speed', () => {
@@ -51,6 +54,16 @@ describe('demo clock', () => {
     expect(inBefore10th).toBeGreaterThan(2);
     expect(months.filter((m) => m.month === '2021-11').every((m) => m.status === 'not_due')).toBe(true);
     expect(months.some((m) => m.status === 'submitted')).toBe(true); // the office has a queue
+
+    // The office has published fund use for each quarter whose publishing day (the 15th of the second month
+    // after it) has come: through 2021-Q2, not 2021-Q3 (due 2021-11-15).
+    const adminRow = await findUserByName(deps.db, 'admin');
+    if (!adminRow) throw new Error('no demo admin');
+    const fund = await officeFundUse(deps, toSessionUser(adminRow));
+    const published = fund.quarters.filter((q) => q.publishedOn !== null).map((q) => q.quarter);
+    expect(published.at(-1)).toBe('2021-Q2');
+    expect(published[0]).toBe('2019-Q3');
+    expect(published).toHaveLength(8);
 
     // The draws do not depend on the cut: up to the day, a full seed holds the same figures.
     const full = await freshDeps({ clock: fixedClock('2022-03-01T09:00:00+08:00') });

@@ -7,7 +7,10 @@
  */
 import type { SessionUser } from '@lz/shared/api/session';
 import { deadlineOf } from '@lz/shared/deadline';
-import { monthRange } from '@lz/shared/months';
+import { addMonths, monthRange } from '@lz/shared/months';
+import { quarterOf } from '../disclosure/fund-use';
+import { monthsOfQuarter } from '../disclosure/wiring/accepted-figures';
+import { publishQuarter } from '../services/disclosure-office';
 import { countVersions } from '../db/report-store';
 import { findUserByName } from '../db/user-store';
 import { fixedClock, type Deps } from '../deps';
@@ -113,10 +116,27 @@ export async function seedDemo(
     }
   }
   const realname = await seedRosters(deps, filed, users, seed);
+  await publishFundUse(deps, admin, until);
   return { reports, versions, rosters: realname.rosters, flags: realname.flags };
 }
 
 const days = (n: number) => Math.round(n * 86400000);
+
+/**
+ * 信息公开: the office publishes each quarter's fund use on the 15th of the second month after it, once its
+ * reports are in and reviewed — through the office's own service, so the demo's public site shows what the
+ * office would have published by the day the demo plays.
+ */
+async function publishFundUse(deps: Deps, admin: SessionUser, until: number) {
+  const { start, end } = deps.catalogue.campaign;
+  for (const quarter of new Set(monthRange(start, end).map(quarterOf))) {
+    const last = monthsOfQuarter(quarter)[2];
+    if (!last) continue;
+    const at = new Date(`${addMonths(last, 2)}-15T10:00:00+08:00`).getTime();
+    if (at > until) continue;
+    await publishQuarter({ ...deps, clock: fixedClock(new Date(at).toISOString()) }, quarter, admin, null);
+  }
+}
 
 /** Most reports arrive in the first ten days; a few at the last minute; the late ones up to two weeks after. */
 function submissionTime(rng: Rng, deadline: number, lateChance: number): number {
