@@ -70,5 +70,5 @@ describe('demo clock', () => {
     await seedDemo(full);
     const q = { by: 'department', indicator: 'T', asOf: '2021-11-04' } as const;
     expect(await getBreakdown(deps, q)).toEqual(await getBreakdown(full, q));
-  }, 180_000);
+  }, 400_000);
 });
