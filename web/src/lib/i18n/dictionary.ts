@@ -337,7 +337,8 @@ export const zh = {
   rnByDepartment: '各单位报表与花名册',
   rnCellsLegend: '每格为“花名册 / 报表”；红色：报表多于花名册，黄色：报表少于花名册，灰色：未报送。',
   rnOverCells: (n: number) => `共 ${n} 格报表多于花名册。`,
-  rnCertificate: '证书编号',
+  rnCertificate: '证书类型',
+  rnFiledBy: (by: string, at: string) => `${by} 于 ${at} 报送`,
   rnClass: '培训班',
   rnThisRoster: '本花名册',
   aboveRosters: '报表多于花名册的单位',
@@ -356,7 +357,6 @@ export const zh = {
   rnFlagDismissed: '已排除',
   rnFlags: (n: number) => `疑点（${n}）`,
   rnNoFlags: '没有疑点',
-  rnOpenFlags: '待核查疑点',
   rnNote: '核查说明',
   rnNotePlaceholder: '核查说明（必填，至少 2 个字）',
   rnResolvedBy: (by: string, at: string) => `${by} 于 ${at} 处理`,
@@ -401,7 +401,6 @@ export const zh = {
   rnWithdraw: '撤回花名册',
   rnWithdrawTitle: '撤回花名册',
   rnWithdrawHint: '撤回后记录保留并标注为已撤回，不再计入报表核对。请填写撤回原因。',
-  rnWithdrawnAt: (at: string) => `已于 ${at} 撤回`,
 } as const;
 
 type Zh = typeof zh;
@@ -735,7 +734,8 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   rnByDepartment: 'Reports against rosters by department',
   rnCellsLegend: 'Each cell is "rosters / report"; red: report above rosters, amber: below, grey: not reported.',
   rnOverCells: (n) => `${n} cells report more than their rosters.`,
-  rnCertificate: 'Certificate no.',
+  rnCertificate: 'Certificate type',
+  rnFiledBy: (by, at) => `Filed by ${by} at ${at}`,
   rnClass: 'Class',
   rnThisRoster: 'This roster',
   aboveRosters: 'Reports above their rosters',
@@ -754,7 +754,6 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   rnFlagDismissed: 'Dismissed',
   rnFlags: (n) => `Flags (${n})`,
   rnNoFlags: 'No flags',
-  rnOpenFlags: 'Open flags',
   rnNote: 'Note',
   rnNotePlaceholder: 'Note (required, at least 2 characters)',
   rnResolvedBy: (by, at) => `Resolved by ${by} at ${at}`,
@@ -801,5 +800,4 @@ export const en: { [K in MessageKey]: Entry<K> } = {
   rnWithdraw: 'Withdraw roster',
   rnWithdrawTitle: 'Withdraw roster',
   rnWithdrawHint: 'The record stays, marked withdrawn, and stops counting. Give the reason.',
-  rnWithdrawnAt: (at) => `Withdrawn at ${at}`,
 };
