@@ -101,7 +101,7 @@ describe.skipIf(!run)('实名制 pages', () => {
     const before = await api<{ total: number }>(page, '/api/rosters?pageSize=1');
     const bad = `${a.slice(0, 17)}${a.endsWith('0') ? '1' : '0'}`;
     // A second trainee not in the stored roster: 覃丽 again would be refused too, for training twice at once.
-    const other = idOf('19880512', '071', '450225');
+    const other = idOf('19880512', '072', '450225');
     const broken: Line[] = [
       [1, '韦小强', '男', bad, ...lines[0]!.slice(4)],
       [2, '覃丽', '女', other, ...lines[1]!.slice(4)],
