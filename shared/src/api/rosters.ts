@@ -251,6 +251,7 @@ export const rosterPageSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type RosterPage = z.infer<typeof rosterPageSchema>;
 
 /** A stored flag: the sign, its class and its adjudication. */
 export const storedFlagSchema = flagSchema.extend({
@@ -282,12 +283,16 @@ export const maskedTraineeSchema = z.object({
   livingSubsidy: z.number(),
   assessmentSubsidy: z.number(),
 });
+export type MaskedTrainee = z.infer<typeof maskedTraineeSchema>;
 
 /** GET /api/rosters/:id. */
 export const rosterDetailSchema = rosterSummarySchema.extend({
+  /** Its month's report is accepted: its own department may no longer withdraw it (the web hides the button). */
+  reportAccepted: z.boolean(),
   traineeList: z.array(maskedTraineeSchema),
   flags: z.array(storedFlagSchema),
 });
+export type RosterDetail = z.infer<typeof rosterDetailSchema>;
 
 /** POST /api/people/lookup: the person masked, their trainings, subsidies per year and open flags. */
 export const personLookupResultSchema = z.object({
@@ -311,3 +316,4 @@ export const personLookupResultSchema = z.object({
   allowance: z.array(z.object({ year: z.string(), used: z.number().int(), left: z.number().int() })),
   openFlags: z.array(storedFlagSchema),
 });
+export type PersonLookupResult = z.infer<typeof personLookupResultSchema>;

@@ -90,8 +90,10 @@ export async function getRoster(deps: Deps, viewer: SessionUser, id: number) {
   const row = await readableRoster(deps, viewer, id);
   const lines = await rosterLines(deps.db, id);
   const flags = await listFlagRows(deps.db, { rosterId: id });
+  const report = await getReportState(deps.db, row.department, row.month);
   return {
     ...toSummary(row),
+    reportAccepted: report?.status === 'accepted',
     traineeList: lines.map((l) => ({
       row: l.line + 1,
       ...maskedTrainee({ name: l.name, idMasked: l.id_masked, phoneMasked: l.phone_masked }),

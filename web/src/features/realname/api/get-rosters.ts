@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import type { Paged, RosterDetail, RosterSummary } from './answers';
+import type { RosterDetail, RosterPage } from './answers';
 
 export interface RosterListParams {
   department?: string;
@@ -17,7 +17,7 @@ export function useRosters(p: RosterListParams) {
     ...queryOptions({
       queryKey: queryKeys.realname.rosters(p),
       queryFn: ({ signal }) =>
-        apiFetch<Paged<RosterSummary>>('/rosters', { params: { ...p, pageSize: ROSTER_PAGE_SIZE }, signal }),
+        apiFetch<RosterPage>('/rosters', { params: { ...p, pageSize: ROSTER_PAGE_SIZE }, signal }),
     }),
     // Paging keeps the last page on screen until the next one arrives.
     placeholderData: keepPreviousData,

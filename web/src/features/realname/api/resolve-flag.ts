@@ -5,7 +5,7 @@ import type { StoredFlag } from './answers';
 import { invalidateRealname } from './upload-roster-file';
 
 export interface FlagDecision {
-  id: string;
+  id: number;
   decision: 'confirm' | 'dismiss';
   note: string;
 }
@@ -15,7 +15,7 @@ export function useResolveFlag() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, decision, note }: FlagDecision) =>
-      apiFetch<StoredFlag>(`/flags/${encodeURIComponent(id)}/resolve`, { method: 'POST', body: { decision, note } }),
+      apiFetch<StoredFlag>(`/flags/${id}/resolve`, { method: 'POST', body: { decision, note } }),
     onSuccess: () =>
       Promise.all([invalidateRealname(client), client.invalidateQueries({ queryKey: queryKeys.findings.all })]),
   });

@@ -2,7 +2,7 @@ import type { ClassRef, Flag } from '@lz/shared/api/rosters';
 import { Col, Descriptions, Row, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { flagKindLabel } from './flag-kind';
+import { figureLabelKey, flagKindLabel } from './flag-kind';
 import type { Names } from './use-names';
 
 function ClassCard({ cls, names, index }: { cls: ClassRef; names: Names; index: number }) {
@@ -67,7 +67,7 @@ export function FlagEvidence({ flag, names }: { flag: Flag; names: Names }) {
       {figures.length > 0 && (
         <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginTop: 8 }} data-testid="flag-figures">
           {figures.map(([k, v]) => (
-            <Descriptions.Item key={k} label={k}>
+            <Descriptions.Item key={k} label={t(figureLabelKey(k))}>
               {String(v)}
             </Descriptions.Item>
           ))}

@@ -33,9 +33,9 @@ export function FlagList({ flags, names, testId }: { flags: StoredFlag[]; names:
             <span className="muted">{formatDateTime(f.createdAt, zone)}</span>
           </header>
           <FlagEvidence flag={f} names={names} />
-          {f.resolution && (
+          {f.resolvedBy !== null && f.resolvedAt !== null && (
             <p className="muted" data-testid={`flag-resolution-${f.id}`}>
-              {t('rnResolvedBy', f.resolution.by, formatDateTime(f.resolution.at, zone))}：{f.resolution.note}
+              {t('rnResolvedBy', f.resolvedBy, formatDateTime(f.resolvedAt, zone))}：{f.resolutionNote ?? ''}
             </p>
           )}
           {f.status === 'open' && canAdjudicateFlags(user) && <FlagResolve flag={f} />}

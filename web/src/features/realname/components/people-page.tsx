@@ -94,7 +94,7 @@ export function PeoplePage() {
               <Table<PersonTraining>
                 data-testid="people-trainings"
                 size="small"
-                rowKey={(r, i) => `${r.classId ?? ''}-${i}`}
+                rowKey="classId"
                 pagination={false}
                 dataSource={person.trainings}
                 scroll={{ x: 'max-content' }}
@@ -104,7 +104,7 @@ export function PeoplePage() {
                     key: 'class',
                     render: (_, r) => {
                       const label = `${r.occupation} · ${r.level}`;
-                      return r.classId ? <Link to={`/rosters/${r.classId}`}>{label}</Link> : label;
+                      return <Link to={`/rosters/${r.classId}`}>{label}</Link>;
                     },
                   },
                   { title: t('department'), dataIndex: 'department', render: (d: string) => names.department(d) },
@@ -115,12 +115,6 @@ export function PeoplePage() {
                     key: 'subsidies',
                     align: 'right',
                     render: (_, r) => formatYuan(r.trainingSubsidy + r.livingSubsidy + r.assessmentSubsidy, lang),
-                  },
-                  {
-                    title: t('status'),
-                    dataIndex: 'withdrawn',
-                    render: (w: boolean) =>
-                      w ? <Tag>{t('rnWithdrawn')}</Tag> : <Tag color="green">{t('rnActive')}</Tag>,
                   },
                 ]}
               />

@@ -116,12 +116,6 @@ export function RosterListPage() {
               },
               { title: t('rnTrainees'), dataIndex: 'trainees', align: 'right' },
               {
-                title: t('rnOpenFlags'),
-                dataIndex: 'openFlags',
-                align: 'right',
-                render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : '—'),
-              },
-              {
                 title: t('status'),
                 dataIndex: 'status',
                 render: (s: RosterSummary['status']) =>

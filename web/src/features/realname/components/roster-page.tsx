@@ -24,7 +24,8 @@ export function RosterPage() {
   const { id = '' } = useParams();
   const roster = useRoster(id);
   const r = roster.data;
-  const withdrawable = r !== undefined && r.status === 'active' && canWithdrawRoster(user, r.department, r.reviewed);
+  const withdrawable =
+    r !== undefined && r.status === 'active' && canWithdrawRoster(user, r.department, r.reportAccepted);
   return (
     <>
       <PageToolbar title={r ? `${t('rnClass')} · ${r.occupation} · ${r.level}` : t('rnClass')}>
@@ -40,14 +41,13 @@ export function RosterPage() {
                 showIcon
                 style={{ marginBottom: 12 }}
                 data-testid="roster-withdrawn"
-                title={t('rnWithdrawnAt', formatDateTime(d.withdrawnAt, zone))}
+                title={t('rnWithdrawn')}
                 description={d.withdrawnReason}
               />
             )}
             <ClassDescriptions facts={d} names={names} />
             <p className="muted" style={{ marginTop: 8 }}>
-              {d.fileName ? `${d.fileName} · ` : ''}
-              {formatDateTime(d.createdAt, zone)}
+              {t('rnFiledBy', d.createdBy, formatDateTime(d.createdAt, zone))}
             </p>
           </>
         )}
@@ -72,24 +72,24 @@ export function RosterPage() {
           </section>
           <section className="panel">
             <header className="panel-head">
-              <h2 className="panel-title">{t('rnTraineeList', r.traineeLines.length)}</h2>
+              <h2 className="panel-title">{t('rnTraineeList', r.traineeList.length)}</h2>
             </header>
             <div className="panel-body">
               <Table<MaskedTrainee>
                 data-testid="roster-trainees"
                 size="small"
-                rowKey={(x) => `${x.row ?? ''}-${x.idNumber}`}
-                dataSource={r.traineeLines}
+                rowKey="row"
+                dataSource={r.traineeList}
                 scroll={{ x: 'max-content' }}
-                pagination={r.traineeLines.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+                pagination={r.traineeList.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
                 columns={[
-                  { title: t('rnRow'), dataIndex: 'row', width: 56, render: (v: number | null) => v ?? '—' },
+                  { title: t('rnRow'), dataIndex: 'row', width: 56, render: (v: number) => v },
                   { title: t('rnName'), dataIndex: 'name' },
                   { title: t('rnGender'), dataIndex: 'gender', width: 56 },
                   { title: t('rnIdNumber'), dataIndex: 'idNumber', render: (v: string) => <code>{v}</code> },
                   { title: t('rnGroup'), dataIndex: 'group', responsive: ['md'] },
                   { title: t('rnPhone'), dataIndex: 'phone', responsive: ['lg'] },
-                  { title: t('rnCertificate'), dataIndex: 'certificateNo', responsive: ['lg'] },
+                  { title: t('rnCertificate'), dataIndex: 'certificateType', responsive: ['lg'] },
                   {
                     title: t('rnTrainingSubsidy'),
                     dataIndex: 'trainingSubsidy',
