@@ -459,7 +459,14 @@ describe.skipIf(!run)('web app in a browser', () => {
     await visit(page, 'rsj', 'overview', '/overview');
     await expectTargetsMatchApi(page);
     expect(await page.locator('[data-testid=ranking-county]').count()).toBe(0);
-    expect(await page.locator('.app-sider a').allTextContents()).toEqual(['总览', '填报工作台', '目标分解']);
+    expect(await page.locator('.app-sider a').allTextContents()).toEqual([
+      '总览',
+      '花名册核对',
+      '填报工作台',
+      '培训班列表',
+      '花名册上传',
+      '目标分解',
+    ]);
     expect(problems).toEqual([]);
     await context.close();
   }, 240_000);
@@ -493,7 +500,12 @@ describe.skipIf(!run)('web app in a browser', () => {
     await expectTargetsMatchApi(page);
     await page.goto(`${server.base}/map`);
     await expect.poll(() => page.locator('text=403').count()).toBeGreaterThan(0);
-    expect(await page.locator('.app-sider a').allTextContents()).toEqual(['总览', '逐级查看', '督查整改']);
+    expect(await page.locator('.app-sider a').allTextContents()).toEqual([
+      '总览',
+      '逐级查看',
+      '督查整改',
+      '培训班列表',
+    ]);
 
     // The finding the inspector recorded about 三江 reaches the county, which answers it (issue #13 point 10).
     await visit(page, 'sanjiang', 'findings', '/findings');
