@@ -1,26 +1,10 @@
 /** SQL for inspection findings (督查). */
-import type { Finding } from '@lz/shared/api/findings';
+import type { Selectable } from 'kysely';
 import type { Db } from './open-database';
+import type { Schema } from './schema';
 
-export interface FindingRow {
-  id: number;
-  subject_kind: 'county' | 'department';
-  subject: string;
-  inspection: Finding['inspection'];
-  period: string;
-  finding: string;
-  rectification: string;
-  due_date: string;
-  status: 'open' | 'closed';
-  closing_note: string | null;
-  created_at: string;
-  created_by: string;
-  closed_at: string | null;
-  closed_by: string | null;
-  response: string | null;
-  responded_at: string | null;
-  responded_by: string | null;
-}
+/** A findings row as stored: the table's own type in schema.ts, not a second copy of it. */
+export type FindingRow = Selectable<Schema['findings']>;
 
 export function listFindingRows(db: Db): Promise<FindingRow[]> {
   return db.selectFrom('findings').selectAll().orderBy('status', 'desc').orderBy('due_date').orderBy('id').execute();
