@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['web/test/browser/**/*.test.ts'],
+    // One demo seed for the suite; each file's server starts from a copy of it.
+    globalSetup: ['web/test/browser/seed-once.ts'],
     testTimeout: 60000,
     hookTimeout: 120000,
     fileParallelism: false,

@@ -26,8 +26,11 @@ try {
 } finally {
   await client.end().catch(() => {});
 }
+// Throwaway test schemas need no durable commits: without waiting for the WAL flush at each COMMIT the pass
+// runs about a quarter faster. Only these test connections are affected; the product's never are.
+const PGOPTIONS = [process.env.PGOPTIONS, '-c synchronous_commit=off'].filter(Boolean).join(' ');
 const r = spawnSync('vitest', ['run', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, LZ_TEST_ENGINE: 'postgres', TEST_DATABASE_URL: url },
+  env: { ...process.env, LZ_TEST_ENGINE: 'postgres', TEST_DATABASE_URL: url, PGOPTIONS },
 });
 process.exit(r.status ?? 1);

@@ -3,12 +3,13 @@
  * built web app, and a headless Chromium from the system (no browser download).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../../..');
@@ -47,12 +48,38 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `server/src/main.ts` with DEMO=1 on a fresh database and waits for /api/health. */
+/**
+ * Starts `server/src/main.ts` with DEMO=1 on its own copy of the demo database the suite's global setup seeded
+ * once (`seed-once.ts`: the same DEMO=1 start, so the same code path), and waits for /api/health. The copy
+ * finds its reports already there and does not seed again; without the setup (a file run on its own under
+ * another config) the server seeds its fresh database itself.
+ */
 export async function startServer(): Promise<RunningServer> {
   if (!existsSync(join(repoRoot, 'web/dist/index.html')))
     throw new Error('web/dist is missing: run `pnpm --filter @lz/web build` first (pnpm test:browser does)');
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'lz-browser-'));
+  const seeded = seededDemoDirectory();
+  if (seeded) cpSync(seeded, dir, { recursive: true });
+  const server = await launchServer(dir, { removeOnStop: true });
+  if (seeded && server.log().includes('demo data:'))
+    throw new Error(`the seeded copy was seeded again:\n${server.log()}`);
+  return server;
+}
+
+function seededDemoDirectory(): string | undefined {
+  try {
+    return inject('seededDemo');
+  } catch {
+    return undefined; // not under vitest's runner with the global setup
+  }
+}
+
+/**
+ * The server on the database `dir/test.sqlite` (its key files beside it), seeding it if it is empty.
+ * `removeOnStop` deletes the folder when the server stops; the global setup keeps its seeded copy.
+ */
+export async function launchServer(dir: string, opts: { removeOnStop: boolean }): Promise<RunningServer> {
+  const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'server'),
@@ -94,7 +121,7 @@ export async function startServer(): Promise<RunningServer> {
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (opts.removeOnStop) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
