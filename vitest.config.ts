@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,7 +6,12 @@ export default defineConfig({
     include: ['shared/test/**/*.test.ts', 'server/test/**/*.test.ts', 'web/test/unit/**/*.test.ts'],
     // Deadlines must hold whatever zone the server runs in; the suite runs in UTC on purpose.
     env: { TZ: 'UTC' },
-    testTimeout: 20000,
+    // Generous for two workers sharing two cores: a stalled test still fails, a slow machine does not.
+    testTimeout: 30000,
+    hookTimeout: 60000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: a single worker on a 2-core CI machine, where most
+    // files wait on a database, a child process or a timer for much of their time. Two at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
