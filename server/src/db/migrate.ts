@@ -44,14 +44,18 @@ export function migrateSqlite(db: Database.Database): number[] {
   return applied;
 }
 
-/** The advisory lock every migrating process takes first, so two starting together apply each file once. */
-const MIGRATION_LOCK = 4_201_914;
+/**
+ * The advisory lock every migrating process takes first, so two starting together apply each file once. It is
+ * one per schema (the migrations apply to the schema on the search path): installations or test databases in
+ * other schemas of the same server migrate side by side instead of one after another.
+ */
+const MIGRATION_LOCK = "hashtext('lz-migrate:' || current_schema())";
 
 export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
   const client = await pool.connect();
   const applied: number[] = [];
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     try {
       await client.query(CREATE_LEDGER);
       const done = new Set(
@@ -76,7 +80,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
         applied.push(m.version);
       }
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
     }
   } finally {
     client.release();
