@@ -209,3 +209,32 @@ export async function errorPanels(page: Page): Promise<string[]> {
 export async function dataValue(page: Page, testId: string): Promise<string | null> {
   return page.getAttribute(`[data-testid="${testId}"]`, 'data-value');
 }
+
+/** The two screens every page is looked at on: an office monitor and a phone. */
+export const SCREENS = { wide: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
+
+/** A page in a new browser context (Chinese, Liuzhou's time zone, the wide screen) signed in as `username`. */
+export async function signedIn(browser: Browser, base: string, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: SCREENS.wide, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await login(page, base, username);
+  return page;
+}
+
+/** `GET path` with the page's session: the JSON answer, or a failed expectation naming the status. */
+export async function getJson<T>(page: Page, base: string, path: string): Promise<T> {
+  const res = await page.request.get(`${base}${path}`);
+  if (!res.ok()) throw new Error(`${path} → ${res.status()}`);
+  return (await res.json()) as T;
+}
+
+/** What fits on each screen, as `<dir>/<name>-<width>.png`; the page is left on the wide screen. */
+export async function shootScreens(page: Page, dir: string, name: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const size of Object.values(SCREENS)) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(dir, `${name}-${size.width}.png`), fullPage: false });
+  }
+  await page.setViewportSize(SCREENS.wide);
+}

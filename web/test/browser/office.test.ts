@@ -5,15 +5,21 @@
  * One server start; screenshots at 1366×768 and 390×844 in /tmp/shots13c (SHOTS13C to change).
  */
 import type { ReportMonth } from '@lz/shared/api/reports';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailability, launchBrowser, login, settle, startServer, type RunningServer } from './harness';
+import {
+  browserAvailability,
+  launchBrowser,
+  type RunningServer,
+  settle,
+  shootScreens,
+  signedIn,
+  startServer,
+} from './harness';
 
 const { run } = browserAvailability();
 const shots = process.env.SHOTS13C ?? '/tmp/shots13c';
-const sizes = { wide: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
 
 describe.skipIf(!run)('the statistics office in a browser', () => {
   let server: RunningServer;
@@ -30,25 +36,8 @@ describe.skipIf(!run)('the statistics office in a browser', () => {
     await server?.stop();
   });
 
-  async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: sizes.wide, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    await login(page, server.base, username);
-    return page;
-  }
-
-  /** Both sizes of the page as it stands. */
-  async function shoot(page: Page, name: string): Promise<void> {
-    for (const [size, viewport] of Object.entries(sizes)) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: join(shots, `${name}-${size}.png`), fullPage: false });
-    }
-    await page.setViewportSize(sizes.wide);
-  }
-
   it('催报 reaches the late department; batch accept, audit names, user search, errors', async () => {
-    const admin = await as('admin');
+    const admin = await signedIn(browser, server.base, 'admin');
     const overdue = (await (
       await admin.request.get(`${server.base}/api/reports?status=overdue`)
     ).json()) as ReportMonth[];
@@ -61,28 +50,28 @@ describe.skipIf(!run)('the statistics office in a browser', () => {
     const row = admin.locator('[data-testid=review-list] tbody tr.ant-table-row', { hasText: late.month.slice(0, 4) });
     await row.first().locator('[data-testid=remind-one]').click();
     await expect.poll(() => admin.locator('[data-testid=review-list]').textContent()).toContain('1 次');
-    await shoot(admin, 'review-overdue-reminded');
+    await shootScreens(admin, shots, 'review-overdue-reminded');
 
     // The department sees it in the header on every page and in its workspace.
-    const reporter = await as(late.department.toLowerCase());
+    const reporter = await signedIn(browser, server.base, late.department.toLowerCase());
     await reporter.goto(`${server.base}/workspace`);
     await settle(reporter);
     await expect.poll(() => reporter.locator('[data-testid=reminder-bell]').textContent()).toContain('催报');
     expect(await reporter.locator('[data-testid=reminder-notice]').textContent()).toContain('催报');
-    await shoot(reporter, 'workspace-reminded');
+    await shootScreens(reporter, shots, 'workspace-reminded');
 
     // Batch accept is offered for submitted reports without warnings.
     await admin.goto(`${server.base}/review?status=submitted`);
     await settle(admin);
     expect(await admin.locator('[data-testid=batch-accept]').textContent()).toMatch(/批量通过无警告报表（\d+）/);
-    await shoot(admin, 'review-batch-accept');
+    await shootScreens(admin, shots, 'review-batch-accept');
 
     // The audit log names the reminder in Chinese and filters by choosing from lists.
     await admin.goto(`${server.base}/admin/audit?action=report.remind`);
     await settle(admin);
     expect(await admin.locator('[data-testid=audit-table]').textContent()).toContain('催报');
     expect(await admin.locator('[data-testid=audit-filter-action]').textContent()).toContain('催报');
-    await shoot(admin, 'audit-reminders');
+    await shootScreens(admin, shots, 'audit-reminders');
 
     // Users: search narrows the list; the last login is shown.
     await admin.goto(`${server.base}/admin/users`);
@@ -91,7 +80,7 @@ describe.skipIf(!run)('the statistics office in a browser', () => {
     await expect.poll(() => admin.locator('[data-testid=users-table] tbody tr.ant-table-row').count()).toBe(1);
     await admin.fill('input[data-testid=user-search], [data-testid=user-search] input', 'admin');
     expect(await admin.locator('[data-testid=users-table]').textContent()).toContain('最近登录');
-    await shoot(admin, 'users-search');
+    await shootScreens(admin, shots, 'users-search');
 
     // History import offers a sample file.
     await admin.goto(`${server.base}/admin/import`);
@@ -104,6 +93,6 @@ describe.skipIf(!run)('the statistics office in a browser', () => {
     const error = admin.locator('[data-state=error]').first();
     await expect.poll(() => error.textContent()).toContain('未知的责任单位代码 XXX');
     expect(await error.locator('button', { hasText: '重试' }).count()).toBe(0);
-    await shoot(admin, 'report-unknown');
+    await shootScreens(admin, shots, 'report-unknown');
   }, 90_000);
 });

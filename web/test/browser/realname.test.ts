@@ -5,7 +5,6 @@
  * each role at 1366×768 and 390×844 (SHOTS_DIR, default /tmp/shots15) with no error panel on it.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Reconciliation, RosterCreated, StoredFlag } from '@lz/shared/api/rosters';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,19 +13,17 @@ import { type Line, rosterXlsx } from '../../../server/test/realname/roster-file
 import {
   browserAvailability,
   errorPanels,
+  getJson,
   launchBrowser,
-  login,
-  settle,
-  startServer,
   type RunningServer,
+  settle,
+  shootScreens,
+  signedIn,
+  startServer,
 } from './harness';
 
 const { run } = browserAvailability();
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots15';
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 390, height: 844 },
-];
 
 // Two trainees of an 电工 class in March 2020 (the file's header names 市人社局 and its institution).
 const a = idOf('19900307', '123');
@@ -53,19 +50,6 @@ describe.skipIf(!run)('实名制 pages', () => {
     await server?.stop();
   });
 
-  async function open(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: SIZES[0], locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    await login(page, server.base, username);
-    return page;
-  }
-
-  async function api<T>(page: Page, path: string): Promise<T> {
-    const res = await page.request.get(`${server.base}${path}`);
-    expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-    return (await res.json()) as T;
-  }
-
   async function upload(page: Page, bytes: Uint8Array, name: string): Promise<void> {
     await page.goto(`${server.base}/rosters/upload`);
     await settle(page);
@@ -80,7 +64,7 @@ describe.skipIf(!run)('实名制 pages', () => {
     ((await page.locator(`[data-testid="${testId}"]`).first().textContent()) ?? '').replace(/[,\s¥元]/g, '');
 
   it('a reporter uploads a roster file and sees its contribution', async () => {
-    const page = await open('rsj');
+    const page = await signedIn(browser, server.base, 'rsj');
     const response = page.waitForResponse((r) => r.url().endsWith('/api/rosters/file'));
     await upload(page, await rosterXlsx(lines, total), '电工花名册.xlsx');
     const res = await response;
@@ -97,8 +81,8 @@ describe.skipIf(!run)('实名制 pages', () => {
   }, 90_000);
 
   it('a bad roster shows every problem at its cell and nothing is stored', async () => {
-    const page = await open('rsj');
-    const before = await api<{ total: number }>(page, '/api/rosters?pageSize=1');
+    const page = await signedIn(browser, server.base, 'rsj');
+    const before = await getJson<{ total: number }>(page, server.base, '/api/rosters?pageSize=1');
     const bad = `${a.slice(0, 17)}${a.endsWith('0') ? '1' : '0'}`;
     // A second trainee not in the stored roster: 覃丽 again would be refused too, for training twice at once.
     const other = idOf('19880512', '072', '450225');
@@ -112,13 +96,13 @@ describe.skipIf(!run)('实名制 pages', () => {
     // Row 6 is the first trainee (title, three header lines, column names), row 9 the 合计 line; D the ID, J 培训补贴.
     expect(cells).toEqual(['D6', 'J9']);
     await expect.poll(() => page.locator('[data-testid=roster-upload-error]').isVisible()).toBe(true);
-    expect((await api<{ total: number }>(page, '/api/rosters?pageSize=1')).total).toBe(before.total);
+    expect((await getJson<{ total: number }>(page, server.base, '/api/rosters?pageSize=1')).total).toBe(before.total);
     await page.context().close();
   }, 90_000);
 
   it('the inspector sees a flag with its evidence and confirms it: a finding appears', async () => {
-    const page = await open('inspector');
-    const open_ = await api<StoredFlag[]>(page, '/api/flags?status=open');
+    const page = await signedIn(browser, server.base, 'inspector');
+    const open_ = await getJson<StoredFlag[]>(page, server.base, '/api/flags?status=open');
     expect(open_.length).toBeGreaterThan(0);
     const flag = open_[0]!;
     await page.goto(`${server.base}/flags`);
@@ -129,11 +113,14 @@ describe.skipIf(!run)('实名制 pages', () => {
     await page.fill(`[data-testid="flag-note-${flag.id}"]`, '经电话回访核实，学员未参加培训');
     await page.click(`[data-testid="flag-confirm-${flag.id}"]`);
     await expect
-      .poll(async () => (await api<StoredFlag[]>(page, '/api/flags')).find((f) => f.id === flag.id)?.status)
+      .poll(
+        async () =>
+          (await getJson<StoredFlag[]>(page, server.base, '/api/flags')).find((f) => f.id === flag.id)?.status,
+      )
       .toBe('confirmed');
-    const stored = (await api<StoredFlag[]>(page, '/api/flags')).find((f) => f.id === flag.id)!;
+    const stored = (await getJson<StoredFlag[]>(page, server.base, '/api/flags')).find((f) => f.id === flag.id)!;
     expect(stored.findingId).not.toBeNull();
-    const findings = await api<{ id: number }[] | { items: { id: number }[] }>(page, '/api/findings');
+    const findings = await getJson<{ id: number }[] | { items: { id: number }[] }>(page, server.base, '/api/findings');
     const list = Array.isArray(findings) ? findings : findings.items;
     expect(list.map((f) => f.id)).toContain(stored.findingId);
     await page.context().close();
@@ -141,7 +128,7 @@ describe.skipIf(!run)('实名制 pages', () => {
 
   it('the inspector looks a person up: the answer masked, no full ID on the page', async () => {
     expect(created, 'the upload test stores the roster this person is in').not.toBeNull();
-    const page = await open('inspector');
+    const page = await signedIn(browser, server.base, 'inspector');
     await page.goto(`${server.base}/people`);
     await settle(page);
     await page.fill('[data-testid=people-id-number]', a);
@@ -157,9 +144,9 @@ describe.skipIf(!run)('实名制 pages', () => {
   }, 90_000);
 
   it('reconciliation for a department × month shows the difference GET /api/reconciliation answers', async () => {
-    const page = await open('inspector');
+    const page = await signedIn(browser, server.base, 'inspector');
     const month = created?.contributes.month ?? '2020-03';
-    const rec = await api<Reconciliation>(page, `/api/reconciliation?department=RSJ&month=${month}`);
+    const rec = await getJson<Reconciliation>(page, server.base, `/api/reconciliation?department=RSJ&month=${month}`);
     await page.goto(`${server.base}/reconciliation?month=${month}&department=RSJ`);
     await settle(page);
     const d = rec.summary.personTimes.difference;
@@ -171,19 +158,14 @@ describe.skipIf(!run)('实名制 pages', () => {
   it.each(['admin', 'inspector', 'rsj', 'sanjiang'])(
     '%s: every 实名制 page without an error panel',
     async (user) => {
-      const page = await open(user);
+      const page = await signedIn(browser, server.base, user);
       const paths = ['/rosters', '/rosters/upload', '/flags', '/people', '/reconciliation'];
       // The roster is 市人社局's in 鱼峰区: a county user of 三江 is told it does not exist, as it should be.
       if (created && user !== 'sanjiang') paths.push(`/rosters/${created.id}`);
       for (const path of paths) {
         await page.goto(`${server.base}${path}`);
         await settle(page);
-        for (const size of SIZES) {
-          await page.setViewportSize(size);
-          await page.waitForTimeout(400);
-          const name = path.replace(/\//g, '_').replace(/^_/, '') || 'home';
-          await page.screenshot({ path: join(SHOTS, `${user}-${name}-${size.width}.png`) });
-        }
+        await shootScreens(page, SHOTS, `${user}-${path.replace(/\//g, '_').replace(/^_/, '') || 'home'}`);
         expect(await errorPanels(page), `${user} ${path}`).toEqual([]);
         // No raw codes on screen: flag kinds and error codes are named in Chinese.
         expect(await page.textContent('body')).not.toMatch(/retirement-age|shared-phone|not-approved|roster_refused/);
