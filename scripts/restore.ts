@@ -1,5 +1,8 @@
 /**
  * Usage: pnpm restore --from backups/liuzhou-….sqlite [--db var/liuzhou.sqlite]
+ *        DATABASE_URL=postgres://…/new_db pnpm restore --from backups/liuzhou-….dump [--schema <name>]
+ * PostgreSQL: restores a `pnpm backup` dump into an EMPTY database (createdb first) in one transaction; a
+ * target that already holds the product's tables is refused and left as it was.
  * Stop the server first: the restore refuses while any process has the database open. Checks the backup,
  * keeps the current database as <db>.before-restore-<time>, and puts the backup in its place; start the
  * server again afterwards.
@@ -9,17 +12,27 @@ import { parseArgs } from 'node:util';
 import { DatabaseInUseError, restoreDatabase } from '@lz/server/db/backup';
 import { repoRoot } from '@lz/server/catalogue';
 import { isPostgresUrl } from '@lz/server/db/open-database';
+import { restorePostgres } from '@lz/server/db/pg-backup';
 
-// This tool copies the SQLite file. On PostgreSQL, its own tools do the job (and point-in-time recovery).
-if (process.env.DATABASE_URL && isPostgresUrl(process.env.DATABASE_URL)) {
-  console.error('DATABASE_URL 指向 PostgreSQL：请使用 PostgreSQL 自带工具 / on PostgreSQL use its own tools:');
-  console.error('  pg_restore --clean --if-exists -d "$DATABASE_URL" backups/liuzhou.dump');
-  process.exit(2);
-}
-const { values } = parseArgs({ options: { from: { type: 'string' }, db: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { from: { type: 'string' }, db: { type: 'string' }, schema: { type: 'string' } },
+});
 if (!values.from) {
   console.error('usage: pnpm restore --from <backup.sqlite> [--db <path>]');
+  console.error('       DATABASE_URL=postgres://…/<empty database> pnpm restore --from <backup.dump>');
   process.exit(2);
+}
+
+const pgUrl = process.env.DATABASE_URL;
+if (pgUrl && isPostgresUrl(pgUrl)) {
+  try {
+    await restorePostgres(resolve(values.from), { url: pgUrl, ...(values.schema ? { schema: values.schema } : {}) });
+    console.log(`restored ${values.from} → ${pgUrl.replace(/\/\/[^@/]*@/, '//')}`);
+    process.exit(0);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
 }
 const db = resolve(values.db ?? process.env.DB_PATH ?? join(repoRoot, 'var/liuzhou.sqlite'));
 try {
