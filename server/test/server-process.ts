@@ -8,8 +8,15 @@ import { join } from 'node:path';
 const serverDir = join(__dirname, '..');
 const running: ChildProcess[] = [];
 
+export interface ServerProcess {
+  url: string;
+  output: () => string;
+  /** Ends the process with `signal` and resolves once it has exited. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+}
+
 /** Resolves with the URL it listens on and its output so far, once it says it listens. */
-export function startServer(env: Record<string, string>): Promise<{ url: string; output: () => string }> {
+export function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', PORT: '0', ...env },
@@ -24,7 +31,13 @@ export function startServer(env: Record<string, string>): Promise<{ url: string;
       const m = /listening on (http:\/\/[\d.]+:\d+)\//.exec(out);
       if (m?.[1]) {
         clearTimeout(timer);
-        resolve({ url: m[1], output: () => out });
+        const kill = (signal: NodeJS.Signals) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          });
+        resolve({ url: m[1], output: () => out, kill });
       }
     };
     child.stdout?.on('data', onData);
