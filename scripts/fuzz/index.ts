@@ -6,6 +6,7 @@
  * the server serves) to the monthly upload route over HTTP, and polls GET /api/health throughout. Prints
  * status counts, the slowest health answer, the server's peak RSS, and whether every refused upload left
  * the database unchanged. Exits 1 on any 5xx, non-JSON answer, stalled health check or database change.
+ * With DATABASE_URL=postgres://… the server runs on PostgreSQL, in a throwaway schema dropped at the end.
  *
  * --count N    files to send (default 1000)
  * --seed N     generator seed (default 1); file i of a seed is the same on every run
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { loadCatalogue, repoRoot } from '@lz/server/catalogue';
 import { formIndicators } from '@lz/shared/catalogue';
 import { hostileFiles } from '../../server/test/fuzz/hostile-files';
@@ -35,8 +37,33 @@ const seed = Number(args.seed);
 const dir = mkdtempSync(join(tmpdir(), 'lz-fuzz-'));
 const dbPath = join(dir, 'fuzz.sqlite');
 
-/** Row counts of every table except the session and audit bookkeeping a login writes. */
-function counts(): string {
+const pgUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : undefined;
+const schema = `lz_fuzz_${process.pid}`;
+const pgClient = pgUrl ? new pg.Client({ connectionString: pgUrl, options: `-c search_path=${schema}` }) : null;
+const serverUrl = (() => {
+  if (!pgUrl) return undefined;
+  const u = new URL(pgUrl);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+})();
+if (pgClient) {
+  await pgClient.connect();
+  await pgClient.query(`CREATE SCHEMA ${schema}`);
+}
+
+/** Row counts of every table (the same string for the same rows), on the engine the server runs on. */
+async function counts(): Promise<string> {
+  if (!pgClient) return sqliteCounts();
+  const { rows } = await pgClient.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' " +
+      'ORDER BY table_name COLLATE "C"',
+    [schema],
+  );
+  const select = rows.map((r) => `(SELECT COUNT(*) FROM "${r.table_name}") AS "${r.table_name}"`).join(', ');
+  return JSON.stringify((await pgClient.query(`SELECT ${select}`)).rows[0]);
+}
+
+function sqliteCounts(): string {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const tables = db
@@ -55,6 +82,7 @@ const server = await startServer({
   dbPath,
   campaignDir: join(repoRoot, 'data/campaigns/liuzhou-2019-2021'),
   port: Number(args.port),
+  ...(serverUrl ? { databaseUrl: serverUrl } : {}),
 });
 const headers = { cookie: server.cookie };
 const department = 'RSJ';
@@ -104,7 +132,7 @@ const problems: string[] = [];
 let accepted = 0;
 let dbChanged = 0;
 const started = performance.now();
-let before = counts();
+let before = await counts();
 let i = 0;
 for (const file of hostileFiles({ template, csv }, seed, count)) {
   current = `${file.name} (${file.kind}, ${(file.bytes.length / 1024).toFixed(0)} KiB)`;
@@ -127,7 +155,7 @@ for (const file of hostileFiles({ template, csv }, seed, count)) {
     problems.push(`${file.name} (${file.kind}): not JSON: ${text.slice(0, 80)}`);
   }
   if (res.status >= 500) problems.push(`${file.name} (${file.kind}): ${res.status} ${text.slice(0, 120)}`);
-  const after = counts();
+  const after = await counts();
   if (res.status === 201) {
     accepted++;
     before = after;
@@ -147,8 +175,12 @@ await poll;
 const healthAfter = (await fetch(`${server.url}/api/health`)).status;
 await server.stop();
 rmSync(dir, { recursive: true, force: true });
+if (pgClient) {
+  await pgClient.query(`DROP SCHEMA ${schema} CASCADE`);
+  await pgClient.end();
+}
 
-console.log('\nfuzz summary');
+console.log(`\nfuzz summary (${pgClient ? 'PostgreSQL' : 'SQLite'})`);
 console.log(`  files            ${count} (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(
   `  statuses         ${Object.entries(statuses)
