@@ -174,6 +174,11 @@ const calls: Call[] = [
     (c) => c.post('/api/disclosure/notices', { title: '补贴公示', department: 'RSJ', classIds: ['C-1'] }),
   ],
   ['GET /api/disclosure/notices', 'admin', (c) => c.get('/api/disclosure/notices')],
+  [
+    'GET /api/disclosure/notice-classes',
+    'admin',
+    (c) => c.get('/api/disclosure/notice-classes?department=RSJ&from=2020-01-01&to=2020-12-31'),
+  ],
   ['POST /api/disclosure/notices/:id/publish', 'admin', (c) => c.post('/api/disclosure/notices/1/publish')],
   ['GET /api/disclosure/objections', 'admin', (c) => c.get('/api/disclosure/objections')],
   [

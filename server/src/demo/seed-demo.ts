@@ -20,6 +20,7 @@ import { submitReport } from '../services/reports/submit-report';
 import { reviewReport } from '../services/reports/review-report';
 import { apportion, countyWeights, expectedShare, generateReport, profileOf } from './generate-figures';
 import { createRng, type Rng } from './prng';
+import { seedNotices } from './seed-notices';
 import { type FiledMonth, ROSTER_DEPARTMENTS, seedRosters } from './seed-rosters';
 
 export const DEMO_PASSWORD = 'Liuzhou@2019';
@@ -117,6 +118,7 @@ export async function seedDemo(
   }
   const realname = await seedRosters(deps, filed, users, seed);
   await publishFundUse(deps, admin, until);
+  await seedNotices(deps, admin, until);
   return { reports, versions, rosters: realname.rosters, flags: realname.flags };
 }
 

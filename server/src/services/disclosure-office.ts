@@ -8,6 +8,8 @@ import {
   type CreateNoticeBatch,
   createNoticeBatchSchema,
   type FundTotals,
+  type NoticeCandidateQuery,
+  type NoticeCandidates,
   objectionReference,
   type OfficeFundUse,
   type OfficeNoticeBatch,
@@ -18,11 +20,13 @@ import { monthRange } from '@lz/shared/months';
 import { dateInZone } from '@lz/shared/zoned-time';
 import { appendAudit } from '../db/audit-log';
 import * as store from '../db/disclosure-store';
+import { activeRosterSummaries } from '../db/notice-class-store';
 import { writeTransaction } from '../db/open-database';
 import type { Deps } from '../deps';
 import { acceptedRows, monthsOfQuarter } from '../disclosure/wiring/accepted-figures';
 import { publishedFundUse } from '../disclosure/wiring/db-source';
-import type { NoticeClassSource } from '../disclosure/wiring/notice-classes';
+import { levelLabel, type NoticeClassSource } from '../disclosure/wiring/notice-classes';
+import { publishedRosterIds } from '../disclosure/wiring/public-catalogue';
 import { aggregateFundUse, quarterOf } from '../disclosure/fund-use';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 
@@ -169,6 +173,37 @@ export async function listNoticeBatches(
       };
     }),
   );
+}
+
+/** As many classes as one batch may list (createNoticeBatchSchema). */
+const BATCH_MAX = 500;
+
+/**
+ * The classes the office may put in a new batch: stored rosters not withdrawn and not already in a published
+ * batch (a class is announced once), filtered by department and 结业日期, newest first.
+ */
+export async function noticeCandidates(
+  deps: Deps,
+  query: NoticeCandidateQuery,
+  user: SessionUser,
+): Promise<NoticeCandidates> {
+  requireOffice(user);
+  const taken = await publishedRosterIds(deps.db);
+  const { items, total } = await activeRosterSummaries(deps.db, query, taken, BATCH_MAX);
+  return {
+    total,
+    items: items.map((r) => ({
+      id: String(r.id),
+      department: r.department,
+      institution: r.institution,
+      occupation: r.occupation,
+      level: levelLabel(r.level),
+      startDate: r.start_date,
+      endDate: r.end_date,
+      traineeCount: r.trainees,
+      amount: r.amount,
+    })),
+  };
 }
 
 export async function createNoticeBatch(deps: Deps, input: CreateNoticeBatch, user: SessionUser, ip: string | null) {

@@ -89,3 +89,38 @@ export const answerObjectionSchema = z.object({
 
 /** The reference a person is given for an objection: 异议 number, zero-padded. */
 export const objectionReference = (id: number) => `YY${String(id).padStart(6, '0')}`;
+
+const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .optional();
+
+/** GET /api/disclosure/notice-classes: the classes a new batch may list, by department and 结业日期 range. */
+export const noticeCandidateQuerySchema = z.object({
+  department: z.string().min(1).max(20).optional(),
+  from: dateParam,
+  to: dateParam,
+});
+export type NoticeCandidateQuery = z.infer<typeof noticeCandidateQuerySchema>;
+
+/** One class (a stored roster) the office can put in a batch: active, not in a published batch. */
+export const noticeCandidateSchema = z.object({
+  id: z.string(),
+  department: z.string(),
+  institution: z.string(),
+  occupation: z.string(),
+  level: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  traineeCount: z.number().int().nonnegative(),
+  /** 培训 + 生活费 + 鉴定补贴, yuan. */
+  amount: z.number().nonnegative(),
+});
+
+export const noticeCandidatesSchema = z.object({
+  /** Newest 结业日期 first, at most as many as one batch may hold. */
+  items: z.array(noticeCandidateSchema),
+  /** All that match, when more than `items` shows. */
+  total: z.number().int().nonnegative(),
+});
+export type NoticeCandidates = z.infer<typeof noticeCandidatesSchema>;

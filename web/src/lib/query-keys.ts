@@ -64,6 +64,8 @@ export const queryKeys = {
     fundUse: ['disclosure', 'fund-use'] as const,
     notices: ['disclosure', 'notices'] as const,
     objections: ['disclosure', 'objections'] as const,
+    candidates: (department: string, from: string, to: string) =>
+      ['disclosure', 'notice-classes', department, from, to] as const,
   },
   clock: ['clock'] as const,
   users: { all: ['users'] as const },

@@ -1,8 +1,8 @@
 /**
  * The public site's `PublicSource` over the database: only published quarters and batches, fund use from
- * accepted versions as of each publication (accepted-figures.ts), institutions and projects from
- * public-catalogue.ts, classes from a `NoticeClassSource`. Objections are stored with a keyed hash of the
- * sender's address and audited without what the person typed.
+ * accepted versions as of each publication (accepted-figures.ts), institutions and projects from the
+ * office's 目录清单 (public-catalogue.ts), classes from a `NoticeClassSource`. Objections are stored with a
+ * keyed hash of the sender's address and audited without what the person typed.
  */
 import { createHmac } from 'node:crypto';
 import type { FundPublication, InstitutionFilter, Objection, PublicInstitution } from '@lz/shared/api/disclosure';
@@ -22,7 +22,7 @@ import { aggregateFundUse } from '../fund-use';
 import type { PublicSource, SourceBatch } from '../public-source';
 import { acceptedRows, monthsOfQuarter } from './accepted-figures';
 import type { NoticeClassSource } from './notice-classes';
-import { publicInstitutions, publicProjects, trainingCatalogueOf } from './public-catalogue';
+import { publicInstitutions, publicProjects } from './public-catalogue';
 
 export interface DbSourceOptions {
   classes: NoticeClassSource;
@@ -65,7 +65,6 @@ export async function publishedFundUse(deps: Deps) {
 
 export function createDbSource(deps: Deps, options: DbSourceOptions): PublicSource {
   const zone = deps.catalogue.campaign.timeZone;
-  const training = trainingCatalogueOf(deps.catalogue);
   const departmentName = (code: string) => deps.catalogue.departments.find((d) => d.code === code)?.name ?? code;
 
   async function toBatch(row: NoticeBatchRow): Promise<SourceBatch> {
@@ -91,7 +90,7 @@ export function createDbSource(deps: Deps, options: DbSourceOptions): PublicSour
 
   return {
     async institutions(filter) {
-      const list = publicInstitutions(deps.catalogue, training());
+      const list = await publicInstitutions(deps);
       const counties = deps.catalogue.units.map((u) => ({ code: u.code, name: u.name }));
       const occupations = [...new Set(list.items.flatMap((i) => i.occupations))].sort((a, b) =>
         a.localeCompare(b, 'zh'),
@@ -104,14 +103,14 @@ export function createDbSource(deps: Deps, options: DbSourceOptions): PublicSour
       };
     },
     async institution(id) {
-      const list = publicInstitutions(deps.catalogue, training());
+      const list = await publicInstitutions(deps, [id]);
       const found = list.items.find((i) => i.id === id);
       return found ? { publishedAt: list.publishedAt, institution: found } : null;
     },
     async projects() {
       return {
-        publishedAt: publicInstitutions(deps.catalogue, training()).publishedAt,
-        items: publicProjects(training()),
+        publishedAt: (await publicInstitutions(deps)).publishedAt,
+        items: await publicProjects(deps.db),
       };
     },
     fundUse: () => publishedFundUse(deps),

@@ -10,7 +10,7 @@ import type { Deps } from '../../deps';
 import { clientAddress } from '../../http/session-middleware';
 import { createPublicSite } from '../public-site';
 import { createDbSource } from './db-source';
-import { type NoticeClassSource, noRosterClassesYet } from './notice-classes';
+import { type NoticeClassSource, rosterNoticeClasses } from './notice-classes';
 import { loadWorkCalendar } from './work-calendar';
 
 export interface Disclosure {
@@ -24,7 +24,7 @@ const derive = (secret: Buffer, label: string) => createHmac('sha256', secret).u
 export function mountDisclosure(deps: Deps, campaignDir = defaultCampaignDir): Disclosure {
   // main.ts resolves the configured key (and says when it falls back); tests run with one of their own.
   const secret = deps.config.disclosureSecret ?? randomBytes(32);
-  const classes = noRosterClassesYet;
+  const classes = rosterNoticeClasses(deps.db);
   const source = createDbSource(deps, { classes, addressKey: derive(secret, 'lz-disclosure-address-v1') });
   const site = createPublicSite(source, {
     now: () => deps.clock.now(),

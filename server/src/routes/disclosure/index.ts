@@ -4,6 +4,8 @@ import {
   answerObjectionSchema,
   createNoticeBatchSchema,
   idParamsSchema,
+  noticeCandidateQuerySchema,
+  noticeCandidatesSchema,
   officeFundUseSchema,
   officeNoticeBatchSchema,
   officeObjectionSchema,
@@ -16,6 +18,7 @@ import {
   createNoticeBatch,
   listNoticeBatches,
   listObjections,
+  noticeCandidates,
   officeFundUse,
   publishQuarter,
   setNoticeBatchState,
@@ -53,6 +56,16 @@ export function disclosureRoutes(classes: NoticeClassSource) {
   );
   const batches = async (c: Parameters<Parameters<typeof r.get>[2]>[0]) =>
     c.json(await listNoticeBatches(c.get('deps'), classes, userOf(c)));
+  r.get(
+    '/notice-classes',
+    {
+      summary: '可列入公示的培训班（未撤回、未在已发布批次中）',
+      access: office,
+      query: noticeCandidateQuerySchema,
+      response: noticeCandidatesSchema,
+    },
+    async (c, { query }) => c.json(await noticeCandidates(c.get('deps'), query, userOf(c))),
+  );
   r.get('/notices', { summary: '公示批次清单', access: office, response: z.array(officeNoticeBatchSchema) }, batches);
   r.post(
     '/notices',

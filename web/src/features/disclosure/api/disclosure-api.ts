@@ -1,6 +1,7 @@
 /** The office's 信息公开 calls (/api/disclosure/*): quarters, notice batches and the objection queue. */
 import type {
   CreateNoticeBatch,
+  NoticeCandidates,
   OfficeFundUse,
   OfficeNoticeBatch,
   OfficeObjection,
@@ -20,6 +21,21 @@ export const useNoticeBatches = () =>
 export const useObjections = () =>
   useQuery(
     queryOptions({ queryKey: keys.objections, queryFn: () => apiFetch<OfficeObjection[]>('/disclosure/objections') }),
+  );
+
+/** The classes a new batch may list (the picker's table); nothing is asked before a department is chosen. */
+export const useNoticeCandidates = (department: string | undefined, from: string, to: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: keys.candidates(department ?? '', from, to),
+      enabled: Boolean(department),
+      queryFn: () => {
+        const q = new URLSearchParams({ department: department ?? '' });
+        if (from) q.set('from', from);
+        if (to) q.set('to', to);
+        return apiFetch<NoticeCandidates>(`/disclosure/notice-classes?${q}`);
+      },
+    }),
   );
 
 /** Every office action changes what the three lists show; each refetches them all. */

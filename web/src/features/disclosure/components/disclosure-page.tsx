@@ -3,19 +3,7 @@
  * again after corrections, withdraw), the notice batches (公示) and the queue of objections to answer.
  */
 import type { FundTotals, OfficeNoticeBatch, OfficeObjection } from '@lz/shared/api/disclosure-office';
-import {
-  message as antMessage,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { message as antMessage, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
@@ -26,12 +14,12 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import {
   useAnswerObjection,
   useBatchAction,
-  useCreateBatch,
   useNoticeBatches,
   useObjections,
   useOfficeFundUse,
   useQuarterAction,
 } from '../api/disclosure-api';
+import { NewBatchModal } from './new-batch-modal';
 
 const lines = ['training', 'living', 'assessment', 'workTraining'] as const;
 const lineLabel = {
@@ -150,52 +138,11 @@ function NoticeBatches({ ok, fail }: Feedback) {
   const query = useNoticeBatches();
   const departments = useDepartments();
   const action = useBatchAction();
-  const create = useCreateBatch();
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<{ title: string; department: string; classIds: string; noticeDays: number }>();
   const deptName = new Map((departments.data ?? []).map((d) => [d.code, d.name]));
-  const submit = (v: { title: string; department: string; classIds: string; noticeDays: number }) => {
-    const classIds = v.classIds.split(/[,，\s]+/u).filter(Boolean);
-    create.mutate(
-      { title: v.title, department: v.department, classIds, noticeDays: v.noticeDays },
-      {
-        onSuccess: () => {
-          ok();
-          setCreating(false);
-          form.resetFields();
-        },
-        onError: fail,
-      },
-    );
-  };
   return (
     <>
-      <Modal
-        open={creating}
-        title={t('disclosureNewBatch')}
-        onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        confirmLoading={create.isPending}
-      >
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ noticeDays: 5 }}>
-          <Form.Item name="title" label={t('disclosureTitle')} rules={[{ required: true, max: 100 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="department" label={t('disclosureDepartment')} rules={[{ required: true }]}>
-            <Select
-              options={(departments.data ?? [])
-                .filter((d) => d.owesReports)
-                .map((d) => ({ value: d.code, label: d.name }))}
-            />
-          </Form.Item>
-          <Form.Item name="classIds" label={t('disclosureClassIds')} rules={[{ required: true }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="noticeDays" label={t('disclosureNoticeDays')} rules={[{ required: true }]}>
-            <InputNumber min={5} max={7} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <NewBatchModal open={creating} onClose={() => setCreating(false)} ok={ok} fail={fail} />
       <QueryPanel
         query={query}
         title={t('disclosureNotices')}
@@ -265,7 +212,6 @@ function NoticeBatches({ ok, fail }: Feedback) {
                 },
               ]}
             />
-            <p className="muted">{t('disclosureNoClassesYet')}</p>
           </>
         )}
       </QueryPanel>
