@@ -139,6 +139,7 @@ async function store(
           training_subsidy: t.trainingSubsidy,
           living_subsidy: t.livingSubsidy,
           assessment_subsidy: t.assessmentSubsidy,
+          birth_month: t.birthDate.slice(0, 7),
         };
       }),
     );
