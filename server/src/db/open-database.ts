@@ -33,7 +33,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
 
 function openSqlite(path: string): { db: Db; migrations: number[] } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const raw = new Database(path);
+  const raw = path === ':memory:' ? new Database(migratedImage()) : new Database(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');
@@ -58,6 +58,22 @@ function openSqlite(path: string): { db: Db; migrations: number[] } {
 }
 
 const STATEMENT_CACHE = 500;
+
+/**
+ * An in-memory database (every test app opens one) starts from a copy of one migrated in this process, so the
+ * migrations run once per process rather than once per app; a file database migrates itself as before.
+ */
+let memoryImage: Buffer | undefined;
+function migratedImage(): Buffer {
+  if (!memoryImage) {
+    const first = new Database(':memory:');
+    first.pragma('foreign_keys = ON');
+    migrateSqlite(first);
+    memoryImage = first.serialize();
+    first.close();
+  }
+  return memoryImage;
+}
 
 /** int8 (COUNT, BIGINT ids and instants) and NUMERIC come back as numbers, as SQLite gives them. */
 export const pgTypes = {

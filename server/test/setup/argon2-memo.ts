@@ -10,7 +10,7 @@ import { vi } from 'vitest';
 vi.mock('argon2', async (importOriginal) => {
   const real = await importOriginal<typeof import('argon2')>();
   const lib = (real as { default?: typeof real }).default ?? real;
-  const hashes = new Map<string, Promise<string>>();
+  const hashes = new Map<string, Promise<string | Buffer>>();
   const verdicts = new Map<string, Promise<boolean>>();
   const memo = <T>(cache: Map<string, Promise<T>>, key: string, run: () => Promise<T>) => {
     let hit = cache.get(key);
@@ -22,9 +22,11 @@ vi.mock('argon2', async (importOriginal) => {
     return hit;
   };
   const hash = ((password: string, options?: object) =>
-    memo(hashes, JSON.stringify([password, options ?? null]), () =>
-      lib.hash(password, options as never),
-    )) as typeof lib.hash;
+    memo(
+      hashes,
+      JSON.stringify([password, options ?? null]),
+      () => lib.hash(password, options as never) as Promise<string | Buffer>,
+    )) as unknown as typeof lib.hash;
   const verify = ((digest: string, password: string) =>
     memo(verdicts, JSON.stringify([digest, password]), () => lib.verify(digest, password))) as typeof lib.verify;
   const mocked = { ...lib, hash, verify };
