@@ -140,7 +140,8 @@ describe('the 培训机构目录 from the office’s tables', () => {
     const report = await crawlPublicSite((path) => t.anonymous.get(path), {
       fullNames: Object.values(people).map((p) => p.name),
       usernames: ['admin', 'rsj'],
-      unpublishedFigures: [D_AMOUNT, D_TRAINING],
+      // D's own figures, and the school's 2020 subsidies had D (draft only) or C (withdrawn) been counted.
+      unpublishedFigures: [D_AMOUNT, D_TRAINING, 3 * 1850 + D_AMOUNT, 4 * 1850],
     });
     expect(report.problems).toEqual([]);
     expect(report.visited).toContain(`/gongkai/jigou/${CREDIT_CODE}`);
