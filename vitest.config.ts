@@ -10,6 +10,7 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: 'forks',
+    setupFiles: ['server/test/setup/argon2-memo.ts'],
     // vitest's default is one worker fewer than the cores: a single worker on a 2-core CI machine, where most
     // files wait on a database, a child process or a timer for much of their time. Two at least.
     maxWorkers: Math.max(2, availableParallelism() - 1),

@@ -1,5 +1,5 @@
 /**
- * Usage: pnpm bench [--dir DIR] [--reuse] [--quick] | pnpm bench --scale national [--stop-at ISO-instant]
+ * Usage: pnpm bench [--dir DIR] [--reuse] [--quick] | pnpm bench --scale national [--reuse] [--stop-at ISO-instant]
  *
  * Builds a city-scale and a province-scale database through the product's own write path, starts the
  * real server on each, and measures: every dashboard call over HTTP beside its raw-SQL floor, the same call
@@ -10,7 +10,8 @@
  * --reuse     reuse city.sqlite / province.sqlite already in DIR instead of rebuilding them
  * --quick     fewer samples and a shorter load run (for checking the script, not for figures)
  * --scale national   only the national volume on PostgreSQL (national.ts), written into docs/benchmarks.md's
- *             national section; the default run keeps that section. --stop-at ends its bulk load in time.
+ *             national section; the default run keeps that section. --stop-at ends its bulk load in time;
+ *             with --reuse it continues a build left in schema lz_national (or, when complete, only measures).
  *
  * The city and province calls and submissions run on SQLite and, when BENCH_DATABASE_URL (default the local
  * test server) answers, again on PostgreSQL over the same rows (postgres.ts).
@@ -188,7 +189,7 @@ if (args.scale === 'national') {
   const { benchNational } = await import('./national');
   // Default: stop loading 40 minutes from now; --stop-at takes an ISO instant.
   const stopAt = args['stop-at'] ? new Date(args['stop-at']) : new Date(Date.now() + 40 * 60_000);
-  await benchNational({ dir, stopAt, n: quick ? 10 : 100, log });
+  await benchNational({ dir, stopAt, n: quick ? 10 : 100, reuse: args.reuse ?? false, log });
   process.exit(0);
 }
 const pgVersion = await postgresReachable();

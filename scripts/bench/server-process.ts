@@ -18,12 +18,16 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** `databaseUrl` (postgres://…) runs the server on PostgreSQL instead of the SQLite file `dbPath`. */
+/**
+ * `databaseUrl` (postgres://…) runs the server on PostgreSQL instead of the SQLite file `dbPath`; `startLimitMs`
+ * (default 60 s) bounds the wait for it to listen (a nation's figures take longer to load on a busy machine).
+ */
 export async function startServer(o: {
   dbPath: string;
   campaignDir: string;
   port: number;
   databaseUrl?: string;
+  startLimitMs?: number;
 }): Promise<BenchServer> {
   const spawned = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -42,7 +46,7 @@ export async function startServer(o: {
   });
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), o.startLimitMs ?? 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('listening on')) {

@@ -33,8 +33,21 @@ export async function insertRoster(db: Db, roster: NewRoster, lines: Omit<NewLin
  * rosters sharing several people).
  */
 export async function lockPeople(trx: Db, idHashes: readonly string[]): Promise<void> {
-  if (!isPostgres(trx) || idHashes.length === 0) return;
-  const keys = [...new Set(idHashes)].sort().map((h) => `person:${h}`);
+  await advisoryLocks(trx, 'person', idHashes);
+}
+
+/**
+ * The same per keyed phone hash, so two rosters of one month sharing a phone see each other's lines and the
+ * second is flagged. Taken after lockPeople in every transaction: persons before phones, each in hash order,
+ * is one total order, so no two rosters wait on each other.
+ */
+export async function lockPhones(trx: Db, phoneHashes: readonly string[]): Promise<void> {
+  await advisoryLocks(trx, 'phone', phoneHashes);
+}
+
+async function advisoryLocks(trx: Db, kind: 'person' | 'phone', hashes: readonly string[]): Promise<void> {
+  if (!isPostgres(trx) || hashes.length === 0) return;
+  const keys = [...new Set(hashes)].sort().map((h) => `${kind}:${h}`);
   const ordered = sql`select unnest(${keys}::text[]) as k order by k`;
   await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (${ordered}) s`.execute(trx);
 }

@@ -229,6 +229,8 @@ export interface Schema {
     training_subsidy: number;
     living_subsidy: number;
     assessment_subsidy: number;
+    /** YYYY-MM from the ID number (migration 014); null on lines filed before it. */
+    birth_month: string | null;
   };
   roster_flags: {
     id: Generated<number>;

@@ -43,24 +43,42 @@ export interface VersionHeadRow {
   values: Float64Array | null;
 }
 
-/** Every version with its packed figures in `layout`, by department, month and version. */
-export async function listVersionHeads(db: Db, q: { layout: string; size: number }): Promise<VersionHeadRow[]> {
-  const rows = await db
-    .selectFrom('report_versions as rv')
-    .leftJoin('version_arrays as a', (join) => join.onRef('a.version_id', '=', 'rv.id').on('a.layout', '=', q.layout))
-    .select(['rv.id', 'rv.department', 'rv.month', 'rv.version', 'rv.submitted_at_ms', 'a.data'])
-    .orderBy('rv.department')
-    .orderBy('rv.month')
-    .orderBy('rv.version')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    department: r.department,
-    month: r.month,
-    version: r.version,
-    submittedAtMs: r.submitted_at_ms,
-    values: unpack(r.data, q.size),
-  }));
+/** About this many bytes of packed figures per page (a national version is 730 KB; pg reads bytea as hex). */
+const PAGE_BYTES = 32 * 1024 * 1024;
+const PAGE_ROWS = { min: 16, max: 500 };
+
+/**
+ * Every version with its packed figures in `layout`, a page at a time in id order (keyset pages, so each page is
+ * one indexed range read): the caller decodes a page and lets it go before the next is read, so loading never
+ * holds every version's raw bytes at once. Run it inside one snapshot (`readSnapshot`) for a consistent set.
+ */
+export async function* versionArrayBatches(
+  db: Db,
+  q: { layout: string; size: number },
+): AsyncGenerator<VersionHeadRow[]> {
+  const pageRows = Math.max(PAGE_ROWS.min, Math.min(PAGE_ROWS.max, Math.floor(PAGE_BYTES / Math.max(1, q.size * 8))));
+  let after: number | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('report_versions as rv')
+      .leftJoin('version_arrays as a', (join) => join.onRef('a.version_id', '=', 'rv.id').on('a.layout', '=', q.layout))
+      .select(['rv.id', 'rv.department', 'rv.month', 'rv.version', 'rv.submitted_at_ms', 'a.data'])
+      .orderBy('rv.id')
+      .limit(pageRows);
+    if (after !== null) query = query.where('rv.id', '>', after);
+    const rows = await query.execute();
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]?.id ?? null;
+    yield rows.map((r) => ({
+      id: r.id,
+      department: r.department,
+      month: r.month,
+      version: r.version,
+      submittedAtMs: r.submitted_at_ms,
+      values: unpack(r.data, q.size),
+    }));
+    if (rows.length < pageRows) return;
+  }
 }
 
 /** One version's values as [indicator, county, value] triples, from report_values (the source of truth). */

@@ -94,7 +94,7 @@ function retirementFlags({ klass, trainees, rules, at }: FlagInputs): Flag[] {
   });
 }
 
-function sharedPhoneFlags({ klass, trainees, phoneUses, rules, at }: FlagInputs): Flag[] {
+function sharedPhoneFlags({ klass, trainees, phoneUses, rules, at, departmentName }: FlagInputs): Flag[] {
   const byPhone = new Map<string, ResolvedTrainee[]>();
   for (const t of trainees) {
     if (t.phone) byPhone.set(t.phone, [...(byPhone.get(t.phone) ?? []), t]);
@@ -104,9 +104,11 @@ function sharedPhoneFlags({ klass, trainees, phoneUses, rules, at }: FlagInputs)
     const count = here.length + elsewhere.reduce((s, u) => s + u.trainees, 0);
     if (count < rules.sharedPhoneThreshold) return [];
     const masked = maskPhone(phone);
+    // The earlier classes by name, so an inspector can find them without opening the evidence.
+    const earlier = elsewhere.map((u) => `${describeClass(u.class, departmentName)} ${u.trainees} 人`).join('；');
     const across =
       elsewhere.length > 0
-        ? `（本班 ${here.length} 人，同月其他 ${elsewhere.length} 个班 ${count - here.length} 人）`
+        ? `（本班 ${here.length} 人，同月其他 ${elsewhere.length} 个班 ${count - here.length} 人：${earlier}）`
         : '';
     return [
       {

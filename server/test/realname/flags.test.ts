@@ -79,7 +79,9 @@ describe('flags: signs of fake training, never refusals', () => {
       trainees: 1,
     };
     const across = await flagsOf(roster({}, two), context({}, { '13812345678': [elsewhere] }));
-    expect(across[0]!.message).toBe('3 名学员登记同一联系电话 138****5678（本班 2 人，同月其他 1 个班 1 人）');
+    expect(across[0]!.message).toBe(
+      '3 名学员登记同一联系电话 138****5678（本班 2 人，同月其他 1 个班 1 人：市妇联 家政服务员（五级/初级工）2020-03-09 至 2020-03-20 1 人）',
+    );
     expect(across[0]!.evidence.classes.map((c) => c.classId)).toEqual([null, 'm-3']);
   });
 

@@ -1,4 +1,7 @@
-/** Tracking: progress against every target, breakdowns, series, ratios, compliance and target decomposition. */
+/**
+ * Tracking: progress against every target, breakdowns, series, ratios, compliance and target decomposition. The
+ * dashboard reads answer with the shared answer object serialised once (http/shared-json.ts).
+ */
 import {
   allocationQuerySchema,
   allocationViewSchema,
@@ -16,6 +19,7 @@ import {
   targetSplitViewSchema,
 } from '@lz/shared/api/progress';
 import { ANY_USER, allow, defineRoutes, userOf } from '../../http/define-routes';
+import { sharedJson } from '../../http/shared-json';
 import { putAllocations, putSplit } from '../../services/progress/allocations';
 import {
   getAllocationsFor,
@@ -37,19 +41,19 @@ export function progressRoutes() {
       query: asOfQuerySchema,
       response: progressSchema,
     },
-    async (c, { query }) => c.json(await getProgress(c.get('deps'), query.asOf)),
+    async (c, { query }) => sharedJson(c, await getProgress(c.get('deps'), query.asOf)),
   );
 
   r.get(
     '/progress/breakdown',
     { summary: '按县区或部门分解的完成情况', access: ANY_USER, query: breakdownQuerySchema, response: breakdownSchema },
-    async (c, { query }) => c.json(await getBreakdownFor(c.get('deps'), userOf(c), query)),
+    async (c, { query }) => sharedJson(c, await getBreakdownFor(c.get('deps'), userOf(c), query)),
   );
 
   r.get(
     '/series',
     { summary: '月度值、累计值、应完成进度与预测', access: ANY_USER, query: seriesQuerySchema, response: seriesSchema },
-    async (c, { query }) => c.json(await getSeriesFor(c.get('deps'), userOf(c), query)),
+    async (c, { query }) => sharedJson(c, await getSeriesFor(c.get('deps'), userOf(c), query)),
   );
 
   r.get(
@@ -60,7 +64,7 @@ export function progressRoutes() {
       query: asOfQuerySchema,
       response: ratiosSchema,
     },
-    async (c, { query }) => c.json(await getRatiosFor(c.get('deps'), userOf(c), query.asOf)),
+    async (c, { query }) => sharedJson(c, await getRatiosFor(c.get('deps'), userOf(c), query.asOf)),
   );
 
   r.get(
@@ -71,7 +75,7 @@ export function progressRoutes() {
       query: complianceQuerySchema,
       response: complianceSchema,
     },
-    async (c, { query }) => c.json(await getComplianceFor(c.get('deps'), userOf(c), query)),
+    async (c, { query }) => sharedJson(c, await getComplianceFor(c.get('deps'), userOf(c), query)),
   );
 
   r.get(

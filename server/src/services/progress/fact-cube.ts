@@ -72,6 +72,36 @@ export function monthlySums(
   );
 }
 
+/**
+ * [county × month] (index `county * months + month`): one indicator summed over the departments — or over one
+ * department's — for every county at once, computed in one pass over the versions in force and kept for the
+ * cube's life. The breakdown by county and the ratios read it instead of summing per county per call. Sums are
+ * raw (not rounded), added department by department in catalogue order exactly as `monthlySums` adds them, so
+ * a cell equals that county's `monthlySums` before rounding. Null for an unknown indicator or department.
+ * Read-only: shared by every caller of the same cube.
+ */
+export function countyMonthGrid(cube: FactCube, indicator: string, department?: string): Float64Array | null {
+  return memoOn(cube, `grid|${indicator}|${department ?? ''}`, () => {
+    const ii = cube.indicators.indexOf(indicator);
+    const only = department === undefined ? null : cube.departments.indexOf(department);
+    if (ii < 0 || only === -1) return null;
+    const nM = cube.months.length;
+    const nC = cube.counties.length;
+    const grid = new Float64Array(nC * nM);
+    for (let di = 0; di < cube.departments.length; di++) {
+      if (only !== null && di !== only) continue;
+      for (let mi = 0; mi < nM; mi++) {
+        const v = cube.inForce[di * nM + mi];
+        if (!v) continue;
+        const values = v.values;
+        const base = ii * nC;
+        for (let ci = 0; ci < nC; ci++) grid[ci * nM + mi] = (grid[ci * nM + mi] ?? 0) + (values[base + ci] ?? 0);
+      }
+    }
+    return grid;
+  });
+}
+
 /** [month]: how many of the (filtered) departments have a version in force. */
 export function reportCounts(cube: FactCube, department?: string): readonly number[] {
   return memoOn(cube, `reports|${department ?? ''}`, () => {

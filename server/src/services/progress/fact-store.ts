@@ -13,7 +13,7 @@ import type { Catalogue } from '@lz/shared/catalogue';
 import { monthRange } from '@lz/shared/months';
 import type { NormalizedRows } from '@lz/shared/report-body';
 import type { Db } from '../../db/open-database';
-import { listVersionHeads, listVersionValueTriples } from '../../db/version-arrays';
+import { listVersionValueTriples, versionArrayBatches } from '../../db/version-arrays';
 
 export interface StoredVersion {
   version: number;
@@ -89,18 +89,23 @@ export async function loadFactStore(
   store.reports = new Array(store.departments.length * store.months.length);
   const size = store.indicators.length * store.counties.length;
   const unpacked: { id: number; v: StoredVersion }[] = [];
-  for (const head of await listVersionHeads(db, { layout: at.layout, size })) {
-    const slot = slotOf(store, head.department, head.month);
-    if (slot < 0) continue;
-    const v: StoredVersion = {
-      version: head.version,
-      submittedAtMs: head.submittedAtMs,
-      values: head.values ?? new Float64Array(size),
-      totals: new Float64Array(store.indicators.length),
-    };
-    if (!head.values) unpacked.push({ id: head.id, v });
-    getOrCreate(store, slot).push(v);
+  // Page by page: each page's bytes are decoded into the versions' arrays and dropped before the next is read.
+  for await (const page of versionArrayBatches(db, { layout: at.layout, size })) {
+    for (const head of page) {
+      const slot = slotOf(store, head.department, head.month);
+      if (slot < 0) continue;
+      const v: StoredVersion = {
+        version: head.version,
+        submittedAtMs: head.submittedAtMs,
+        values: head.values ?? new Float64Array(size),
+        totals: new Float64Array(store.indicators.length),
+      };
+      if (!head.values) unpacked.push({ id: head.id, v });
+      getOrCreate(store, slot).push(v);
+    }
   }
+  // Pages come in id order; a report's versions are kept oldest first.
+  for (const versions of store.reports) versions?.sort((a, b) => a.version - b.version);
   if (unpacked.length > 0) await unpackFromValues(db, store, unpacked);
   for (const versions of store.reports) for (const v of versions ?? []) finishTotals(store, v);
   return store;

@@ -31,7 +31,9 @@ export function getSeriesFor(deps: Deps, viewer: SessionUser, q: Parameters<type
 export async function getRatiosFor(deps: Deps, viewer: SessionUser, asOf?: string): Promise<Ratios> {
   const ratios = await getRatios(deps, asOf);
   const department = deps.catalogue.campaign.stockReporter;
-  return { ...ratios, counties: ratios.counties.filter((x) => canReadFigures(viewer, { department, county: x.code })) };
+  const counties = ratios.counties.filter((x) => canReadFigures(viewer, { department, county: x.code }));
+  // A viewer who sees every county gets the shared answer itself, serialised once for all (http/shared-json.ts).
+  return counties.length === ratios.counties.length ? ratios : { ...ratios, counties };
 }
 
 export function getComplianceFor(deps: Deps, viewer: SessionUser, q: ComplianceQuery): Promise<Compliance> {

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps';
 import { badRequest } from '../../errors';
 import { allocationIndex, type UnitTarget } from './allocations';
 import { resolveAsOf } from './as-of';
-import { getFactCube, monthlySums } from './fact-cube';
+import { countyMonthGrid, getFactCube, monthlySums } from './fact-cube';
 
 export interface BreakdownQuery {
   by: 'county' | 'department';
@@ -55,8 +55,16 @@ async function computeBreakdown(deps: Deps, q: BreakdownQuery): Promise<Breakdow
     return q.county ? alloc.county(q.county, code) : alloc.department(code);
   };
 
-  const rows = units.map((u) => {
-    const monthly = monthlySums(cube, q.indicator, u.filter).slice(0, upto);
+  // By county, every row reads its months from one grid computed once per as-of view (fact-cube.ts).
+  const grid = q.by === 'county' ? countyMonthGrid(cube, q.indicator, q.department) : null;
+  const nM = cube.months.length;
+  const monthsOf = (i: number, filter: { department?: string; county?: string }): number[] =>
+    grid
+      ? Array.from(grid.subarray(i * nM, i * nM + upto), round)
+      : monthlySums(cube, q.indicator, filter).slice(0, upto);
+
+  const rows = units.map((u, i) => {
+    const monthly = monthsOf(i, u.filter);
     const actual = round(monthly.reduce((s, v) => s + v, 0));
     const own = unitTarget(u.code);
     const tp = own ? timeProgress(through, catalogue.campaign, own.split) : overall;

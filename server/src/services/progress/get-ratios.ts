@@ -8,16 +8,13 @@ import type { RatioTarget } from '@lz/shared/catalogue';
 import { ratio } from '@lz/shared/progress';
 import type { Deps } from '../../deps';
 import { resolveAsOf } from './as-of';
-import { getFactCube, memoOn, type FactCube } from './fact-cube';
+import { countyMonthGrid, getFactCube, memoOn, type FactCube } from './fact-cube';
 
 type Row = Ratios['city'];
 
-function stockAt(cube: FactCube, code: string, ci: number, mi: number): number {
-  const ii = cube.indicators.indexOf(code);
-  if (ii < 0) return 0;
-  let total = 0;
-  for (let di = 0; di < cube.departments.length; di++) total += cube.at(ii, di, ci, mi);
-  return total;
+/** A county's stock figure in one month: the county × month grid's cell (0 for an indicator not in the catalogue). */
+function stockAt(grid: Float64Array | null, nM: number, ci: number, mi: number): number {
+  return grid ? (grid[ci * nM + mi] ?? 0) : 0;
 }
 
 function ratioTargets(deps: Deps): { r1: RatioTarget | undefined; r2: RatioTarget | undefined } {
@@ -42,10 +39,13 @@ function computeRatios(deps: Deps, cube: FactCube, asOf: string): Ratios {
   const { r1: t1, r2: t2 } = ratioTargets(deps);
   const [n1, d1, n2] = [t1?.numerator ?? 'S2', t1?.denominator ?? 'S1', t2?.numerator ?? 'S3'];
   const met = (r: number | null, t: RatioTarget | undefined) => (r === null || !t ? null : r >= t.value - 1e-12);
+  // One grid per stock indicator for every county at once, shared with the breakdown by county.
+  const [gS1, gS2, gS3] = [countyMonthGrid(cube, d1), countyMonthGrid(cube, n1), countyMonthGrid(cube, n2)];
+  const nM = cube.months.length;
   const counties: Row[] = deps.catalogue.units.map((u, ci) => {
     let month: string | null = null;
-    for (let mi = cube.months.length - 1; mi >= 0; mi--) {
-      if (stockAt(cube, d1, ci, mi) > 0) {
+    for (let mi = nM - 1; mi >= 0; mi--) {
+      if (stockAt(gS1, nM, ci, mi) > 0) {
         month = cube.months[mi] ?? null;
         break;
       }
@@ -64,9 +64,9 @@ function computeRatios(deps: Deps, cube: FactCube, asOf: string): Ratios {
         r2Met: null,
       };
     const mi = cube.months.indexOf(month);
-    const s1 = stockAt(cube, d1, ci, mi);
-    const s2 = stockAt(cube, n1, ci, mi);
-    const s3 = stockAt(cube, n2, ci, mi);
+    const s1 = stockAt(gS1, nM, ci, mi);
+    const s2 = stockAt(gS2, nM, ci, mi);
+    const s3 = stockAt(gS3, nM, ci, mi);
     const r1 = ratio(s2, s1);
     const r2 = ratio(s3, s2);
     return { code: u.code, name: u.name, month, s1, s2, s3, r1, r2, r1Met: met(r1, t1), r2Met: met(r2, t2) };

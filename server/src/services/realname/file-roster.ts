@@ -12,7 +12,7 @@ import { dateInZone } from '@lz/shared/zoned-time';
 import { appendAudit } from '../../db/audit-log';
 import { insertFlags } from '../../db/flag-store';
 import { writeTransaction, type Db } from '../../db/open-database';
-import { insertRoster, lockPeople, phoneUses, trainingsOf } from '../../db/roster-store';
+import { insertRoster, lockPeople, lockPhones, phoneUses, trainingsOf } from '../../db/roster-store';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, rosterRefusal, tooLarge } from '../../errors';
 import { MAX_UPLOAD_BYTES } from '../../import/parse-report-file';
@@ -34,16 +34,16 @@ interface Filing {
 
 export async function fileRosterJson(deps: Deps, input: RosterInput, f: Filing) {
   const department = filingDepartment(deps, f, input.class.department);
-  const ids = input.trainees.map((t) => t.idNumber);
-  return store(deps, department, ids, f, (ctx) => checkRoster(input, ctx));
+  const typed = { ids: input.trainees.map((t) => t.idNumber), phones: input.trainees.map((t) => t.phone) };
+  return store(deps, department, typed, f, (ctx) => checkRoster(input, ctx));
 }
 
 export async function fileRosterUpload(deps: Deps, file: File, f: Filing) {
   const department = filingDepartment(deps, f, f.department);
   if (file.size > MAX_UPLOAD_BYTES) throw tooLarge(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 上限`);
   const parsed = await readRosterFile(new Uint8Array(await file.arrayBuffer()), file.name, deps.readPool);
-  const ids = parsed.trainees.map((t) => t.idNumber);
-  return store(deps, department, ids, { ...f, fileName: file.name.slice(0, 200) }, (ctx) =>
+  const typed = { ids: parsed.trainees.map((t) => t.idNumber), phones: parsed.trainees.map((t) => t.phone) };
+  return store(deps, department, typed, { ...f, fileName: file.name.slice(0, 200) }, (ctx) =>
     checkRosterFile(parsed, ctx),
   );
 }
@@ -67,7 +67,7 @@ function filingDepartment(deps: Deps, f: Filing, asked: string | undefined): str
 async function store(
   deps: Deps,
   department: string,
-  typedIds: string[],
+  typed: { ids: string[]; phones: (string | null | undefined)[] },
   f: Filing,
   check: (ctx: RosterContext) => Promise<RosterCheck>,
 ) {
@@ -76,8 +76,10 @@ async function store(
   return writeTransaction(deps.db, async (trx) => {
     await lockPeople(
       trx,
-      typedIds.map((id) => hashers.hashId(normaliseIdNumber(id))),
+      typed.ids.map((id) => hashers.hashId(normaliseIdNumber(id))),
     );
+    const phones = typed.phones.map((p) => (p ?? '').replace(/\D/gu, '')).filter((p) => p !== '');
+    await lockPhones(trx, phones.map(hashers.hashPhone));
     const { training, ids } = await trainingNow(deps, trx);
     const ctx: RosterContext = {
       catalogue: deps.catalogue,
@@ -137,6 +139,7 @@ async function store(
           training_subsidy: t.trainingSubsidy,
           living_subsidy: t.livingSubsidy,
           assessment_subsidy: t.assessmentSubsidy,
+          birth_month: t.birthDate.slice(0, 7),
         };
       }),
     );

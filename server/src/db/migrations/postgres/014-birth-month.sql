@@ -1,0 +1,4 @@
+-- 实名制 at scale (#15): each line's birth year-month, derived from the ID number at filing and kept plain, so
+-- the retirement-age scan need not decrypt every number (docs/decisions.md). Lines filed before it are NULL
+-- and are decrypted by the scan. The column is not the number: a month of birth names no one.
+ALTER TABLE roster_lines ADD COLUMN birth_month TEXT;
