@@ -21,11 +21,11 @@ import { dateInZone } from '@lz/shared/zoned-time';
 import { appendAudit } from '../db/audit-log';
 import * as store from '../db/disclosure-store';
 import { activeRosterSummaries } from '../db/notice-class-store';
-import { writeTransaction } from '../db/open-database';
+import { type Db, writeTransaction } from '../db/open-database';
 import type { Deps } from '../deps';
 import { acceptedRows, monthsOfQuarter } from '../disclosure/wiring/accepted-figures';
 import { publishedFundUse } from '../disclosure/wiring/db-source';
-import { levelLabel, type NoticeClassSource } from '../disclosure/wiring/notice-classes';
+import { levelLabel, type NoticeClassSource, rosterIdsOf } from '../disclosure/wiring/notice-classes';
 import { publishedRosterIds } from '../disclosure/wiring/public-catalogue';
 import { aggregateFundUse, quarterOf } from '../disclosure/fund-use';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
@@ -206,6 +206,12 @@ export async function noticeCandidates(
   };
 }
 
+/** The classes of `classIds` already announced by a published batch (a class is announced once), or null. */
+async function alreadyAnnounced(db: Db, classIds: readonly string[]) {
+  const taken = await publishedRosterIds(db);
+  const again = rosterIdsOf(classIds).filter((id) => taken.has(id));
+  return again.length > 0 ? `培训班 ${again.join('、')} 已在已发布的公示批次中，不能重复公示` : null;
+}
 export async function createNoticeBatch(deps: Deps, input: CreateNoticeBatch, user: SessionUser, ip: string | null) {
   requireOffice(user);
   const b = createNoticeBatchSchema.parse(input);
@@ -214,6 +220,8 @@ export async function createNoticeBatch(deps: Deps, input: CreateNoticeBatch, us
   const at = deps.clock.now();
   return writeTransaction(deps.db, async (trx) => {
     const classIds = [...new Set(b.classIds)];
+    const again = await alreadyAnnounced(trx, classIds);
+    if (again) throw badRequest(again, 'class_already_published');
     const id = await store.insertNoticeBatch(trx, { ...b, classIds, at: at.toISOString(), by: user.username });
     await appendAudit(trx, at, {
       actor: user.username,
@@ -241,6 +249,8 @@ export async function setNoticeBatchState(
     const status = batchStatus(before);
     if (verb === 'publish') {
       if (status === 'published') throw conflict('该批次已发布', 'already_published');
+      const again = await alreadyAnnounced(trx, JSON.parse(before.class_ids) as string[]);
+      if (again) throw conflict(again, 'class_already_published');
       await store.setNoticeBatchPublished(trx, id, at.toISOString(), user.username);
     } else {
       if (status !== 'published') throw conflict('该批次未发布，无需撤回', 'not_published');

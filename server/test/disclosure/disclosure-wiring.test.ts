@@ -146,7 +146,7 @@ describe('notices and objections', () => {
     });
     expect(created.status).toBe(201);
     const batch = (await created.json()) as { id: string; status: string; classCount: number; noticeDays: number };
-    // Classes come from the rosters, not wired yet: the batch lists none (decisions #16).
+    // Class ids name rosters; these name none, so the batch lists no class (notice-rosters.test.ts has real ones).
     expect(batch).toMatchObject({ status: 'draft', classCount: 0, noticeDays: 5 });
     batchId = batch.id;
     expect((await t.anonymous.get(`/api/public/notices/${batchId}`)).status).toBe(404);

@@ -26,12 +26,13 @@ const people: Record<string, TraineeInput> = {
   b1: trainee({ name: '蓝美丽', idNumber: idOf('19920512', '246'), gender: '女', phone: '13812345603' }),
   c1: trainee({ name: '黄大伟', idNumber: idOf('19880101', '211'), phone: '13812345604' }),
   d1: trainee({ name: '莫小红', idNumber: idOf('19850615', '224'), gender: '女', phone: '13812345605' }),
+  e1: trainee({ name: '陆志刚', idNumber: idOf('19870909', '233'), phone: '13812345606' }),
 };
 /** Class D sits only in a draft batch: its amount must never show publicly. */
 const D_TRAINING = 1234.5;
 const D_AMOUNT = D_TRAINING + 150;
 
-const ids: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
+const ids: Record<'a' | 'b' | 'c' | 'd' | 'e', string> = { a: '', b: '', c: '', d: '', e: '' };
 let published = '';
 let draft = '';
 
@@ -59,14 +60,15 @@ beforeAll(async () => {
   ids.c = await file([people.c1] as TraineeInput[], { startDate: '2020-03-03', endDate: '2020-03-30' });
   const d1 = { ...people.d1, trainingSubsidy: D_TRAINING } as TraineeInput;
   ids.d = await file([d1], { startDate: '2020-04-02', endDate: '2020-04-29' });
+  ids.e = await file([people.e1] as TraineeInput[], { startDate: '2020-04-03', endDate: '2020-04-30' });
 });
 
 describe('the office picks real classes for a batch', () => {
   it('lists active classes of the department by 结业日期 with their trainees and subsidies', async () => {
     const all = await candidates('department=RSJ');
-    expect(all.total).toBe(4);
+    expect(all.total).toBe(5);
     // Newest 结业日期 first.
-    expect(all.items.map((k) => k.id)).toEqual([ids.d, ids.b, ids.c, ids.a]);
+    expect(all.items.map((k) => k.id)).toEqual([ids.e, ids.d, ids.b, ids.c, ids.a]);
     expect(all.items.find((k) => k.id === ids.a)).toEqual({
       id: ids.a,
       department: 'RSJ',
@@ -105,7 +107,7 @@ describe('the office picks real classes for a batch', () => {
   });
 
   it('a class in a published batch or withdrawn is no longer a candidate', async () => {
-    expect((await candidates('department=RSJ')).items.map((k) => k.id)).toEqual([ids.d]);
+    expect((await candidates('department=RSJ')).items.map((k) => k.id)).toEqual([ids.e, ids.d]);
   });
 });
 
@@ -138,7 +140,8 @@ describe('the 培训机构目录 from the office’s tables', () => {
     const report = await crawlPublicSite((path) => t.anonymous.get(path), {
       fullNames: Object.values(people).map((p) => p.name),
       usernames: ['admin', 'rsj'],
-      unpublishedFigures: [D_AMOUNT, D_TRAINING],
+      // D's own figures, and the school's 2020 subsidies had D (draft only) or C (withdrawn) been counted.
+      unpublishedFigures: [D_AMOUNT, D_TRAINING, 3 * 1850 + D_AMOUNT, 4 * 1850],
     });
     expect(report.problems).toEqual([]);
     expect(report.visited).toContain(`/gongkai/jigou/${CREDIT_CODE}`);
@@ -148,5 +151,20 @@ describe('the 培训机构目录 from the office’s tables', () => {
       const page = await (await t.anonymous.get(`/gongkai/gongshi/${published}`)).text();
       expect(page).not.toContain(p.idNumber.slice(0, 10));
     }
+  });
+
+  it('a class is announced once: a batch or a draft repeating an announced class is refused', async () => {
+    const again = await admin.post('/api/disclosure/notices', { title: '重复', department: 'RSJ', classIds: [ids.a] });
+    expect(again.status).toBe(400);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toBe(
+      `培训班 ${ids.a} 已在已发布的公示批次中，不能重复公示`,
+    );
+    const first = await batch('2020年第3批', [ids.e]);
+    const second = await batch('2020年第3批（重复）', [ids.e]);
+    expect((await admin.post(`/api/disclosure/notices/${first}/publish`)).status).toBe(200);
+    const refused = await admin.post(`/api/disclosure/notices/${second}/publish`);
+    expect(refused.status).toBe(409);
+    const list = (await (await admin.get('/api/disclosure/notices')).json()) as { id: string; status: string }[];
+    expect(list.find((b) => b.id === second)?.status).toBe('draft');
   });
 });

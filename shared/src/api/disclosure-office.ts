@@ -53,7 +53,7 @@ export const officeNoticeBatchSchema = z.object({
   title: z.string(),
   department: z.string(),
   classIds: z.array(z.string()),
-  /** Classes the class source could show (0 until the rosters' tables are wired, see decisions #16). */
+  /** Classes the batch lists now: its ids that name a stored roster not withdrawn (decisions #16). */
   classCount: z.number().int().nonnegative(),
   noticeDays: z.number().int(),
   createdAt: instant,

@@ -77,7 +77,6 @@ export function NewBatchModal({
           <Form.Item name="department" label={t('disclosureDepartment')} rules={[{ required: true }]}>
             <Select
               style={{ minWidth: 220 }}
-              data-testid="batch-department"
               onChange={() => setPicked([])}
               options={(departments.data ?? [])
                 .filter((d) => d.owesReports)
@@ -102,29 +101,30 @@ export function NewBatchModal({
         </span>
       </p>
       {missing && picked.length === 0 && <Alert type="error" showIcon message={t('disclosurePickOne')} />}
-      <Table<Candidate>
-        rowKey="id"
-        size="small"
-        data-testid="batch-classes"
-        loading={candidates.isFetching}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        dataSource={candidates.data?.items ?? []}
-        rowSelection={{ selectedRowKeys: picked, onChange: (keys) => setPicked(keys.map(String)) }}
-        columns={[
-          { title: t('disclosureDates'), key: 'd', render: (_, k) => `${k.startDate} ~ ${k.endDate}` },
-          { title: t('disclosureInstitution'), dataIndex: 'institution' },
-          { title: t('disclosureOccupation'), dataIndex: 'occupation' },
-          { title: t('disclosureLevel'), dataIndex: 'level' },
-          { title: t('disclosureTrainees'), dataIndex: 'traineeCount', align: 'right' },
-          {
-            title: t('disclosureAmount'),
-            dataIndex: 'amount',
-            align: 'right',
-            render: (v: number) => formatCell(v, 'money'),
-          },
-        ]}
-      />
+      <div data-testid="batch-classes">
+        <Table<Candidate>
+          rowKey="id"
+          size="small"
+          loading={candidates.isFetching}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          dataSource={candidates.data?.items ?? []}
+          rowSelection={{ selectedRowKeys: picked, onChange: (keys) => setPicked(keys.map(String)) }}
+          columns={[
+            { title: t('disclosureDates'), key: 'd', render: (_, k) => `${k.startDate} ~ ${k.endDate}` },
+            { title: t('disclosureInstitution'), dataIndex: 'institution' },
+            { title: t('disclosureOccupation'), dataIndex: 'occupation' },
+            { title: t('disclosureLevel'), dataIndex: 'level' },
+            { title: t('disclosureTrainees'), dataIndex: 'traineeCount', align: 'right' },
+            {
+              title: t('disclosureAmount'),
+              dataIndex: 'amount',
+              align: 'right',
+              render: (v: number) => formatCell(v, 'money'),
+            },
+          ]}
+        />
+      </div>
     </Modal>
   );
 }
