@@ -218,6 +218,7 @@ const calls: Call[] = [
     'admin',
     (c) => c.patch('/api/institutions/1', { status: '暂停', statusReason: '年检未通过' }),
   ],
+  ['PATCH /api/training-projects/:id', 'admin', (c) => c.patch('/api/training-projects/1', { subsidy: 1300 })],
   ['DELETE /api/session', 'leader', (c) => c.delete('/api/session')],
 ];
 

@@ -5,6 +5,7 @@ import {
   flagQuerySchema,
   institutionSchema,
   patchInstitutionSchema,
+  patchTrainingProjectSchema,
   personLookupResultSchema,
   personLookupSchema,
   reconciliationQuerySchema,
@@ -33,6 +34,7 @@ import {
 import { lookUpPerson } from '../../services/realname/person-lookup';
 import { getRoster, listRosters, withdrawRoster } from '../../services/realname/read-rosters';
 import { getReconciliation } from '../../services/realname/reconciliation';
+import { patchTrainingProject } from '../../services/realname/training-projects';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 /** Room for the multipart envelope around a file at its size limit. */
@@ -172,7 +174,7 @@ function catalogueRoutes() {
   institutions.patch(
     '/:id',
     {
-      summary: '修改培训机构（含暂停、注销）',
+      summary: '修改培训机构（含暂停、注销及其生效日期 statusSince）',
       access: allow('admin'),
       params: idParams,
       body: patchInstitutionSchema,
@@ -190,6 +192,18 @@ function catalogueRoutes() {
       response: z.array(trainingProjectItemSchema),
     },
     async (c) => c.json(await listTrainingProjects(c.get('deps'))),
+  );
+  projects.patch(
+    '/:id',
+    {
+      summary: '修改培训项目（补贴标准、最低课时、职业名称与代码）',
+      access: allow('admin'),
+      params: idParams,
+      body: patchTrainingProjectSchema,
+      response: trainingProjectItemSchema,
+    },
+    async (c, { params, body }) =>
+      c.json(await patchTrainingProject(c.get('deps'), params.id, body, userOf(c), c.get('ip'))),
   );
   return [institutions, projects];
 }
