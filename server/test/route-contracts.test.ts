@@ -201,6 +201,7 @@ const calls: Call[] = [
   ],
   ['POST /api/people/lookup', 'inspector', (c) => c.post('/api/people/lookup', { idNumber: person })],
   ['GET /api/reconciliation', 'leader', (c) => c.get('/api/reconciliation?department=RSJ&month=2020-03')],
+  ['GET /api/reconciliation/summary', 'leader', (c) => c.get('/api/reconciliation/summary?month=2020-03')],
   [
     'POST /api/institutions',
     'admin',

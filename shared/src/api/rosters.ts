@@ -213,6 +213,21 @@ export const reconciliationSchema = z.object({
 });
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
+/** GET /api/reconciliation/summary: every department the viewer may see, for one month. */
+export const reconciliationSummaryQuerySchema = z.object({
+  month: monthSchema,
+  asOf: z.iso.date().optional(),
+});
+
+/** One department × month of the summary: its stored classes, and the figures of `reconciliationSchema.summary`. */
+export const reconciliationSummaryRowSchema = reconciliationSchema.shape.summary.extend({
+  department: z.string(),
+  month: monthSchema,
+  /** Stored, not withdrawn classes ending in the month. */
+  rosterCount: z.number().int(),
+});
+export type ReconciliationSummaryRow = z.infer<typeof reconciliationSummaryRowSchema>;
+
 /** An institution of the catalogue as GET/POST/PATCH /api/institutions answer it. */
 export const institutionSchema = z.object({
   id: z.number().int(),

@@ -10,6 +10,8 @@ import {
   personLookupSchema,
   reconciliationQuerySchema,
   reconciliationSchema,
+  reconciliationSummaryQuerySchema,
+  reconciliationSummaryRowSchema,
   resolveFlagSchema,
   rosterCreatedSchema,
   rosterDetailSchema,
@@ -33,7 +35,7 @@ import {
 } from '../../services/realname/institutions';
 import { lookUpPerson } from '../../services/realname/person-lookup';
 import { getRoster, listRosters, withdrawRoster } from '../../services/realname/read-rosters';
-import { getReconciliation } from '../../services/realname/reconciliation';
+import { getReconciliation, getReconciliationSummary } from '../../services/realname/reconciliation';
 import { patchTrainingProject } from '../../services/realname/training-projects';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -155,6 +157,16 @@ function reconciliationRoutes() {
       response: reconciliationSchema,
     },
     async (c, { query }) => c.json(await getReconciliation(c.get('deps'), userOf(c), query)),
+  );
+  r.get(
+    '/summary',
+    {
+      summary: '花名册与月报核对汇总（一个月份的各责任单位：花名册、月报、差额、覆盖率）',
+      access: allow('admin', 'leader', 'inspector', 'reporter'),
+      query: reconciliationSummaryQuerySchema,
+      response: z.array(reconciliationSummaryRowSchema),
+    },
+    async (c, { query }) => c.json(await getReconciliationSummary(c.get('deps'), userOf(c), query)),
   );
   return r;
 }
