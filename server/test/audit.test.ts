@@ -225,6 +225,12 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     'admin',
     (c) => c.patch('/api/institutions/1', { status: '暂停', statusReason: '年检未通过' }),
   ],
+  [
+    'PATCH /api/training-projects/:id',
+    'training-project.update',
+    'admin',
+    (c) => c.patch('/api/training-projects/1', { subsidy: 1300, minHours: 90 }),
+  ],
   ['DELETE /api/session', 'session.logout', 'leader', (c) => c.delete('/api/session')],
 ];
 

@@ -206,6 +206,7 @@ const calls: Call[] = [
   ],
   ['POST /api/people/lookup', 'inspector', (c) => c.post('/api/people/lookup', { idNumber: person })],
   ['GET /api/reconciliation', 'leader', (c) => c.get('/api/reconciliation?department=RSJ&month=2020-03')],
+  ['GET /api/reconciliation/summary', 'leader', (c) => c.get('/api/reconciliation/summary?month=2020-03')],
   [
     'POST /api/institutions',
     'admin',
@@ -223,6 +224,7 @@ const calls: Call[] = [
     'admin',
     (c) => c.patch('/api/institutions/1', { status: '暂停', statusReason: '年检未通过' }),
   ],
+  ['PATCH /api/training-projects/:id', 'admin', (c) => c.patch('/api/training-projects/1', { subsidy: 1300 })],
   ['DELETE /api/session', 'leader', (c) => c.delete('/api/session')],
 ];
 

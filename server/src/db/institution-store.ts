@@ -31,3 +31,11 @@ export function listProjectRows(db: Db): Promise<ProjectRow[]> {
 export async function insertProjects(db: Db, rows: Omit<Schema['training_projects'], 'id'>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('training_projects').values(rows).execute();
 }
+
+export function findProjectRow(db: Db, id: number): Promise<ProjectRow | undefined> {
+  return db.selectFrom('training_projects').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateProject(db: Db, id: number, row: Omit<ProjectRow, 'id'>): Promise<void> {
+  await db.updateTable('training_projects').set(row).where('id', '=', id).execute();
+}

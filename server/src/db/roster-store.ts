@@ -150,3 +150,13 @@ export function activeContributions(db: Db, department: string, month: string) {
     .where('status', '=', 'active')
     .execute();
 }
+
+/** The same for every department at once (GET /api/reconciliation/summary): one query, grouped by the caller. */
+export function activeContributionsOfMonth(db: Db, month: string) {
+  return db
+    .selectFrom('rosters')
+    .select(['department', 'county', 'month', 'contribution'])
+    .where('month', '=', month)
+    .where('status', '=', 'active')
+    .execute();
+}

@@ -250,4 +250,6 @@ export interface Schema {
     created_at: string;
   };
   pii_key_check: { id: number; value: string; created_at: string };
+  /** Present only inside the key rotation's own transaction (migration 012). */
+  pii_rotation: { id: number; started_at: string };
 }

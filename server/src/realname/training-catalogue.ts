@@ -17,7 +17,7 @@ import {
   type TrainingInstitution,
   type TrainingProject,
 } from '@lz/shared/realname/training-catalogue';
-import type { LevelCode } from '@lz/shared/realname/vocabulary';
+import { type LevelCode, LEVELS } from '@lz/shared/realname/vocabulary';
 import { defaultCampaignDir } from '../catalogue';
 
 export interface TrainingCatalogue {
@@ -102,7 +102,8 @@ function crossCheck(
   const seenProjects = new Set<string>();
   for (const p of projects) {
     const key = `${p.occupation}|${p.level}`;
-    if (seenProjects.has(key)) problems.push(`培训项目 ${p.occupation}（${p.level}）重复`);
+    const level = LEVELS.find((l) => l.code === p.level)?.name ?? p.level;
+    if (seenProjects.has(key)) problems.push(`培训项目 ${p.occupation}（${level}）重复`);
     seenProjects.add(key);
   }
   return problems;

@@ -176,7 +176,22 @@ export const createInstitutionSchema = z.object({
 export const patchInstitutionSchema = createInstitutionSchema.partial().extend({
   status: z.enum(institutionStatuses).optional(),
   statusReason: z.string().max(500).optional(),
+  /** The day the status took effect (a suspension refuses classes starting from it); today when omitted. */
+  statusSince: z.iso.date().optional(),
 });
+
+/** PATCH /api/training-projects/:id: the office's standard (yuan per person), minimum hours, name and code. */
+export const patchTrainingProjectSchema = z.object({
+  occupation: z.string().trim().min(1, '职业名称不能为空').max(100).optional(),
+  code: z
+    .string()
+    .regex(/^\d-\d{2}-\d{2}-\d{2}$/u, '职业代码应为国家职业分类大典格式，如 6-31-01-03')
+    .nullable()
+    .optional(),
+  subsidy: z.number().min(0, '补贴标准不能为负数').max(100_000, '补贴标准不应超过 100000 元/人').optional(),
+  minHours: z.number().int('最低课时应为整数').min(1, '最低课时至少为 1').max(2000, '最低课时不应超过 2000').optional(),
+});
+export type PatchTrainingProject = z.infer<typeof patchTrainingProjectSchema>;
 
 const figureSchema = z.object({
   rosters: z.number(),
@@ -198,6 +213,21 @@ export const reconciliationSchema = z.object({
 });
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
+/** GET /api/reconciliation/summary: every department the viewer may see, for one month. */
+export const reconciliationSummaryQuerySchema = z.object({
+  month: monthSchema,
+  asOf: z.iso.date().optional(),
+});
+
+/** One department × month of the summary: its stored classes, and the figures of `reconciliationSchema.summary`. */
+export const reconciliationSummaryRowSchema = reconciliationSchema.shape.summary.extend({
+  department: z.string(),
+  month: monthSchema,
+  /** Stored, not withdrawn classes ending in the month. */
+  rosterCount: z.number().int(),
+});
+export type ReconciliationSummaryRow = z.infer<typeof reconciliationSummaryRowSchema>;
+
 /** An institution of the catalogue as GET/POST/PATCH /api/institutions answer it. */
 export const institutionSchema = z.object({
   id: z.number().int(),
@@ -213,7 +243,7 @@ export const institutionSchema = z.object({
 });
 export type Institution = z.infer<typeof institutionSchema>;
 
-/** GET /api/training-projects: level by its name, subsidy in yuan per person. */
+/** GET /api/training-projects (and PATCH's answer): level by its name, subsidy in yuan per person. */
 export const trainingProjectItemSchema = z.object({
   id: z.number().int(),
   occupation: z.string(),

@@ -77,6 +77,8 @@ export const queryKeys = {
     flags: (p: FlagListParams) => ['realname', 'flags', keyParams(p)] as const,
     reconciliation: (p: { department: string; month: string; asOf?: string }) =>
       ['realname', 'reconciliation', keyParams(p)] as const,
+    reconciliationSummary: (p: { month: string; asOf?: string }) =>
+      ['realname', 'reconciliation-summary', keyParams(p)] as const,
   },
   audit: {
     all: ['audit'] as const,

@@ -5,10 +5,13 @@ import {
   flagQuerySchema,
   institutionSchema,
   patchInstitutionSchema,
+  patchTrainingProjectSchema,
   personLookupResultSchema,
   personLookupSchema,
   reconciliationQuerySchema,
   reconciliationSchema,
+  reconciliationSummaryQuerySchema,
+  reconciliationSummaryRowSchema,
   resolveFlagSchema,
   rosterCreatedSchema,
   rosterDetailSchema,
@@ -32,7 +35,8 @@ import {
 } from '../../services/realname/institutions';
 import { lookUpPerson } from '../../services/realname/person-lookup';
 import { getRoster, listRosters, withdrawRoster } from '../../services/realname/read-rosters';
-import { getReconciliation } from '../../services/realname/reconciliation';
+import { getReconciliation, getReconciliationSummary } from '../../services/realname/reconciliation';
+import { patchTrainingProject } from '../../services/realname/training-projects';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 /** Room for the multipart envelope around a file at its size limit. */
@@ -154,6 +158,16 @@ function reconciliationRoutes() {
     },
     async (c, { query }) => c.json(await getReconciliation(c.get('deps'), userOf(c), query)),
   );
+  r.get(
+    '/summary',
+    {
+      summary: '花名册与月报核对汇总（一个月份的各责任单位：花名册、月报、差额、覆盖率）',
+      access: allow('admin', 'leader', 'inspector', 'reporter'),
+      query: reconciliationSummaryQuerySchema,
+      response: z.array(reconciliationSummaryRowSchema),
+    },
+    async (c, { query }) => c.json(await getReconciliationSummary(c.get('deps'), userOf(c), query)),
+  );
   return r;
 }
 
@@ -172,7 +186,7 @@ function catalogueRoutes() {
   institutions.patch(
     '/:id',
     {
-      summary: '修改培训机构（含暂停、注销）',
+      summary: '修改培训机构（含暂停、注销及其生效日期 statusSince）',
       access: allow('admin'),
       params: idParams,
       body: patchInstitutionSchema,
@@ -190,6 +204,18 @@ function catalogueRoutes() {
       response: z.array(trainingProjectItemSchema),
     },
     async (c) => c.json(await listTrainingProjects(c.get('deps'))),
+  );
+  projects.patch(
+    '/:id',
+    {
+      summary: '修改培训项目（补贴标准、最低课时、职业名称与代码）',
+      access: allow('admin'),
+      params: idParams,
+      body: patchTrainingProjectSchema,
+      response: trainingProjectItemSchema,
+    },
+    async (c, { params, body }) =>
+      c.json(await patchTrainingProject(c.get('deps'), params.id, body, userOf(c), c.get('ip'))),
   );
   return [institutions, projects];
 }

@@ -19,37 +19,36 @@ import {
 } from '../../db/institution-store';
 import { writeTransaction, type Db } from '../../db/open-database';
 import type { Deps } from '../../deps';
-import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { conflict, forbidden, notFound } from '../../errors';
 import { buildLabelMatcher } from '../../import/match-county';
+import { catalogueProblems, catalogueRefusal } from './catalogue-refusal';
 import { catalogueWith, institutionFile, toInstitution, trainingNow } from './training-now';
+import { toProjectItem } from './training-projects';
 
 type Draft = Omit<Institution, 'id'>;
-type Input = Partial<Pick<Draft, 'name' | 'creditCode' | 'county' | 'type' | 'approved' | 'status' | 'statusReason'>>;
+type Input = Partial<
+  Pick<Draft, 'name' | 'creditCode' | 'county' | 'type' | 'approved' | 'status' | 'statusReason'> & {
+    statusSince: string;
+  }
+>;
 
 export async function listInstitutions(deps: Deps): Promise<Institution[]> {
   return (await listInstitutionRows(deps.db)).map(toInstitution);
 }
 
 export async function listTrainingProjects(deps: Deps) {
-  return (await listProjectRows(deps.db)).map((p) => ({
-    id: p.id,
-    occupation: p.occupation,
-    code: p.code,
-    level: p.level,
-    subsidy: p.subsidy,
-    minHours: p.min_hours,
-  }));
+  return (await listProjectRows(deps.db)).map(toProjectItem);
 }
 
 export async function createInstitution(
   deps: Deps,
-  input: Required<Omit<Input, 'status' | 'statusReason'>>,
+  input: Required<Omit<Input, 'status' | 'statusReason' | 'statusSince'>>,
   actor: SessionUser,
   ip: string | null,
 ) {
   const today = dateInZone(deps.clock.now(), deps.catalogue.campaign.timeZone);
   const draft: Draft = { ...input, status: '有效', approvedOn: today, statusSince: null, statusReason: null };
-  return save(deps, actor, ip, null, draft, input);
+  return save(deps, actor, ip, null, draft, input, today);
 }
 
 export async function patchInstitution(deps: Deps, id: number, input: Input, actor: SessionUser, ip: string | null) {
@@ -61,10 +60,11 @@ export async function patchInstitution(deps: Deps, id: number, input: Input, act
   const draft: Draft = {
     ...old,
     ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
-    statusSince: statusChanged ? today : old.statusSince,
+    // The day it took effect as the office states it (a suspension decided last week), else today.
+    statusSince: input.statusSince ?? (statusChanged ? today : old.statusSince),
     statusReason: input.statusReason ?? (statusChanged ? null : old.statusReason),
   };
-  return save(deps, actor, ip, old, draft, input);
+  return save(deps, actor, ip, old, draft, input, today);
 }
 
 async function save(
@@ -74,9 +74,10 @@ async function save(
   old: Institution | null,
   draft: Draft,
   input: Input,
+  today: string,
 ) {
   if (!canEditTrainingCatalogue(actor)) throw forbidden('培训机构目录由统计管理员维护');
-  const normalised = await normalise(deps, draft);
+  const normalised = await normalise(deps, draft, today);
   const id = await writeTransaction(deps.db, async (trx) => {
     const rows = await listInstitutionRows(trx);
     if (rows.some((r) => r.credit_code === normalised.creditCode && r.id !== old?.id))
@@ -116,27 +117,33 @@ async function save(
   );
 }
 
-/** Credit code, county, occupations and levels to the catalogue's spelling, or 400 naming what is wrong. */
-async function normalise(deps: Deps, d: Draft): Promise<Draft> {
+/**
+ * Credit code, county, occupations and levels to the catalogue's spelling, and the status date checked; or one
+ * 400 listing every problem, so the office fixes the form once.
+ */
+async function normalise(deps: Deps, d: Draft, today: string): Promise<Draft> {
+  const problems: string[] = [];
   const code = validateCreditCode(d.creditCode);
-  if (!code.ok) throw badRequest(code.message, 'bad_credit_code');
+  if (!code.ok) problems.push(code.message);
   const county = buildLabelMatcher(deps.catalogue)(d.county);
-  if (county.kind !== 'county') throw badRequest(`县区“${d.county}”不在县区目录中`, 'unknown_county');
+  if (county.kind !== 'county') problems.push(`县区“${d.county}”不在县区目录中`);
   const { training } = await trainingNow(deps, deps.db);
-  const approved = d.approved.map((a) => {
+  const approved = d.approved.flatMap((a) => {
     const occupation = training.matchOccupation(a.occupation);
     const level = matchLevel(a.level);
-    if (!occupation) throw badRequest(`职业“${a.occupation}”不在培训项目目录中`, 'unknown_occupation');
-    if (!level) throw badRequest(`等级“${a.level}”无法识别`, 'unknown_level');
-    return { occupation, level: level.name };
+    if (!occupation) problems.push(`职业“${a.occupation}”不在培训项目目录中`);
+    if (!level) problems.push(`等级“${a.level}”无法识别`);
+    return occupation && level ? [{ occupation, level: level.name }] : [];
   });
+  if (d.statusSince && d.statusSince > today) problems.push(`状态日期 ${d.statusSince} 晚于今天（${today}）`);
+  if (d.statusSince && d.statusSince < d.approvedOn)
+    problems.push(`状态日期 ${d.statusSince} 早于机构的核准日期 ${d.approvedOn}`);
+  if (problems.length > 0 || !code.ok || county.kind !== 'county') throw catalogueRefusal('培训机构', problems);
   return { ...d, creditCode: code.creditCode, county: county.code, approved };
 }
 
 async function validateWhole(deps: Deps, db: Db, institutions: ReturnType<typeof institutionFile>[]) {
-  try {
-    await catalogueWith(deps, db, institutions);
-  } catch (err) {
-    throw badRequest(err instanceof Error ? err.message : String(err), 'bad_catalogue');
-  }
+  await catalogueWith(deps, db, institutions).catch((err: unknown) => {
+    throw catalogueRefusal('培训机构目录', catalogueProblems(err));
+  });
 }

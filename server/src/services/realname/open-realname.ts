@@ -23,10 +23,15 @@ export const levelName = (code: string) => LEVELS.find((l) => l.code === code)?.
 export function piiKeyFor(dbPath: string, env: NodeJS.ProcessEnv = process.env): Buffer {
   if (env.PII_KEY) return parsePiiKey(env.PII_KEY);
   if (dbPath === ':memory:' && !env.PII_KEY_FILE) return randomBytes(32);
-  const postgres = /^postgres(ql)?:\/\//.test(dbPath);
-  const file = env.PII_KEY_FILE ?? (postgres ? join(process.cwd(), 'var', 'pii.key') : `${dbPath}.pii-key`);
+  const file = piiKeyFile(dbPath, env);
   mkdirSync(dirname(file), { recursive: true });
   return loadPiiKey(undefined, file).key;
+}
+
+/** Where the key file is when `PII_KEY` is not set (pnpm pii:rotate replaces it there). */
+export function piiKeyFile(dbPath: string, env: NodeJS.ProcessEnv = process.env): string {
+  const postgres = /^postgres(ql)?:\/\//.test(dbPath);
+  return env.PII_KEY_FILE ?? (postgres ? join(process.cwd(), 'var', 'pii.key') : `${dbPath}.pii-key`);
 }
 
 /** Refuses (throws PiiKeyError) when the database holds encrypted data made under another key. */

@@ -1,7 +1,7 @@
 /** The 目录清单 as the database holds it now, in the shape the roster rules use (realname/training-catalogue). */
 import type { Institution } from '@lz/shared/api/rosters';
 import type { Db } from '../../db/open-database';
-import { listInstitutionRows, listProjectRows, type InstitutionRow } from '../../db/institution-store';
+import { listInstitutionRows, listProjectRows, type InstitutionRow, type ProjectRow } from '../../db/institution-store';
 import type { Deps } from '../../deps';
 import { buildTrainingCatalogue, type TrainingCatalogue } from '../../realname/training-catalogue';
 import { baseTrainingCatalogue, levelName } from './open-realname';
@@ -42,7 +42,16 @@ export async function catalogueWith(
   db: Db,
   institutions: ReturnType<typeof institutionFile>[],
 ): Promise<TrainingCatalogue> {
-  const projects = (await listProjectRows(db)).map((p) => ({
+  return catalogueOf(deps, await listProjectRows(db), institutions);
+}
+
+/** Builds (and so validates) the catalogue from project rows and institutions in file form; throws its problems. */
+export function catalogueOf(
+  deps: Deps,
+  projectRows: readonly Omit<ProjectRow, 'id'>[],
+  institutions: ReturnType<typeof institutionFile>[],
+): TrainingCatalogue {
+  const projects = projectRows.map((p) => ({
     occupation: p.occupation,
     code: p.code,
     level: p.level,

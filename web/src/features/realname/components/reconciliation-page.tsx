@@ -1,26 +1,25 @@
-import type { Reconciliation } from '@lz/shared/api/rosters';
+import type { ReconciliationSummaryRow } from '@lz/shared/api/rosters';
 import { Select, Table } from 'antd';
-import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { PageToolbar } from '../../../components/page-toolbar';
 import { QueryPanel } from '../../../components/query-panel';
-import { combineQueries } from '../../../components/query-state';
 import { useCampaign } from '../../../lib/catalogue/get-catalogue';
 import { useServerClock } from '../../../lib/clock/get-clock';
 import { formatInteger, formatPercent, formatYuan } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { reconciliationQuery, useReconciliation } from '../../../lib/realname/get-reconciliation';
+import { useReconciliation } from '../../../lib/realname/get-reconciliation';
 import { useUser } from '../../../lib/session/get-session';
 import { useUrlParam } from '../../../lib/url-state';
+import { useReconciliationSummary } from '../api/get-reconciliation-summary';
 import { MonthSelect } from './month-select';
 import { differenceLevel, openingMonth } from '../../../lib/realname/reconciliation-levels';
 import { levelStyle, ReconciliationCells } from './reconciliation-cells';
 import { useNames } from './use-names';
 
 /** Reports above their rosters first (largest first), the rest in catalogue order: inspectors start there. */
-function overFirst(list: Reconciliation[]): Reconciliation[] {
-  const over = (r: Reconciliation) =>
-    differenceLevel(r.summary.personTimes) === 'over' ? (r.summary.personTimes.difference ?? 0) : 0;
+function overFirst(list: ReconciliationSummaryRow[]): ReconciliationSummaryRow[] {
+  const over = (r: ReconciliationSummaryRow) =>
+    differenceLevel(r.personTimes) === 'over' ? (r.personTimes.difference ?? 0) : 0;
   return list
     .map((r, i) => ({ r, i }))
     .sort((a, b) => over(b.r) - over(a.r) || a.i - b.i)
@@ -59,16 +58,11 @@ export function ReconciliationPage() {
   const department = user.role === 'reporter' ? (user.department ?? '') : picked;
   const drillable = user.role !== 'leader';
   const reporting = (catalogue?.departments ?? []).filter((d) => d.owesReports);
-  const overviewDepartments = user.role === 'reporter' ? reporting.filter((d) => d.code === department) : reporting;
-  const overview = useQueries({
-    queries: overviewDepartments.map((d) => ({
-      ...reconciliationQuery({ department: d.code, month }),
-      enabled: month !== '',
-    })),
-  });
+  // One call for every department the viewer may see (the server scopes a reporter to its own).
+  const summary = useReconciliationSummary({ month });
   const detail = useReconciliation({ department, month });
-  // Until the catalogue names the departments there is nothing to ask for: wait, rather than show "empty".
-  const overviewQuery = catalogue && month ? combineQueries(...overview) : { ...names.catalogue, data: undefined };
+  // Until the catalogue names the departments there is nothing to show them by: wait, rather than show "empty".
+  const overviewQuery = catalogue && month ? summary : { ...names.catalogue, data: undefined };
   return (
     <>
       <PageToolbar title={t('navReconciliation')}>
@@ -95,7 +89,7 @@ export function ReconciliationPage() {
         isEmpty={(r) => r.length === 0}
       >
         {(list) => (
-          <Table<Reconciliation>
+          <Table<ReconciliationSummaryRow>
             rowKey="department"
             size="small"
             pagination={false}
@@ -113,39 +107,39 @@ export function ReconciliationPage() {
                 title: t('rnRosterPersonTimes'),
                 key: 'pr',
                 align: 'right',
-                render: (_, r) => formatInteger(r.summary.personTimes.rosters),
+                render: (_, r) => formatInteger(r.personTimes.rosters),
               },
               {
                 title: t('rnReportedPersonTimes'),
                 key: 'pp',
                 align: 'right',
-                render: (_, r) => formatInteger(r.summary.personTimes.reported),
+                render: (_, r) => formatInteger(r.personTimes.reported),
               },
               {
                 title: t('rnDifference'),
                 key: 'pd',
                 align: 'right',
-                render: (_, r) => <Difference f={r.summary.personTimes} testId={`rec-diff-${r.department}`} />,
+                render: (_, r) => <Difference f={r.personTimes} testId={`rec-diff-${r.department}`} />,
               },
               {
                 title: t('rnCoverage'),
                 key: 'cov',
                 align: 'right',
-                render: (_, r) => formatPercent(r.summary.personTimes.coverage),
+                render: (_, r) => formatPercent(r.personTimes.coverage),
               },
               {
                 title: t('rnSubsidyDifference'),
                 key: 'sd',
                 align: 'right',
                 responsive: ['md'],
-                render: (_, r) => <Difference f={r.summary.trainingSubsidy} money />,
+                render: (_, r) => <Difference f={r.trainingSubsidy} money />,
               },
               ...(drillable
                 ? [
                     {
                       title: t('actions'),
                       key: 'drill',
-                      render: (_: unknown, r: Reconciliation) => (
+                      render: (_: unknown, r: ReconciliationSummaryRow) => (
                         <Link
                           to={`/rosters?department=${r.department}&month=${r.month}`}
                           onClick={(e) => e.stopPropagation()}
