@@ -41,7 +41,7 @@ const LINES_PER_CLASS = 30;
 /** Birth days (28 a month) a person index spans: 1967 … 2003 for the working-age. */
 const BIRTH_DAYS = 37 * 336;
 
-/** Person `p`'s ID number: unique per p (region × birth day × sequence), men odd. Every 400th was born 12 years earlier. */
+/** Person `p`'s ID number: unique per p (region × birth day × sequence), men odd; every 400th born 12 years early. */
 export function personId(p: number): string {
   const region = REGIONS[p % REGIONS.length] as string;
   const q = Math.floor(p / REGIONS.length);
