@@ -46,7 +46,13 @@ export interface GuangxiScale {
 
 const FILE_PROJECT = { occupation: '电工', level: '四级/中级工' };
 
-export async function benchGuangxi(o: { dir: string; quick: boolean; log: (s: string) => void }) {
+export async function benchGuangxi(o: {
+  dir: string;
+  quick: boolean;
+  log: (s: string) => void;
+  /** After each scale, with every scale measured so far (so a run stopped at 3 M keeps its 300 k figures). */
+  measured: (scales: GuangxiScale[]) => void;
+}) {
   const scales = o.quick ? [30_000, 60_000] : [300_000, 3_000_000];
   const store = await createRosterStore(join(o.dir, 'guangxi.sqlite'), scales.at(-1) as number);
   const out: GuangxiScale[] = [];
@@ -54,6 +60,7 @@ export async function benchGuangxi(o: { dir: string; quick: boolean; log: (s: st
     await growRosterStore(store, lines, o.log);
     o.log(`guangxi: ${store.lines.toLocaleString('en')} lines in ${store.loadSeconds.toFixed(0)} s; measuring…`);
     out.push(await measureScale(store, 3600 + i, o));
+    o.measured(out);
   }
   return out;
 }
