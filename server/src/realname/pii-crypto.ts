@@ -18,7 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
-/** IVs drawn from the system's random source in one call per this many bytes: a call per IV cost a third of encrypting. */
+/** IVs drawn from the random source in one call per this many bytes (a call per IV was a third of encrypting). */
 const IV_POOL_BYTES = IV_BYTES * 1024;
 const TAG_BYTES = 16;
 
