@@ -1,5 +1,6 @@
 /**
- * Usage: pnpm bench [--dir DIR] [--reuse] [--quick] | pnpm bench --scale national [--reuse] [--stop-at ISO-instant]
+ * Usage: pnpm bench [--dir DIR] [--reuse] [--quick] | pnpm bench --scale guangxi [--quick]
+ *        | pnpm bench --scale national [--reuse] [--stop-at ISO-instant]
  *
  * Builds a city-scale and a province-scale database through the product's own write path, starts the
  * real server on each, and measures: every dashboard call over HTTP beside its raw-SQL floor, the same call
@@ -9,6 +10,8 @@
  * --dir DIR   where the databases go (default: a fresh temporary directory)
  * --reuse     reuse city.sqlite / province.sqlite already in DIR instead of rebuilding them
  * --quick     fewer samples and a shorter load run (for checking the script, not for figures)
+ * --scale guangxi    only the real-name rosters at 300 k and 3 M lines on SQLite (realname.ts), written into
+ *             docs/benchmarks.md's Guangxi section (--quick: 30 k / 60 k lines, into DIR/benchmarks.md).
  * --scale national   only the national volume on PostgreSQL (national.ts), written into docs/benchmarks.md's
  *             national section; the default run keeps that section. --stop-at ends its bulk load in time;
  *             with --reuse it continues a build left in schema lz_national (or, when complete, only measures).
@@ -185,6 +188,21 @@ async function benchPostgres(
   };
 }
 
+if (args.scale === 'guangxi') {
+  const { benchGuangxi, guangxiSection } = await import('./realname');
+  const { withNationalSection } = await import('./report');
+  const m = machineInfo();
+  const machine = `${m.cpu} × ${m.cores}, ${m.memoryGb} GiB, Node ${m.node}, SQLite ${m.sqlite}`;
+  const doc = join(quick ? dir : join(repoRoot, 'docs'), 'benchmarks.md');
+  const write = (scales: Parameters<typeof guangxiSection>[0]) => {
+    const section = guangxiSection(scales, machine);
+    console.log(`\n${section}`);
+    writeFileSync(doc, withNationalSection(existsSync(doc) ? readFileSync(doc, 'utf8') : '', section, 'guangxi'));
+    log(`written ${doc}`);
+  };
+  await benchGuangxi({ dir, quick, log, measured: write });
+  process.exit(0);
+}
 if (args.scale === 'national') {
   const { benchNational } = await import('./national');
   // Default: stop loading 40 minutes from now; --stop-at takes an ISO instant.

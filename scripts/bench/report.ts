@@ -339,16 +339,18 @@ function engineTables(results: ScaleResult[]): string[] {
   return out;
 }
 
-const NATIONAL = /<!-- national:start -->[\s\S]*<!-- national:end -->/;
+/** A section another run of the bench writes (`--scale national`, `--scale guangxi`), between its markers. */
+const marked = (name: string) => new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
+const KEPT = ['national', 'guangxi'] as const;
 
-/** `fresh` with the national section of `previous` (written by `--scale national`) kept in place. */
+/** `fresh` with the national and Guangxi sections of `previous` (written by their `--scale` runs) kept in place. */
 export function keepNationalSection(fresh: string, previous: string): string {
-  const kept = NATIONAL.exec(previous)?.[0];
-  return kept ? `${fresh.trimEnd()}\n\n${kept}\n` : fresh;
+  const kept = KEPT.flatMap((name) => marked(name).exec(previous)?.[0] ?? []);
+  return kept.length > 0 ? `${fresh.trimEnd()}\n\n${kept.join('\n\n')}\n` : fresh;
 }
 
-/** `doc` with its national section replaced by (or appended as) `section`. */
-export function withNationalSection(doc: string, section: string): string {
-  const block = `<!-- national:start -->\n${section.trim()}\n<!-- national:end -->`;
-  return NATIONAL.test(doc) ? doc.replace(NATIONAL, block) : `${doc.trimEnd()}\n\n${block}\n`;
+/** `doc` with its national (or Guangxi) section replaced by (or appended as) `section`. */
+export function withNationalSection(doc: string, section: string, name: (typeof KEPT)[number] = 'national'): string {
+  const block = `<!-- ${name}:start -->\n${section.trim()}\n<!-- ${name}:end -->`;
+  return marked(name).test(doc) ? doc.replace(marked(name), block) : `${doc.trimEnd()}\n\n${block}\n`;
 }

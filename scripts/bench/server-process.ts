@@ -46,7 +46,8 @@ export async function startServer(o: {
   });
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), o.startLimitMs ?? 60_000);
+    // Generous by default: on a loaded 2-core machine compiling the server alone can take a minute.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), o.startLimitMs ?? 180_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('listening on')) {

@@ -10,6 +10,7 @@ import type { Db } from './open-database';
 /** A line of one class that also sits in an earlier-filed class of the same person whose dates overlap. */
 export interface OverlapRow {
   roster_id: number;
+  id_hash: string;
   line: number;
   name: string;
   id_masked: string;
@@ -21,22 +22,43 @@ export interface OverlapRow {
  * by roster id: a self-join on the keyed hash of the person, dates overlapping.
  */
 export async function overlappingLines(db: Db): Promise<OverlapRow[]> {
-  return await db
+  // Written as cross joins filtered in WHERE: SQLite then keeps this order, walking the person index (id_hash,
+  // roster_id) once and probing it next to where it stands, instead of probing it per line of every class;
+  // PostgreSQL plans it as the same inner joins.
+  const pairs = await db
     .selectFrom('roster_lines as a')
-    .innerJoin('rosters as ra', 'ra.id', 'a.roster_id')
-    .innerJoin('roster_lines as b', (j) =>
-      j.onRef('b.id_hash', '=', 'a.id_hash').onRef('b.roster_id', '<', 'a.roster_id'),
-    )
-    .innerJoin('rosters as rb', 'rb.id', 'b.roster_id')
-    .select(['a.roster_id', 'a.line', 'a.name', 'a.id_masked', 'b.roster_id as other_id'])
+    .crossJoin('roster_lines as b')
+    .crossJoin('rosters as ra')
+    .crossJoin('rosters as rb')
+    .select(['a.roster_id', 'a.id_hash', 'b.roster_id as other_id'])
+    .whereRef('b.id_hash', '=', 'a.id_hash')
+    .whereRef('b.roster_id', '<', 'a.roster_id')
+    .whereRef('ra.id', '=', 'a.roster_id')
+    .whereRef('rb.id', '=', 'b.roster_id')
     .where('ra.status', '=', 'active')
     .where('rb.status', '=', 'active')
     .whereRef('rb.start_date', '<=', 'ra.end_date')
     .whereRef('rb.end_date', '>=', 'ra.start_date')
-    .orderBy('a.roster_id')
-    .orderBy('a.line')
-    .orderBy('b.roster_id')
     .execute();
+  // The few lines found, read by their class (the roster index): line, name and masked number.
+  const out: OverlapRow[] = [];
+  const byLine = new Map<string, number[]>();
+  for (const p of pairs)
+    byLine.set(`${p.roster_id}|${p.id_hash}`, [...(byLine.get(`${p.roster_id}|${p.id_hash}`) ?? []), p.other_id]);
+  const keys = [...byLine.keys()].map((k) => k.split('|') as [string, string]);
+  for (let i = 0; i < keys.length; i += 400) {
+    const batch = keys.slice(i, i + 400);
+    const lines = await db
+      .selectFrom('roster_lines')
+      .select(['roster_id', 'line', 'name', 'id_masked', 'id_hash'])
+      .where('roster_id', 'in', [...new Set(batch.map(([r]) => Number(r)))])
+      .where('id_hash', 'in', [...new Set(batch.map(([, h]) => h))])
+      .execute();
+    for (const l of lines) {
+      for (const other_id of byLine.get(`${l.roster_id}|${l.id_hash}`) ?? []) out.push({ ...l, other_id });
+    }
+  }
+  return out.sort((x, y) => x.roster_id - y.roster_id || x.line - y.line || x.other_id - y.other_id);
 }
 
 /** One class's lines with one phone in a month, and how many lines with it the month held up to this class. */

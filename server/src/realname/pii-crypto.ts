@@ -5,11 +5,21 @@
  * with mode 0600 beside the database. Encryption, hashing and the key check use separate keys derived by
  * HKDF, so a leaked hash key decrypts nothing. No function here puts a plaintext into an error message.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomFillSync,
+  timingSafeEqual,
+} from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
+/** IVs drawn from the random source in one call per this many bytes (a call per IV was a third of encrypting). */
+const IV_POOL_BYTES = IV_BYTES * 1024;
 const TAG_BYTES = 16;
 
 /** What a ciphertext belongs to: bound as additional data, so an ID cipher cannot be passed off as a phone. */
@@ -67,9 +77,23 @@ export function createPiiCrypto(master: Buffer): PiiCrypto {
   const checkKey = derive('lz-pii-key-check-v1');
   const keyCheck = () => `kcv1:${createHmac('sha256', checkKey).update('key-check').digest('hex').slice(0, 32)}`;
 
+  // Each IV is fresh random bytes, used once; only the draws are batched.
+  const pool = Buffer.alloc(IV_POOL_BYTES);
+  let used = IV_POOL_BYTES;
+  const nextIv = () => {
+    if (used === IV_POOL_BYTES) {
+      randomFillSync(pool);
+      used = 0;
+    }
+    const iv = Buffer.from(pool.subarray(used, used + IV_BYTES));
+    pool.fill(0, used, used + IV_BYTES);
+    used += IV_BYTES;
+    return iv;
+  };
+
   return {
     encrypt(plaintext, field) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       cipher.setAAD(Buffer.from(field));
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -27,14 +27,18 @@ export interface ProtectedNumbers {
   phoneMasked: string | null;
 }
 
-export function protectNumbers(t: Pick<CheckedTrainee, 'idNumber' | 'phone'>, pii: PiiCrypto): ProtectedNumbers {
+/** The keyed hashes the rules already computed (`CheckedTrainee`) are reused, not computed again. */
+export function protectNumbers(
+  t: Pick<CheckedTrainee, 'idNumber' | 'phone'> & Partial<Pick<CheckedTrainee, 'idHash' | 'phoneHash'>>,
+  pii: PiiCrypto,
+): ProtectedNumbers {
   const { hashId, hashPhone } = piiHashers(pii);
   return {
     idCipher: pii.encrypt(t.idNumber, 'idNumber'),
-    idHash: hashId(t.idNumber),
+    idHash: t.idHash ?? hashId(t.idNumber),
     idMasked: maskIdNumber(t.idNumber),
     phoneCipher: t.phone ? pii.encrypt(t.phone, 'phone') : null,
-    phoneHash: t.phone ? hashPhone(t.phone) : null,
+    phoneHash: t.phone ? (t.phoneHash ?? hashPhone(t.phone)) : null,
     phoneMasked: t.phone ? maskPhone(t.phone) : null,
   };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FlagKind } from '@lz/shared/api/rosters';
+import { FLAG_KINDS, type FlagKind } from '@lz/shared/api/rosters';
+import { monthRange } from '@lz/shared/months';
 import type { ReportRow } from '@lz/shared/report-body';
 import { generateReport } from '../../src/demo/generate-figures';
 import { createRng } from '../../src/demo/prng';
+import { FLAG_RATE } from '../../src/demo/seed-rosters';
 import type { PriorTraining } from '../../src/realname/check-history';
 import { checkRoster } from '../../src/realname/check-roster';
 import { createDemoPeople } from '../../src/realname/demo/demo-people';
@@ -145,4 +147,41 @@ describe('demo rosters', () => {
     expect(lines).toBeGreaterThan(1000);
     expect(perSecond).toBeGreaterThan(5000);
   });
+});
+
+describe("the demo's rosters over its whole window", () => {
+  it('plant a few dozen flags of every kind, none dominating (3 to 60 each)', async () => {
+    const rng = createRng(2019 + 15);
+    const demo = createDemoRosters(training, createDemoPeople(rng), rng);
+    const months = monthRange(catalogue.campaign.start, '2021-10');
+    const filed = DEPARTMENTS.flatMap((department) =>
+      months.map((month) => ({ department, month, rows: generateReport(catalogue, department, month, rng) })),
+    );
+    const plan = planDifferences(
+      filed.map((m) => `${m.department}|${m.month}`),
+      rng,
+    );
+    const store = memoryStore();
+    const flags = new Map<FlagKind, number>();
+    let n = 0;
+    for (const m of filed) {
+      const classes = demo.monthRosters({
+        ...m,
+        flagRate: FLAG_RATE,
+        today: '2021-11-05',
+        difference: plan.get(`${m.department}|${m.month}`),
+      });
+      for (const { roster } of classes) {
+        const ctx = { ...context(), ...store, department: m.department, today: '2021-11-05' };
+        const result = await checkRoster(roster, ctx);
+        if (!result.ok) throw new Error(`${m.department} ${m.month}: ${JSON.stringify(result.problems.slice(0, 3))}`);
+        store.store(`c${n++}`, result);
+        for (const f of result.flags) flags.set(f.kind, (flags.get(f.kind) ?? 0) + 1);
+      }
+    }
+    for (const kind of FLAG_KINDS) {
+      expect(flags.get(kind) ?? 0, kind).toBeGreaterThanOrEqual(3);
+      expect(flags.get(kind) ?? 0, kind).toBeLessThanOrEqual(60);
+    }
+  }, 180_000);
 });

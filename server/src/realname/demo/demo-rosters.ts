@@ -117,6 +117,23 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
       const key = `${s.trainingType}|${s.kind}`;
       groups.set(key, [...(groups.get(key) ?? []), s]);
     }
+    let classes = buildClasses(input, row.county, groups, false);
+    // A reported sum above every class's standard together would put lines over it in every such county
+    // and month: the classes are drawn again from the best-paid projects on offer, so only a true surplus shows.
+    const caps = (list: typeof classes) =>
+      list.reduce((s, c) => s + c.klass.roster.trainees.length * c.offering.project.subsidy, 0);
+    if ((row.values.F1 ?? 0) > caps(classes)) classes = buildClasses(input, row.county, groups, true);
+    assignMoney(
+      row,
+      classes.map((c) => c.klass),
+      classes.map((c) => c.offering),
+      rng,
+      input.flagRate,
+    );
+    return classes.map((c) => c.klass);
+  }
+
+  function buildClasses(input: MonthInput, county: string, groups: Map<string, Slot[]>, richest: boolean) {
     const classes: { klass: DemoClass; offering: Offering }[] = [];
     for (const group of groups.values()) {
       const sizes = apportion(
@@ -129,28 +146,23 @@ export function createDemoRosters(training: TrainingCatalogue, people: DemoPeopl
         from += size;
         const first = part[0];
         if (!first) continue;
-        const built = buildClass(input, row.county, first, part);
+        const built = buildClass(input, county, first, part, richest);
         if (built) classes.push(built);
       }
     }
-    assignMoney(
-      row,
-      classes.map((c) => c.klass),
-      classes.map((c) => c.offering),
-      rng,
-      input.flagRate,
-    );
-    return classes.map((c) => c.klass);
+    return classes;
   }
 
-  function buildClass(input: MonthInput, county: string, first: Slot, part: Slot[]) {
+  function buildClass(input: MonthInput, county: string, first: Slot, part: Slot[], richest: boolean) {
     const lastDay = new Date(Date.UTC(Number(input.month.slice(0, 4)), Number(input.month.slice(5, 7)), 0));
     const endDay = Math.min(lastDay.getUTCDate(), rng.int(6, lastDay.getUTCDate()));
     let endDate = `${input.month}-${String(endDay).padStart(2, '0')}`;
     if (endDate > input.today) endDate = input.today;
     const options = offerings.pick(first.kind, county, endDate);
     if (options.length === 0) return null;
-    const offering = pick(options);
+    const offering = richest
+      ? options.reduce((best, o) => (o.project.subsidy > best.project.subsidy ? o : best))
+      : pick(options);
     const cases = (['shared-phone', 'retirement-age', 'hours-below-minimum', 'not-approved'] as FlagKind[]).filter(
       (kind) =>
         part.length >= 5 &&

@@ -34,15 +34,22 @@ export function splitUnderCaps(total: number, caps: readonly number[]): number[]
     });
     open = next;
   }
+  // Above every cap together: the surplus on the first few lines (one class, mostly), so one class shows it
+  // rather than every class of the county.
   if (rest > 0)
     apportion(
       rest,
-      caps.map(() => 1),
+      caps.slice(0, SURPLUS_LINES).map(() => 1),
     ).forEach((extra, i) => {
       out[i] = (out[i] ?? 0) + extra;
     });
-  return withCents(out, cents % 100);
+  // The cents on a line with room below its cap, so they push no line over its standard.
+  const room = out.findIndex((y, i) => y < (caps[i] ?? 0));
+  return withCents(out, cents % 100, Math.max(0, room));
 }
+
+/** Lines that carry a sum above every cap. */
+const SURPLUS_LINES = 5;
 
 /** `total` yuan over `n` lines as evenly as whole yuan allow. */
 export function splitEvenly(total: number, n: number): number[] {
@@ -56,7 +63,7 @@ export function splitEvenly(total: number, n: number): number[] {
   );
 }
 
-function withCents(yuan: number[], cents: number): number[] {
-  if (yuan.length > 0 && cents > 0) yuan[0] = Math.round((yuan[0] ?? 0) * 100 + cents) / 100;
+function withCents(yuan: number[], cents: number, at = 0): number[] {
+  if (yuan.length > at && cents > 0) yuan[at] = Math.round((yuan[at] ?? 0) * 100 + cents) / 100;
   return yuan;
 }

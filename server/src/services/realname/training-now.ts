@@ -58,13 +58,24 @@ export function catalogueOf(
     subsidy: p.subsidy,
     minHours: p.min_hours,
   }));
+  const key = JSON.stringify([institutions, projects]);
+  const cached = built.get(deps.catalogue);
+  if (cached?.key === key) return cached.training;
   const { rules } = baseTrainingCatalogue(deps.catalogue);
-  return buildTrainingCatalogue(deps.catalogue.units, {
+  const training = buildTrainingCatalogue(deps.catalogue.units, {
     institutions: { institutions },
     projects: { projects },
     rules: rawRules(rules),
   });
+  built.set(deps.catalogue, { key, training });
+  return training;
 }
+
+/**
+ * The last catalogue built per campaign, by the rows it was built from: every filing reads the rows (an edit
+ * shows at once) but validates and indexes them again only when they changed, which was a fifth of a filing.
+ */
+const built = new WeakMap<Deps['catalogue'], { key: string; training: TrainingCatalogue }>();
 
 /** The current catalogue and each institution's row id by credit code. */
 export async function trainingNow(
