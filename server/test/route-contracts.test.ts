@@ -258,5 +258,5 @@ describe('route contracts', () => {
         expect(parsed.success ? [] : parsed.error.issues, label).toEqual([]);
       } else expect(route.produces ?? key, `${key} answers JSON without a declared response schema`).not.toBe(key);
     }
-  });
+  }, 120_000); // every route of the product, one after another
 });
