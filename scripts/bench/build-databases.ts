@@ -86,6 +86,16 @@ export function writeProvinceCampaign(dir: string): string {
   );
   writeFileSync(join(out, 'units.json'), JSON.stringify(units, null, 1));
   writeFileSync(join(out, 'targets.json'), JSON.stringify(targets, null, 1));
+  // The training-institution catalogue names Liuzhou's counties: in the province they are Liuzhou's renamed codes.
+  const liuzhou = GUANGXI_CITIES.indexOf('柳州');
+  const institutions = read('training-institutions') as { institutions: { county: string }[] };
+  writeFileSync(
+    join(out, 'training-institutions.json'),
+    JSON.stringify({
+      ...institutions,
+      institutions: institutions.institutions.map((i) => ({ ...i, county: provinceCode(liuzhou, i.county) })),
+    }),
+  );
   writeFileSync(
     join(out, 'campaign.json'),
     JSON.stringify(
