@@ -86,16 +86,6 @@ export function writeProvinceCampaign(dir: string): string {
   );
   writeFileSync(join(out, 'units.json'), JSON.stringify(units, null, 1));
   writeFileSync(join(out, 'targets.json'), JSON.stringify(targets, null, 1));
-  // The training-institution catalogue names Liuzhou's counties: in the province they are Liuzhou's renamed codes.
-  const liuzhou = GUANGXI_CITIES.indexOf('柳州');
-  const institutions = read('training-institutions') as { institutions: { county: string }[] };
-  writeFileSync(
-    join(out, 'training-institutions.json'),
-    JSON.stringify({
-      ...institutions,
-      institutions: institutions.institutions.map((i) => ({ ...i, county: provinceCode(liuzhou, i.county) })),
-    }),
-  );
   writeFileSync(
     join(out, 'campaign.json'),
     JSON.stringify(
@@ -107,7 +97,13 @@ export function writeProvinceCampaign(dir: string): string {
   return out;
 }
 
-const provinceCode = (cityIndex: number, code: string) => `G${String(cityIndex + 1).padStart(2, '0')}-${code}`;
+/**
+ * Liuzhou keeps its own county codes (the real-name training-institution catalogue, read from the default campaign
+ * folder whatever CAMPAIGN_DIR says, names them); the other cities' are prefixed.
+ */
+const LIUZHOU = GUANGXI_CITIES.indexOf('柳州');
+const provinceCode = (cityIndex: number, code: string) =>
+  cityIndex === LIUZHOU ? code : `G${String(cityIndex + 1).padStart(2, '0')}-${code}`;
 
 export async function buildProvinceDatabase(dir: string, city: BenchDatabase): Promise<BenchDatabase> {
   const campaignDir = writeProvinceCampaign(dir);

@@ -89,7 +89,8 @@ async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult>
   const server = await startServer({ dbPath: work, campaignDir: db.campaignDir, port });
   const rssStartMb = server.rssMb();
   const asOf = dateInZone(new Date(), 'Asia/Shanghai');
-  const county = db.label === 'city' ? '450226' : 'G02-450226';
+  // 三江: Liuzhou keeps its own codes in the province database (build-databases.ts).
+  const county = '450226';
   log(`${db.label}: dashboard calls over HTTP (${N} each)…`);
   const calls = await measureCalls(server, dashboardCalls(asOf, county), N);
   log(`${db.label}: raw SQL floors…`);

@@ -347,8 +347,14 @@ export function keepNationalSection(fresh: string, previous: string): string {
   return kept ? `${fresh.trimEnd()}\n\n${kept}\n` : fresh;
 }
 
-/** `doc` with its national section replaced by (or appended as) `section`. */
+const NOTES = /<!-- national-notes:start -->[\s\S]*<!-- national-notes:end -->/;
+
+/**
+ * `doc` with its national section replaced by (or appended as) `section`. Hand-written notes inside it, between
+ * `<!-- national-notes:start -->` and `<!-- national-notes:end -->`, are kept after the generated tables.
+ */
 export function withNationalSection(doc: string, section: string): string {
-  const block = `<!-- national:start -->\n${section.trim()}\n<!-- national:end -->`;
-  return NATIONAL.test(doc) ? doc.replace(NATIONAL, block) : `${doc.trimEnd()}\n\n${block}\n`;
+  const notes = NOTES.exec(NATIONAL.exec(doc)?.[0] ?? '')?.[0];
+  const block = `<!-- national:start -->\n${section.trim()}\n${notes ? `\n${notes}\n` : ''}<!-- national:end -->`;
+  return NATIONAL.test(doc) ? doc.replace(NATIONAL, () => block) : `${doc.trimEnd()}\n\n${block}\n`;
 }
