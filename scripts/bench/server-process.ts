@@ -28,6 +28,8 @@ export async function startServer(o: {
   port: number;
   databaseUrl?: string;
   startLimitMs?: number;
+  /** The real-name records' key file (PII_KEY_FILE) when it is not the one beside `dbPath`. */
+  piiKeyFile?: string;
 }): Promise<BenchServer> {
   const spawned = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -41,6 +43,7 @@ export async function startServer(o: {
       HOST: '127.0.0.1',
       ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
       DEMO: '',
+      ...(o.piiKeyFile ? { PII_KEY_FILE: o.piiKeyFile } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
