@@ -82,7 +82,7 @@ async function databases(): Promise<BenchDatabase[]> {
   return [c, p];
 }
 
-/** The real-name key the database was built with (beside the SQLite file): its copies and its PostgreSQL twin use it. */
+/** The real-name key the database was built with (beside the SQLite file), for its copies and its PostgreSQL twin. */
 const piiKeyOf = (db: BenchDatabase) => `${db.dbPath}.pii-key`;
 
 async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult> {

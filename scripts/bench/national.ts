@@ -308,33 +308,31 @@ export async function benchNational(o: {
       `${result.buildSeconds.toFixed(0)} s`,
   );
   // The server step runs whatever the load reached: --stop-at bounds the build, not the measurement.
-  {
-    try {
-      log('national: starting the server on it…');
-      const server = await startServer({
-        dbPath: '',
-        campaignDir,
-        port: 3480,
-        databaseUrl: urlForSchema(SCHEMA),
-        startLimitMs: 300_000,
-      });
-      const rssStartMb = server.rssMb();
-      const asOf = '2021-12-31';
-      const loadBefore = loadavg()[0] ?? 0;
-      const calls = await measureCalls(server, dashboardCalls(asOf, counties[0] ?? ''), o.n);
-      result.server = {
-        startMs: server.startMs,
-        storeLoadMs: server.storeLoadMs,
-        rssStartMb,
-        rssEndMb: server.rssMb(),
-        calls,
-        load: [loadBefore, loadavg()[0] ?? 0],
-      };
-      await server.stop();
-    } catch (err) {
-      result.serverError = err instanceof Error ? err.message.slice(0, 400) : String(err);
-      log(`national: server failed: ${result.serverError}`);
-    }
+  try {
+    log('national: starting the server on it…');
+    const server = await startServer({
+      dbPath: '',
+      campaignDir,
+      port: 3480,
+      databaseUrl: urlForSchema(SCHEMA),
+      startLimitMs: 300_000,
+    });
+    const rssStartMb = server.rssMb();
+    const asOf = '2021-12-31';
+    const loadBefore = loadavg()[0] ?? 0;
+    const calls = await measureCalls(server, dashboardCalls(asOf, counties[0] ?? ''), o.n);
+    result.server = {
+      startMs: server.startMs,
+      storeLoadMs: server.storeLoadMs,
+      rssStartMb,
+      rssEndMb: server.rssMb(),
+      calls,
+      load: [loadBefore, loadavg()[0] ?? 0],
+    };
+    await server.stop();
+  } catch (err) {
+    result.serverError = err instanceof Error ? err.message.slice(0, 400) : String(err);
+    log(`national: server failed: ${result.serverError}`);
   }
   writeFileSync(join(o.dir, 'national.json'), JSON.stringify(result, null, 1));
   const doc = join(repoRoot, 'docs/benchmarks.md');
