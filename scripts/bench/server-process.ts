@@ -20,7 +20,7 @@ export interface BenchServer {
 
 /**
  * `databaseUrl` (postgres://…) runs the server on PostgreSQL instead of the SQLite file `dbPath`; `startLimitMs`
- * (default 60 s) bounds the wait for it to listen (a nation's figures take longer to load on a busy machine).
+ * (default 180 s) bounds the wait for it to listen (a busy machine, or a nation's figures, take longer).
  */
 export async function startServer(o: {
   dbPath: string;
@@ -49,7 +49,7 @@ export async function startServer(o: {
   });
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), o.startLimitMs ?? 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), o.startLimitMs ?? 180_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('listening on')) {
