@@ -97,7 +97,13 @@ export function writeProvinceCampaign(dir: string): string {
   return out;
 }
 
-const provinceCode = (cityIndex: number, code: string) => `G${String(cityIndex + 1).padStart(2, '0')}-${code}`;
+/**
+ * Liuzhou keeps its own county codes (the real-name training-institution catalogue, read from the default campaign
+ * folder whatever CAMPAIGN_DIR says, names them); the other cities' are prefixed.
+ */
+const LIUZHOU = GUANGXI_CITIES.indexOf('柳州');
+const provinceCode = (cityIndex: number, code: string) =>
+  cityIndex === LIUZHOU ? code : `G${String(cityIndex + 1).padStart(2, '0')}-${code}`;
 
 export async function buildProvinceDatabase(dir: string, city: BenchDatabase): Promise<BenchDatabase> {
   const campaignDir = writeProvinceCampaign(dir);

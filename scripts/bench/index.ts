@@ -19,7 +19,7 @@
  * The city and province calls and submissions run on SQLite and, when BENCH_DATABASE_URL (default the local
  * test server) answers, again on PostgreSQL over the same rows (postgres.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,14 +85,20 @@ async function databases(): Promise<BenchDatabase[]> {
   return [c, p];
 }
 
+/** The real-name key the database was built with (beside the SQLite file), for its copies and its PostgreSQL twin. */
+const piiKeyOf = (db: BenchDatabase) => `${db.dbPath}.pii-key`;
+
 async function benchScale(db: BenchDatabase, port: number): Promise<ScaleResult> {
   // Intake writes new versions: work on a copy so --reuse always starts from the same data.
   const work = join(dir, `${db.label}-run.sqlite`);
+  // A previous run's WAL beside the copy would be replayed onto it.
+  for (const suffix of ['-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
   copyFileSync(db.dbPath, work);
-  const server = await startServer({ dbPath: work, campaignDir: db.campaignDir, port });
+  const server = await startServer({ dbPath: work, campaignDir: db.campaignDir, port, piiKeyFile: piiKeyOf(db) });
   const rssStartMb = server.rssMb();
   const asOf = dateInZone(new Date(), 'Asia/Shanghai');
-  const county = db.label === 'city' ? '450226' : 'G02-450226';
+  // 三江: Liuzhou keeps its own codes in the province database (build-databases.ts).
+  const county = '450226';
   log(`${db.label}: dashboard calls over HTTP (${N} each)…`);
   const calls = await measureCalls(server, dashboardCalls(asOf, county), N);
   log(`${db.label}: raw SQL floors…`);
@@ -162,6 +168,7 @@ async function benchPostgres(
     campaignDir: db.campaignDir,
     port,
     databaseUrl: urlForSchema(schema),
+    piiKeyFile: piiKeyOf(db),
   });
   const rssStartMb = server.rssMb();
   log(`${db.label}: PostgreSQL dashboard calls over HTTP (${N} each)…`);

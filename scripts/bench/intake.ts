@@ -81,7 +81,7 @@ export async function measureHistoryImport(o: {
   const samples: number[] = [];
   for (let i = 0; i < o.rounds; i++) {
     const dbPath = join(o.dir, 'history-import.sqlite');
-    for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
+    for (const f of ['', '-wal', '-shm', '.pii-key', '.disclosure-key']) rmSync(`${dbPath}${f}`, { force: true });
     const server = await startServer({ dbPath, campaignDir: o.campaignDir, port: o.port });
     const t0 = performance.now();
     await upload(server, '/api/reports/import', bytes, 'history-2021.csv');

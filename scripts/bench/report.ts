@@ -349,8 +349,13 @@ export function keepNationalSection(fresh: string, previous: string): string {
   return kept.length > 0 ? `${fresh.trimEnd()}\n\n${kept.join('\n\n')}\n` : fresh;
 }
 
-/** `doc` with its national (or Guangxi) section replaced by (or appended as) `section`. */
+/**
+ * `doc` with its national (or Guangxi) section replaced by (or appended as) `section`. Hand-written notes inside
+ * it, between `<!-- national-notes:start -->` and `<!-- national-notes:end -->` (`guangxi-notes` for that
+ * section), are kept after the generated tables.
+ */
 export function withNationalSection(doc: string, section: string, name: (typeof KEPT)[number] = 'national'): string {
-  const block = `<!-- ${name}:start -->\n${section.trim()}\n<!-- ${name}:end -->`;
-  return marked(name).test(doc) ? doc.replace(marked(name), block) : `${doc.trimEnd()}\n\n${block}\n`;
+  const notes = marked(`${name}-notes`).exec(marked(name).exec(doc)?.[0] ?? '')?.[0];
+  const block = `<!-- ${name}:start -->\n${section.trim()}\n${notes ? `\n${notes}\n` : ''}<!-- ${name}:end -->`;
+  return marked(name).test(doc) ? doc.replace(marked(name), () => block) : `${doc.trimEnd()}\n\n${block}\n`;
 }

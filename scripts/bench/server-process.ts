@@ -20,7 +20,7 @@ export interface BenchServer {
 
 /**
  * `databaseUrl` (postgres://…) runs the server on PostgreSQL instead of the SQLite file `dbPath`; `startLimitMs`
- * (default 60 s) bounds the wait for it to listen (a nation's figures take longer to load on a busy machine).
+ * (default 180 s) bounds the wait for it to listen (a busy machine, or a nation's figures, take longer).
  */
 export async function startServer(o: {
   dbPath: string;
@@ -28,6 +28,8 @@ export async function startServer(o: {
   port: number;
   databaseUrl?: string;
   startLimitMs?: number;
+  /** The real-name records' key file (PII_KEY_FILE) when it is not the one beside `dbPath`. */
+  piiKeyFile?: string;
 }): Promise<BenchServer> {
   const spawned = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -41,6 +43,7 @@ export async function startServer(o: {
       HOST: '127.0.0.1',
       ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
       DEMO: '',
+      ...(o.piiKeyFile ? { PII_KEY_FILE: o.piiKeyFile } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

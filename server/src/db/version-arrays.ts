@@ -92,6 +92,9 @@ export async function listVersionValueTriples(db: Db, versionId: number): Promis
 }
 
 function unpack(data: Buffer | null, size: number): Float64Array | null {
-  // Copied into a fresh (aligned) buffer: the driver's Buffer may be a slice of a shared pool.
-  return data && data.length === size * 8 ? new Float64Array(new Uint8Array(data).buffer) : null;
+  if (!data || data.length !== size * 8) return null;
+  // A Buffer that owns its whole (8-byte aligned) memory is viewed in place: at a nation's volume copying every
+  // version again cost seconds at start and doubled the peak. A slice of a shared pool (small versions) is copied.
+  if (data.byteOffset === 0 && data.buffer.byteLength === data.length) return new Float64Array(data.buffer, 0, size);
+  return new Float64Array(new Uint8Array(data).buffer);
 }
