@@ -90,7 +90,7 @@ export function InstitutionsPage() {
               {
                 title: t('tcCreditCode'),
                 dataIndex: 'creditCode',
-                responsive: ['lg'],
+                responsive: ['xxl'],
                 render: (c: string) => <code>{c}</code>,
               },
               { title: t('county'), dataIndex: 'county', render: countyName },
@@ -100,7 +100,7 @@ export function InstitutionsPage() {
                 key: 'approved',
                 responsive: ['lg'],
                 // The full list in the tooltip: one line per institution keeps the status and actions in view.
-                width: 300,
+                width: 240,
                 ellipsis: { showTitle: true },
                 render: (_, i) => i.approved.map((a) => `${a.occupation}（${a.level}）`).join('、'),
               },
