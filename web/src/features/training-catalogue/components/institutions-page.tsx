@@ -12,6 +12,15 @@ import { StatusForm } from './status-form';
 
 const statusColor: Record<Institution['status'], string> = { 有效: 'green', 暂停: 'orange', 注销: 'default' };
 
+const approvedStyle = {
+  display: 'inline-block',
+  maxWidth: 260,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  verticalAlign: 'bottom',
+} as const;
+
 interface Filters {
   text: string;
   county?: string;
@@ -99,10 +108,15 @@ export function InstitutionsPage() {
                 title: t('tcApproved'),
                 key: 'approved',
                 responsive: ['lg'],
-                // The full list in the tooltip: one line per institution keeps the status and actions in view.
-                width: 240,
-                ellipsis: { showTitle: true },
-                render: (_, i) => i.approved.map((a) => `${a.occupation}（${a.level}）`).join('、'),
+                // One line per institution, the full list on hover: status and actions stay on the screen.
+                render: (_, i) => {
+                  const text = i.approved.map((a) => `${a.occupation}（${a.level}）`).join('、');
+                  return (
+                    <span title={text} style={approvedStyle}>
+                      {text}
+                    </span>
+                  );
+                },
               },
               {
                 title: t('status'),
