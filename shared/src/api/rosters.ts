@@ -252,6 +252,7 @@ export const trainingProjectItemSchema = z.object({
   subsidy: z.number(),
   minHours: z.number().int(),
 });
+export type TrainingProjectItem = z.infer<typeof trainingProjectItemSchema>;
 
 /** A class as lists show it (GET /api/rosters). */
 export const rosterSummarySchema = z.object({

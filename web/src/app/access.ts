@@ -24,7 +24,9 @@ export type PageKey =
   | 'flags'
   | 'people'
   | 'rosters'
-  | 'rosterUpload';
+  | 'rosterUpload'
+  | 'institutions'
+  | 'trainingProjects';
 
 const ALL: Role[] = ['admin', 'leader', 'inspector', 'reporter', 'county'];
 
@@ -52,6 +54,9 @@ export const pageRoles: Record<PageKey, Role[]> = {
   // The server narrows the list: a reporter to its department, a county user to its county.
   rosters: ['admin', 'inspector', 'reporter', 'county'],
   rosterUpload: ['admin', 'reporter'],
+  // 目录清单: the statistics office maintains it (canEditTrainingCatalogue).
+  institutions: ['admin'],
+  trainingProjects: ['admin'],
 };
 
 export function canSee(role: Role, page: PageKey): boolean {
@@ -100,6 +105,8 @@ export function navItems(user: SessionUser): NavItem[] {
     { page: 'rosterUpload', path: '/rosters/upload', label: 'navRosterUpload' },
     { page: 'review', path: '/review', label: 'navReview' },
     { page: 'allocations', path: '/allocations', label: 'navAllocations' },
+    { page: 'institutions', path: '/admin/institutions', label: 'navInstitutions' },
+    { page: 'trainingProjects', path: '/admin/training-projects', label: 'navTrainingProjects' },
     { page: 'users', path: '/admin/users', label: 'navUsers' },
     { page: 'import', path: '/admin/import', label: 'navImport' },
     { page: 'disclosure', path: '/admin/disclosure', label: 'navDisclosure' },

@@ -1,4 +1,6 @@
 import {
+  BankOutlined,
+  BookOutlined,
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
@@ -40,4 +42,6 @@ export const navIcons: Record<PageKey, ReactNode> = {
   people: <IdcardOutlined />,
   rosters: <SolutionOutlined />,
   rosterUpload: <UploadOutlined />,
+  institutions: <BankOutlined />,
+  trainingProjects: <BookOutlined />,
 };

@@ -63,3 +63,11 @@ export const LoginPage = lazy(() =>
 export const DisclosurePage = lazy(() =>
   import('../features/disclosure/components/disclosure-page').then((m) => ({ default: m.DisclosurePage })),
 );
+export const InstitutionsPage = lazy(() =>
+  import('../features/training-catalogue/components/institutions-page').then((m) => ({ default: m.InstitutionsPage })),
+);
+export const TrainingProjectsPage = lazy(() =>
+  import('../features/training-catalogue/components/training-projects-page').then((m) => ({
+    default: m.TrainingProjectsPage,
+  })),
+);

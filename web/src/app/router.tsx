@@ -50,6 +50,8 @@ export const router = createBrowserRouter([
           { path: 'review', element: guarded('review', <P.ReviewPage />) },
           { path: 'allocations', element: guarded('allocations', <P.AllocationsPage />) },
           { path: 'admin/users', element: guarded('users', <P.UsersPage />) },
+          { path: 'admin/institutions', element: guarded('institutions', <P.InstitutionsPage />) },
+          { path: 'admin/training-projects', element: guarded('trainingProjects', <P.TrainingProjectsPage />) },
           { path: 'admin/audit', element: guarded('audit', <P.AuditPage />) },
           { path: 'admin/disclosure', element: guarded('disclosure', <P.DisclosurePage />) },
           { path: 'admin/import', element: guarded('import', <P.HistoryImportPage />) },

@@ -80,6 +80,12 @@ export const queryKeys = {
     reconciliationSummary: (p: { month: string; asOf?: string }) =>
       ['realname', 'reconciliation-summary', keyParams(p)] as const,
   },
+  /** 目录清单 (#15): institutions and training projects, as the office edits them. */
+  trainingCatalogue: {
+    all: ['training-catalogue'] as const,
+    institutions: ['training-catalogue', 'institutions'] as const,
+    projects: ['training-catalogue', 'projects'] as const,
+  },
   audit: {
     all: ['audit'] as const,
     list: (p: AuditQueryInput) => ['audit', keyParams(p)] as const,

@@ -35,7 +35,9 @@ describe('access', () => {
   });
   it('shows each role only its pages', () => {
     const pages = (u: SessionUser) => navItems(u).map((i) => i.page);
-    expect(pages(user('admin'))).toHaveLength(17);
+    expect(pages(user('admin'))).toHaveLength(19);
+    expect(pages(user('admin'))).toContain('institutions');
+    expect(pages(user('admin'))).toContain('trainingProjects');
     expect(pages(user('admin'))).toContain('disclosure');
     expect(pages(user('admin'))).toContain('import');
     expect(pages(user('leader'))).toEqual(['overview', 'map', 'drill', 'inspect', 'bulletin', 'reconciliation']);
