@@ -11,7 +11,8 @@
  * --reuse     reuse city.sqlite / province.sqlite already in DIR instead of rebuilding them
  * --quick     fewer samples and a shorter load run (for checking the script, not for figures)
  * --scale guangxi    only the real-name rosters at 300 k and 3 M lines on SQLite (realname.ts), written into
- *             docs/benchmarks.md's Guangxi section (--quick: 30 k / 60 k lines, into DIR/benchmarks.md).
+ *             docs/benchmarks.md's Guangxi section (--quick: 30 k / 60 k lines, into DIR/benchmarks.md;
+ *             --lines 3000000: those sizes only, into DIR/benchmarks.md).
  * --scale national   only the national volume on PostgreSQL (national.ts), written into docs/benchmarks.md's
  *             national section; the default run keeps that section. --stop-at ends its bulk load in time;
  *             with --reuse it continues a build left in schema lz_national (or, when complete, only measures).
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     scale: { type: 'string', default: 'city,province' },
     'stop-at': { type: 'string' },
+    lines: { type: 'string' },
   },
 });
 const quick = args.quick ?? false;
@@ -200,14 +202,15 @@ if (args.scale === 'guangxi') {
   const { withNationalSection } = await import('./report');
   const m = machineInfo();
   const machine = `${m.cpu} × ${m.cores}, ${m.memoryGb} GiB, Node ${m.node}, SQLite ${m.sqlite}`;
-  const doc = join(quick ? dir : join(repoRoot, 'docs'), 'benchmarks.md');
+  const lines = args.lines?.split(',').map(Number);
+  const doc = join(quick || lines ? dir : join(repoRoot, 'docs'), 'benchmarks.md');
   const write = (scales: Parameters<typeof guangxiSection>[0]) => {
     const section = guangxiSection(scales, machine);
     console.log(`\n${section}`);
     writeFileSync(doc, withNationalSection(existsSync(doc) ? readFileSync(doc, 'utf8') : '', section, 'guangxi'));
     log(`written ${doc}`);
   };
-  await benchGuangxi({ dir, quick, log, measured: write });
+  await benchGuangxi({ dir, quick, log, measured: write, ...(lines ? { scales: lines } : {}) });
   process.exit(0);
 }
 if (args.scale === 'national') {

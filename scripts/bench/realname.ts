@@ -52,8 +52,10 @@ export async function benchGuangxi(o: {
   log: (s: string) => void;
   /** After each scale, with every scale measured so far (so a run stopped at 3 M keeps its 300 k figures). */
   measured: (scales: GuangxiScale[]) => void;
+  /** Store sizes to measure at, in lines (default 300 k and 3 M; --quick 30 k and 60 k). */
+  scales?: number[];
 }) {
-  const scales = o.quick ? [30_000, 60_000] : [300_000, 3_000_000];
+  const scales = o.scales ?? (o.quick ? [30_000, 60_000] : [300_000, 3_000_000]);
   const store = await createRosterStore(join(o.dir, 'guangxi.sqlite'), scales.at(-1) as number);
   const out: GuangxiScale[] = [];
   for (const [i, lines] of scales.entries()) {
