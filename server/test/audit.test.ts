@@ -154,11 +154,21 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
     'admin',
     (c) => c.post('/api/disclosure/fund-use/2020-Q2/withdraw'),
   ],
+  // 实名制 (#15): a roster by JSON (short hours: one flag) and by file, withdrawn; the flag dismissed (a confirmed
+  // one would also open a finding, a second entry); a person looked up; the catalogue edited.
+  [
+    'POST /api/rosters',
+    'roster.create',
+    'rsj',
+    (c) => c.post('/api/rosters', roster({ hours: 60 }, [trainee({ idNumber: person, phone: '13900001111' })])),
+  ],
+  ['POST /api/rosters/file', 'roster.create', 'rsj', uploadRoster],
+  // A notice lists stored classes: roster 1, filed just above.
   [
     'POST /api/disclosure/notices',
     'disclosure.notice.create',
     'admin',
-    (c) => c.post('/api/disclosure/notices', { title: '补贴公示', department: 'RSJ', classIds: ['C-1'] }),
+    (c) => c.post('/api/disclosure/notices', { title: '补贴公示', department: 'RSJ', classIds: ['1'] }),
   ],
   [
     'POST /api/disclosure/notices/:id/publish',
@@ -184,15 +194,6 @@ const writes: [string, string, string | null, (c: Client) => Response | Promise<
       return c.post(`/api/disclosure/objections/${id}/answer`, { answer: '已核实' });
     },
   ],
-  // 实名制 (#15): a roster by JSON (short hours: one flag) and by file, withdrawn; the flag dismissed (a confirmed
-  // one would also open a finding, a second entry); a person looked up; the catalogue edited.
-  [
-    'POST /api/rosters',
-    'roster.create',
-    'rsj',
-    (c) => c.post('/api/rosters', roster({ hours: 60 }, [trainee({ idNumber: person, phone: '13900001111' })])),
-  ],
-  ['POST /api/rosters/file', 'roster.create', 'rsj', uploadRoster],
   [
     'POST /api/rosters/:id/withdraw',
     'roster.withdraw',

@@ -168,10 +168,19 @@ const calls: Call[] = [
     'admin',
     (c) => c.post('/api/disclosure/fund-use/2020-Q2/withdraw'),
   ],
+  ['GET /api/institutions', 'leader', (c) => c.get('/api/institutions')],
+  ['GET /api/training-projects', 'leader', (c) => c.get('/api/training-projects')],
+  [
+    'POST /api/rosters',
+    'rsj',
+    (c) => c.post('/api/rosters', roster({ hours: 60 }, [trainee({ idNumber: person, phone: '13900001111' })])),
+  ],
+  ['POST /api/rosters/file', 'rsj', uploadRoster],
+  // A notice lists stored classes: roster 1, filed just above.
   [
     'POST /api/disclosure/notices',
     'admin',
-    (c) => c.post('/api/disclosure/notices', { title: '补贴公示', department: 'RSJ', classIds: ['C-1'] }),
+    (c) => c.post('/api/disclosure/notices', { title: '补贴公示', department: 'RSJ', classIds: ['1'] }),
   ],
   ['GET /api/disclosure/notices', 'admin', (c) => c.get('/api/disclosure/notices')],
   [
@@ -187,14 +196,6 @@ const calls: Call[] = [
     async (c) => c.post(`/api/disclosure/objections/${await fileObjection('1')}/answer`, { answer: '已核实' }),
   ],
   ['POST /api/disclosure/notices/:id/withdraw', 'admin', (c) => c.post('/api/disclosure/notices/1/withdraw')],
-  ['GET /api/institutions', 'leader', (c) => c.get('/api/institutions')],
-  ['GET /api/training-projects', 'leader', (c) => c.get('/api/training-projects')],
-  [
-    'POST /api/rosters',
-    'rsj',
-    (c) => c.post('/api/rosters', roster({ hours: 60 }, [trainee({ idNumber: person, phone: '13900001111' })])),
-  ],
-  ['POST /api/rosters/file', 'rsj', uploadRoster],
   ['GET /api/rosters', 'admin', (c) => c.get('/api/rosters?department=RSJ')],
   ['GET /api/rosters/:id', 'inspector', (c) => c.get('/api/rosters/1')],
   ['POST /api/rosters/:id/withdraw', 'rsj', (c) => c.post('/api/rosters/2/withdraw', { reason: '重复报送' })],

@@ -20,7 +20,7 @@ import { monthRange } from '@lz/shared/months';
 import { dateInZone } from '@lz/shared/zoned-time';
 import { appendAudit } from '../db/audit-log';
 import * as store from '../db/disclosure-store';
-import { activeRosterSummaries } from '../db/notice-class-store';
+import { activeRosterSummaries, rosterSummaries } from '../db/notice-class-store';
 import { type Db, writeTransaction } from '../db/open-database';
 import type { Deps } from '../deps';
 import { acceptedRows, monthsOfQuarter } from '../disclosure/wiring/accepted-figures';
@@ -206,6 +206,16 @@ export async function noticeCandidates(
   };
 }
 
+/** The ids among `classIds` that name no active roster of `department` (a typo, a withdrawn class, another's). */
+async function notClassesOf(db: Db, department: string, classIds: readonly string[]) {
+  const active = new Set(
+    (await rosterSummaries(db, rosterIdsOf(classIds)))
+      .filter((r) => r.status === 'active' && r.department === department)
+      .map((r) => String(r.id)),
+  );
+  return classIds.filter((id) => !active.has(id));
+}
+
 /** The classes of `classIds` already announced by a published batch (a class is announced once), or null. */
 async function alreadyAnnounced(db: Db, classIds: readonly string[]) {
   const taken = await publishedRosterIds(db);
@@ -220,6 +230,12 @@ export async function createNoticeBatch(deps: Deps, input: CreateNoticeBatch, us
   const at = deps.clock.now();
   return writeTransaction(deps.db, async (trx) => {
     const classIds = [...new Set(b.classIds)];
+    const strangers = await notClassesOf(trx, b.department, classIds);
+    if (strangers.length > 0)
+      throw badRequest(
+        `培训班 ${strangers.join('、')} 不是该部门在册的培训班（不存在、已撤回或属于其他部门），不能公示`,
+        'unknown_class',
+      );
     const again = await alreadyAnnounced(trx, classIds);
     if (again) throw badRequest(again, 'class_already_published');
     const id = await store.insertNoticeBatch(trx, { ...b, classIds, at: at.toISOString(), by: user.username });

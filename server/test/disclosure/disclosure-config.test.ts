@@ -5,16 +5,19 @@ import { join } from 'node:path';
 import { noticeListSchema } from '@lz/shared/api/disclosure';
 import { describe, expect, it } from 'vitest';
 import { loadDisclosureSecret } from '../../src/disclosure/wiring/disclosure-secret';
+import { roster } from '../realname/roster-fixtures';
 import { makeTestApp } from '../test-app';
 
 describe('the 公示期 in the app follows the campaign holiday calendar', () => {
   it('a batch published Tuesday 2020-09-29 runs over 国庆/中秋 and the 10-10 make-up Saturday to 10-12', async () => {
     const t = await makeTestApp('2020-09-29T10:00:00+08:00');
     const admin = await t.login('admin');
+    const filed = await (await t.login('rsj')).post('/api/rosters', roster());
+    const classId = String(((await filed.json()) as { id: string | number }).id);
     const created = await admin.post('/api/disclosure/notices', {
       title: '国庆前公示',
       department: 'RSJ',
-      classIds: ['C-1'],
+      classIds: [classId],
     });
     const { id } = (await created.json()) as { id: string };
     expect((await admin.post(`/api/disclosure/notices/${id}/publish`)).status).toBe(200);

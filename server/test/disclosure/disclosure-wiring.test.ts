@@ -7,6 +7,7 @@ import { challengeSchema, fundUseSchema, noticeListSchema, objectionReceiptSchem
 import type { OfficeFundUse, OfficeObjection } from '@lz/shared/api/disclosure-office';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workBits } from '../../src/disclosure/objections/challenge';
+import { idOf, roster, trainee } from '../realname/roster-fixtures';
 import { rows } from '../sql';
 import { body, type Client, makeTestApp } from '../test-app';
 import { crawlPublicSite } from './leak-crawl';
@@ -37,6 +38,16 @@ async function moveTo(iso: string) {
   t.clock.set(iso);
   admin = await t.login('admin');
   rsj = await t.login('rsj');
+}
+
+/** One class (roster) of RSJ, filed by its clerk, of a new person each time: a notice lists stored classes only. */
+let classes = 0;
+async function fileClass(): Promise<string> {
+  const day = String(10 + ++classes);
+  const person = trainee({ idNumber: idOf(`199003${day}`, '123'), phone: `138123456${day}` });
+  const res = await rsj.post('/api/rosters', roster({}, [person]));
+  expect(res.status, await res.clone().text()).toBe(201);
+  return String(((await res.json()) as { id: string | number }).id);
 }
 
 const publicFundUse = async () => fundUseSchema.parse(await (await t.anonymous.get('/api/public/fund-use')).json());
@@ -138,16 +149,32 @@ describe('notices and objections', () => {
   let batchId = '';
   const objector = { name: '王晓明', contact: '13907720000', text: '该班实际开班人数与公示不符，请核查。' };
 
+  it('a batch of ids that name no class of the department is refused, naming each, and nothing is stored', async () => {
+    const classId = await fileClass();
+    const before = await rows(t.deps.db, 'SELECT id FROM disclosure_notice_batches');
+    const refused = await admin.post('/api/disclosure/notices', {
+      title: '2020年第4批职业技能培训补贴公示',
+      department: 'GXJ',
+      classIds: ['C-1', classId, '999999'],
+    });
+    expect(refused.status).toBe(400);
+    const { error } = (await refused.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('unknown_class');
+    // RSJ's class is not GXJ's to announce; the other two name nothing.
+    for (const id of ['C-1', classId, '999999']) expect(error.message).toContain(id);
+    expect(await rows(t.deps.db, 'SELECT id FROM disclosure_notice_batches')).toEqual(before);
+  });
+
   it('a batch is created as a draft, shows publicly only once published', async () => {
+    const classId = await fileClass();
     const created = await admin.post('/api/disclosure/notices', {
       title: '2020年第4批职业技能培训补贴公示',
       department: 'RSJ',
-      classIds: ['C-1', 'C-2'],
+      classIds: [classId],
     });
-    expect(created.status).toBe(201);
+    expect(created.status, await created.clone().text()).toBe(201);
     const batch = (await created.json()) as { id: string; status: string; classCount: number; noticeDays: number };
-    // Class ids name rosters; these name none, so the batch lists no class (notice-rosters.test.ts has real ones).
-    expect(batch).toMatchObject({ status: 'draft', classCount: 0, noticeDays: 5 });
+    expect(batch).toMatchObject({ status: 'draft', classCount: 1, noticeDays: 5 });
     batchId = batch.id;
     expect((await t.anonymous.get(`/api/public/notices/${batchId}`)).status).toBe(404);
     expect((await admin.post(`/api/disclosure/notices/${batchId}/publish`)).status).toBe(200);
@@ -211,7 +238,12 @@ describe('the public site in the app', () => {
     // Q3 published again; Q4, GXJ's unaccepted report and the draft batch must not show.
     await moveTo('2020-11-11T10:00:00+08:00');
     expect((await admin.post('/api/disclosure/fund-use/2020-Q3/publish')).status).toBe(200);
-    await admin.post('/api/disclosure/notices', { title: '未发布批次', department: 'GXJ', classIds: ['C-9'] });
+    const draft = await admin.post('/api/disclosure/notices', {
+      title: '未发布批次',
+      department: 'RSJ',
+      classIds: [await fileClass()],
+    });
+    expect(draft.status, await draft.clone().text()).toBe(201);
     const report = await crawlPublicSite((path) => admin.get(path), {
       fullNames: ['王晓明'],
       usernames: ['admin', 'rsj', 'gxj', 'leader', 'inspector', 'sanjiang'],
