@@ -33,6 +33,18 @@ export async function listFlagRows(db: Db, f: FlagFilter): Promise<FlagRow[]> {
   return (await q.orderBy('id').limit(2000).execute()) as FlagRow[];
 }
 
+/** The open flags of these classes, in one query (a person's lookup names every class they attended). */
+export async function openFlagRowsOf(db: Db, rosterIds: readonly number[]): Promise<FlagRow[]> {
+  if (rosterIds.length === 0) return [];
+  return (await db
+    .selectFrom('roster_flags')
+    .selectAll()
+    .where('roster_id', 'in', rosterIds)
+    .where('status', '=', 'open')
+    .orderBy('id')
+    .execute()) as FlagRow[];
+}
+
 export async function findFlagRow(db: Db, id: number): Promise<FlagRow | undefined> {
   return (await db.selectFrom('roster_flags').selectAll().where('id', '=', id).executeTakeFirst()) as
     | FlagRow

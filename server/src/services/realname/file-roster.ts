@@ -188,8 +188,13 @@ function withClassId(flag: Flag, id: string): Flag {
 }
 
 export async function priorTrainings(db: Db, hashes: readonly string[]) {
+  return priorTrainingsFrom(await trainingsOf(db, hashes));
+}
+
+/** Stored trainings (`trainingsOf`'s rows) as the rules judge them, per person. */
+export function priorTrainingsFrom(rows: Awaited<ReturnType<typeof trainingsOf>>) {
   const out = new Map<string, PriorTraining[]>();
-  for (const r of await trainingsOf(db, hashes)) {
+  for (const r of rows) {
     const list = out.get(r.id_hash) ?? [];
     list.push({
       classId: String(r.roster_id),

@@ -8,14 +8,14 @@ import type { SessionUser } from '@lz/shared/api/session';
 import { maskName } from '@lz/shared/realname/masking';
 import { dateInZone } from '@lz/shared/zoned-time';
 import { appendAudit } from '../../db/audit-log';
-import { listFlagRows } from '../../db/flag-store';
+import { openFlagRowsOf } from '../../db/flag-store';
 import { trainingsOf } from '../../db/roster-store';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden } from '../../errors';
 import { allowanceByYear } from '../../realname/allowance';
 import { lookupKey } from '../../realname/protect-trainee';
 import { baseTrainingCatalogue, levelName } from './open-realname';
-import { priorTrainings } from './file-roster';
+import { priorTrainingsFrom } from './file-roster';
 import { toStoredFlag } from './read-rosters';
 
 export async function lookUpPerson(deps: Deps, viewer: SessionUser, idNumber: string, ip: string | null) {
@@ -30,15 +30,13 @@ export async function lookUpPerson(deps: Deps, viewer: SessionUser, idNumber: st
     ip,
   });
   const rows = await trainingsOf(deps.db, [key.idHash]);
-  const priors = (await priorTrainings(deps.db, [key.idHash])).get(key.idHash) ?? [];
+  const priors = priorTrainingsFrom(rows).get(key.idHash) ?? [];
   const rosterIds = [...new Set(rows.map((r) => r.roster_id))];
   const flags = [];
-  for (const rosterId of rosterIds) {
-    for (const f of await listFlagRows(deps.db, { rosterId, status: 'open' })) {
-      const flag = toStoredFlag(f);
-      // A flag names its people masked; within one class the masked number picks out this person.
-      if (flag.evidence.trainees.some((t) => t.idNumber === key.masked)) flags.push(flag);
-    }
+  for (const f of await openFlagRowsOf(deps.db, rosterIds)) {
+    const flag = toStoredFlag(f);
+    // A flag names its people masked; within one class the masked number picks out this person.
+    if (flag.evidence.trainees.some((t) => t.idNumber === key.masked)) flags.push(flag);
   }
   return {
     idNumber: key.masked,
