@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['web/test/browser/seed-once.ts'],
     testTimeout: 60000,
     hookTimeout: 120000,
-    fileParallelism: false,
+    // Each file has its own server (a copy of the seeded database) and browser; two at a time keep both cores
+    // busy while one waits on a page.
+    maxWorkers: 2,
   },
 });

@@ -180,8 +180,8 @@ export async function settle(page: Page): Promise<void> {
     null,
     { timeout: 30_000 },
   );
-  // ECharts animates for up to a second.
-  await page.waitForTimeout(1200);
+  // ECharts animates for up to a second; a page without a chart has nothing to wait for.
+  if (await page.$('canvas')) await page.waitForTimeout(1200);
 }
 
 /**
