@@ -24,23 +24,26 @@ export interface RosterSummaryRow {
   amount: number;
 }
 
+/** A class's own columns: selected, and grouped by, beside the sum of its lines' subsidies. */
+const SUMMARY_COLUMNS = [
+  'rosters.id',
+  'rosters.department',
+  'rosters.institution_id',
+  'rosters.institution',
+  'rosters.occupation',
+  'rosters.level',
+  'rosters.start_date',
+  'rosters.end_date',
+  'rosters.trainees',
+  'rosters.status',
+  'rosters.created_at',
+] as const;
+
 function summaries(db: Db) {
   return db
     .selectFrom('rosters')
     .leftJoin('roster_lines', 'roster_lines.roster_id', 'rosters.id')
-    .select([
-      'rosters.id',
-      'rosters.department',
-      'rosters.institution_id',
-      'rosters.institution',
-      'rosters.occupation',
-      'rosters.level',
-      'rosters.start_date',
-      'rosters.end_date',
-      'rosters.trainees',
-      'rosters.status',
-      'rosters.created_at',
-    ])
+    .select(SUMMARY_COLUMNS)
     .select((eb) =>
       eb.fn
         .sum<number | string | null>(
@@ -52,19 +55,7 @@ function summaries(db: Db) {
         )
         .as('amount'),
     )
-    .groupBy([
-      'rosters.id',
-      'rosters.department',
-      'rosters.institution_id',
-      'rosters.institution',
-      'rosters.occupation',
-      'rosters.level',
-      'rosters.start_date',
-      'rosters.end_date',
-      'rosters.trainees',
-      'rosters.status',
-      'rosters.created_at',
-    ]);
+    .groupBy(SUMMARY_COLUMNS);
 }
 
 /** PostgreSQL answers SUM as a string and both engines add doubles: back to a number of whole fen. */

@@ -25,7 +25,7 @@ import { type Db, writeTransaction } from '../db/open-database';
 import type { Deps } from '../deps';
 import { acceptedRows, monthsOfQuarter } from '../disclosure/wiring/accepted-figures';
 import { publishedFundUse } from '../disclosure/wiring/db-source';
-import { levelLabel, type NoticeClassSource, rosterIdsOf } from '../disclosure/wiring/notice-classes';
+import { classSummary, type NoticeClassSource, rosterIdsOf } from '../disclosure/wiring/notice-classes';
 import { publishedRosterIds } from '../disclosure/wiring/public-catalogue';
 import { aggregateFundUse, quarterOf } from '../disclosure/fund-use';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
@@ -192,17 +192,7 @@ export async function noticeCandidates(
   const { items, total } = await activeRosterSummaries(deps.db, query, taken, BATCH_MAX);
   return {
     total,
-    items: items.map((r) => ({
-      id: String(r.id),
-      department: r.department,
-      institution: r.institution,
-      occupation: r.occupation,
-      level: levelLabel(r.level),
-      startDate: r.start_date,
-      endDate: r.end_date,
-      traineeCount: r.trainees,
-      amount: r.amount,
-    })),
+    items: items.map((r) => ({ ...classSummary(r), department: r.department })),
   };
 }
 

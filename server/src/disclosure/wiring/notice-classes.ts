@@ -6,7 +6,7 @@
 import type { NoticeClass } from '@lz/shared/api/disclosure';
 import { maskIdNumber, maskName } from '@lz/shared/realname/masking';
 import { LEVELS } from '@lz/shared/realname/vocabulary';
-import { rosterPeople, rosterSummaries } from '../../db/notice-class-store';
+import { type RosterSummaryRow, rosterPeople, rosterSummaries } from '../../db/notice-class-store';
 import type { Db } from '../../db/open-database';
 
 export interface NoticeClassSource {
@@ -19,6 +19,20 @@ export const levelLabel = (level: string) => LEVELS.find((l) => l.code === level
 
 /** The numeric roster ids among a batch's class ids (anything else names no class). */
 export const rosterIdsOf = (ids: readonly string[]) => ids.filter((id) => /^\d{1,12}$/.test(id)).map(Number);
+
+/** A roster as a notice names it: the class, its dates, trainees and amount (the office's picker and the notice). */
+export function classSummary(r: RosterSummaryRow) {
+  return {
+    id: String(r.id),
+    institution: r.institution,
+    occupation: r.occupation,
+    level: levelLabel(r.level),
+    startDate: r.start_date,
+    endDate: r.end_date,
+    traineeCount: r.trainees,
+    amount: r.amount,
+  };
+}
 
 export function rosterNoticeClasses(db: Db): NoticeClassSource {
   return {
@@ -33,17 +47,7 @@ export function rosterNoticeClasses(db: Db): NoticeClassSource {
         list.push({ name: maskName(p.name), idNumber: maskIdNumber(p.id_masked, 4) });
         people.set(p.roster_id, list);
       }
-      return rosters.map((r) => ({
-        id: String(r.id),
-        institution: r.institution,
-        occupation: r.occupation,
-        level: levelLabel(r.level),
-        startDate: r.start_date,
-        endDate: r.end_date,
-        traineeCount: r.trainees,
-        trainees: people.get(r.id) ?? [],
-        amount: r.amount,
-      }));
+      return rosters.map((r) => ({ ...classSummary(r), trainees: people.get(r.id) ?? [] }));
     },
   };
 }
