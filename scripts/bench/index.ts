@@ -20,7 +20,7 @@
  * The city and province calls and submissions run on SQLite and, when BENCH_DATABASE_URL (default the local
  * test server) answers, again on PostgreSQL over the same rows (postgres.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,7 +31,14 @@ import { dashboardCalls, measureAfterWrite, measureCalls } from './dashboard';
 import { measureCsvIntake, measureHistoryImport, measureRawInsert, measureXlsxIntake, openReport } from './intake';
 import { runLoad } from './load';
 import { machineInfo } from './machine';
-import { keepNationalSection, renderMarkdown, type EngineRun, type ScaleResult } from './report';
+import {
+  keepNationalSection,
+  renderMarkdown,
+  withNationalSection,
+  writeBenchDoc,
+  type EngineRun,
+  type ScaleResult,
+} from './report';
 import { startServer, type BenchServer } from './server-process';
 import { copyIntoSchema, dropSchema, measureFloorPostgres, postgresReachable, urlForSchema } from './postgres';
 import { measureFloor } from './sql-floor';
@@ -199,7 +206,6 @@ async function benchPostgres(
 
 if (args.scale === 'guangxi') {
   const { benchGuangxi, guangxiSection } = await import('./realname');
-  const { withNationalSection } = await import('./report');
   const m = machineInfo();
   const machine = `${m.cpu} × ${m.cores}, ${m.memoryGb} GiB, Node ${m.node}, SQLite ${m.sqlite}`;
   const lines = args.lines?.split(',').map(Number);
@@ -207,7 +213,7 @@ if (args.scale === 'guangxi') {
   const write = (scales: Parameters<typeof guangxiSection>[0]) => {
     const section = guangxiSection(scales, machine);
     console.log(`\n${section}`);
-    writeFileSync(doc, withNationalSection(existsSync(doc) ? readFileSync(doc, 'utf8') : '', section, 'guangxi'));
+    writeBenchDoc(doc, withNationalSection(existsSync(doc) ? readFileSync(doc, 'utf8') : '', section, 'guangxi'));
     log(`written ${doc}`);
   };
   await benchGuangxi({ dir, quick, log, measured: write, ...(lines ? { scales: lines } : {}) });
@@ -277,10 +283,10 @@ const markdown = renderMarkdown({
   totalSeconds: (performance.now() - started) / 1000,
 });
 if (quick) {
-  writeFileSync(join(dir, 'benchmarks.md'), markdown);
+  writeBenchDoc(join(dir, 'benchmarks.md'), markdown);
   log(`--quick: figures written to ${join(dir, 'benchmarks.md')}, docs/benchmarks.md left alone`);
 } else {
   const doc = join(repoRoot, 'docs/benchmarks.md');
-  writeFileSync(doc, keepNationalSection(markdown, existsSync(doc) ? readFileSync(doc, 'utf8') : ''));
+  writeBenchDoc(doc, keepNationalSection(markdown, existsSync(doc) ? readFileSync(doc, 'utf8') : ''));
   log('written docs/benchmarks.md');
 }

@@ -20,7 +20,7 @@ import { layoutKey } from '@lz/server/services/progress/fact-store';
 import { monthRange } from '@lz/shared/months';
 import { dashboardCalls, measureCalls } from './dashboard';
 import { benchPostgresUrl, dropSchema, schemaBytes, urlForSchema } from './postgres';
-import { withNationalSection } from './report';
+import { withNationalSection, writeBenchDoc } from './report';
 import { startServer } from './server-process';
 import { ms } from './stats';
 
@@ -336,7 +336,7 @@ export async function benchNational(o: {
   }
   writeFileSync(join(o.dir, 'national.json'), JSON.stringify(result, null, 1));
   const doc = join(repoRoot, 'docs/benchmarks.md');
-  writeFileSync(doc, withNationalSection(readFileSync(doc, 'utf8'), renderNational(result)));
+  writeBenchDoc(doc, withNationalSection(readFileSync(doc, 'utf8'), renderNational(result)));
   log(`national: written to docs/benchmarks.md (and ${join(o.dir, 'national.json')})`);
 }
 

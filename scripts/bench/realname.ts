@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import Database from 'better-sqlite3';
 import { defaultCampaignDir, loadCatalogue, repoRoot } from '@lz/server/catalogue';
 import { loadTrainingCatalogue } from '@lz/server/realname/training-catalogue';
@@ -42,6 +43,9 @@ export interface GuangxiScale {
   scanFloorSeconds: number;
   rssStartMb: number;
   rssEndMb: number;
+  /** The 1-minute load average as the scale's measurements began, and when: a loaded machine reads slower. */
+  loadAverage: number;
+  measuredAt: string;
 }
 
 const FILE_PROJECT = { occupation: '电工', level: '四级/中级工' };
@@ -68,6 +72,8 @@ export async function benchGuangxi(o: {
 }
 
 async function measureScale(store: RosterStore, port: number, o: { quick: boolean; log: (s: string) => void }) {
+  const loadAverage = loadavg()[0] ?? 0;
+  const measuredAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const server = await startServer({ dbPath: store.dbPath, campaignDir: defaultCampaignDir, port });
   const rssStartMb = server.rssMb();
   const files = o.quick ? 3 : 15;
@@ -122,6 +128,8 @@ async function measureScale(store: RosterStore, port: number, o: { quick: boolea
     scanOutput: scan.stdout.trim(),
     rssStartMb,
     rssEndMb,
+    loadAverage,
+    measuredAt,
   };
 }
 
@@ -317,6 +325,7 @@ export function guangxiSection(scales: GuangxiScale[], machine: string): string 
       (s) => `${s.scanSeconds.toFixed(1)} s (floor ${s.scanFloorSeconds.toFixed(1)} s)`,
       '≤ 60 s',
     ),
+    row('measured at (UTC), load average', (s) => `${s.measuredAt}, ${s.loadAverage.toFixed(1)}`, ''),
     row('server RSS start → end', (s) => `${s.rssStartMb.toFixed(0)} → ${s.rssEndMb.toFixed(0)} MB`, ''),
     '',
     ...scales.map((s) => `- ${(s.lines / 1e6).toFixed(1)} M: \`${s.scanOutput}\``),
