@@ -2,10 +2,15 @@
  * Usage: pnpm test:postgres (part of `pnpm check`)
  * The unit and integration suite again on PostgreSQL: each test app on its own throwaway schema of
  * TEST_DATABASE_URL (default postgres://lz:lz@127.0.0.1:5432/lz). Without a reachable server the pass is
- * skipped with a message, unless REQUIRE_POSTGRES=1 (CI), where that is a failure.
+ * skipped with a message, unless REQUIRE_POSTGRES=1 (CI), where that is a failure. Test files that never
+ * reach the engine's choice (test-engine-files.ts) ran on the SQLite pass and are not repeated; the pass
+ * names them.
  */
 import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { testFilesByEngineUse } from './test-engine-files';
 
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://lz:lz@127.0.0.1:5432/lz';
 const shown = url.replace(/\/\/[^@/]*@/, '//');
@@ -29,7 +34,14 @@ try {
 // Throwaway test schemas need no durable commits: without waiting for the WAL flush at each COMMIT the pass
 // runs about a quarter faster. Only these test connections are affected; the product's never are.
 const PGOPTIONS = [process.env.PGOPTIONS, '-c synchronous_commit=off'].filter(Boolean).join(' ');
-const r = spawnSync('vitest', ['run', ...process.argv.slice(2)], {
+const { engine, engineFree } = testFilesByEngineUse(join(dirname(fileURLToPath(import.meta.url)), '..'));
+console.log(
+  `${engine.length} test files open a database through server/test/test-db.ts and run again here; ` +
+    `${engineFree.length} never do (the same code on either engine) and ran once, on SQLite:\n  ` +
+    engineFree.join('\n  '),
+);
+const exclude = engineFree.flatMap((f) => ['--exclude', f]);
+const r = spawnSync('vitest', ['run', ...exclude, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, LZ_TEST_ENGINE: 'postgres', TEST_DATABASE_URL: url, PGOPTIONS },
 });

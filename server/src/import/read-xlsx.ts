@@ -2,10 +2,11 @@
  * .xlsx to sheets through exceljs, whichever program wrote it (Excel, WPS, LibreOffice). Only the values a
  * reporter sees are kept: cached formula results, merged header text, rich text joined.
  */
-import ExcelJS from 'exceljs';
+import type { Cell as ExcelCell, Worksheet } from 'exceljs';
 import { zipSync } from 'fflate';
 import { badRequest } from '../errors';
 import { MONTHLY_BUDGET, type ReadBudget } from './budgets';
+import { loadExcelJs } from './load-exceljs';
 import type { Cell, Sheet } from './grid';
 import { scanWorkbook } from './xlsx-scan';
 import type { InflatedEntry } from './zip-guard';
@@ -13,6 +14,7 @@ import type { InflatedEntry } from './zip-guard';
 /** `entries` as `guardZip` unpacked and checked them; they are scanned against `budget` before exceljs reads any. */
 export async function readXlsxSheets(entries: InflatedEntry[], budget: ReadBudget = MONTHLY_BUDGET): Promise<Sheet[]> {
   const parts = scanWorkbook(entries, budget);
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
     // Stored, not deflated: the parts were inflated once already and exceljs only needs to find them.
@@ -29,10 +31,11 @@ export async function readXlsxSheets(entries: InflatedEntry[], budget: ReadBudge
   // Hidden sheets hold lookup lists and old versions, not the report a person filled in.
   return workbook.worksheets
     .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden')
-    .map((ws) => toSheet(ws, budget));
+    .map((ws) => toSheet(ws, budget, ExcelJS.ValueType.Formula));
 }
 
-function toSheet(ws: ExcelJS.Worksheet, { maxRows, maxColumns }: ReadBudget): Sheet {
+/** `formula`: exceljs's ValueType.Formula, from the module loaded on demand. */
+function toSheet(ws: Worksheet, { maxRows, maxColumns }: ReadBudget, formula: number): Sheet {
   const rows: Cell[][] = [];
   const mergedCovered = new Set<string>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -43,16 +46,16 @@ function toSheet(ws: ExcelJS.Worksheet, { maxRows, maxColumns }: ReadBudget): Sh
       if (colNumber > maxColumns) return;
       const covered = cell.isMerged && cell.master.address !== cell.address;
       if (covered) mergedCovered.add(`${rowNumber - 1},${colNumber - 1}`);
-      cells[colNumber - 1] = toCell(covered ? cell.master : cell);
+      cells[colNumber - 1] = toCell(covered ? cell.master : cell, formula);
     });
     rows[rowNumber - 1] = Array.from(cells, (c) => c ?? { kind: 'empty' });
   });
   return { name: ws.name, rows: Array.from(rows, (r) => r ?? []), mergedCovered };
 }
 
-function toCell(cell: ExcelJS.Cell): Cell {
+function toCell(cell: ExcelCell, formula: number): Cell {
   // `cell.value` of a formula drops a cached result of 0 (exceljs copies only truthy fields); `cell.result` keeps it.
-  if (cell.type === ExcelJS.ValueType.Formula) return { kind: 'formula', result: toResult(cell.result) };
+  if (cell.type === formula) return { kind: 'formula', result: toResult(cell.result) };
   const value = cell.value;
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'number') return { kind: 'number', value };

@@ -8,7 +8,8 @@
  * @example
  * const xlsx = await buildTemplate({ catalogue, department: 'JYJ', month: '2020-03', rows: latest?.rows });
  */
-import ExcelJS from 'exceljs';
+import type { Borders, DataValidation, Fill } from 'exceljs';
+import { loadExcelJs } from './load-exceljs';
 import { formIndicators, type Catalogue, type Indicator } from '@lz/shared/catalogue';
 import { roundValue, type ReportRow } from '@lz/shared/report-body';
 import { cellAddress } from './grid';
@@ -28,13 +29,13 @@ const GROUP_ROW = 2;
 const NAME_ROW = 3;
 const FIRST_DATA_ROW = 4;
 
-const thin: Partial<ExcelJS.Borders> = {
+const thin: Partial<Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+const headerFill: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
 export async function buildTemplate({ catalogue, department, month, rows }: BuildTemplateInput): Promise<Buffer> {
   const { campaign } = catalogue;
@@ -44,6 +45,7 @@ export async function buildTemplate({ catalogue, department, month, rows }: Buil
   const leadName =
     catalogue.departments.find((d) => d.code === campaign.leadDepartment)?.name ?? campaign.leadDepartment;
 
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = campaign.name;
   // Excel and WPS recompute on open, so a prefilled sum never shows a stale cached value.
@@ -189,7 +191,7 @@ function sumParts(ind: Indicator, column: Map<string, number>): string[] {
   return rule && rule.type === 'sum' ? rule.of.filter((code) => column.has(code)) : [];
 }
 
-function validationFor(ind: Indicator): ExcelJS.DataValidation {
+function validationFor(ind: Indicator): DataValidation {
   const integer = ind.valueType === 'integer';
   return {
     type: integer ? 'whole' : 'decimal',

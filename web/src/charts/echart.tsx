@@ -20,6 +20,11 @@ export interface EChartProps {
  * ECharts itself (the largest library the app uses) is fetched on the first chart a visit draws and shared
  * by every chart after, so a route's tables and figures do not wait for it. Until it is there the box keeps
  * its height and says `data-state="loading"`.
+ *
+ * The canvas says `data-chart="drawing"` from each `setOption` until ECharts reports the drawing finished
+ * (animation included), then `data-chart="drawn"`: what a reader of the DOM (a test, a screenshot) waits for
+ * instead of guessing how long an animation lasts. A reader who asked the system for reduced motion gets the
+ * charts without animation (WCAG 2.3.3).
  */
 export function EChart({ option, label, height = 320, onClick, className, testId }: EChartProps) {
   const { t } = useI18n();
@@ -44,7 +49,10 @@ export function EChart({ option, label, height = 320, onClick, className, testId
         const instance = echarts.init(el, null, { renderer: 'canvas' });
         chart.current = instance;
         instance.on('click', (e) => clickRef.current?.(e as ECElementEvent));
-        instance.setOption(optionRef.current, { notMerge: true });
+        instance.on('finished', () => {
+          el.dataset.chart = 'drawn';
+        });
+        draw(instance, el, optionRef.current);
         const observer = new ResizeObserver(() => instance.resize());
         observer.observe(el);
         // Printing changes the page width without a resize of the container's observer in every browser.
@@ -71,7 +79,7 @@ export function EChart({ option, label, height = 320, onClick, className, testId
   }, [attempt]);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    if (chart.current && ref.current) draw(chart.current, ref.current, option);
   }, [option]);
 
   useEffect(() => {
@@ -103,4 +111,13 @@ export function EChart({ option, label, height = 320, onClick, className, testId
       )}
     </div>
   );
+}
+
+const prefersReducedMotion = (): boolean =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** One `setOption`, marking the canvas as drawing until ECharts' `finished` event marks it drawn. */
+function draw(instance: EChartsType, el: HTMLElement, option: EChartsCoreOption): void {
+  el.dataset.chart = 'drawing';
+  instance.setOption(prefersReducedMotion() ? { ...option, animation: false } : option, { notMerge: true });
 }

@@ -5,8 +5,8 @@
  */
 import type { Breakdown, Progress, Series } from '@lz/shared/api/progress';
 import type { ReportMonth, ReportVersion } from '@lz/shared/api/reports';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asOfForMonth } from '../../src/lib/as-of';
@@ -15,51 +15,38 @@ import {
   dataValue,
   errorPanels,
   getJson,
-  launchBrowser,
   login,
-  type RunningServer,
+  newContext,
   screenshotDir,
   settle,
   shoot,
-  startServer,
+  serverAndBrowser,
   watchProblems,
 } from './harness';
 
 const { run } = browserAvailability();
-const VIEWPORT = { width: 1366, height: 768 };
 
 describe.skipIf(!run)('web app in a browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 150_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   async function session(username: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await login(page, server.base, username);
+    await login(page, suite.server.base, username);
     return { context, page, problems };
   }
 
   /** Opens a page, waits for its data, checks no panel failed, and saves the screenshot. */
   async function visit(page: Page, role: string, name: string, path: string): Promise<void> {
-    await page.goto(`${server.base}${path}`);
+    await page.goto(`${suite.server.base}${path}`);
     await settle(page);
     expect(await errorPanels(page), `${role} ${path}`).toEqual([]);
     await shoot(page, role, name);
   }
 
   async function expectTargetsMatchApi(page: Page): Promise<void> {
-    const progress = await getJson<Progress>(page, server.base, '/api/progress');
+    const progress = await getJson<Progress>(page, suite.server.base, '/api/progress');
     for (const t of progress.targets) {
       expect(await dataValue(page, `target-${t.code}-actual`), t.code).toBe(String(t.actual ?? ''));
     }
@@ -72,14 +59,14 @@ describe.skipIf(!run)('web app in a browser', () => {
     // The demo plays 2021-11-05 inside its campaign (issue #13 point 16), and says so in the header.
     expect(await page.locator('[data-testid=demo-date]').textContent()).toBe('演示日期 2021-11-05');
     await expectTargetsMatchApi(page);
-    const ratios = await getJson<{ city: { r1: number | null } }>(page, server.base, '/api/ratios');
+    const ratios = await getJson<{ city: { r1: number | null } }>(page, suite.server.base, '/api/ratios');
     expect(Number(await dataValue(page, 'ratio-r1'))).toBeCloseTo(ratios.city.r1 ?? 0, 10);
     await shoot(page, 'leader', 'overview');
 
     // The as-of month lives in the URL and reproduces the view.
-    await page.goto(`${server.base}/overview?month=2020-08`);
+    await page.goto(`${suite.server.base}/overview?month=2020-08`);
     await settle(page);
-    const mid = await getJson<Progress>(page, server.base, '/api/progress?asOf=2020-09-30');
+    const mid = await getJson<Progress>(page, suite.server.base, '/api/progress?asOf=2020-09-30');
     expect(mid.throughMonth).toBe('2020-08');
     expect(await dataValue(page, 'target-T-actual')).toBe(String(mid.targets.find((t) => t.code === 'T')?.actual));
     await shoot(page, 'leader', 'overview-2020-08');
@@ -91,7 +78,7 @@ describe.skipIf(!run)('web app in a browser', () => {
 
     // City → county.
     await visit(page, 'leader', 'drill', '/drill');
-    const byCounty = await getJson<Breakdown>(page, server.base, '/api/progress/breakdown?by=county&indicator=T');
+    const byCounty = await getJson<Breakdown>(page, suite.server.base, '/api/progress/breakdown?by=county&indicator=T');
     for (const r of byCounty.rows)
       expect(await dataValue(page, `drill-actual-${r.code}`), r.name).toBe(String(r.actual));
     await page.locator('[data-testid=drill-counties]').getByRole('link', { name: '三江侗族自治县' }).click();
@@ -99,7 +86,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     await settle(page);
     const depts = await getJson<Breakdown>(
       page,
-      server.base,
+      suite.server.base,
       '/api/progress/breakdown?by=department&county=450226&indicator=T',
     );
     for (const r of depts.rows)
@@ -110,7 +97,11 @@ describe.skipIf(!run)('web app in a browser', () => {
     await page.locator('[data-testid=drill-departments]').getByRole('link', { name: '市人力资源社会保障局' }).click();
     await page.waitForURL('**/drill/county/450226/department/RSJ');
     await settle(page);
-    const series = await getJson<Series>(page, server.base, '/api/series?indicator=T&county=450226&department=RSJ');
+    const series = await getJson<Series>(
+      page,
+      suite.server.base,
+      '/api/series?indicator=T&county=450226&department=RSJ',
+    );
     const last = series.points.filter((p) => p.value !== null).at(-1);
     expect(last).toBeDefined();
     expect(await dataValue(page, `month-value-${last?.month}`)).toBe(String(last?.value));
@@ -120,7 +111,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     await page.locator(`[data-testid=drill-months] a[href*="/reports/RSJ/${last?.month}"]`).first().click();
     await page.waitForURL(`**/reports/RSJ/${last?.month}?county=450226`);
     await settle(page);
-    const report = await getJson<ReportVersion>(page, server.base, `/api/reports/RSJ/${last?.month}`);
+    const report = await getJson<ReportVersion>(page, suite.server.base, `/api/reports/RSJ/${last?.month}`);
     expect(await dataValue(page, 'report-total-T')).toBe(String(report.totals.T));
     expect(await dataValue(page, 'report-version')).toBe(String(report.version));
     const row = report.rows.find((r) => r.county === '450226');
@@ -158,7 +149,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     // A month outside the campaign window is clamped to it, not shown as zeros.
     await visit(page, 'leader', 'overview-before-window', '/overview?month=2018-06');
     await page.waitForURL('**/overview?month=2019-08');
-    const first = await getJson<Progress>(page, server.base, `/api/progress?asOf=${asOfForMonth('2019-08')}`);
+    const first = await getJson<Progress>(page, suite.server.base, `/api/progress?asOf=${asOfForMonth('2019-08')}`);
     expect(await dataValue(page, 'target-T-actual')).toBe(String(first.targets.find((t) => t.code === 'T')?.actual));
 
     await visit(page, 'leader', 'inspect', '/inspect');
@@ -166,16 +157,15 @@ describe.skipIf(!run)('web app in a browser', () => {
     await visit(page, 'leader', 'inspect-findings', '/inspect?tab=findings');
     expect(await page.locator('[data-testid=finding-create]').count()).toBe(0);
     await visit(page, 'leader', 'bulletin', '/bulletin');
-    const latest = await getJson<Progress>(page, server.base, '/api/progress');
+    const latest = await getJson<Progress>(page, suite.server.base, '/api/progress');
     expect(await dataValue(page, 'bulletin-T-actual')).toBe(String(latest.targets.find((t) => t.code === 'T')?.actual));
     // "Latest" is dated by the bulletin month's cut-off, not by today.
     // On the demo's day (2021-11-05) October's cut-off is still ahead, so "latest" is today.
-    const today = new Date((await getJson<{ now: string }>(page, server.base, '/api/clock')).now).toLocaleDateString(
-      'sv-SE',
-      {
-        timeZone: 'Asia/Shanghai',
-      },
-    );
+    const today = new Date(
+      (await getJson<{ now: string }>(page, suite.server.base, '/api/clock')).now,
+    ).toLocaleDateString('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+    });
     const cutOff = asOfForMonth(latest.throughMonth) ?? today;
     expect(await page.locator('[data-testid=bulletin-as-of]').textContent()).toBe(cutOff < today ? cutOff : today);
     // Printed: navigation gone, the bulletin on A4.
@@ -197,7 +187,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // Pages outside the role say so.
-    await page.goto(`${server.base}/admin/users`);
+    await page.goto(`${suite.server.base}/admin/users`);
     await expect.poll(() => page.locator('text=403').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await context.close();
@@ -207,7 +197,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     const { context, page, problems } = await session('admin');
     expect(new URL(page.url()).pathname).toBe('/review');
     await settle(page);
-    const all = await getJson<ReportMonth[]>(page, server.base, '/api/reports?status=submitted');
+    const all = await getJson<ReportMonth[]>(page, suite.server.base, '/api/reports?status=submitted');
     expect(all.length).toBeGreaterThan(2);
     // RSJ's open month is left for the reporter's test.
     const queue = all.filter((m) => m.department !== 'RSJ');
@@ -220,7 +210,8 @@ describe.skipIf(!run)('web app in a browser', () => {
     await expect
       .poll(
         async () =>
-          (await getJson<ReportVersion>(page, server.base, `/api/reports/${first.department}/${first.month}`)).status,
+          (await getJson<ReportVersion>(page, suite.server.base, `/api/reports/${first.department}/${first.month}`))
+            .status,
       )
       .toBe('accepted');
 
@@ -230,7 +221,8 @@ describe.skipIf(!run)('web app in a browser', () => {
     await expect
       .poll(
         async () =>
-          (await getJson<ReportVersion>(page, server.base, `/api/reports/${second.department}/${second.month}`)).status,
+          (await getJson<ReportVersion>(page, suite.server.base, `/api/reports/${second.department}/${second.month}`))
+            .status,
       )
       .toBe('returned');
 
@@ -246,7 +238,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     await visit(page, 'admin', 'report', `/reports/${second.department}/${second.month}?tab=versions`);
     expect(await page.locator('[data-testid=returned-reason]').textContent()).toContain('请核实企业职工培训分项');
     await visit(page, 'admin', 'allocations', '/allocations');
-    const alloc = await getJson<{ sum: number }>(page, server.base, '/api/allocations?target=T');
+    const alloc = await getJson<{ sum: number }>(page, suite.server.base, '/api/allocations?target=T');
     expect(await dataValue(page, 'allocation-sum')).toBe(String(alloc.sum));
     // A link to a tab this month does not offer (entry on an accepted month) shows the data, not a blank page.
     await visit(page, 'admin', 'report-accepted-entry', `/reports/${first.department}/${first.month}?tab=entry`);
@@ -255,10 +247,14 @@ describe.skipIf(!run)('web app in a browser', () => {
     // History import: a broken file lists its problems and changes nothing; the corrected one adds a version.
     const target = queue[2];
     if (!target) throw new Error('queue too short for the import');
-    const before = await getJson<ReportVersion>(page, server.base, `/api/reports/${target.department}/${target.month}`);
+    const before = await getJson<ReportVersion>(
+      page,
+      suite.server.base,
+      `/api/reports/${target.department}/${target.month}`,
+    );
     const codes = Object.keys(before.rows[0]?.values ?? {});
     // Sent "now" on the server's clock: the demo plays 2021-11-05, and a 报送时间 after that would be refused.
-    const sentAt = (await getJson<{ now: string }>(page, server.base, '/api/clock')).now;
+    const sentAt = (await getJson<{ now: string }>(page, suite.server.base, '/api/clock')).now;
     const historyCsv = (spoil: boolean) =>
       Buffer.from(
         [
@@ -290,7 +286,8 @@ describe.skipIf(!run)('web app in a browser', () => {
       await page.locator('[data-testid=import-problems] tbody tr.ant-table-row td:first-child').allTextContents(),
     ).toEqual([tCell]);
     expect(
-      (await getJson<ReportVersion>(page, server.base, `/api/reports/${target.department}/${target.month}`)).version,
+      (await getJson<ReportVersion>(page, suite.server.base, `/api/reports/${target.department}/${target.month}`))
+        .version,
     ).toBe(before.version);
     await shoot(page, 'admin', 'import-refused');
     await page.setInputFiles('input[type=file]', {
@@ -300,7 +297,8 @@ describe.skipIf(!run)('web app in a browser', () => {
     });
     await page.locator('[data-testid=import-done]').waitFor();
     expect(
-      (await getJson<ReportVersion>(page, server.base, `/api/reports/${target.department}/${target.month}`)).version,
+      (await getJson<ReportVersion>(page, suite.server.base, `/api/reports/${target.department}/${target.month}`))
+        .version,
     ).toBe(before.version + 1);
     await shoot(page, 'admin', 'import-done');
 
@@ -329,7 +327,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     const { context, page, problems } = await session('inspector');
     expect(new URL(page.url()).pathname).toBe('/inspect');
     await settle(page);
-    const byCounty = await getJson<Breakdown>(page, server.base, '/api/progress/breakdown?by=county&indicator=T');
+    const byCounty = await getJson<Breakdown>(page, suite.server.base, '/api/progress/breakdown?by=county&indicator=T');
     for (const r of byCounty.rows.filter((x) => x.lagging))
       expect(await dataValue(page, `lag-county-${r.code}`), r.name).toBe(String(r.actual));
     await shoot(page, 'inspector', 'inspect');
@@ -344,7 +342,11 @@ describe.skipIf(!run)('web app in a browser', () => {
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
 
     await visit(page, 'inspector', 'inspect-compliance', '/inspect?tab=compliance');
-    const compliance = await getJson<{ total: { onTimeRate: number | null } }>(page, server.base, '/api/compliance');
+    const compliance = await getJson<{ total: { onTimeRate: number | null } }>(
+      page,
+      suite.server.base,
+      '/api/compliance',
+    );
     expect(Number(await dataValue(page, 'compliance-ontime'))).toBeCloseTo(compliance.total.onTimeRate ?? 0, 10);
 
     await visit(page, 'inspector', 'inspect-findings', '/inspect?tab=findings');
@@ -367,14 +369,16 @@ describe.skipIf(!run)('web app in a browser', () => {
     // A double click on 保存 records the finding once.
     await modal.locator('.ant-btn-primary').dblclick();
     await expect
-      .poll(async () => (await getJson<{ id: number; status: string }[]>(page, server.base, '/api/findings')).length)
+      .poll(
+        async () => (await getJson<{ id: number; status: string }[]>(page, suite.server.base, '/api/findings')).length,
+      )
       .toBe(1);
     await expect
       .poll(() => page.locator('[data-testid=findings-panel] tbody tr').filter({ hasText: '三江侗族自治县' }).count())
       .toBe(1);
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await shoot(page, 'inspector', 'inspect-findings-open');
-    const recorded = await getJson<{ period: string }[]>(page, server.base, '/api/findings');
+    const recorded = await getJson<{ period: string }[]>(page, suite.server.base, '/api/findings');
     expect(recorded.map((f) => f.period)).toEqual(['2021-Q4']);
     expect(await page.locator('[data-testid=findings-panel] tbody tr.ant-table-row').textContent()).toContain(
       '2021年第四季度',
@@ -394,14 +398,18 @@ describe.skipIf(!run)('web app in a browser', () => {
     // On the demo's day (2021-11-05) which departments have a month awaiting review depends on the draws:
     // the office's queue names one, and its reporter does the round.
     const office = await session('admin');
-    const queue = await getJson<ReportMonth[]>(office.page, server.base, '/api/reports?status=submitted,returned');
+    const queue = await getJson<ReportMonth[]>(
+      office.page,
+      suite.server.base,
+      '/api/reports?status=submitted,returned',
+    );
     await office.context.close();
     const dept = (queue.find((m) => m.department === 'RSJ') ?? queue.at(-1))?.department;
     if (!dept) throw new Error('no report awaits review in the demo');
     const { context, page, problems } = await session(dept.toLowerCase());
     expect(new URL(page.url()).pathname).toBe('/workspace');
     await settle(page);
-    const months = await getJson<ReportMonth[]>(page, server.base, `/api/reports?department=${dept}`);
+    const months = await getJson<ReportMonth[]>(page, suite.server.base, `/api/reports?department=${dept}`);
     for (const m of months.slice(-3)) expect(await dataValue(page, `ws-status-${m.month}`), m.month).toBe(m.status);
     await shoot(page, 'rsj', 'workspace');
     // The status filter lists names, not codes (issue #13 point 5).
@@ -414,7 +422,7 @@ describe.skipIf(!run)('web app in a browser', () => {
 
     const open = months.filter((m) => m.status === 'submitted' || m.status === 'returned').at(-1);
     if (!open) throw new Error(`no open month for ${dept}`);
-    const before = await getJson<ReportVersion>(page, server.base, `/api/reports/${dept}/${open.month}`);
+    const before = await getJson<ReportVersion>(page, suite.server.base, `/api/reports/${dept}/${open.month}`);
     await visit(page, 'rsj', 'report-entry', `/reports/${dept}/${open.month}?tab=entry`);
     const cell = page.locator('#cell-450202-E1');
     await cell.fill(String((before.rows.find((r) => r.county === '450202')?.values.E1 ?? 0) + 5));
@@ -423,9 +431,12 @@ describe.skipIf(!run)('web app in a browser', () => {
     await expect.poll(() => page.locator('[data-testid=grid-check]').textContent()).toContain('校验通过');
     await page.click('[data-testid=grid-submit]');
     await expect
-      .poll(async () => (await getJson<ReportVersion>(page, server.base, `/api/reports/${dept}/${open.month}`)).version)
+      .poll(
+        async () =>
+          (await getJson<ReportVersion>(page, suite.server.base, `/api/reports/${dept}/${open.month}`)).version,
+      )
       .toBe(before.version + 1);
-    const after = await getJson<ReportVersion>(page, server.base, `/api/reports/${dept}/${open.month}`);
+    const after = await getJson<ReportVersion>(page, suite.server.base, `/api/reports/${dept}/${open.month}`);
     expect(after.totals.T).toBe((before.totals.T ?? 0) + 5);
     await settle(page);
     expect(await dataValue(page, 'report-total-T')).toBe(String(after.totals.T));
@@ -443,7 +454,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     expect(await page.locator('td.cell-changed').count()).toBeGreaterThan(0);
 
     // A file the server cannot read comes back with the error shown, not a crash.
-    await page.goto(`${server.base}/reports/${dept}/${open.month}?tab=upload`);
+    await page.goto(`${suite.server.base}/reports/${dept}/${open.month}?tab=upload`);
     await settle(page);
     await page.setInputFiles('input[type=file]', {
       name: 'bad.csv',
@@ -464,7 +475,11 @@ describe.skipIf(!run)('web app in a browser', () => {
     await shoot(page, 'rsj', 'report-upload-error');
 
     await visit(page, 'rsj', 'allocations', '/allocations');
-    const alloc = await getJson<{ sum: number }>(page, server.base, `/api/allocations?target=T&department=${dept}`);
+    const alloc = await getJson<{ sum: number }>(
+      page,
+      suite.server.base,
+      `/api/allocations?target=T&department=${dept}`,
+    );
     expect(await dataValue(page, 'allocation-sum')).toBe(String(alloc.sum));
     await visit(page, 'rsj', 'overview', '/overview');
     await expectTargetsMatchApi(page);
@@ -487,7 +502,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     await settle(page);
     const depts = await getJson<Breakdown>(
       page,
-      server.base,
+      suite.server.base,
       '/api/progress/breakdown?by=department&county=450226&indicator=T',
     );
     for (const r of depts.rows)
@@ -502,17 +517,17 @@ describe.skipIf(!run)('web app in a browser', () => {
     await page.waitForURL('**/reports/GXJ/**');
     await settle(page);
     const month = new URL(page.url()).pathname.split('/').at(-1);
-    const report = await getJson<ReportVersion>(page, server.base, `/api/reports/GXJ/${month}`);
+    const report = await getJson<ReportVersion>(page, suite.server.base, `/api/reports/GXJ/${month}`);
     expect(report.rows.map((r) => r.county)).toEqual(['450226']);
     expect(await dataValue(page, 'report-total-T')).toBe(String(report.totals.T));
     await shoot(page, 'sanjiang', 'report');
 
     // The city level and other counties stay closed.
-    await page.goto(`${server.base}/drill/county/450203`);
+    await page.goto(`${suite.server.base}/drill/county/450203`);
     await page.waitForURL('**/drill/county/450226');
     await visit(page, 'sanjiang', 'overview', '/overview');
     await expectTargetsMatchApi(page);
-    await page.goto(`${server.base}/map`);
+    await page.goto(`${suite.server.base}/map`);
     await expect.poll(() => page.locator('text=403').count()).toBeGreaterThan(0);
     expect(await page.locator('.app-sider a').allTextContents()).toEqual([
       '总览',
@@ -523,7 +538,7 @@ describe.skipIf(!run)('web app in a browser', () => {
 
     // The finding the inspector recorded about 三江 reaches the county, which answers it (issue #13 point 10).
     await visit(page, 'sanjiang', 'findings', '/findings');
-    const [finding] = await getJson<{ id: number }[]>(page, server.base, '/api/findings');
+    const [finding] = await getJson<{ id: number }[]>(page, suite.server.base, '/api/findings');
     if (!finding) throw new Error('the inspector’s finding did not reach the county');
     await page.click(`[data-testid=finding-respond-${finding.id}]`);
     await page.locator('.ant-modal textarea').fill('已制定追赶计划，12 月起按周调度培训进度');
@@ -547,7 +562,9 @@ describe.skipIf(!run)('web app in a browser', () => {
     await expect
       .poll(
         async () =>
-          (await getJson<{ status: string; closedBy: string }[]>(inspector.page, server.base, '/api/findings'))[0],
+          (
+            await getJson<{ status: string; closedBy: string }[]>(inspector.page, suite.server.base, '/api/findings')
+          )[0],
       )
       .toMatchObject({ status: 'closed', closedBy: 'inspector' });
     expect(inspector.problems).toEqual([]);
@@ -555,7 +572,7 @@ describe.skipIf(!run)('web app in a browser', () => {
   }, 240_000);
 
   it('is readable on a phone: the menu collapses and the overview stacks', async () => {
-    const context = await browser.newContext({
+    const context = await newContext(suite.browser, {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
@@ -563,7 +580,7 @@ describe.skipIf(!run)('web app in a browser', () => {
     });
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await login(page, server.base, 'leader');
+    await login(page, suite.server.base, 'leader');
     await settle(page);
     expect(await page.locator('.app-sider').evaluate((el) => el.getBoundingClientRect().width)).toBe(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -578,14 +595,14 @@ describe.skipIf(!run)('web app in a browser', () => {
   }, 120_000);
 
   it('the login page rejects a wrong password with a message', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
-    await page.goto(`${server.base}/login`);
-    await page.waitForLoadState('networkidle');
+    await page.goto(`${suite.server.base}/login`);
+    await settle(page);
     // Asking whether anyone is signed in is not a failed request.
     expect(consoleErrors).toEqual([]);
     await page.fill('#login-username', 'leader');

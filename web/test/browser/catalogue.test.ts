@@ -4,52 +4,31 @@
  * of a class starting after it is refused. Both pages are screenshotted at 1366×768 and 390×844 (SHOTS_DIR).
  */
 import type { Institution, RosterCreated, TrainingProjectItem } from '@lz/shared/api/rosters';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { idOf, roster, trainee } from '../../../server/test/realname/roster-fixtures';
-import {
-  browserAvailability,
-  errorPanels,
-  getJson,
-  launchBrowser,
-  type RunningServer,
-  settle,
-  shootScreens,
-  signedIn,
-  startServer,
-} from './harness';
+import { browserAvailability, errorPanels, getJson, settle, shootScreens, signedIn, serverAndBrowser } from './harness';
 
 const { run } = browserAvailability();
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots15';
 const SCHOOL = '柳州市第二职业技术学校';
 
 describe.skipIf(!run)('目录清单 pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 150_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   /** A 电工 四级 class at the school in March 2020, one trainee paid 1,700 yuan. */
   const fileRoster = (page: Page, idNumber: string) =>
-    page.request.post(`${server.base}/api/rosters`, {
+    page.request.post(`${suite.server.base}/api/rosters`, {
       data: { ...roster({ department: 'RSJ' }, [trainee({ idNumber, trainingSubsidy: 1700 })]) },
-      headers: { origin: server.base },
+      headers: { origin: suite.server.base },
     });
 
   it('the admin lowers a standard: a roster above the new standard is flagged', async () => {
-    const page = await signedIn(browser, server.base, 'admin');
-    const projects = await getJson<TrainingProjectItem[]>(page, server.base, '/api/training-projects');
+    const page = await signedIn(suite.browser, suite.server.base, 'admin');
+    const projects = await getJson<TrainingProjectItem[]>(page, suite.server.base, '/api/training-projects');
     const project = projects.find((p) => p.occupation === '电工' && p.level === '四级/中级工');
     if (!project) throw new Error('电工 四级 missing');
-    await page.goto(`${server.base}/admin/training-projects`);
+    await page.goto(`${suite.server.base}/admin/training-projects`);
     await settle(page);
     await shootScreens(page, SHOTS, 'catalogue-projects');
     await page.click(`[data-testid=project-edit-${project.id}]`);
@@ -71,11 +50,11 @@ describe.skipIf(!run)('目录清单 pages', () => {
   });
 
   it('the admin suspends an institution from a day: a roster of a class starting after it is refused', async () => {
-    const page = await signedIn(browser, server.base, 'admin');
-    const list = await getJson<Institution[]>(page, server.base, '/api/institutions');
+    const page = await signedIn(suite.browser, suite.server.base, 'admin');
+    const list = await getJson<Institution[]>(page, suite.server.base, '/api/institutions');
     const school = list.find((i) => i.name === SCHOOL);
     if (!school) throw new Error(`${SCHOOL} missing`);
-    await page.goto(`${server.base}/admin/institutions`);
+    await page.goto(`${suite.server.base}/admin/institutions`);
     await settle(page);
     await shootScreens(page, SHOTS, 'catalogue-institutions');
     await page.click(`[data-testid=institution-status-edit-${school.id}]`);

@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../../..');
@@ -126,6 +126,23 @@ export async function launchServer(dir: string, opts: { removeOnStop: boolean })
   };
 }
 
+/**
+ * The real server and a headless Chromium one test file shares: started before its first test (a file's own
+ * `beforeAll` runs after this one) and stopped after its last. Tests read `suite.server` and `suite.browser`.
+ */
+export function serverAndBrowser(): { server: RunningServer; browser: Browser } {
+  const suite = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  }, 150_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
@@ -172,16 +189,60 @@ export async function login(page: Page, base: string, username: string): Promise
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
 }
 
-/** Waits until every data panel has left its loading state and charts have drawn. */
+/**
+ * Requests each context's pages have sent and not yet seen answered (or fail). Playwright's own
+ * `networkidle` waits for 500 ms without a request after the last one, on every page a test opens; the
+ * app's requests follow each other within a few milliseconds, so a shorter quiet spell on a count of what
+ * is really in flight says the same thing sooner.
+ */
+const inFlight = new WeakMap<BrowserContext, { open: number; lastChange: number }>();
+
+function trackRequests(context: BrowserContext): void {
+  const state = { open: 0, lastChange: performance.now() };
+  inFlight.set(context, state);
+  const change = (delta: number) => {
+    state.open += delta;
+    state.lastChange = performance.now();
+  };
+  context.on('request', () => change(1));
+  context.on('requestfinished', () => change(-1));
+  context.on('requestfailed', () => change(-1));
+}
+
+/** Resolves once nothing has been in flight for `quietMs` (Playwright's `networkidle` for other contexts). */
+async function networkQuiet(page: Page, quietMs = 150): Promise<void> {
+  const state = inFlight.get(page.context());
+  if (!state) return page.waitForLoadState('networkidle');
+  const deadline = performance.now() + 30_000;
+  while (state.open > 0 || performance.now() - state.lastChange < quietMs) {
+    if (performance.now() > deadline) throw new Error(`${state.open} requests still in flight after 30 s`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * Waits until the page's requests are answered, every data panel has left its loading state and every
+ * visible chart has drawn (`data-chart` on the canvas, set from ECharts' own `finished` event in echart.tsx;
+ * a chart in a hidden tab is not drawn until shown).
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await networkQuiet(page);
   await page.waitForFunction(
-    () => !document.querySelector('[data-state=loading]') && !document.querySelector('.ant-spin-spinning'),
+    () =>
+      !document.querySelector('[data-state=loading]') &&
+      !document.querySelector('.ant-spin-spinning') &&
+      [...document.querySelectorAll('[data-chart=drawing]')].every((el) => el.getClientRects().length === 0),
     null,
     { timeout: 30_000 },
   );
-  // ECharts animates for up to a second; a page without a chart has nothing to wait for.
-  if (await page.$('canvas')) await page.waitForTimeout(1200);
+}
+
+/** After a change of viewport: the layout has run (two frames) and the resized charts have drawn again. */
+async function relaidOut(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+  await settle(page);
 }
 
 /**
@@ -195,7 +256,7 @@ export async function shoot(page: Page, role: string, name: string): Promise<voi
   const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
   if (viewport && height > viewport.height) {
     await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8000) });
-    await page.waitForTimeout(400);
+    await relaidOut(page);
   }
   await page.screenshot({ path: join(screenshotDir, `${role}-${name}.png`) });
   if (viewport && height > viewport.height) await page.setViewportSize(viewport);
@@ -213,10 +274,26 @@ export async function dataValue(page: Page, testId: string): Promise<string | nu
 /** The two screens every page is looked at on: an office monitor and a phone. */
 export const SCREENS = { wide: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
 
-/** A page in a new browser context (Chinese, Liuzhou's time zone, the wide screen) signed in as `username`. */
+/**
+ * A browser context as the tests use one: Chinese, Liuzhou's time zone, the wide screen, and reduced motion
+ * (charts drawn without animation, as the app does for a reader who asks for it), unless `options` say
+ * otherwise; its requests are counted for `settle`.
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: SCREENS.wide,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+    ...options,
+  });
+  trackRequests(context);
+  return context;
+}
+
+/** A page in a new context (`newContext`'s defaults) signed in as `username`. */
 export async function signedIn(browser: Browser, base: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: SCREENS.wide, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
+  const page = await (await newContext(browser)).newPage();
   await login(page, base, username);
   return page;
 }
@@ -233,7 +310,7 @@ export async function shootScreens(page: Page, dir: string, name: string): Promi
   mkdirSync(dir, { recursive: true });
   for (const size of Object.values(SCREENS)) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(400);
+    await relaidOut(page);
     await page.screenshot({ path: join(dir, `${name}-${size.width}.png`), fullPage: false });
   }
   await page.setViewportSize(SCREENS.wide);

@@ -4,54 +4,35 @@
  * number and a note on reports not yet accepted. Screenshots at 1366×768 and 390×844 in /tmp/shots13b/.
  */
 import type { Compliance, Series } from '@lz/shared/api/progress';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import {
-  browserAvailability,
-  dataValue,
-  getJson,
-  launchBrowser,
-  type RunningServer,
-  settle,
-  shootScreens,
-  signedIn,
-  startServer,
-} from './harness';
+import { browserAvailability, dataValue, getJson, settle, shootScreens, signedIn, serverAndBrowser } from './harness';
 
 const { run } = browserAvailability();
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots13b';
 
 describe.skipIf(!run)('leaders and inspectors', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = serverAndBrowser();
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     mkdirSync(SHOTS, { recursive: true });
   }, 150_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('leader: 未报 months, heatmap by keyboard to a county and month, the bulletin', async () => {
-    const page = await signedIn(browser, server.base, 'leader');
+    const page = await signedIn(suite.browser, suite.server.base, 'leader');
 
     // A county × department month with no report says 未报, not 0.
     let found: { county: string; department: string; month: string } | null = null;
     const catalogue = await getJson<{ departments: { code: string; owesReports: boolean }[] }>(
       page,
-      server.base,
+      suite.server.base,
       '/api/catalogue',
     );
     const owing = catalogue.departments.filter((d) => d.owesReports).map((d) => d.code);
     for (const department of owing.slice(0, 8)) {
       const s = await getJson<Series>(
         page,
-        server.base,
+        suite.server.base,
         `/api/series?indicator=T&county=450202&department=${department}`,
       );
       // The month table shows the latest twelve months on its first page.
@@ -65,7 +46,7 @@ describe.skipIf(!run)('leaders and inspectors', () => {
       }
     }
     if (found) {
-      await page.goto(`${server.base}/drill/county/${found.county}/department/${found.department}`);
+      await page.goto(`${suite.server.base}/drill/county/${found.county}/department/${found.department}`);
       await settle(page);
       const cell = page.locator(`[data-testid="month-value-${found.month}"]`);
       await cell.scrollIntoViewIfNeeded().catch(() => undefined);
@@ -74,7 +55,7 @@ describe.skipIf(!run)('leaders and inspectors', () => {
     }
 
     // The heatmap's table: a keyboard reaches a county × month and lands on that county as of that month.
-    await page.goto(`${server.base}/`);
+    await page.goto(`${suite.server.base}/`);
     await settle(page);
     await shootScreens(page, SHOTS, 'overview');
     const table = page.locator('[data-testid=county-heatmap-table]');
@@ -88,7 +69,7 @@ describe.skipIf(!run)('leaders and inspectors', () => {
     await shootScreens(page, SHOTS, 'drill-county-month');
 
     // The bulletin: an issue number from its month and a note on counted reports not yet accepted.
-    await page.goto(`${server.base}/bulletin`);
+    await page.goto(`${suite.server.base}/bulletin`);
     await settle(page);
     expect(await page.locator('[data-testid=bulletin-issue]').textContent()).toMatch(/^\d{4}年第\d{1,2}期$/u);
     expect(await page.locator('[data-testid=bulletin-unaccepted]').textContent()).toMatch(/^注：/u);
@@ -96,9 +77,9 @@ describe.skipIf(!run)('leaders and inspectors', () => {
   }, 60_000);
 
   it('inspector: with 2021 chosen the headline rate is 2021’s', async () => {
-    const page = await signedIn(browser, server.base, 'inspector');
-    const year = await getJson<Compliance>(page, server.base, '/api/compliance?from=2021-01&to=2021-12');
-    await page.goto(`${server.base}/inspect?tab=compliance&year=2021`);
+    const page = await signedIn(suite.browser, suite.server.base, 'inspector');
+    const year = await getJson<Compliance>(page, suite.server.base, '/api/compliance?from=2021-01&to=2021-12');
+    await page.goto(`${suite.server.base}/inspect?tab=compliance&year=2021`);
     await settle(page);
     expect(await dataValue(page, 'compliance-ontime')).toBe(String(year.total.onTimeRate ?? ''));
     await shootScreens(page, SHOTS, 'inspect-compliance-2021');

@@ -7,20 +7,18 @@
  */
 import type { FundUse, InstitutionList, InstitutionPage, NoticeBatch, NoticeList } from '@lz/shared/api/disclosure';
 import type { OfficeObjection } from '@lz/shared/api/disclosure-office';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesBeforeFirstTable } from '../../../server/test/disclosure/leak-crawl';
 import {
   browserAvailability,
   errorPanels,
   getJson,
-  launchBrowser,
-  type RunningServer,
-  SCREENS,
+  newContext,
   settle,
   shootScreens,
   signedIn,
-  startServer,
+  serverAndBrowser,
 } from './harness';
 
 const { run } = browserAvailability();
@@ -39,32 +37,25 @@ function solve(question: string): string {
 }
 
 describe.skipIf(!run)('the public site in a browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const json = async <T>(path: string): Promise<T> => (await (await fetch(`${server.base}${path}`)).json()) as T;
+  const suite = serverAndBrowser();
+  const json = async <T>(path: string): Promise<T> => (await (await fetch(`${suite.server.base}${path}`)).json()) as T;
   const references: string[] = [];
   let open: NoticeBatch;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const list = await json<NoticeList>('/api/public/notices');
     const batch = list.items.find((b) => b.open);
     if (!batch) throw new Error('the demo has no notice batch open for objections');
     open = await json<NoticeBatch>(`/api/public/notices/${batch.id}`);
   }, 150_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   const visitor = (javaScriptEnabled: boolean) =>
-    browser.newContext({ javaScriptEnabled, viewport: SCREENS.wide, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    // An anonymous visitor's browser animates its charts (no reduced motion): settle waits for them to finish.
+    newContext(suite.browser, { javaScriptEnabled, reducedMotion: 'no-preference' });
 
   /** Opens a public page: no cookie, light before its first table; its text. */
   async function visit(page: Page, path: string): Promise<string> {
-    const res = await page.goto(`${server.base}${path}`);
+    const res = await page.goto(`${suite.server.base}${path}`);
     expect(res?.status(), path).toBe(200);
     expect(await res?.headerValue('set-cookie'), path).toBeNull();
     expect(bytesBeforeFirstTable(await (res?.text() ?? '')), path).toBeLessThanOrEqual(100 * 1024);
@@ -143,8 +134,8 @@ describe.skipIf(!run)('the public site in a browser', () => {
   }
 
   it('the office sees both objections in /admin/disclosure and answers one there', async () => {
-    const page = await signedIn(browser, server.base, 'admin');
-    await page.goto(`${server.base}/admin/disclosure`);
+    const page = await signedIn(suite.browser, suite.server.base, 'admin');
+    await page.goto(`${suite.server.base}/admin/disclosure`);
     await settle(page);
     expect(await errorPanels(page)).toEqual([]);
     const queue = page.locator('[data-testid=disclosure-objections]');
@@ -155,7 +146,7 @@ describe.skipIf(!run)('the public site in a browser', () => {
     await page.locator('.ant-modal .ant-btn-primary').click();
     await expect
       .poll(async () => {
-        const list = await getJson<OfficeObjection[]>(page, server.base, '/api/disclosure/objections');
+        const list = await getJson<OfficeObjection[]>(page, suite.server.base, '/api/disclosure/objections');
         return list.find((o) => o.reference === references[0])?.answer;
       })
       .toBe('经核查，该班实际到课人数与公示一致。');
@@ -179,8 +170,8 @@ describe.skipIf(!run)('the public site in a browser', () => {
       await shootScreens(page, SHOTS, name);
     }
     await context.close();
-    const admin = await signedIn(browser, server.base, 'admin');
-    await admin.goto(`${server.base}/admin/disclosure`);
+    const admin = await signedIn(suite.browser, suite.server.base, 'admin');
+    await admin.goto(`${suite.server.base}/admin/disclosure`);
     await settle(admin);
     await shootScreens(admin, SHOTS, 'admin-disclosure');
     await admin.locator('[data-testid=disclosure-new-batch]').click();

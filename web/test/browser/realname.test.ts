@@ -6,21 +6,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Reconciliation, RosterCreated, StoredFlag } from '@lz/shared/api/rosters';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { idOf } from '../../../server/test/realname/roster-fixtures';
 import { type Line, rosterXlsx } from '../../../server/test/realname/roster-files';
-import {
-  browserAvailability,
-  errorPanels,
-  getJson,
-  launchBrowser,
-  type RunningServer,
-  settle,
-  shootScreens,
-  signedIn,
-  startServer,
-} from './harness';
+import { browserAvailability, errorPanels, getJson, settle, shootScreens, signedIn, serverAndBrowser } from './harness';
 
 const { run } = browserAvailability();
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots15';
@@ -35,23 +25,15 @@ const lines: Line[] = [
 const total: Line = ['合计（2人）', '', '', '', '', '', '', '', '', 3400, 500, 300];
 
 describe.skipIf(!run)('实名制 pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = serverAndBrowser();
   let created: RosterCreated | null = null;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     mkdirSync(SHOTS, { recursive: true });
   }, 150_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function upload(page: Page, bytes: Uint8Array, name: string): Promise<void> {
-    await page.goto(`${server.base}/rosters/upload`);
+    await page.goto(`${suite.server.base}/rosters/upload`);
     await settle(page);
     await page.setInputFiles('[data-testid=roster-upload] input[type=file]', {
       name,
@@ -64,7 +46,7 @@ describe.skipIf(!run)('实名制 pages', () => {
     ((await page.locator(`[data-testid="${testId}"]`).first().textContent()) ?? '').replace(/[,\s¥元]/g, '');
 
   it('a reporter uploads a roster file and sees its contribution', async () => {
-    const page = await signedIn(browser, server.base, 'rsj');
+    const page = await signedIn(suite.browser, suite.server.base, 'rsj');
     const response = page.waitForResponse((r) => r.url().endsWith('/api/rosters/file'));
     await upload(page, await rosterXlsx(lines, total), '电工花名册.xlsx');
     const res = await response;
@@ -81,8 +63,8 @@ describe.skipIf(!run)('实名制 pages', () => {
   }, 90_000);
 
   it('a bad roster shows every problem at its cell and nothing is stored', async () => {
-    const page = await signedIn(browser, server.base, 'rsj');
-    const before = await getJson<{ total: number }>(page, server.base, '/api/rosters?pageSize=1');
+    const page = await signedIn(suite.browser, suite.server.base, 'rsj');
+    const before = await getJson<{ total: number }>(page, suite.server.base, '/api/rosters?pageSize=1');
     const bad = `${a.slice(0, 17)}${a.endsWith('0') ? '1' : '0'}`;
     // A second trainee not in the stored roster: 覃丽 again would be refused too, for training twice at once.
     const other = idOf('19880512', '072', '450225');
@@ -96,16 +78,18 @@ describe.skipIf(!run)('实名制 pages', () => {
     // Row 6 is the first trainee (title, three header lines, column names), row 9 the 合计 line; D the ID, J 培训补贴.
     expect(cells).toEqual(['D6', 'J9']);
     await expect.poll(() => page.locator('[data-testid=roster-upload-error]').isVisible()).toBe(true);
-    expect((await getJson<{ total: number }>(page, server.base, '/api/rosters?pageSize=1')).total).toBe(before.total);
+    expect((await getJson<{ total: number }>(page, suite.server.base, '/api/rosters?pageSize=1')).total).toBe(
+      before.total,
+    );
     await page.context().close();
   }, 90_000);
 
   it('the inspector sees a flag with its evidence and confirms it: a finding appears', async () => {
-    const page = await signedIn(browser, server.base, 'inspector');
-    const open_ = await getJson<StoredFlag[]>(page, server.base, '/api/flags?status=open');
+    const page = await signedIn(suite.browser, suite.server.base, 'inspector');
+    const open_ = await getJson<StoredFlag[]>(page, suite.server.base, '/api/flags?status=open');
     expect(open_.length).toBeGreaterThan(0);
     const flag = open_[0]!;
-    await page.goto(`${server.base}/flags`);
+    await page.goto(`${suite.server.base}/flags`);
     await settle(page);
     const card = page.locator(`[data-testid="flag-${flag.id}"]`);
     await card.waitFor();
@@ -115,12 +99,16 @@ describe.skipIf(!run)('实名制 pages', () => {
     await expect
       .poll(
         async () =>
-          (await getJson<StoredFlag[]>(page, server.base, '/api/flags')).find((f) => f.id === flag.id)?.status,
+          (await getJson<StoredFlag[]>(page, suite.server.base, '/api/flags')).find((f) => f.id === flag.id)?.status,
       )
       .toBe('confirmed');
-    const stored = (await getJson<StoredFlag[]>(page, server.base, '/api/flags')).find((f) => f.id === flag.id)!;
+    const stored = (await getJson<StoredFlag[]>(page, suite.server.base, '/api/flags')).find((f) => f.id === flag.id)!;
     expect(stored.findingId).not.toBeNull();
-    const findings = await getJson<{ id: number }[] | { items: { id: number }[] }>(page, server.base, '/api/findings');
+    const findings = await getJson<{ id: number }[] | { items: { id: number }[] }>(
+      page,
+      suite.server.base,
+      '/api/findings',
+    );
     const list = Array.isArray(findings) ? findings : findings.items;
     expect(list.map((f) => f.id)).toContain(stored.findingId);
     await page.context().close();
@@ -128,8 +116,8 @@ describe.skipIf(!run)('实名制 pages', () => {
 
   it('the inspector looks a person up: the answer masked, no full ID on the page', async () => {
     expect(created, 'the upload test stores the roster this person is in').not.toBeNull();
-    const page = await signedIn(browser, server.base, 'inspector');
-    await page.goto(`${server.base}/people`);
+    const page = await signedIn(suite.browser, suite.server.base, 'inspector');
+    await page.goto(`${suite.server.base}/people`);
     await settle(page);
     await page.fill('[data-testid=people-id-number]', a);
     await page.click('[data-testid=people-lookup]');
@@ -144,10 +132,14 @@ describe.skipIf(!run)('实名制 pages', () => {
   }, 90_000);
 
   it('reconciliation for a department × month shows the difference GET /api/reconciliation answers', async () => {
-    const page = await signedIn(browser, server.base, 'inspector');
+    const page = await signedIn(suite.browser, suite.server.base, 'inspector');
     const month = created?.contributes.month ?? '2020-03';
-    const rec = await getJson<Reconciliation>(page, server.base, `/api/reconciliation?department=RSJ&month=${month}`);
-    await page.goto(`${server.base}/reconciliation?month=${month}&department=RSJ`);
+    const rec = await getJson<Reconciliation>(
+      page,
+      suite.server.base,
+      `/api/reconciliation?department=RSJ&month=${month}`,
+    );
+    await page.goto(`${suite.server.base}/reconciliation?month=${month}&department=RSJ`);
     await settle(page);
     const d = rec.summary.personTimes.difference;
     const expected = d === null ? '—' : `${d > 0 ? '+' : ''}${d}`;
@@ -158,12 +150,12 @@ describe.skipIf(!run)('实名制 pages', () => {
   it.each(['admin', 'inspector', 'rsj', 'sanjiang'])(
     '%s: every 实名制 page without an error panel',
     async (user) => {
-      const page = await signedIn(browser, server.base, user);
+      const page = await signedIn(suite.browser, suite.server.base, user);
       const paths = ['/rosters', '/rosters/upload', '/flags', '/people', '/reconciliation'];
       // The roster is 市人社局's in 鱼峰区: a county user of 三江 is told it does not exist, as it should be.
       if (created && user !== 'sanjiang') paths.push(`/rosters/${created.id}`);
       for (const path of paths) {
-        await page.goto(`${server.base}${path}`);
+        await page.goto(`${suite.server.base}${path}`);
         await settle(page);
         await shootScreens(page, SHOTS, `${user}-${path.replace(/\//g, '_').replace(/^_/, '') || 'home'}`);
         expect(await errorPanels(page), `${user} ${path}`).toEqual([]);

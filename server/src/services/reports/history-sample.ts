@@ -3,7 +3,7 @@
  * department × month × county, indicators by short name), with one department's first month of zeros,
  * so an office sees the columns it must fill and the file imports as it is.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../import/load-exceljs';
 import { formIndicators } from '@lz/shared/catalogue';
 import { addMonths } from '@lz/shared/months';
 import type { Deps } from '../../deps';
@@ -15,6 +15,7 @@ export async function buildHistorySample(deps: Deps): Promise<Buffer> {
   const lead = catalogue.departments.find((d) => d.code === campaign.leadDepartment);
   const month = campaign.start;
   const filed = `${addMonths(month, 1)}-08 10:00`;
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = campaign.name;
   const ws = wb.addWorksheet('历史数据');
