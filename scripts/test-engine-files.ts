@@ -6,9 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
+import { repoRoot } from '@lz/server/catalogue';
+import vitestConfig from '../vitest.config';
 
-/** The test folders of vitest.config.ts's `include`. */
-const TEST_ROOTS = ['shared/test', 'server/test', 'web/test/unit'];
 const ENGINE_CHOICE = 'server/test/test-db.ts';
 const RELATIVE_IMPORT = /\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
@@ -26,8 +26,13 @@ function resolveImport(root: string, from: string, spec: string): string | undef
   return candidates.find((c) => existsSync(join(root, c)) && statSync(join(root, c)).isFile());
 }
 
+/** The folders of vitest.config.ts's `include` globs: each glob up to its first `/**`. */
+function testRoots(): string[] {
+  return (vitestConfig.test?.include ?? []).map((glob) => glob.split('/**')[0] ?? glob);
+}
+
 /** Test files (paths relative to `root`) that reach test-db.ts through test modules, and those that do not. */
-export function testFilesByEngineUse(root: string): { engine: string[]; engineFree: string[] } {
+export function testFilesByEngineUse(root = repoRoot): { engine: string[]; engineFree: string[] } {
   const imports = new Map<string, string[]>();
   const importsOf = (file: string): string[] => {
     const known = imports.get(file);
@@ -47,7 +52,8 @@ export function testFilesByEngineUse(root: string): { engine: string[]; engineFr
     seen.add(file);
     return importsOf(file).some((f) => reaches(f, seen));
   };
-  const tests = TEST_ROOTS.flatMap((r) => walk(join(root, r)))
+  const tests = testRoots()
+    .flatMap((r) => walk(join(root, r)))
     .map((p) => relative(root, p))
     .filter((p) => p.endsWith('.test.ts') || p.endsWith('.test.tsx'))
     .sort();

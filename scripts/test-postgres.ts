@@ -7,8 +7,6 @@
  * names them.
  */
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { testFilesByEngineUse } from './test-engine-files';
 
@@ -34,7 +32,7 @@ try {
 // Throwaway test schemas need no durable commits: without waiting for the WAL flush at each COMMIT the pass
 // runs about a quarter faster. Only these test connections are affected; the product's never are.
 const PGOPTIONS = [process.env.PGOPTIONS, '-c synchronous_commit=off'].filter(Boolean).join(' ');
-const { engine, engineFree } = testFilesByEngineUse(join(dirname(fileURLToPath(import.meta.url)), '..'));
+const { engine, engineFree } = testFilesByEngineUse();
 console.log(
   `${engine.length} test files open a database through server/test/test-db.ts and run again here; ` +
     `${engineFree.length} never do (the same code on either engine) and ran once, on SQLite:\n  ` +

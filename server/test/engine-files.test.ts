@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { testFilesByEngineUse } from '../../scripts/test-engine-files';
 import { repoRoot } from '../src/catalogue';
 
-const { engine, engineFree } = testFilesByEngineUse(repoRoot);
+const { engine, engineFree } = testFilesByEngineUse();
 
 describe('test files on the PostgreSQL pass', () => {
   it('repeats a file that imports test-db.ts directly and one that reaches it through test-app.ts', () => {
