@@ -60,11 +60,15 @@ describe.skipIf(!run)('目录清单 pages', () => {
     await page.click(`[data-testid=institution-status-edit-${school.id}]`);
     await page.click('[data-testid=status-select]');
     await page.click('.ant-select-item-option[title="暂停"]');
+    // Under load antd's dropdown can take the click while it is still opening: save only once the choice shows.
+    await expect.poll(() => page.locator('[data-testid=status-select]').textContent()).toContain('暂停');
     await page.fill('[data-testid=status-since]', '2020-02-01');
     await page.fill('[data-testid=status-reason]', '年检未通过');
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/institutions/${school.id}`));
     await page.click('[data-testid=status-save]');
-    expect((await saved).status()).toBe(200);
+    const answer = await saved;
+    expect(answer.status()).toBe(200);
+    expect(((await answer.json()) as Institution).status).toBe('暂停');
     const cell = page.locator(`[data-testid=institution-status-${school.id}]`);
     await cell.filter({ hasText: '暂停' }).waitFor();
     expect(await cell.textContent()).toContain('2020-02-01');
